@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One target per feature; the compiler enforces which way dependencies point:
+/// linli → LinliServer → Features → LinliKit.
+let kernel: [Target.Dependency] = ["LinliKit"]
+
+let package = Package(
+    name: "linli",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "linli", targets: ["linli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    ],
+    targets: [
+        // Shared kernel: database, migrations, actors and scope, audit chain, HTTP plumbing.
+        .target(name: "LinliKit", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Features: each registers itself through its manifest (Feature.swift).
+        .target(name: "Audit", dependencies: kernel, path: "Sources/Features/Audit"),
+        .target(name: "Regions", dependencies: kernel, path: "Sources/Features/Regions"),
+        .target(name: "Accounts", dependencies: kernel + ["Regions"], path: "Sources/Features/Accounts"),
+        // Composition root.
+        .target(name: "LinliServer", dependencies: kernel + [
+            "Audit", "Regions", "Accounts",
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
+        .executableTarget(name: "linli", dependencies: [
+            "LinliServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Test support: runs one suite on SQLite and on PostgreSQL.
+        .target(name: "LinliTestSupport", dependencies: ["LinliServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+                path: "Tests/Support"),
+        .testTarget(name: "KernelTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "RegionsTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "AccountsTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
+    ]
+)

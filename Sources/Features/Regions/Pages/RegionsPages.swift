@@ -1,0 +1,160 @@
+import Hummingbird
+import LinliKit
+
+/// Console pages of the region tree. Each page handler maps the service's result to a
+/// plain model; a form error re-renders the page with the message and what was typed.
+struct RegionsPages {
+    let regions: RegionService
+    let teams: TeamService
+    let web: Web
+
+    struct NodeView {
+        let id: Int64, name: String, code: String, levelLabel: String, childCount: Int, retired: Bool
+        init(_ node: RegionNode) {
+            id = node.id; name = node.name; code = node.code; levelLabel = node.level.label
+            childCount = node.childCount; retired = node.retired
+        }
+    }
+    struct MemberView {
+        let userId: Int64, displayName: String, dutyLabel: String
+        init(_ member: TeamMember) { userId = member.userId; displayName = member.displayName; dutyLabel = member.duty.label }
+    }
+    struct Option { let value: String, label: String }
+    struct Values { var name = "", segment = "", regionCode = "", tags = "", description = "" }
+
+    static let duties = GridDuty.allCases.map { Option(value: $0.rawValue, label: $0.label) }
+
+    struct NodeModel {
+        let csrf: String
+        let node: NodeView
+        let crumbs: [NodeView]
+        let children: [NodeView]
+        let childTotal: Int
+        let hasChildren: Bool
+        let childLevelLabel: String
+        let segmentHint: String
+        let canCreateChild: Bool
+        let canEdit: Bool
+        let canManageTeam: Bool
+        let isGrid: Bool
+        let team: [MemberView]
+        let hasTeam: Bool
+        let duties: [Option]
+        let showRetired: Bool
+        let error: String?
+        let values: Values
+    }
+
+    func nodePage(_ id: Int64, request: Request, context: AppContext, error: DomainError? = nil,
+                  values: Values = Values()) async throws -> Response {
+        let actor = try context.requireActor()
+        let showRetired = Fields.query(request).values["retired"] != nil
+        let node = try await regions.node(id, actor: actor)
+        let children = try await regions.children(of: id, actor: actor, includeRetired: showRetired)
+        let crumbs = try await regions.breadcrumb(for: node, actor: actor).dropLast()
+        let team = node.level == .grid ? try await teams.team(ofGrid: id, actor: actor) : []
+        let policy = RegionPolicy(actor: actor, node: node)
+        let childLevel = node.level.child
+        let model = NodeModel(csrf: context.csrfToken, node: NodeView(node), crumbs: crumbs.map(NodeView.init),
+                              children: children.map(NodeView.init), childTotal: children.count,
+                              hasChildren: !children.isEmpty, childLevelLabel: childLevel?.label ?? "",
+                              segmentHint: childLevel.map { "\($0.segmentWidth) 位数字" } ?? "",
+                              canCreateChild: policy.canCreateChild, canEdit: policy.canEdit,
+                              canManageTeam: policy.canManageTeam, isGrid: node.level == .grid,
+                              team: team.map(MemberView.init), hasTeam: !team.isEmpty, duties: Self.duties,
+                              showRetired: showRetired, error: error?.message, values: values)
+        return web.page("regions.node", title: node.name, model: model, request: request, context: context,
+                        status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+    }
+
+    /// Runs a form action; on a user error shows the node page again with the message.
+    func formAction(_ id: Int64, request: Request, context: AppContext, values: Values = Values(),
+                    _ action: () async throws -> (location: String, flash: String)) async throws -> Response {
+        do {
+            let (location, flash) = try await action()
+            return web.redirect(to: location, flash: flash)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            return try await nodePage(id, request: request, context: context, error: error, values: values)
+        }
+    }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get("regions") { _, context in
+            let actor = try context.requireActor(.regionView)
+            return web.redirect(to: "/regions/\(actor.scope.regionId)")
+        }
+        router.get("regions/:id") { request, context in
+            try await nodePage(try context.pathID(), request: request, context: context)
+        }
+        router.post("regions/:id/children") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.pathID()
+            var request = request
+            var fields = try await request.fields(context)
+            let name = fields.text("name", "名称", required: true, maxLength: 50)
+            let segment = fields.text("segment", "编号", maxLength: 6)
+            let values = Values(name: name ?? "", segment: segment ?? "")
+            return try await formAction(id, request: request, context: context, values: values) {
+                try fields.finish()
+                let child = try await regions.create(parentId: id, name: name, segment: segment, actor: actor)
+                return ("/regions/\(id)", "已新增\(child.level.label)「\(child.name)」，编码 \(child.code)")
+            }
+        }
+        router.post("regions/:id/rename") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.pathID()
+            var request = request
+            var fields = try await request.fields(context)
+            let name = fields.text("name", "名称", required: true, maxLength: 50)
+            return try await formAction(id, request: request, context: context) {
+                try fields.finish()
+                let node = try await regions.rename(id, to: name, actor: actor)
+                return ("/regions/\(id)", "已改名为「\(node.name)」")
+            }
+        }
+        router.post("regions/:id/move") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.pathID()
+            var request = request
+            var fields = try await request.fields(context)
+            let parentCode = fields.text("parentCode", "新上级编码", required: true, maxLength: 30)
+            return try await formAction(id, request: request, context: context) {
+                try fields.finish()
+                let parent = try await regions.node(code: parentCode!, actor: actor)
+                let node = try await regions.move(id, toParent: parent.id, actor: actor)
+                return ("/regions/\(id)", "已移到「\(parent.name)」之下，新编码 \(node.code)")
+            }
+        }
+        router.post("regions/:id/retire") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.pathID()
+            return try await formAction(id, request: request, context: context) {
+                let node = try await regions.retire(id, actor: actor)
+                return ("/regions/\(node.parentId ?? id)", "已撤销「\(node.name)」")
+            }
+        }
+        router.post("regions/:id/team") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.pathID()
+            var request = request
+            var fields = try await request.fields(context)
+            let username = fields.text("username", "账号", required: true, maxLength: 50)
+            let duty = fields.choice("duty", "职责", required: true, parse: GridDuty.parse)
+            return try await formAction(id, request: request, context: context) {
+                try fields.finish()
+                _ = try await teams.assign(gridId: id, username: username!, duty: duty!, actor: actor)
+                return ("/regions/\(id)#team", "已将「\(username!)」设为\(duty!.label)")
+            }
+        }
+        router.post("regions/:id/team/:userId/remove") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.pathID()
+            let userId = try context.pathID("userId")
+            return try await formAction(id, request: request, context: context) {
+                _ = try await teams.remove(gridId: id, userId: userId, actor: actor)
+                return ("/regions/\(id)#team", "已移出队伍")
+            }
+        }
+        ThematicPages(regions: regions, teams: teams, web: web).addRoutes(to: router)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import LinliKit
+
+/// Use cases of the region tree. Every method takes the acting `Actor`, checks the
+/// permission, finds nodes only inside the actor's scope, runs in one transaction and
+/// appends an audit entry for every change.
+public struct RegionService: Sendable {
+    let database: Database
+    let audit: AuditLog
+    let clock: any Clock
+    let staff: any StaffDirectory
+
+    public init(database: Database, audit: AuditLog, clock: any Clock, staff: any StaffDirectory) {
+        self.database = database
+        self.audit = audit
+        self.clock = clock
+        self.staff = staff
+    }
+
+    // MARK: Reading
+
+    public func node(_ id: Int64, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionView)
+        return try await database.read { tx in try await Self.scopedNode(tx, id, actor) }
+    }
+
+    public func node(code: String, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionView)
+        return try await database.read { tx in
+            guard let node = try await RegionStore.find(tx, code: code, within: actor.scope) else { throw DomainError.notFound("区域") }
+            return node
+        }
+    }
+
+    public func children(of id: Int64, actor: Actor, includeRetired: Bool = false) async throws -> [RegionNode] {
+        try actor.require(.regionView)
+        return try await database.read { tx in
+            _ = try await Self.scopedNode(tx, id, actor)
+            return try await RegionStore.children(tx, of: id, includeRetired: includeRetired)
+        }
+    }
+
+    /// Ancestors of `node` down to it, starting at the actor's own scope root.
+    public func breadcrumb(for node: RegionNode, actor: Actor) async throws -> [RegionNode] {
+        try await database.read { tx in
+            try await RegionStore.nodes(onPath: node.path, tx).filter { actor.scope.contains(path: $0.path) }
+        }
+    }
+
+    public func search(level: RegionLevel?, term: String?, actor: Actor, limit: Int = 50) async throws -> [RegionNode] {
+        try actor.require(.regionView)
+        return try await database.read { tx in
+            try await RegionStore.search(tx, level: level, term: term, within: actor.scope, limit: limit)
+        }
+    }
+
+    /// Active nodes per level in the actor's subtree (for the console home).
+    public func counts(actor: Actor) async throws -> [RegionLevel: Int] {
+        try await database.read { tx in try await RegionStore.subtreeCounts(tx, path: actor.scope.path) }
+    }
+
+    /// Unscoped lookup for other features that must resolve a region id they hold (e.g. the
+    /// account an actor signs in with). Never serve its result to a user without a scope check.
+    public func lookup(_ id: Int64) async throws -> RegionNode? {
+        try await database.read { tx in try await RegionStore.find(tx, id: id, within: Scope(regionId: 0, path: "/")) }
+    }
+
+    public func lookup(code: String) async throws -> RegionNode? {
+        try await database.read { tx in try await RegionStore.find(tx, code: code, within: Scope(regionId: 0, path: "/")) }
+    }
+
+    public func roots() async throws -> [RegionNode] {
+        try await database.read { tx in try await RegionStore.roots(tx) }
+    }
+
+    static func scopedNode(_ tx: Tx, _ id: Int64, _ actor: Actor) async throws -> RegionNode {
+        guard let node = try await RegionStore.find(tx, id: id, within: actor.scope) else { throw DomainError.notFound("区域") }
+        return node
+    }
+
+    // MARK: Changing the tree
+
+    /// Creates the root of a deployment: the district. Only an actor whose scope is the whole
+    /// tree (the command line) may do this.
+    public func createDistrict(code: String, name: String, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionManage)
+        guard actor.scope.path == "/" else { throw DomainError.forbidden }
+        try RegionCode.validateDistrict(code)
+        let name = try RegionRules.validateName(name)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            if try await RegionStore.codeExists(tx, code) { throw DomainError.conflict("区编码 \(code) 已存在") }
+            let id = try await RegionStore.insert(tx, parent: nil, level: .district, code: code, name: name, now: now)
+            let node = try await RegionStore.find(tx, id: id, within: actor.scope)!
+            try await audit.append(tx, actor: actor, action: "region.create", entityType: "region", entityId: String(id),
+                                   regionPath: node.path, after: ["code": code, "name": name, "level": "district"])
+            return node
+        }
+    }
+
+    public func create(parentId: Int64, name: String?, segment: String?, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionManage)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            let parent = try await Self.scopedNode(tx, parentId, actor)
+            let level = try RegionRules.childLevel(of: parent)
+            let name = try RegionRules.validateName(name)
+            let code: String
+            if let segment {
+                try RegionCode.validateSegment(segment, for: level)
+                code = parent.code + segment
+                if try await RegionStore.codeExists(tx, code) {
+                    throw DomainError.invalid("segment", "编码 \(code) 已被占用（撤销的区域也保留其编码）")
+                }
+            } else {
+                code = try RegionCode.nextSegment(parentCode: parent.code,
+                                                  existingChildCodes: try await RegionStore.childCodes(tx, of: parent.id),
+                                                  level: level).prefixed(by: parent.code)
+            }
+            let id = try await RegionStore.insert(tx, parent: parent, level: level, code: code, name: name, now: now)
+            let node = try await RegionStore.find(tx, id: id, within: actor.scope)!
+            try await audit.append(tx, actor: actor, action: "region.create", entityType: "region", entityId: String(id),
+                                   regionPath: node.path, after: ["code": code, "name": name, "level": level.rawValue, "parent": parent.code])
+            return node
+        }
+    }
+
+    public func rename(_ id: Int64, to name: String?, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionManage)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            let node = try await Self.scopedNode(tx, id, actor)
+            guard node.path != actor.scope.path else { throw DomainError.conflict("不能修改您自己的管辖根节点，请联系上级") }
+            guard !node.retired else { throw DomainError.conflict("「\(node.name)」已撤销") }
+            let name = try RegionRules.validateName(name)
+            guard name != node.name else { return node }
+            try await RegionStore.rename(tx, id: id, name: name, now: now)
+            try await audit.append(tx, actor: actor, action: "region.rename", entityType: "region", entityId: String(id),
+                                   regionPath: node.path, before: ["name": node.name], after: ["name": name])
+            return try await Self.scopedNode(tx, id, actor)
+        }
+    }
+
+    /// Moves a node (and its subtree) under another parent of the same level as its current
+    /// one. The node gets the next free code under its new parent; descendants follow.
+    public func move(_ id: Int64, toParent parentId: Int64, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionManage)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            let node = try await Self.scopedNode(tx, id, actor)
+            guard let newParent = try await RegionStore.find(tx, id: parentId, within: actor.scope) else {
+                throw DomainError.invalid("parentId", "目标上级不存在或不在您的管辖范围内")
+            }
+            try RegionRules.checkMove(node, to: newParent, scope: actor.scope)
+            let newCode = try RegionCode.nextSegment(parentCode: newParent.code,
+                                                     existingChildCodes: try await RegionStore.childCodes(tx, of: newParent.id),
+                                                     level: node.level).prefixed(by: newParent.code)
+            let newPath = newParent.path + "\(node.id)/"
+            try await RegionStore.move(tx, node: node, newParentId: newParent.id, newPath: newPath, newCode: newCode, now: now)
+            try await audit.append(tx, actor: actor, action: "region.move", entityType: "region", entityId: String(id),
+                                   regionPath: newPath,
+                                   before: ["code": node.code, "parentId": node.parentId.map(String.init) ?? "", "path": node.path],
+                                   after: ["code": newCode, "parentId": String(newParent.id), "path": newPath])
+            return try await Self.scopedNode(tx, id, actor)
+        }
+    }
+
+    public func retire(_ id: Int64, actor: Actor) async throws -> RegionNode {
+        try actor.require(.regionManage)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            let node = try await Self.scopedNode(tx, id, actor)
+            try RegionRules.checkRetire(node, activeChildren: node.childCount, scope: actor.scope)
+            try await RegionStore.retire(tx, id: id, now: now)
+            try await audit.append(tx, actor: actor, action: "region.retire", entityType: "region", entityId: String(id),
+                                   regionPath: node.path, before: ["retired": "false"], after: ["retired": "true"])
+            return try await Self.scopedNode(tx, id, actor)
+        }
+    }
+}
+
+extension String {
+    func prefixed(by prefix: String) -> String { prefix + self }
+}

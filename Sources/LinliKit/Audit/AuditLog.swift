@@ -1,0 +1,110 @@
+import Foundation
+import SQLKit
+
+/// Field values before and after a change, as flat text so the trail reads the same in
+/// every tool. Personal data must be masked by the caller before it gets here.
+public typealias AuditValues = [String: String]
+
+/// Appends to the audit trail inside the caller's transaction, so an audit entry exists
+/// exactly when the change it describes was committed.
+public struct AuditLog: Sendable {
+    let clock: any Clock
+
+    public init(clock: any Clock) { self.clock = clock }
+
+    public static let migrations: [Migration] = [
+        Migration("kernel.audit.001") { _ in [
+            """
+            CREATE TABLE audit_log (
+              seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor_id BIGINT, actor_name TEXT NOT NULL, ip TEXT,
+              action TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, region_path TEXT,
+              before_json TEXT, after_json TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+            """,
+            "CREATE INDEX audit_log_region ON audit_log (region_path, seq)",
+            "CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id, seq)",
+            // The head lets `audit verify` notice rows cut off the end of the chain.
+            "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+        ] },
+    ]
+
+    @discardableResult
+    public func append(_ tx: Tx, actor: Actor, action: String, entityType: String, entityId: String,
+                       regionPath: String?, before: AuditValues? = nil, after: AuditValues? = nil) async throws -> AuditRecord {
+        if tx.engine == .postgres {
+            // Serialises appends across connections and app instances until this transaction
+            // ends; SQLite already has a single writer.
+            try await tx.sql.raw("SELECT pg_advisory_xact_lock(730101)").run()
+        }
+        let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()
+        let prevSeq = try head?.decode(column: "seq", as: Int64.self) ?? 0
+        let prevHash = try head?.decode(column: "hash", as: String.self) ?? AuditRecord.genesisHash
+        let seq = prevSeq + 1
+        let at = clock.now().millis
+        let beforeText = before.map(Self.encode)
+        let afterText = after.map(Self.encode)
+        let hash = AuditRecord.computeHash(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
+                                           action: action, entityType: entityType, entityId: entityId,
+                                           regionPath: regionPath, before: beforeText, after: afterText, prevHash: prevHash)
+        try await tx.sql.raw("""
+            INSERT INTO audit_log (seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path,
+                                   before_json, after_json, prev_hash, hash)
+            VALUES (\(bind: seq), \(bind: at), \(bind: actor.userId), \(bind: actor.username), \(bind: actor.ip),
+                    \(bind: action), \(bind: entityType), \(bind: entityId), \(bind: regionPath),
+                    \(bind: beforeText), \(bind: afterText), \(bind: prevHash), \(bind: hash))
+            """).run()
+        if head == nil {
+            try await tx.sql.raw("INSERT INTO audit_head (id, seq, hash) VALUES (1, \(bind: seq), \(bind: hash))").run()
+        } else {
+            try await tx.sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: hash) WHERE id = 1").run()
+        }
+        return AuditRecord(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
+                           action: action, entityType: entityType, entityId: entityId, regionPath: regionPath,
+                           before: beforeText, after: afterText, prevHash: prevHash, hash: hash)
+    }
+
+    static func encode(_ values: AuditValues) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(values)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// Walks the whole chain in pages and reports the first break.
+    public static func verify(_ database: Database, pageSize: Int = 2000) async throws -> AuditChainFinding {
+        var walker = AuditChainWalker()
+        var after: Int64 = 0
+        while true {
+            let cursor = after
+            let page = try await database.read { tx in
+                try await tx.sql.raw("SELECT * FROM audit_log WHERE seq > \(bind: cursor) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))").all()
+            }
+            if page.isEmpty { break }
+            for row in page {
+                let record = try AuditRecord(row: row)
+                if let finding = walker.check(record) { return finding }
+                after = record.seq
+            }
+        }
+        let head = try await database.read { tx in try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() }
+        guard let head else { return walker.expectedSeq == 1 ? .intact(rows: 0) : .truncated(after: 0) }
+        return walker.finish(headSeq: try head.decode(column: "seq", as: Int64.self),
+                             headHash: try head.decode(column: "hash", as: String.self))
+    }
+}
+
+extension AuditRecord {
+    public init(row: any SQLRow) throws {
+        self.init(seq: try row.decode(column: "seq", as: Int64.self),
+                  at: try row.decode(column: "at", as: Int64.self),
+                  actorId: try row.decode(column: "actor_id", as: Int64?.self),
+                  actorName: try row.decode(column: "actor_name", as: String.self),
+                  ip: try row.decode(column: "ip", as: String?.self),
+                  action: try row.decode(column: "action", as: String.self),
+                  entityType: try row.decode(column: "entity_type", as: String.self),
+                  entityId: try row.decode(column: "entity_id", as: String.self),
+                  regionPath: try row.decode(column: "region_path", as: String?.self),
+                  before: try row.decode(column: "before_json", as: String?.self),
+                  after: try row.decode(column: "after_json", as: String?.self),
+                  prevHash: try row.decode(column: "prev_hash", as: String.self),
+                  hash: try row.decode(column: "hash", as: String.self))
+    }
+}

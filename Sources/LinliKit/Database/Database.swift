@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// Reads `postgres://user:pass@host:port/db` (also `postgresql://`, and `?host=/socket/dir`).
+    public static func parse(_ text: String) throws -> DatabaseLocation {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") { return .postgres(url: text) }
+        if text.hasPrefix("sqlite://") { return .sqlite(path: String(text.dropFirst("sqlite://".count))) }
+        throw DomainError.invalid("database-url", "数据库地址应以 postgres:// 或 sqlite:// 开头")
+    }
+}
+
+/// A transaction in progress: every store function takes one so that a service's writes
+/// (and their audit entries) commit or roll back together.
+public struct Tx: Sendable {
+    public let sql: any SQLDatabase
+    public let engine: SQLEngine
+}
+
+/// The one way code reaches the database. `read` runs on a pooled connection;
+/// `write` runs the body in a transaction and commits only if it returns.
+public final class Database: Sendable {
+    public let engine: SQLEngine
+    private let backend: Backend
+    private let logger: Logger
+
+    private enum Backend: Sendable {
+        case sqlite(writer: AsyncPool<SQLiteConnection>, readers: AsyncPool<SQLiteConnection>, path: String)
+        case postgres(client: PostgresClient, runner: Task<Void, Never>)
+    }
+
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            return try await openSQLite(path: path, logger: logger)
+        case .postgres(let url):
+            return try openPostgres(url: url, logger: logger)
+        }
+    }
+
+    private init(engine: SQLEngine, backend: Backend, logger: Logger) {
+        self.engine = engine
+        self.backend = backend
+        self.logger = logger
+    }
+
+    private static func openSQLite(path: String, logger: Logger) async throws -> Database {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        func connect() async throws -> SQLiteConnection {
+            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+            // WAL lets readers run beside the writer; NORMAL sync is durable across app crashes
+            // and loses at most the last transactions on power loss (documented in docs/operations.md).
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                           "PRAGMA busy_timeout=10000"] {
+                _ = try await connection.query(pragma)
+            }
+            return connection
+        }
+        let writer = try await connect()
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<4 { readers.append(try await connect()) }
+        return Database(engine: .sqlite,
+                        backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), path: path),
+                        logger: logger)
+    }
+
+    private static func openPostgres(url: String, logger: Logger) throws -> Database {
+        let configuration = try PostgresURL.clientConfiguration(url)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let runner = Task { await client.run() }
+        return Database(engine: .postgres, backend: .postgres(client: client, runner: runner), logger: logger)
+    }
+
+    /// Runs `body` on a connection without a transaction (reads).
+    public func read<T: Sendable>(_ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(_, let readers, _):
+            return try await readers.with { connection in
+                try await body(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .sqlite))
+            }
+        case .postgres(let client, _):
+            return try await client.withConnection { connection in
+                try await body(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .postgres))
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction: all of its writes land, or none.
+    public func write<T: Sendable>(_ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, _, _):
+            return try await writer.with { connection in
+                try await Self.inTransaction(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .sqlite),
+                                             begin: "BEGIN IMMEDIATE", body)
+            }
+        case .postgres(let client, _):
+            return try await client.withConnection { connection in
+                try await Self.inTransaction(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .postgres),
+                                             begin: "BEGIN", body)
+            }
+        }
+    }
+
+    private static func inTransaction<T: Sendable>(_ tx: Tx, begin: String, _ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        try await tx.sql.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(tx)
+            try await tx.sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await tx.sql.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    /// SQLite online backup into a new file (VACUUM INTO makes a consistent, compacted copy).
+    public func backupSQLite(to destination: String) async throws {
+        guard case .sqlite = backend else {
+            throw DomainError.invalid("database", "PostgreSQL 请使用 pg_dump 备份（见 docs/operations.md）")
+        }
+        if FileManager.default.fileExists(atPath: destination) {
+            throw DomainError.conflict("备份文件已存在：\(destination)")
+        }
+        try await read { tx in try await tx.sql.raw("VACUUM INTO \(bind: destination)").run() }
+    }
+
+    public func close() async {
+        switch backend {
+        case .sqlite(let writer, let readers, _):
+            for connection in await writer.all + readers.all { try? await connection.close() }
+        case .postgres(_, let runner):
+            runner.cancel()
+        }
+    }
+
+    /// True when the error is a unique-constraint violation on either engine.
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
+        return String(describing: error).contains("UNIQUE constraint failed")
+    }
+}

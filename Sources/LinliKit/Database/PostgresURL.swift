@@ -1,0 +1,30 @@
+import Foundation
+import PostgresKit
+
+/// Turns a `postgres://` URL into a client configuration. A `host` query item that starts
+/// with `/` names a Unix-socket directory (as libpq does), which the test clusters use.
+enum PostgresURL {
+    static func clientConfiguration(_ text: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: text), let scheme = components.scheme,
+              scheme == "postgres" || scheme == "postgresql" else {
+            throw DomainError.invalid("database-url", "无法解析 PostgreSQL 地址")
+        }
+        let user = components.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
+        let password = components.password.flatMap { $0.removingPercentEncoding }
+        let database = components.path.isEmpty ? nil : String(components.path.dropFirst())
+        let items = components.queryItems ?? []
+        var configuration: PostgresClient.Configuration
+        if let socketDirectory = items.first(where: { $0.name == "host" })?.value, socketDirectory.hasPrefix("/") {
+            let port = components.port ?? 5432
+            configuration = .init(unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)",
+                                  username: user, password: password, database: database)
+        } else {
+            let tls: PostgresClient.Configuration.TLS =
+                items.first(where: { $0.name == "sslmode" })?.value == "require" ? .require(.makeClientConfiguration()) : .disable
+            configuration = .init(host: components.host ?? "localhost", port: components.port ?? 5432,
+                                  username: user, password: password, database: database, tls: tls)
+        }
+        configuration.options.maximumConnections = 16
+        return configuration
+    }
+}

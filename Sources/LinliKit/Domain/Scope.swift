@@ -1,0 +1,57 @@
+/// The subtree of the region tree an actor may act in. `path` is the materialised path of
+/// region ids from the root, e.g. `/1/4/17/`; a node is inside the scope when its own path
+/// starts with this one. Scope is applied in SQL (`path LIKE '/1/4/17/%'`), never by hiding links.
+public struct Scope: Sendable, Equatable {
+    public let regionId: Int64
+    public let path: String
+
+    public init(regionId: Int64, path: String) {
+        self.regionId = regionId
+        self.path = path
+    }
+
+    public func contains(path other: String) -> Bool { other.hasPrefix(path) }
+
+    /// The LIKE pattern matching every path in the subtree (paths hold only digits and `/`,
+    /// so there is nothing to escape).
+    public var likePattern: String { path + "%" }
+}
+
+/// Who is acting: a signed-in account, an API token, or the command line.
+public struct Actor: Sendable {
+    public let userId: Int64?
+    public let username: String
+    public let displayName: String
+    public let role: Role?
+    public let scope: Scope
+    public let permissions: Set<Permission>
+    /// Client address, recorded in the audit trail.
+    public let ip: String?
+    /// Set when the actor authenticated with an API token.
+    public let tokenId: Int64?
+
+    public init(userId: Int64?, username: String, displayName: String, role: Role?, scope: Scope,
+                permissions: Set<Permission>, ip: String?, tokenId: Int64? = nil) {
+        self.userId = userId
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.scope = scope
+        self.permissions = permissions
+        self.ip = ip
+        self.tokenId = tokenId
+    }
+
+    public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+
+    /// Throws `forbidden` unless the actor holds the permission.
+    public func require(_ permission: Permission) throws {
+        guard may(permission) else { throw DomainError.forbidden }
+    }
+
+    /// The command line acts for the operator of the machine: every permission, whole tree.
+    public static func commandLine(permissions: Set<Permission>, rootPath: String = "/") -> Actor {
+        Actor(userId: nil, username: "cli", displayName: "命令行", role: nil,
+              scope: Scope(regionId: 0, path: rootPath), permissions: permissions, ip: nil)
+    }
+}

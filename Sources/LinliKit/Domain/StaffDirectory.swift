@@ -1,0 +1,24 @@
+/// What one feature may know about a staff account without reading the accounts tables.
+public struct StaffMember: Sendable, Equatable {
+    public let id: Int64
+    public let username: String
+    public let displayName: String
+    public let role: Role
+    public let regionId: Int64
+    public let disabled: Bool
+
+    public init(id: Int64, username: String, displayName: String, role: Role, regionId: Int64, disabled: Bool) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.regionId = regionId
+        self.disabled = disabled
+    }
+}
+
+/// Looks up accounts; implemented by Accounts, injected where other features need it.
+public protocol StaffDirectory: Sendable {
+    func staffMembers(ids: [Int64]) async throws -> [Int64: StaffMember]
+    func staffMember(username: String) async throws -> StaffMember?
+}

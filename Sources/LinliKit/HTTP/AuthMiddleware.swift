@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+
+/// Resolves credentials into an actor. Implemented by the Accounts feature and injected by
+/// the composition root, so the kernel never names a feature.
+public protocol Authenticator: Sendable {
+    func authenticate(sessionToken: String, ip: String?) async throws -> Authentication?
+    func authenticate(bearerToken: String, ip: String?) async throws -> Authentication?
+}
+
+/// Attaches the actor of a session cookie or a bearer token to the context. Routes decide
+/// themselves whether they need one (`context.requireActor`).
+public struct AuthMiddleware: RouterMiddleware {
+    public typealias Context = AppContext
+    let authenticator: any Authenticator
+    /// Behind a reverse proxy, take the client address from X-Forwarded-For.
+    let trustProxy: Bool
+
+    public init(authenticator: any Authenticator, trustProxy: Bool) {
+        self.authenticator = authenticator
+        self.trustProxy = trustProxy
+    }
+
+    public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if trustProxy, let forwarded = request.headers[.forwardedFor] {
+            context.clientIP = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? context.clientIP
+        }
+        if let header = request.headers[.authorization] {
+            guard header.hasPrefix("Bearer "),
+                  let authentication = try await authenticator.authenticate(bearerToken: String(header.dropFirst(7)), ip: context.clientIP) else {
+                throw DomainError(kind: .unauthenticated, code: "invalid_token", message: "API 令牌无效或已被吊销")
+            }
+            context.authentication = authentication
+        } else if let cookie = request.cookies[Web.sessionCookie]?.value, !cookie.isEmpty {
+            context.authentication = try await authenticator.authenticate(sessionToken: cookie, ip: context.clientIP)
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Every unsafe request carried by browser credentials must echo a CSRF token: the session's
+/// token for signed-in users, the double-submit cookie for the login form. Requests with an
+/// API token carry no ambient credentials and need none.
+public struct CSRFMiddleware: RouterMiddleware {
+    public typealias Context = AppContext
+
+    public init() {}
+
+    public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
+        let expected: String?
+        switch context.authentication?.credential {
+        case .token?:
+            return try await next(request, context)
+        case .session(_, let token)?:
+            expected = token
+        case nil:
+            let contentType = request.headers[.contentType] ?? ""
+            // Without a session there are no ambient credentials to abuse, except on forms
+            // (login), which use the double-submit cookie.
+            guard contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") else {
+                return try await next(request, context)
+            }
+            expected = request.cookies[Web.csrfCookie]?.value
+        }
+        var request = request
+        var supplied = request.headers[.csrfToken]
+        if supplied == nil, (request.headers[.contentType] ?? "").hasPrefix("application/x-www-form-urlencoded") {
+            let fields = try await Fields.from(&request, context: context)
+            if case .text(let token)? = fields.values["_csrf"] { supplied = token }
+        }
+        guard let expected, !expected.isEmpty, let supplied, Secrets.equal(expected, supplied) else {
+            throw DomainError.csrf
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// What a page template sees besides its own model.
+public struct LayoutModel: Sendable {
+    public struct User: Sendable {
+        public let displayName: String
+        public let roleLabel: String
+        public let scopeLabel: String
+    }
+    public struct Link: Sendable {
+        public let label: String
+        public let href: String
+        public let active: Bool
+    }
+    public let title: String
+    public let body: String
+    public let user: User?
+    public let navigation: [Link]
+    public let csrfToken: String?
+    public let flash: String?
+    public let requestId: String
+}
+
+/// Renders pages inside the console layout and builds the common responses. Built once in
+/// `buildApplication` and handed to every feature.
+public final class Web: Sendable {
+    public let library: MustacheLibrary
+    let navigation: [NavigationItem]
+    /// Set behind https so cookies get the Secure attribute.
+    public let secureCookies: Bool
+    /// Looks up the name of the actor's scope node for the header.
+    let scopeLabel: @Sendable (Actor) -> String
+
+    public static let sessionCookie = "linli_session"
+    public static let csrfCookie = "linli_csrf"
+    static let flashCookie = "linli_flash"
+
+    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool,
+                scopeLabel: @escaping @Sendable (Actor) -> String) throws {
+        var library = MustacheLibrary()
+        for (name, source) in templates {
+            do {
+                try library.register(source, named: name)
+            } catch {
+                throw TemplateError(name: name, underlying: "\(error)")
+            }
+        }
+        self.library = library
+        self.navigation = navigation.sorted { $0.order < $1.order }
+        self.secureCookies = secureCookies
+        self.scopeLabel = scopeLabel
+    }
+
+    struct TemplateError: Error, CustomStringConvertible {
+        let name: String
+        let underlying: String
+        var description: String { "template \(name): \(underlying)" }
+    }
+
+    /// Renders one named template with `model` (no layout).
+    public func render(_ template: String, _ model: Any) -> String {
+        guard let text = library.render(model, withTemplate: template) else {
+            preconditionFailure("template \(template) is not registered")
+        }
+        return text
+    }
+
+    /// A full console page: `template` rendered with `model`, inside the layout.
+    public func page(_ template: String, title: String, model: Any, request: Request, context: AppContext,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        let body = render(template, model)
+        return layoutResponse(title: title, body: body, request: request, context: context, status: status)
+    }
+
+    public func layoutResponse(title: String, body: String, request: Request, context: AppContext,
+                               status: HTTPResponse.Status) -> Response {
+        let flash = request.cookies[Self.flashCookie].flatMap { $0.value.removingPercentEncoding }
+        let user = context.actor.map {
+            LayoutModel.User(displayName: $0.displayName, roleLabel: $0.role?.label ?? "系统", scopeLabel: scopeLabel($0))
+        }
+        let path = request.uri.path
+        let links = navigation
+            .filter { item in
+                guard let actor = context.actor else { return false }
+                return item.permission.map(actor.may) ?? true
+            }
+            .map { LayoutModel.Link(label: $0.label, href: $0.href,
+                                    active: $0.href == "/" ? path == "/" : path.hasPrefix($0.href)) }
+        let layout = LayoutModel(title: title, body: body, user: user, navigation: links,
+                                 csrfToken: context.authentication?.csrfToken ?? request.cookies[Self.csrfCookie]?.value,
+                                 flash: flash, requestId: context.requestId)
+        var response = Self.html(render("layout", layout), status: status)
+        if flash != nil {
+            response.setCookie(Cookie(name: Self.flashCookie, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    public static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status,
+                 headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// After a successful form post: redirect (303) with a one-time message for the next page.
+    public func redirect(to location: String, flash: String? = nil) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: location])
+        if let flash {
+            let encoded = flash.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            response.setCookie(Cookie(name: Self.flashCookie, value: encoded, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    public static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// True when the client wants JSON back (API paths, or an explicit Accept header).
+    public static func wantsJSON(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if path.hasPrefix("/api/") || path.hasPrefix("/open311/") { return true }
+        return (request.headers[.accept] ?? "").hasPrefix("application/json")
+    }
+}
+
+/// The JSON error envelope of the API: `{"error": {"code", "message", "fields"}}`.
+public struct APIErrorBody: Encodable, Sendable {
+    public struct Detail: Encodable, Sendable {
+        public let code: String
+        public let message: String
+        public let fields: [String: String]?
+        public let requestId: String?
+    }
+    public let error: Detail
+}
