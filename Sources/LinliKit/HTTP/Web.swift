@@ -7,7 +7,6 @@ public struct LayoutModel: Sendable {
     public struct User: Sendable {
         public let displayName: String
         public let roleLabel: String
-        public let scopeLabel: String
     }
     public struct Link: Sendable {
         public let label: String
@@ -30,15 +29,12 @@ public final class Web: Sendable {
     let navigation: [NavigationItem]
     /// Set behind https so cookies get the Secure attribute.
     public let secureCookies: Bool
-    /// Looks up the name of the actor's scope node for the header.
-    let scopeLabel: @Sendable (Actor) -> String
 
     public static let sessionCookie = "linli_session"
     public static let csrfCookie = "linli_csrf"
     static let flashCookie = "linli_flash"
 
-    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool,
-                scopeLabel: @escaping @Sendable (Actor) -> String) throws {
+    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool) throws {
         var library = MustacheLibrary()
         for (name, source) in templates {
             do {
@@ -50,7 +46,6 @@ public final class Web: Sendable {
         self.library = library
         self.navigation = navigation.sorted { $0.order < $1.order }
         self.secureCookies = secureCookies
-        self.scopeLabel = scopeLabel
     }
 
     struct TemplateError: Error, CustomStringConvertible {
@@ -78,7 +73,7 @@ public final class Web: Sendable {
                                status: HTTPResponse.Status) -> Response {
         let flash = request.cookies[Self.flashCookie].flatMap { $0.value.removingPercentEncoding }
         let user = context.actor.map {
-            LayoutModel.User(displayName: $0.displayName, roleLabel: $0.role?.label ?? "系统", scopeLabel: scopeLabel($0))
+            LayoutModel.User(displayName: $0.displayName, roleLabel: $0.role?.label ?? "系统")
         }
         let path = request.uri.path
         let links = navigation

@@ -8,13 +8,13 @@ public struct RegionService: Sendable {
     let database: Database
     let audit: AuditLog
     let clock: any Clock
-    let staff: any StaffDirectory
+    let moveListeners: [any SubtreeMoveListener]
 
-    public init(database: Database, audit: AuditLog, clock: any Clock, staff: any StaffDirectory) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, moveListeners: [any SubtreeMoveListener]) {
         self.database = database
         self.audit = audit
         self.clock = clock
-        self.staff = staff
+        self.moveListeners = moveListeners
     }
 
     // MARK: Reading
@@ -157,6 +157,9 @@ public struct RegionService: Sendable {
                                                      level: node.level).prefixed(by: newParent.code)
             let newPath = newParent.path + "\(node.id)/"
             try await RegionStore.move(tx, node: node, newParentId: newParent.id, newPath: newPath, newCode: newCode, now: now)
+            for listener in moveListeners {
+                try await listener.subtreeMoved(tx, from: node.path, to: newPath)
+            }
             try await audit.append(tx, actor: actor, action: "region.move", entityType: "region", entityId: String(id),
                                    regionPath: newPath,
                                    before: ["code": node.code, "parentId": node.parentId.map(String.init) ?? "", "path": node.path],

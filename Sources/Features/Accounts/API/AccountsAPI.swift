@@ -1,0 +1,124 @@
+import Hummingbird
+import LinliKit
+
+/// JSON API for accounts and API tokens.
+struct AccountsAPI {
+    let accounts: AccountService
+    let auth: AuthService
+
+    struct Me: Encodable {
+        let id: Int64?, username: String, displayName: String, role: String?, roleLabel: String?
+        let regionId: Int64, regionPath: String, permissions: [String]
+    }
+    struct List<T: Encodable>: Encodable { let items: [T] }
+
+    func addRoutes(to router: Router<AppContext>) {
+        let api = router.group("api/v1")
+        api.get("me") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(Me(id: actor.userId, username: actor.username, displayName: actor.displayName,
+                                   role: actor.role?.rawValue, roleLabel: actor.role?.label, regionId: actor.scope.regionId,
+                                   regionPath: actor.scope.path, permissions: actor.permissions.map(\.rawValue).sorted()))
+        }
+        api.get("users") { request, context in
+            let actor = try context.requireActor()
+            var query = Fields.query(request)
+            let filter = AccountFilter(&query)
+            try query.finish()
+            return try Web.json(try await accounts.list(actor: actor, role: filter.role, term: filter.term,
+                                                        limit: filter.limit, offset: filter.offset))
+        }
+        api.post("users") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let input = NewAccountInput(&fields, regionField: .id)
+            try fields.finish()
+            return try Web.json(try await accounts.create(input.account(regionId: input.regionId), actor: actor), status: .created)
+        }
+        api.get("users/:id") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(try await accounts.account(try context.pathID(), actor: actor))
+        }
+        api.post("users/:id/disable") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(try await accounts.setDisabled(try context.pathID(), disabled: true, actor: actor))
+        }
+        api.post("users/:id/enable") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(try await accounts.setDisabled(try context.pathID(), disabled: false, actor: actor))
+        }
+        api.post("users/:id/password") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let password = fields.text("password", "新密码", required: true, maxLength: 72)
+            try fields.finish()
+            let id = try context.pathID()
+            try await accounts.resetPassword(id, to: password, actor: actor)
+            return try Web.json(try await accounts.account(id, actor: actor))
+        }
+        api.get("tokens") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(List(items: try await auth.tokens(actor: actor)))
+        }
+        api.post("tokens") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let username = fields.text("username", "所属账号", required: true, maxLength: 32)
+            let name = fields.text("name", "用途", required: true, maxLength: 100)
+            try fields.finish()
+            return try Web.json(try await auth.issueToken(forUser: username, name: name, actor: actor), status: .created)
+        }
+        api.delete("tokens/:id") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(try await auth.revokeToken(try context.pathID(), actor: actor))
+        }
+    }
+}
+
+/// List filters shared by the users page and the API.
+struct AccountFilter {
+    let role: Role?
+    let term: String?
+    let limit: Int
+    let offset: Int
+
+    init(_ fields: inout Fields) {
+        role = fields.choice("role", "角色", parse: Role.parse)
+        term = fields.text("q", "关键词", maxLength: 50)
+        limit = Int(fields.integer("limit", "每页条数", range: 1...200) ?? 50)
+        offset = Int(fields.integer("offset", "起始位置", range: 0...10_000_000) ?? 0)
+    }
+}
+
+/// The fields of a new account, shared by the form (region by code) and the API (by id).
+struct NewAccountInput {
+    enum RegionField { case id, code }
+    let username: String?
+    let displayName: String?
+    let role: Role?
+    let regionId: Int64?
+    let regionCode: String?
+    let password: String?
+
+    init(_ fields: inout Fields, regionField: RegionField) {
+        username = fields.text("username", "登录名", required: true, maxLength: 32)
+        displayName = fields.text("displayName", "姓名", required: true, maxLength: 50)
+        role = fields.choice("role", "角色", required: true, parse: Role.parse)
+        switch regionField {
+        case .id:
+            regionId = fields.integer("regionId", "所属区域", required: true)
+            regionCode = nil
+        case .code:
+            regionId = nil
+            regionCode = fields.text("regionCode", "所属区域编码", required: true, maxLength: 30)
+        }
+        password = fields.text("password", "初始密码", required: true, maxLength: 72)
+    }
+
+    func account(regionId: Int64?) -> AccountService.NewAccount {
+        .init(username: username, displayName: displayName, role: role, regionId: regionId, password: password)
+    }
+}

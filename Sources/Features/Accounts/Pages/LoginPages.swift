@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import LinliKit
+
+/// Sign-in, sign-out and changing one's own password.
+struct LoginPages {
+    let auth: AuthService
+    let accounts: AccountService
+    let web: Web
+
+    struct LoginModel { let csrf: String, next: String, username: String, error: String? }
+    struct PasswordModel { let csrf: String, error: String? }
+
+    /// Only local paths: an open redirect would let a phishing link borrow our login page.
+    static func safeNext(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"), !text.hasPrefix("/login") else { return "/" }
+        return text
+    }
+
+    func loginPage(request: Request, context: AppContext, next: String, username: String = "",
+                   error: DomainError? = nil) -> Response {
+        // Double-submit token for the login form (there is no session yet to hold one).
+        let existing = request.cookies[Web.csrfCookie]?.value
+        let token = existing ?? Secrets.token(bytes: 24)
+        let model = LoginModel(csrf: token, next: next, username: username, error: error?.message)
+        var response = web.page("accounts.login", title: "登录", model: model, request: request, context: context,
+                                status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+        if existing == nil {
+            response.setCookie(Cookie(name: Web.csrfCookie, value: token, path: "/", secure: web.secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get("login") { request, context in
+            if context.actor != nil { return web.redirect(to: "/") }
+            var query = Fields.query(request)
+            return loginPage(request: request, context: context, next: Self.safeNext(query.text("next", "next", maxLength: 500)))
+        }
+        router.post("login") { request, context in
+            var request = request
+            var fields = try await request.fields(context)
+            let username = fields.text("username", "登录名", maxLength: 64)
+            let password = fields.values["password"].flatMap { if case .text(let p) = $0 { p } else { nil } }
+            fields.skip("password")
+            let next = Self.safeNext(fields.text("next", "next", maxLength: 500))
+            do {
+                try fields.finish()
+                let signedIn = try await auth.login(username: username, password: password, ip: context.clientIP)
+                var response = web.redirect(to: next)
+                response.setCookie(Cookie(name: Web.sessionCookie, value: signedIn.sessionToken, path: "/",
+                                          secure: web.secureCookies, httpOnly: true, sameSite: .lax))
+                return response
+            } catch let error as DomainError {
+                return loginPage(request: request, context: context, next: next, username: username ?? "", error: error)
+            }
+        }
+        router.post("logout") { request, context in
+            if let actor = context.actor, case .session(let id, _)? = context.authentication?.credential {
+                try await auth.logout(sessionToken: id, actor: actor)
+            }
+            var response = web.redirect(to: "/login")
+            response.setCookie(Cookie(name: Web.sessionCookie, value: "", maxAge: 0, path: "/", secure: web.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        }
+        router.get("account/password") { request, context in
+            _ = try context.requireActor()
+            return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: nil),
+                            request: request, context: context)
+        }
+        router.post("account/password") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let current = fields.text("current", "当前密码", required: true, maxLength: 72)
+            let new = fields.text("password", "新密码", required: true, maxLength: 72)
+            do {
+                try fields.finish()
+                try await accounts.changeOwnPassword(current: current, new: new, actor: actor)
+                return web.redirect(to: "/", flash: "密码已修改")
+            } catch let error as DomainError where error.kind == .invalid {
+                return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: error.message),
+                                request: request, context: context, status: .unprocessableContent)
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Features that keep a copy of region paths on their own rows (so that scope is one indexed
+/// `LIKE` on their own table) re-root those copies when a subtree moves, inside the move's
+/// transaction. Regions calls every listener; it never names them.
+public protocol SubtreeMoveListener: Sendable {
+    func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws
+}
+
+extension Tx {
+    /// Rewrites `column` of `table` for every row under `oldPath` (paths are digits and `/`).
+    public func rebasePaths(table: String, column: String, from oldPath: String, to newPath: String) async throws {
+        try await sql.raw("""
+            UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(bind: newPath) || substr(\(unsafeRaw: column), \(bind: oldPath.count + 1))
+            WHERE \(unsafeRaw: column) LIKE \(bind: oldPath + "%")
+            """).run()
+    }
+}

@@ -1,0 +1,57 @@
+import Accounts
+import Audit
+import Hummingbird
+import LinliKit
+import Logging
+import Prometheus
+import Regions
+
+/// Everything a running Linli mounts, in one list: adding a feature is one line here.
+public struct LinliFeatures {
+    public static let templates: [String: String] = ShellTemplates.all
+        .merging(RegionsFeature.templates) { a, _ in a }
+        .merging(AccountsFeature.templates) { a, _ in a }
+        .merging(AuditFeature.templates) { a, _ in a }
+
+    public static let navigation: [NavigationItem] = [NavigationItem("首页", href: "/", permission: nil, order: 0)]
+        + RegionsFeature.navigation + AccountsFeature.navigation + AuditFeature.navigation
+
+    static func mount(_ system: LinliSystem, web: Web) -> [any Feature] {
+        [
+            RegionsFeature(regions: system.regions, teams: system.teams, web: web),
+            AccountsFeature(accounts: system.accounts, auth: system.auth, regions: system.regions, web: web),
+            AuditFeature(service: system.auditTrail, web: web),
+        ]
+    }
+}
+
+/// Builds the router with every feature's routes behind the shared middleware.
+public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws -> Router<AppContext> {
+    let web = try Web(templates: LinliFeatures.templates, navigation: LinliFeatures.navigation,
+                      secureCookies: system.configuration.secureCookies)
+    let router = Router(context: AppContext.self)
+    router.add(middleware: MetricsMiddleware(registry: registry))
+    router.add(middleware: ErrorMiddleware(web: web))
+    router.add(middleware: AuthMiddleware(authenticator: system.auth, trustProxy: system.configuration.trustProxy))
+    router.add(middleware: CSRFMiddleware())
+    OperationsRoutes(database: system.database, registry: registry).addRoutes(to: router)
+    HomePage(regions: system.regions, web: web, navigation: LinliFeatures.navigation).addRoutes(to: router)
+    for feature in LinliFeatures.mount(system, web: web) {
+        feature.addRoutes(to: router)
+    }
+    return router
+}
+
+/// The HTTP application with its background services; SIGTERM/SIGINT shut it down gracefully.
+public func buildApplication(system: LinliSystem, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+    let router = try buildRouter(system: system, registry: registry)
+    var logger = system.logger
+    logger[metadataKey: "service"] = "linli"
+    return Application(router: router,
+                       configuration: .init(address: .hostname(system.configuration.host, port: system.configuration.port),
+                                            serverName: "linli"),
+                       services: [SessionSweeper(auth: system.auth, logger: logger)],
+                       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+                       logger: logger)
+}

@@ -1,0 +1,95 @@
+import Accounts
+import LinliKit
+import Regions
+
+/// `linli demo`: a small but realistic district to try Linli with — 1 district, 2 streets,
+/// 4 communities, 20 grids with buildings, units and households, grid teams, two thematic
+/// grids, and one account of every role. Everything goes through the services, so the demo
+/// leaves the same audit trail real use would.
+public enum DemoDistrict {
+    public static let password = "linli2026"
+
+    public struct Login: Sendable {
+        public let username: String
+        public let role: Role
+        public let displayName: String
+        public let scopeName: String
+    }
+
+    public enum DemoError: Error, CustomStringConvertible {
+        case notEmpty
+        public var description: String { "数据库中已有区域数据，演示数据只能载入空数据库" }
+    }
+
+    static let streets: [(name: String, communities: [String])] = [
+        ("东关街道", ["建设社区", "和平社区"]),
+        ("西华街道", ["光明社区", "幸福社区"]),
+    ]
+    static let gridNames = ["第一网格", "第二网格", "第三网格", "第四网格", "第五网格"]
+
+    /// Loads the demo into an empty database and returns the logins it created.
+    public static func load(into system: LinliSystem) async throws -> [Login] {
+        guard try await system.regions.roots().isEmpty else { throw DemoError.notEmpty }
+        let cli = system.commandLineActor
+        let regions = system.regions
+        let district = try await regions.createDistrict(code: "610199", name: "邻里示范区", actor: cli)
+        var streetNodes: [RegionNode] = []
+        var communityNodes: [RegionNode] = []
+        var firstGrid: RegionNode?
+        var firstHousehold: RegionNode?
+        for street in streets {
+            let streetNode = try await regions.create(parentId: district.id, name: street.name, segment: nil, actor: cli)
+            streetNodes.append(streetNode)
+            for community in street.communities {
+                let communityNode = try await regions.create(parentId: streetNode.id, name: community, segment: nil, actor: cli)
+                communityNodes.append(communityNode)
+                for gridName in gridNames {
+                    let grid = try await regions.create(parentId: communityNode.id, name: gridName, segment: nil, actor: cli)
+                    firstGrid = firstGrid ?? grid
+                    for building in 1...2 {
+                        let buildingNode = try await regions.create(parentId: grid.id, name: "\(building)号楼", segment: nil, actor: cli)
+                        for unit in 1...2 {
+                            let unitNode = try await regions.create(parentId: buildingNode.id, name: "\(unit)单元", segment: nil, actor: cli)
+                            for room in ["101", "102", "201", "202"] {
+                                let household = try await regions.create(parentId: unitNode.id, name: "\(room)室", segment: nil, actor: cli)
+                                firstHousehold = firstHousehold ?? household
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let community = communityNodes[0]
+        let people: [(String, String, Role, RegionNode)] = [
+            ("qu.admin", "区民政局 王建国", .districtAdmin, district),
+            ("jd.admin", "东关街道 李红梅", .streetAdmin, streetNodes[0]),
+            ("sq.staff", "建设社区 张丽", .communityStaff, community),
+            ("wg.leader", "网格长 赵强", .gridLeader, firstGrid!),
+            ("wg.worker", "网格员 刘芳", .gridWorker, firstGrid!),
+            ("sg.worker", "社工 陈静", .socialWorker, community),
+            ("zz.org", "东关社工服务中心", .socialOrganization, streetNodes[0]),
+            ("zyz.volunteer", "志愿者 孙伟", .volunteer, community),
+            ("bm.dept", "区住建局 周涛", .department, district),
+            ("dy.member", "在职党员 吴磊", .partyMember, community),
+            ("jm.resident", "居民 郑秀英", .resident, firstHousehold!),
+            ("sq.staff2", "光明社区 何敏", .communityStaff, communityNodes[2]),
+        ]
+        var logins: [Login] = []
+        for (username, name, role, node) in people {
+            _ = try await system.accounts.create(.init(username: username, displayName: name, role: role, regionId: node.id,
+                                                       password: password), actor: cli)
+            logins.append(Login(username: username, role: role, displayName: name, scopeName: node.name))
+        }
+        _ = try await system.teams.assign(gridId: firstGrid!.id, username: "wg.leader", duty: .leader, actor: cli)
+        _ = try await system.teams.assign(gridId: firstGrid!.id, username: "wg.worker", duty: .fullTime, actor: cli)
+        _ = try await system.teams.assign(gridId: firstGrid!.id, username: "zyz.volunteer", duty: .partTime, actor: cli)
+        let red = try await system.teams.createThematicGrid(regionId: community.id, name: "红色网格·党员服务", colour: "#d9363e",
+                                                            tags: ["党员"], description: "在职党员双报到、党员志愿服务", actor: cli)
+        try await system.teams.assignThematic(red.id, username: "dy.member", duty: .leader, actor: cli)
+        let orange = try await system.teams.createThematicGrid(regionId: community.id, name: "橙色网格·关爱老人", colour: "#f08c00",
+                                                               tags: ["独居老人", "空巢老人", "高龄老人"],
+                                                               description: "独居老人每周走访", actor: cli)
+        try await system.teams.assignThematic(orange.id, username: "sg.worker", duty: .leader, actor: cli)
+        return logins
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json. Written by hand, as
+/// documentation; `OpenAPIDocumentTests` checks that it and the router agree route by route.
+public enum OpenAPIDocument {
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        let tag: String
+        var query: [(String, String)] = []
+        var body: [String: Any]? = nil
+        var response: String
+        var status: String = "200"
+    }
+
+    static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        var schema: [String: Any] = ["type": "object", "properties": properties, "additionalProperties": false]
+        if !required.isEmpty { schema["required"] = required }
+        return schema
+    }
+    static var string: [String: Any] { ["type": "string"] }
+    static var integer: [String: Any] { ["type": "integer", "format": "int64"] }
+    static var boolean: [String: Any] { ["type": "boolean"] }
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func list(_ name: String) -> [String: Any] { object(["items": ["type": "array", "items": ref(name)]], required: ["items"]) }
+    static func nullable(_ schema: [String: Any]) -> [String: Any] { ["oneOf": [schema, ["type": "null"]]] }
+
+    static let roles = ["resident", "grid_worker", "grid_leader", "community_staff", "social_worker", "social_organization",
+                        "volunteer", "department", "street_admin", "district_admin", "party_member"]
+
+    static var schemas: [String: Any] { [
+        "Error": object(["error": object(["code": string, "message": string, "requestId": string,
+                                          "fields": ["type": "object", "additionalProperties": string]],
+                                         required: ["code", "message"])], required: ["error"]),
+        "Region": object(["id": integer, "parentId": nullable(integer),
+                          "level": ["type": "string", "enum": ["district", "street", "community", "grid", "building", "unit", "household"]],
+                          "code": string, "name": string, "path": string, "retired": boolean, "childCount": integer],
+                         required: ["id", "level", "code", "name", "path", "retired", "childCount"]),
+        "RegionWithChildren": object(["node": ref("Region"), "children": ["type": "array", "items": ref("Region")]], required: ["node", "children"]),
+        "RegionList": list("Region"),
+        "TeamMember": object(["userId": integer, "displayName": string, "duty": ["type": "string", "enum": ["leader", "full_time", "part_time"]]],
+                             required: ["userId", "displayName", "duty"]),
+        "TeamList": list("TeamMember"),
+        "ThematicGrid": object(["id": integer, "regionId": integer, "regionName": string, "name": string, "colour": string,
+                                "tags": ["type": "array", "items": string], "description": nullable(string), "retired": boolean],
+                               required: ["id", "regionId", "name", "colour", "tags", "retired"]),
+        "ThematicGridList": list("ThematicGrid"),
+        "ThematicGridDetail": object(["thematicGrid": ref("ThematicGrid"), "team": ["type": "array", "items": ref("TeamMember")]],
+                                     required: ["thematicGrid", "team"]),
+        "Account": object(["id": integer, "username": string, "displayName": string, "role": ["type": "string", "enum": roles],
+                           "regionId": integer, "regionPath": string, "disabled": boolean, "createdAt": integer],
+                          required: ["id", "username", "displayName", "role", "regionId", "disabled"]),
+        "AccountPage": object(["items": ["type": "array", "items": ref("Account")], "total": integer, "limit": integer, "offset": integer],
+                              required: ["items", "total", "limit", "offset"]),
+        "Me": object(["id": nullable(integer), "username": string, "displayName": string, "role": nullable(string),
+                      "roleLabel": nullable(string), "regionId": integer, "regionPath": string,
+                      "permissions": ["type": "array", "items": string]], required: ["username", "permissions"]),
+        "APIToken": object(["id": integer, "userId": integer, "username": string, "name": string, "prefix": string,
+                            "createdAt": integer, "lastUsedAt": nullable(integer), "revoked": boolean],
+                           required: ["id", "userId", "name", "prefix", "revoked"]),
+        "APITokenList": list("APIToken"),
+        "IssuedToken": object(["token": ref("APIToken"), "secret": string], required: ["token", "secret"]),
+        "AuditEntry": object(["seq": integer, "at": integer, "actorId": nullable(integer), "actorName": string, "ip": nullable(string),
+                              "action": string, "entityType": string, "entityId": string, "regionPath": nullable(string),
+                              "before": nullable(string), "after": nullable(string), "hash": string],
+                             required: ["seq", "at", "actorName", "action", "entityType", "entityId", "hash"]),
+        "AuditList": list("AuditEntry"),
+    ] }
+
+    static var operations: [Operation] { [
+        Operation(method: "get", path: "/api/v1/me", summary: "当前身份、管辖范围与权限", tag: "账号", response: "Me"),
+        Operation(method: "get", path: "/api/v1/regions", summary: "在管辖范围内按层级或关键词查找区域", tag: "区域",
+                  query: [("level", "层级"), ("q", "名称或编码片段")], response: "RegionList"),
+        Operation(method: "post", path: "/api/v1/regions", summary: "新增下级区域（编号可省略，自动分配）", tag: "区域",
+                  body: object(["parentId": integer, "name": string, "segment": string], required: ["parentId", "name"]),
+                  response: "Region", status: "201"),
+        Operation(method: "get", path: "/api/v1/regions/{id}", summary: "读取区域及其下级", tag: "区域", response: "RegionWithChildren"),
+        Operation(method: "patch", path: "/api/v1/regions/{id}", summary: "区域改名", tag: "区域",
+                  body: object(["name": string], required: ["name"]), response: "Region"),
+        Operation(method: "post", path: "/api/v1/regions/{id}/move", summary: "移到同级的另一上级之下（编码随之重排）", tag: "区域",
+                  body: object(["parentId": integer], required: ["parentId"]), response: "Region"),
+        Operation(method: "post", path: "/api/v1/regions/{id}/retire", summary: "撤销区域（须无在用下级）", tag: "区域", response: "Region"),
+        Operation(method: "get", path: "/api/v1/regions/{id}/team", summary: "网格队伍（1+1+X）", tag: "网格队伍", response: "TeamList"),
+        Operation(method: "post", path: "/api/v1/regions/{id}/team", summary: "加入或调整网格队伍成员", tag: "网格队伍",
+                  body: object(["username": string, "duty": ["type": "string", "enum": ["leader", "full_time", "part_time"]]],
+                               required: ["username", "duty"]), response: "TeamList"),
+        Operation(method: "delete", path: "/api/v1/regions/{id}/team/{userId}", summary: "移出网格队伍", tag: "网格队伍", response: "TeamList"),
+        Operation(method: "get", path: "/api/v1/thematic-grids", summary: "管辖范围内的专题网格（五色网格）", tag: "专题网格", response: "ThematicGridList"),
+        Operation(method: "post", path: "/api/v1/thematic-grids", summary: "新建专题网格", tag: "专题网格",
+                  body: object(["regionId": integer, "name": string, "colour": string, "tags": ["type": "array", "items": string],
+                                "description": string], required: ["regionId", "name", "colour", "tags"]),
+                  response: "ThematicGrid", status: "201"),
+        Operation(method: "get", path: "/api/v1/thematic-grids/{id}", summary: "专题网格及其队伍", tag: "专题网格", response: "ThematicGridDetail"),
+        Operation(method: "post", path: "/api/v1/thematic-grids/{id}/retire", summary: "撤销专题网格", tag: "专题网格", response: "ThematicGridDetail"),
+        Operation(method: "post", path: "/api/v1/thematic-grids/{id}/team", summary: "加入专题网格队伍", tag: "专题网格",
+                  body: object(["username": string, "duty": ["type": "string", "enum": ["leader", "full_time", "part_time"]]],
+                               required: ["username", "duty"]), response: "ThematicGridDetail"),
+        Operation(method: "delete", path: "/api/v1/thematic-grids/{id}/team/{userId}", summary: "移出专题网格队伍", tag: "专题网格",
+                  response: "ThematicGridDetail"),
+        Operation(method: "get", path: "/api/v1/users", summary: "管辖范围内的账号（分页）", tag: "账号",
+                  query: [("role", "角色"), ("q", "登录名或姓名"), ("limit", "每页条数"), ("offset", "起始位置")], response: "AccountPage"),
+        Operation(method: "post", path: "/api/v1/users", summary: "创建账号（角色不得高于自己）", tag: "账号",
+                  body: object(["username": string, "displayName": string, "role": ["type": "string", "enum": roles],
+                                "regionId": integer, "password": string],
+                               required: ["username", "displayName", "role", "regionId", "password"]),
+                  response: "Account", status: "201"),
+        Operation(method: "get", path: "/api/v1/users/{id}", summary: "读取账号", tag: "账号", response: "Account"),
+        Operation(method: "post", path: "/api/v1/users/{id}/disable", summary: "停用账号（会话立即失效）", tag: "账号", response: "Account"),
+        Operation(method: "post", path: "/api/v1/users/{id}/enable", summary: "启用账号", tag: "账号", response: "Account"),
+        Operation(method: "post", path: "/api/v1/users/{id}/password", summary: "重置账号密码", tag: "账号",
+                  body: object(["password": string], required: ["password"]), response: "Account"),
+        Operation(method: "get", path: "/api/v1/tokens", summary: "API 令牌列表", tag: "API 令牌", response: "APITokenList"),
+        Operation(method: "post", path: "/api/v1/tokens", summary: "签发 API 令牌（密钥只返回这一次）", tag: "API 令牌",
+                  body: object(["username": string, "name": string], required: ["username", "name"]),
+                  response: "IssuedToken", status: "201"),
+        Operation(method: "delete", path: "/api/v1/tokens/{id}", summary: "吊销 API 令牌", tag: "API 令牌", response: "APIToken"),
+        Operation(method: "get", path: "/api/v1/audit", summary: "管辖范围内的审计日志（新到旧）", tag: "审计",
+                  query: [("action", "操作"), ("entityType", "对象类型"), ("entityId", "对象编号"), ("actor", "操作人"),
+                          ("before", "只看此序号之前"), ("limit", "条数")], response: "AuditList"),
+    ] }
+
+    /// (method, path) of every documented operation, e.g. ("GET", "/api/v1/regions/{id}").
+    public static var documentedRoutes: [(method: String, path: String)] {
+        operations.map { ($0.method.uppercased(), $0.path) }
+    }
+
+    static func errorResponse(_ description: String) -> [String: Any] {
+        ["description": description, "content": ["application/json": ["schema": ref("Error")]]]
+    }
+
+    static func build() -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            var parameters: [[String: Any]] = []
+            for name in ["id", "userId"] where operation.path.contains("{\(name)}") {
+                parameters.append(["name": name, "in": "path", "required": true, "schema": integer])
+            }
+            for (name, description) in operation.query {
+                parameters.append(["name": name, "in": "query", "required": false, "description": description, "schema": string])
+            }
+            var entry: [String: Any] = [
+                "summary": operation.summary, "tags": [operation.tag],
+                "operationId": operation.method + operation.path.replacingOccurrences(of: "/api/v1", with: "")
+                    .split(whereSeparator: { "/{}-".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
+                "responses": [
+                    operation.status: ["description": "成功", "content": ["application/json": ["schema": ref(operation.response)]]],
+                    "401": errorResponse("未登录或令牌无效"), "403": errorResponse("无权限"),
+                    "404": errorResponse("不存在或不在管辖范围内"), "422": errorResponse("输入有误（fields 指明字段）"),
+                ],
+            ]
+            if !parameters.isEmpty { entry["parameters"] = parameters }
+            if let body = operation.body {
+                entry["requestBody"] = ["required": true, "content": [
+                    "application/json": ["schema": body], "application/x-www-form-urlencoded": ["schema": body],
+                ]]
+            }
+            paths[operation.path, default: [:]][operation.method] = entry
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "邻里 Linli API", "version": "1.0.0",
+                     "description": "社区治理与居民服务平台的 JSON 接口。以 Bearer 令牌（API 令牌）或登录会话（需带 X-CSRF-Token）调用；所有读写都限定在调用者账号的管辖范围内。"],
+            "servers": [["url": "/"]],
+            "security": [["bearer": []], ["session": []]],
+            "components": [
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer"],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "linli_session"],
+                ],
+                "schemas": schemas,
+            ],
+            "paths": paths,
+        ]
+    }
+
+    public static let json: String = {
+        let data = try! JSONSerialization.data(withJSONObject: build(), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }()
+}

@@ -1,0 +1,58 @@
+/// The console shell: layout, error page and home page (zh-CN text in one place).
+enum ShellTemplates {
+    static let all: [String: String] = ["layout": layout, "error": error, "home": home]
+
+    static let layout = """
+    <!doctype html>
+    <html lang="zh-CN">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} · 邻里</title>
+    <link rel="stylesheet" href="/assets/linli.css">
+    </head>
+    <body>
+    <header class="topbar">
+      <a class="brand" href="/">邻里<small>社区治理与居民服务</small></a>
+      {{#user}}
+      <div class="who"><a href="/account/password" title="修改密码">{{displayName}}</a> <span class="muted">{{roleLabel}}</span>
+        <form method="post" action="/logout" class="logout"><input type="hidden" name="_csrf" value="{{csrfToken}}"><button class="link" id="logout">退出</button></form>
+      </div>
+      {{/user}}
+    </header>
+    {{#user}}<nav class="mainnav" aria-label="主导航">{{#navigation}}<a href="{{href}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/navigation}}</nav>{{/user}}
+    <main>
+    {{#flash}}<div class="alert alert-ok" role="status" id="flash">{{flash}}</div>{{/flash}}
+    {{{body}}}
+    </main>
+    <footer class="muted">邻里 Linli · 请求编号 {{requestId}}</footer>
+    </body>
+    </html>
+    """
+
+    static let error = """
+    <section class="card narrow" id="error">
+      <h1>{{message}}</h1>
+      {{#fields}}<p>{{message}}</p>{{/fields}}
+      <p class="muted">状态码 {{status}} · 请求编号 {{requestId}}</p>
+      <p><a href="/">回到首页</a></p>
+    </section>
+    """
+
+    static let home = """
+    <header class="page-head"><h1>您好，{{displayName}}</h1>
+    <p class="muted">{{roleLabel}} · 管辖范围：{{#scope}}<a href="/regions/{{id}}" id="scope-link">{{name}}</a>（{{levelLabel}}，编码 {{code}}）{{/scope}}</p></header>
+    {{#hasCounts}}
+    <section class="stats">
+    {{#counts}}<div class="stat"><span class="stat-value">{{value}}</span><span class="stat-label">{{label}}</span></div>{{/counts}}
+    </section>
+    {{/hasCounts}}
+    <section class="card">
+      <h2>常用</h2>
+      <ul class="links">
+      {{#links}}<li><a href="{{href}}">{{label}}</a></li>{{/links}}
+      <li><a href="/account/password">修改我的密码</a></li>
+      </ul>
+    </section>
+    """
+}

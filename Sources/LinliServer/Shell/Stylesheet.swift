@@ -1,0 +1,54 @@
+/// The console's stylesheet: our own, small, mobile first (390 px phones up to desktops).
+enum Stylesheet {
+    static let css = """
+    :root{--fg:#1f2933;--muted:#66788a;--line:#d9e2ec;--bg:#f5f7fa;--card:#fff;--brand:#c0392b;--accent:#1c64b8;--danger:#b42318;--ok:#1a7f37}
+    *{box-sizing:border-box}
+    html{-webkit-text-size-adjust:100%}
+    body{margin:0;font:15px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg)}
+    a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+    code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;background:#eef2f6;padding:0 .25em;border-radius:3px;word-break:break-all}
+    .topbar{display:flex;align-items:center;justify-content:space-between;gap:.5rem;padding:.5rem 1rem;background:var(--brand);color:#fff;flex-wrap:wrap}
+    .topbar a{color:#fff}.brand{font-size:1.25rem;font-weight:700}.brand small{font-size:.75rem;font-weight:400;margin-left:.5rem;opacity:.85}
+    .who{display:flex;align-items:center;gap:.5rem}.who .muted{color:#fde8e6}
+    .logout{display:inline;margin:0}button.link{background:none;border:0;color:#fff;text-decoration:underline;cursor:pointer;font:inherit;padding:0}
+    .mainnav{display:flex;gap:.25rem;overflow-x:auto;background:#fff;border-bottom:1px solid var(--line);padding:0 .5rem;white-space:nowrap}
+    .mainnav a{padding:.6rem .75rem;color:var(--fg);border-bottom:3px solid transparent}
+    .mainnav a[aria-current=page]{border-bottom-color:var(--brand);font-weight:600}
+    main{max-width:1100px;margin:0 auto;padding:1rem}
+    footer{text-align:center;padding:1rem;font-size:.8rem}
+    h1{font-size:1.4rem;margin:.25rem 0}h2{font-size:1.1rem;margin:0 0 .75rem}
+    .muted{color:var(--muted)}.nowrap{white-space:nowrap}
+    .page-head{margin-bottom:1rem}.page-head p{margin:.25rem 0}
+    .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem}
+    .card.narrow,.login{max-width:420px;margin:2rem auto}
+    .crumbs{display:flex;flex-wrap:wrap;gap:.35rem;font-size:.9rem;margin-bottom:.5rem}.crumbs span{color:var(--muted)}
+    .table{width:100%;border-collapse:collapse}.table th,.table td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+    .table th{font-weight:600;color:var(--muted);font-size:.85rem}.table .num{text-align:right}
+    .table tr.retired td{color:var(--muted)}
+    .scroll-x{overflow-x:auto}.json{font-family:ui-monospace,monospace;font-size:.8rem;max-width:18rem;word-break:break-all}
+    .form-inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.75rem;margin:.5rem 0}
+    .form-stack{display:flex;flex-direction:column;gap:.75rem}
+    label{display:flex;flex-direction:column;font-size:.9rem;gap:.25rem}
+    input,select,textarea{font:inherit;padding:.5rem .6rem;border:1px solid #bcccdc;border-radius:6px;background:#fff;min-width:0;max-width:100%}
+    textarea{min-height:5rem}
+    .btn{display:inline-block;font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #9fb3c8;background:#fff;color:var(--fg);cursor:pointer}
+    .btn:hover{text-decoration:none;background:#f0f4f8}
+    .btn-primary{background:var(--brand);border-color:var(--brand);color:#fff}.btn-primary:hover{background:#a93226}
+    .btn-danger{color:var(--danger);border-color:#f1b4ae}.btn-small{padding:.2rem .6rem;font-size:.85rem}
+    .alert{padding:.75rem 1rem;border-radius:6px;margin-bottom:1rem}
+    .alert-error{background:#fdecea;color:var(--danger);border:1px solid #f5c2bc}
+    .alert-ok{background:#e6f4ea;color:var(--ok);border:1px solid #b7dfc3}
+    .badge{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:999px;background:#e4e7eb;vertical-align:middle}
+    .badge-muted{color:var(--muted)}
+    .swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:3px;vertical-align:middle;border:1px solid rgba(0,0,0,.15)}
+    .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:.75rem;margin-bottom:1rem}
+    .stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.75rem;display:flex;flex-direction:column}
+    .stat-value{font-size:1.5rem;font-weight:700}.stat-label{color:var(--muted);font-size:.85rem}
+    .links{margin:0;padding-left:1.2rem}.pager{margin-top:.75rem;display:flex;gap:1rem}
+    @media (max-width:600px){
+      main{padding:.75rem}.table th:nth-child(n+4),.table td:nth-child(n+4){display:none}
+      #audit th,#audit td{display:table-cell}
+      .form-inline{flex-direction:column;align-items:stretch}.brand small{display:none}
+    }
+    """
+}

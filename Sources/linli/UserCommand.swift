@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import LinliKit
+import LinliServer
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "管理账号",
+                                                    subcommands: [Add.self, Passwd.self, List.self, Disable.self, Enable.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "创建账号")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "登录名") var username: String
+        @Option(help: "姓名") var name: String
+        @Option(help: "角色：\(Role.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、"))") var role: String
+        @Option(help: "所属区域编码") var region: String
+        @Option(help: "初始密码（省略则随机生成并打印）") var password: String?
+
+        func run() async throws {
+            guard let role = Role.parse(role) else { throw ValidationError("未知角色：\(role)") }
+            try await withSystem(database.configuration()) { system in
+                guard let node = try await system.regions.lookup(code: region) else { throw ValidationError("区域编码 \(region) 不存在") }
+                let secret = password ?? generatedPassword()
+                let account = try await system.accounts.create(.init(username: username, displayName: name, role: role,
+                                                                     regionId: node.id, password: secret),
+                                                               actor: system.commandLineActor)
+                print("已创建 \(account.username)（\(role.label)，\(node.name)）\(password == nil ? "，密码：\(secret)" : "")")
+            }
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "重置账号密码（该账号的会话随之失效）")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "登录名") var username: String
+        @Option(help: "新密码（省略则随机生成并打印）") var password: String?
+
+        func run() async throws {
+            try await withSystem(database.configuration()) { system in
+                let secret = password ?? generatedPassword()
+                try await system.accounts.setPassword(username: username, to: secret, actor: system.commandLineActor)
+                print("已重置 \(username) 的密码\(password == nil ? "：\(secret)" : "")")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出账号")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await withSystem(database.configuration()) { system in
+                var offset = 0
+                while true {
+                    let page = try await system.accounts.list(actor: system.commandLineActor, limit: 200, offset: offset)
+                    for account in page.items {
+                        print("\(account.username)\t\(account.role.label)\t\(account.displayName)\t\(account.disabled ? "已停用" : "正常")")
+                    }
+                    offset += page.items.count
+                    if page.items.isEmpty || offset >= page.total { break }
+                }
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "停用账号（会话立即失效）")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "登录名") var username: String
+
+        func run() async throws {
+            try await withSystem(database.configuration()) { system in
+                let account = try await system.accounts.account(username: username, actor: system.commandLineActor)
+                _ = try await system.accounts.setDisabled(account.id, disabled: true, actor: system.commandLineActor)
+                print("已停用 \(username)")
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "启用账号")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "登录名") var username: String
+
+        func run() async throws {
+            try await withSystem(database.configuration()) { system in
+                let account = try await system.accounts.account(username: username, actor: system.commandLineActor)
+                _ = try await system.accounts.setDisabled(account.id, disabled: false, actor: system.commandLineActor)
+                print("已启用 \(username)")
+            }
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "审计日志", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "逐条校验审计哈希链，指出第一条被修改或删除的记录")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let finding = try await withSystem(database.configuration(), migrate: false) { system in
+                try await AuditLog.verify(system.database)
+            }
+            print(finding.message)
+            if case .intact = finding { return }
+            throw ExitCode(2)
+        }
+    }
+}
