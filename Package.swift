@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "linli", dependencies: [
             "LinliServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v5)]),  // only for C's `stdout` in main(); all logic lives in LinliServer
         // Test support: runs one suite on SQLite and on PostgreSQL.
         .target(name: "LinliTestSupport", dependencies: ["LinliServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
                 path: "Tests/Support"),

@@ -22,6 +22,23 @@ public struct AuditRecord: Sendable, Equatable {
 
     public static let genesisHash = String(repeating: "0", count: 64)
 
+    public init(seq: Int64, at: Int64, actorId: Int64?, actorName: String, ip: String?, action: String, entityType: String,
+                entityId: String, regionPath: String?, before: String?, after: String?, prevHash: String, hash: String) {
+        self.seq = seq
+        self.at = at
+        self.actorId = actorId
+        self.actorName = actorName
+        self.ip = ip
+        self.action = action
+        self.entityType = entityType
+        self.entityId = entityId
+        self.regionPath = regionPath
+        self.before = before
+        self.after = after
+        self.prevHash = prevHash
+        self.hash = hash
+    }
+
     /// The hash a row must carry, computed from its fields and its predecessor's hash.
     public static func computeHash(seq: Int64, at: Int64, actorId: Int64?, actorName: String, ip: String?,
                                    action: String, entityType: String, entityId: String, regionPath: String?,

@@ -9,7 +9,7 @@ extension Tx {
     /// Rewrites `column` of `table` for every row under `oldPath` (paths are digits and `/`).
     public func rebasePaths(table: String, column: String, from oldPath: String, to newPath: String) async throws {
         try await sql.raw("""
-            UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(bind: newPath) || substr(\(unsafeRaw: column), \(bind: oldPath.count + 1))
+            UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = CAST(\(bind: newPath) AS TEXT) || substr(\(unsafeRaw: column), CAST(\(bind: oldPath.count + 1) AS INTEGER))
             WHERE \(unsafeRaw: column) LIKE \(bind: oldPath + "%")
             """).run()
     }

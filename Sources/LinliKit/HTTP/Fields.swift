@@ -65,6 +65,8 @@ public struct Fields: Sendable {
         Fields(parseURLEncoded(request.uri.query ?? ""))
     }
 
+    public static func parseURLEncodedForTests(_ text: String) -> [String: FieldValue] { parseURLEncoded(text) }
+
     static func parseURLEncoded(_ text: String) -> [String: FieldValue] {
         var result: [String: FieldValue] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {

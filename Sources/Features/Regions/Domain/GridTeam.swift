@@ -28,6 +28,12 @@ public struct TeamMember: Sendable, Equatable, Codable {
     public let displayName: String
     public let duty: GridDuty
     public var dutyLabel: String { duty.label }
+
+    public init(userId: Int64, displayName: String, duty: GridDuty) {
+        self.userId = userId
+        self.displayName = displayName
+        self.duty = duty
+    }
 }
 
 public enum GridTeamRules {

@@ -13,6 +13,17 @@ public struct RegionNode: Sendable, Equatable, Codable {
     public let childCount: Int
 
     public var levelLabel: String { level.label }
+
+    public init(id: Int64, parentId: Int64?, level: RegionLevel, code: String, name: String, path: String, retired: Bool, childCount: Int) {
+        self.id = id
+        self.parentId = parentId
+        self.level = level
+        self.code = code
+        self.name = name
+        self.path = path
+        self.retired = retired
+        self.childCount = childCount
+    }
 }
 
 /// Rules for changing the tree, as plain functions of the nodes involved.

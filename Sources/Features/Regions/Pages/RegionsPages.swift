@@ -113,7 +113,7 @@ struct RegionsPages {
             }
         }
         router.post("regions/:id/move") { request, context in
-            let actor = try context.requireActor()
+            let actor = try context.requireActor(.regionManage)
             let id = try context.pathID()
             var request = request
             var fields = try await request.fields(context)

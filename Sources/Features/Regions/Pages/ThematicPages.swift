@@ -63,7 +63,7 @@ struct ThematicPages {
             try await listPage(request: request, context: context)
         }
         router.post("thematic-grids") { request, context in
-            let actor = try context.requireActor()
+            let actor = try context.requireActor(.thematicManage)
             var request = request
             var fields = try await request.fields(context)
             let name = fields.text("name", "名称", required: true, maxLength: 50)

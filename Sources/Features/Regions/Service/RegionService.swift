@@ -102,6 +102,7 @@ public struct RegionService: Sendable {
         try actor.require(.regionManage)
         let now = clock.now().millis
         return try await database.write { tx in
+            try await RegionStore.lockChildren(tx, of: parentId)
             let parent = try await Self.scopedNode(tx, parentId, actor)
             let level = try RegionRules.childLevel(of: parent)
             let name = try RegionRules.validateName(name)
@@ -152,6 +153,7 @@ public struct RegionService: Sendable {
                 throw DomainError.invalid("parentId", "目标上级不存在或不在您的管辖范围内")
             }
             try RegionRules.checkMove(node, to: newParent, scope: actor.scope)
+            try await RegionStore.lockChildren(tx, of: newParent.id)
             let newCode = try RegionCode.nextSegment(parentCode: newParent.code,
                                                      existingChildCodes: try await RegionStore.childCodes(tx, of: newParent.id),
                                                      level: node.level).prefixed(by: newParent.code)

@@ -91,6 +91,13 @@ enum RegionStore {
         return ids.compactMap { id in rows.first { $0.id == id } }
     }
 
+    /// Serialises code allocation under one parent: on PostgreSQL two transactions could
+    /// otherwise both pick the same free segment (SQLite has a single writer already).
+    static func lockChildren(_ tx: Tx, of parentId: Int64) async throws {
+        guard tx.engine == .postgres else { return }
+        try await tx.sql.raw("SELECT id FROM regions WHERE id = \(bind: parentId) FOR UPDATE").run()
+    }
+
     static func childCodes(_ tx: Tx, of parentId: Int64) async throws -> [String] {
         try await tx.sql.raw("SELECT code FROM regions WHERE parent_id = \(bind: parentId)").all()
             .map { try $0.decode(column: "code", as: String.self) }
@@ -120,8 +127,8 @@ enum RegionStore {
     static func move(_ tx: Tx, node: RegionNode, newParentId: Int64, newPath: String, newCode: String, now: Int64) async throws {
         try await tx.sql.raw("UPDATE regions SET parent_id = \(bind: newParentId) WHERE id = \(bind: node.id)").run()
         try await tx.sql.raw("""
-            UPDATE regions SET path = \(bind: newPath) || substr(path, \(bind: node.path.count + 1)),
-                               code = \(bind: newCode) || substr(code, \(bind: node.code.count + 1)),
+            UPDATE regions SET path = CAST(\(bind: newPath) AS TEXT) || substr(path, CAST(\(bind: node.path.count + 1) AS INTEGER)),
+                               code = CAST(\(bind: newCode) AS TEXT) || substr(code, CAST(\(bind: node.code.count + 1) AS INTEGER)),
                                updated_at = \(bind: now)
             WHERE path LIKE \(bind: node.path + "%")
             """).run()

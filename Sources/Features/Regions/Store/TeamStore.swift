@@ -4,11 +4,14 @@ import SQLKit
 /// Grid teams (1+1+X) and thematic grids with their teams.
 enum TeamStore {
     static func members(_ tx: Tx, gridId: Int64) async throws -> [(userId: Int64, duty: GridDuty)] {
-        try await tx.sql.raw("SELECT user_id, duty FROM grid_team_members WHERE region_id = \(bind: gridId) ORDER BY assigned_at").all().map {
+        try await tx.sql.raw("SELECT user_id, duty FROM grid_team_members WHERE region_id = \(bind: gridId) ORDER BY \(unsafeRaw: dutyOrder), assigned_at, user_id").all().map {
             (try $0.decode(column: "user_id", as: Int64.self),
              GridDuty(rawValue: try $0.decode(column: "duty", as: String.self)) ?? .partTime)
         }
     }
+
+    /// Leader first, then the full-time worker, then part-timers.
+    static let dutyOrder = "CASE duty WHEN 'leader' THEN 0 WHEN 'full_time' THEN 1 ELSE 2 END"
 
     static func upsertMember(_ tx: Tx, gridId: Int64, userId: Int64, duty: GridDuty, now: Int64) async throws {
         try await tx.sql.raw("DELETE FROM grid_team_members WHERE region_id = \(bind: gridId) AND user_id = \(bind: userId)").run()
@@ -62,7 +65,7 @@ enum TeamStore {
     }
 
     static func thematicMembers(_ tx: Tx, id: Int64) async throws -> [(userId: Int64, duty: GridDuty)] {
-        try await tx.sql.raw("SELECT user_id, duty FROM thematic_grid_members WHERE thematic_grid_id = \(bind: id) ORDER BY assigned_at").all().map {
+        try await tx.sql.raw("SELECT user_id, duty FROM thematic_grid_members WHERE thematic_grid_id = \(bind: id) ORDER BY \(unsafeRaw: dutyOrder), assigned_at, user_id").all().map {
             (try $0.decode(column: "user_id", as: Int64.self),
              GridDuty(rawValue: try $0.decode(column: "duty", as: String.self)) ?? .partTime)
         }

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LinliKit
+import LinliServer
+import NIOCore
+
+/// Runs requests through the real router (no sockets) against a test system.
+public struct HTTPHarness {
+    public let system: LinliSystem
+    public let router: Router<AppContext>
+
+    public init(system: LinliSystem) throws {
+        self.system = system
+        self.router = try buildRouter(system: system)
+    }
+
+    public func test<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        let app = Application(router: router)
+        return try await app.test(.router) { client in try await body(client) }
+    }
+}
+
+public struct Reply: Sendable {
+    public let status: Int
+    public let headers: HTTPFields
+    public let body: String
+
+    public var location: String? { headers[.location] }
+    public func cookie(_ name: String) -> String? {
+        for value in headers[values: .setCookie] {
+            let pair = value.split(separator: ";").first.map(String.init) ?? ""
+            if pair.hasPrefix(name + "=") { return String(pair.dropFirst(name.count + 1)) }
+        }
+        return nil
+    }
+    public var json: [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
+    }
+}
+
+extension TestClientProtocol {
+    public func send(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
+                     form: [(String, String)]? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer?
+        if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: json)
+        } else if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: form.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&"))
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: body) { response in
+            Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
