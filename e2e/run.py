@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Browser walks of Linli's main flows in a real headless Chromium.
+
+Starts `linli serve --demo` on a free loopback port with a fresh data directory, walks the
+flows as the demo users would, and stops the server. Prints `e2e: N passed, N failed`.
+"""
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "linli2026"
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def start_server(binary, work):
+    port = free_port()
+    data = os.path.join(work, "e2e-data")
+    log = open(os.path.join(work, "e2e-server.log"), "w")
+    env = dict(os.environ, LINLI_BCRYPT_COST="6")
+    proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--data-dir", data],
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("linli serve exited early; see " + log.name)
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                if r.status == 200:
+                    return proc, base
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("linli serve did not answer /healthz in time")
+
+
+def browser(width, height):
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                f"--window-size={width},{height}", "--lang=zh-CN"]:
+        options.add_argument(arg)
+    if width < 500:
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 3.0}})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(5)
+    return driver
+
+
+def login(driver, base, username):
+    driver.get(base + "/login")
+    assert "登录邻里" in driver.page_source, "login page is not in Chinese"
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait_for_text(driver, "h1", "您好")
+
+
+def wait_for_text(driver, css, text, timeout=15):
+    """Waits until the element shows the text (a click's navigation finishes asynchronously)."""
+    try:
+        WebDriverWait(driver, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+    except Exception:
+        raise AssertionError(f"{css} never showed {text!r} at {driver.current_url}: {driver.page_source[:600]}")
+
+
+def walk_community_worker_opens_region_tree(base, work):
+    """A community worker signs in on a desktop, opens the region tree, a grid, and adds a building."""
+    driver = browser(1280, 900)
+    try:
+        login(driver, base, "sq.staff")
+        driver.find_element(By.LINK_TEXT, "区域与网格").click()
+        wait_for_text(driver, "h1", "建设社区")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#children tbody tr")
+        assert len(rows) == 5, f"expected 5 grids, saw {len(rows)}"
+        driver.find_element(By.LINK_TEXT, "第一网格").click()
+        wait_for_text(driver, "h1", "第一网格")
+        code = driver.find_element(By.ID, "node-code").text
+        assert len(code) == 15, f"grid code should have 15 digits: {code}"
+        team = driver.find_element(By.ID, "team").text
+        assert "网格长" in team and "赵强" in team, team
+        form = driver.find_element(By.ID, "create-child")
+        form.find_element(By.NAME, "name").send_keys("3号楼")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        wait_for_text(driver, "#flash", "已新增楼栋「3号楼」")
+        assert "3号楼" in driver.find_element(By.ID, "children").text
+        driver.save_screenshot(os.path.join(work, "e2e-community-worker.png"))
+        driver.find_element(By.ID, "logout").click()
+        wait_for_text(driver, "h1", "登录邻里")
+    finally:
+        driver.quit()
+
+
+def walk_grid_worker_on_a_phone_sees_only_their_grid(base, work):
+    """A grid worker on a 390 px phone sees their grid's subtree and nothing above it."""
+    driver = browser(390, 844)
+    try:
+        login(driver, base, "wg.worker")
+        driver.find_element(By.ID, "scope-link").click()
+        wait_for_text(driver, "h1", "第一网格")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"page is wider than the phone: {width}px"
+        driver.save_screenshot(os.path.join(work, "e2e-grid-worker-phone.png"))
+        # The community above the grid is outside the grid worker's scope.
+        crumbs = driver.find_element(By.CSS_SELECTOR, "nav.crumbs").text
+        assert "建设社区" not in crumbs, crumbs
+        community_id = driver.execute_script(
+            "return fetch('/api/v1/me').then(r => r.json()).then(j => j.regionPath.split('/').filter(Boolean).slice(-2)[0])")
+        driver.get(f"{base}/regions/{community_id}")
+        wait_for_text(driver, "#error h1", "不存在或不在您的管辖范围内")
+    finally:
+        driver.quit()
+
+
+def walk_wrong_password_is_explained(base, work):
+    driver = browser(390, 844)
+    try:
+        driver.get(base + "/login")
+        driver.find_element(By.NAME, "username").send_keys("sq.staff")
+        driver.find_element(By.NAME, "password").send_keys("wrong-password-1")
+        driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+        wait_for_text(driver, "#login-error", "登录名或密码不正确")
+    finally:
+        driver.quit()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    proc, base = start_server(args.binary, args.work)
+    walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
+             walk_wrong_password_is_explained]
+    passed = failed = 0
+    try:
+        for walk in walks:
+            try:
+                walk(base, args.work)
+                passed += 1
+                print(f"✔ {walk.__name__}")
+            except Exception:
+                failed += 1
+                print(f"✘ {walk.__name__}")
+                traceback.print_exc()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print(f"e2e: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
