@@ -144,6 +144,28 @@ def walk_wrong_password_is_explained(base, work):
         driver.quit()
 
 
+def check_audit_verify_and_backup_commands(binary, work):
+    """`linli audit verify` says OK on the demo, names a row edited behind its back, and
+    `linli backup` writes a consistent copy while the server runs."""
+    import sqlite3
+    data = os.path.join(work, "e2e-data")
+    ok = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout.startswith("OK"), ok.stdout + ok.stderr
+    backup = os.path.join(work, "e2e-backup.sqlite")
+    made = subprocess.run([binary, "backup", backup, "--data-dir", data], capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+    again = subprocess.run([binary, "backup", backup, "--data-dir", data], capture_output=True, text=True)
+    assert again.returncode != 0 and "已存在" in again.stdout + again.stderr, "backup overwrote an existing file"
+    with sqlite3.connect(backup) as copy:
+        rows = copy.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    assert rows > 400, f"backup holds {rows} audit rows"
+    with sqlite3.connect(os.path.join(data, "linli.sqlite")) as db:
+        db.execute("UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 42")
+    broken = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
+    assert broken.returncode == 2, broken.returncode
+    assert "第 42 条记录被修改" in broken.stdout, broken.stdout
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -163,6 +185,14 @@ def main():
                 failed += 1
                 print(f"✘ {walk.__name__}")
                 traceback.print_exc()
+        try:
+            check_audit_verify_and_backup_commands(args.binary, args.work)
+            passed += 1
+            print("✔ check_audit_verify_and_backup_commands")
+        except Exception:
+            failed += 1
+            print("✘ check_audit_verify_and_backup_commands")
+            traceback.print_exc()
     finally:
         proc.terminate()
         try:

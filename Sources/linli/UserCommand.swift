@@ -68,13 +68,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var username: String
 
-        func run() async throws {
-            try await withSystem(database.configuration()) { system in
-                let account = try await system.accounts.account(username: username, actor: system.commandLineActor)
-                _ = try await system.accounts.setDisabled(account.id, disabled: true, actor: system.commandLineActor)
-                print("已停用 \(username)")
-            }
-        }
+        func run() async throws { try await UserCommand.setDisabled(username, true, database) }
     }
 
     struct Enable: AsyncParsableCommand {
@@ -82,12 +76,14 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var username: String
 
-        func run() async throws {
-            try await withSystem(database.configuration()) { system in
-                let account = try await system.accounts.account(username: username, actor: system.commandLineActor)
-                _ = try await system.accounts.setDisabled(account.id, disabled: false, actor: system.commandLineActor)
-                print("已启用 \(username)")
-            }
+        func run() async throws { try await UserCommand.setDisabled(username, false, database) }
+    }
+
+    static func setDisabled(_ username: String, _ disabled: Bool, _ database: DatabaseOptions) async throws {
+        try await withSystem(database.configuration()) { system in
+            let account = try await system.accounts.account(username: username, actor: system.commandLineActor)
+            _ = try await system.accounts.setDisabled(account.id, disabled: disabled, actor: system.commandLineActor)
+            print(disabled ? "已停用 \(username)" : "已启用 \(username)")
         }
     }
 }

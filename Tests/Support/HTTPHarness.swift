@@ -50,16 +50,10 @@ extension TestClientProtocol {
             body = ByteBuffer(string: json)
         } else if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
-            body = ByteBuffer(string: form.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&"))
+            body = ByteBuffer(string: form.map { "\($0.0.urlQueryEscaped)=\($0.1.urlQueryEscaped)" }.joined(separator: "&"))
         }
         return try await execute(uri: uri, method: method, headers: headers, body: body) { response in
             Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
         }
-    }
-
-    static func escape(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

@@ -42,7 +42,7 @@ struct AuditRoutes {
             if records.count == filter.limit, let last = records.last {
                 var items = ["before=\(last.seq)"]
                 for (key, value) in [("action", filter.action), ("entityType", filter.entityType), ("actor", filter.actorName)] {
-                    if let value { items.append("\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+                    if let value { items.append("\(key)=\(value.urlQueryEscaped)") }
                 }
                 next = "/audit?" + items.joined(separator: "&")
             }

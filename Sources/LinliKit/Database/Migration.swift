@@ -35,13 +35,20 @@ public struct Migrator: Sendable {
         var ran: [String] = []
         for migration in migrations where !applied.contains(migration.id) {
             let now = clock.now().millis
-            try await database.write { tx in
+            let applied = try await database.write { tx -> Bool in
+                // Instances starting together take turns (SQLite has one writer; PostgreSQL takes
+                // an advisory lock); whoever comes second finds the step done and skips it.
+                if tx.engine == .postgres { try await tx.sql.raw("SELECT pg_advisory_xact_lock(730102)").run() }
+                if try await tx.sql.raw("SELECT id FROM schema_migrations WHERE id = \(bind: migration.id)").first() != nil {
+                    return false
+                }
                 for statement in migration.statements(tx.engine) {
                     try await tx.sql.raw(SQLQueryString(statement)).run()
                 }
                 try await tx.sql.raw("INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: now))").run()
+                return true
             }
-            ran.append(migration.id)
+            if applied { ran.append(migration.id) }
         }
         return ran
     }
@@ -53,6 +60,7 @@ public struct Migrator: Sendable {
 
     private func appliedIDs(_ database: Database) async throws -> Set<String> {
         try await database.write { tx in
+            if tx.engine == .postgres { try await tx.sql.raw("SELECT pg_advisory_xact_lock(730102)").run() }
             try await tx.sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
         }
         let rows = try await database.read { tx in

@@ -103,7 +103,7 @@ public final class Web: Sendable {
     public func redirect(to location: String, flash: String? = nil) -> Response {
         var response = Response(status: .seeOther, headers: [.location: location])
         if let flash {
-            let encoded = flash.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let encoded = flash.urlQueryEscaped
             response.setCookie(Cookie(name: Self.flashCookie, value: encoded, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response

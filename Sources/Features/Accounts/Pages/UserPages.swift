@@ -30,7 +30,7 @@ struct UserPages {
     func pageLink(role: Role?, q: String?, offset: Int) -> String {
         var items = ["offset=\(offset)"]
         if let role { items.append("role=\(role.rawValue)") }
-        if let q { items.append("q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        if let q { items.append("q=\(q.urlQueryEscaped)") }
         return "/users?" + items.joined(separator: "&")
     }
 

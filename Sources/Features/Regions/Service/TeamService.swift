@@ -51,11 +51,14 @@ public struct TeamService: Sendable {
         guard node.level == .grid else { throw DomainError.invalid("gridId", "只有网格才有网格队伍") }
         guard !node.retired else { throw DomainError.conflict("「\(node.name)」已撤销") }
         let member = try await eligibleMember(username: username, for: node, actor: actor)
-        let current = try await team(ofGrid: gridId, actor: actor)
-        try GridTeamRules.checkAssign(userId: member.id, duty: duty, members: current)
         let now = clock.now().millis
-        let previous = current.first { $0.userId == member.id }?.duty.rawValue
         try await database.write { tx in
+            // The rule is checked under the grid's row lock, so two concurrent assignments
+            // cannot both become the one leader.
+            try await RegionStore.lockChildren(tx, of: gridId)
+            let current = try await named(try await TeamStore.members(tx, gridId: gridId))
+            try GridTeamRules.checkAssign(userId: member.id, duty: duty, members: current)
+            let previous = current.first { $0.userId == member.id }?.duty.rawValue
             try await TeamStore.upsertMember(tx, gridId: gridId, userId: member.id, duty: duty, now: now)
             try await audit.append(tx, actor: actor, action: "region.team.assign", entityType: "region", entityId: String(gridId),
                                    regionPath: node.path,
@@ -132,10 +135,11 @@ public struct TeamService: Sendable {
         let anchor = try await database.read { tx in try await RegionService.scopedNode(tx, grid.regionId, actor) }
         guard !grid.retired else { throw DomainError.conflict("该专题网格已撤销") }
         let member = try await eligibleMember(username: username, for: anchor, actor: actor)
-        let current = try await named(try await database.read { tx in try await TeamStore.thematicMembers(tx, id: id) })
-        try GridTeamRules.checkAssign(userId: member.id, duty: duty, members: current)
         let now = clock.now().millis
         try await database.write { tx in
+            try await TeamStore.lockThematic(tx, id: id)
+            let current = try await named(try await TeamStore.thematicMembers(tx, id: id))
+            try GridTeamRules.checkAssign(userId: member.id, duty: duty, members: current)
             try await TeamStore.upsertThematicMember(tx, id: id, userId: member.id, duty: duty, now: now)
             try await audit.append(tx, actor: actor, action: "thematic.team.assign", entityType: "thematic_grid", entityId: String(id),
                                    regionPath: anchor.path, after: ["user": member.username, "duty": duty.rawValue])

@@ -64,6 +64,12 @@ enum TeamStore {
         try await tx.sql.raw("UPDATE thematic_grids SET retired_at = \(bind: now) WHERE id = \(bind: id)").run()
     }
 
+    /// Serialises team changes of one thematic grid on PostgreSQL (SQLite has one writer).
+    static func lockThematic(_ tx: Tx, id: Int64) async throws {
+        guard tx.engine == .postgres else { return }
+        try await tx.sql.raw("SELECT id FROM thematic_grids WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+
     static func thematicMembers(_ tx: Tx, id: Int64) async throws -> [(userId: Int64, duty: GridDuty)] {
         try await tx.sql.raw("SELECT user_id, duty FROM thematic_grid_members WHERE thematic_grid_id = \(bind: id) ORDER BY \(unsafeRaw: dutyOrder), assigned_at, user_id").all().map {
             (try $0.decode(column: "user_id", as: Int64.self),
