@@ -42,9 +42,10 @@ let package = Package(
         .target(name: "Audit", dependencies: kernel, path: "Sources/Features/Audit"),
         .target(name: "Regions", dependencies: kernel, path: "Sources/Features/Regions"),
         .target(name: "Accounts", dependencies: kernel + ["Regions"], path: "Sources/Features/Accounts"),
+        .target(name: "Residents", dependencies: kernel + ["Regions"], path: "Sources/Features/Residents"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts",
+            "Audit", "Regions", "Accounts", "Residents",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "RegionsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "AccountsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "ResidentsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]
 )

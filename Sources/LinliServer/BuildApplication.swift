@@ -5,6 +5,7 @@ import LinliKit
 import Logging
 import Prometheus
 import Regions
+import Residents
 
 /// Everything a running Linli mounts, in one list: adding a feature is one line here.
 public struct LinliFeatures {
@@ -12,15 +13,17 @@ public struct LinliFeatures {
         .merging(RegionsFeature.templates) { a, _ in a }
         .merging(AccountsFeature.templates) { a, _ in a }
         .merging(AuditFeature.templates) { a, _ in a }
+        .merging(ResidentsFeature.templates) { a, _ in a }
 
     public static let navigation: [NavigationItem] = [NavigationItem("首页", href: "/", permission: nil, order: 0)]
-        + RegionsFeature.navigation + AccountsFeature.navigation + AuditFeature.navigation
+        + RegionsFeature.navigation + ResidentsFeature.navigation + AccountsFeature.navigation + AuditFeature.navigation
 
     static func mount(_ system: LinliSystem, web: Web) -> [any Feature] {
         [
             RegionsFeature(regions: system.regions, teams: system.teams, web: web),
             AccountsFeature(accounts: system.accounts, auth: system.auth, regions: system.regions, web: web),
             AuditFeature(service: system.auditTrail, web: web),
+            ResidentsFeature(residents: system.residents, regions: system.regions, web: web, clock: system.clock),
         ]
     }
 }

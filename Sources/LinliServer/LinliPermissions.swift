@@ -2,19 +2,25 @@ import Accounts
 import Audit
 import LinliKit
 import Regions
+import Residents
 
 /// Which role may do what: the one place this is decided. Every permission a feature
 /// declares must appear here at least once (a test checks it), and no account can be given
 /// a role with a permission its creator lacks (`PermissionTable.grantableRoles`).
 public enum LinliPermissions {
+    static let residentWork: Set<Permission> = [.residentView, .residentManage, .residentReveal]
+
     public static let table = PermissionTable([
-        .districtAdmin: [.regionView, .regionManage, .regionTeam, .thematicManage,
-                         .userView, .userManage, .tokenManage, .auditView, .auditVerify],
-        .streetAdmin: [.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage, .auditView],
-        .communityStaff: [.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage],
-        .gridLeader: [.regionView, .userView],
-        .gridWorker: [.regionView],
-        .socialWorker: [.regionView],
+        .districtAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage,
+                                         .userView, .userManage, .tokenManage, .auditView, .auditVerify, .tagManage])
+            .union(residentWork),
+        .streetAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage, .auditView])
+            .union(residentWork),
+        .communityStaff: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage])
+            .union(residentWork),
+        .gridLeader: Set<Permission>([.regionView, .userView]).union(residentWork),
+        .gridWorker: Set<Permission>([.regionView]).union(residentWork),
+        .socialWorker: [.regionView, .residentView],
         .socialOrganization: [.regionView],
         .department: [.regionView],
         .volunteer: [],
@@ -26,6 +32,7 @@ public enum LinliPermissions {
     public static let declared: [Permission: String] = AuditFeature.permissions
         .merging(RegionsFeature.permissions) { a, _ in a }
         .merging(AccountsFeature.permissions) { a, _ in a }
+        .merging(ResidentsFeature.permissions) { a, _ in a }
 
     public static var all: Set<Permission> { Set(declared.keys) }
 }

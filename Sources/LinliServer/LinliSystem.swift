@@ -4,6 +4,7 @@ import Foundation
 import LinliKit
 import Logging
 import Regions
+import Residents
 
 /// The services of one Linli deployment over one database, built once and handed to the
 /// HTTP application and to the command line alike.
@@ -17,14 +18,17 @@ public final class LinliSystem: Sendable {
     public let accounts: AccountService
     public let auth: AuthService
     public let auditTrail: AuditService
+    public let residents: ResidentService
     public let logger: Logger
 
     /// Every feature's migrations, in the order features depend on each other.
     public static let migrations: [Migration] =
-        AuditFeature.migrations + RegionsFeature.migrations + AccountsFeature.migrations
+        AuditFeature.migrations + RegionsFeature.migrations + AccountsFeature.migrations + ResidentsFeature.migrations
 
     public static func open(_ configuration: Configuration, logger: Logger, clock: any Clock = SystemClock(),
                             migrate: Bool = true) async throws -> LinliSystem {
+        let key = try PersonalDataVault.loadKey(environment: ProcessInfo.processInfo.environment,
+                                                dataDirectory: configuration.dataDirectory)
         let database = try await Database.open(try configuration.databaseLocation(), logger: logger)
         do {
             let migrator = Migrator(migrations: migrations, clock: clock)
@@ -38,22 +42,24 @@ public final class LinliSystem: Sendable {
             await database.close()
             throw error
         }
-        return LinliSystem(configuration: configuration, database: database, clock: clock, logger: logger)
+        return LinliSystem(configuration: configuration, database: database, clock: clock, logger: logger,
+                           vault: PersonalDataVault(masterKey: key))
     }
 
-    init(configuration: Configuration, database: Database, clock: any Clock, logger: Logger) {
+    init(configuration: Configuration, database: Database, clock: any Clock, logger: Logger, vault: PersonalDataVault) {
         self.configuration = configuration
         self.database = database
         self.clock = clock
         self.logger = logger
         audit = AuditLog(clock: clock)
         let directory = AccountDirectory(database: database)
-        regions = RegionService(database: database, audit: audit, clock: clock, moveListeners: [AccountPathsListener()])
+        regions = RegionService(database: database, audit: audit, clock: clock, moveListeners: [AccountPathsListener(), ResidentPathsListener()])
         teams = TeamService(database: database, audit: audit, clock: clock, staff: directory)
         accounts = AccountService(database: database, audit: audit, clock: clock, regions: regions,
                                   permissionTable: LinliPermissions.table, bcryptCost: configuration.bcryptCost)
         auth = AuthService(database: database, audit: audit, clock: clock, permissionTable: LinliPermissions.table)
         auditTrail = AuditService(database: database)
+        residents = ResidentService(database: database, audit: audit, clock: clock, regions: regions, vault: vault)
     }
 
     /// The operator at the command line: every permission, the whole tree.

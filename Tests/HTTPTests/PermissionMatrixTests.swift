@@ -5,6 +5,7 @@ import LinliKit
 import LinliServer
 import LinliTestSupport
 import Regions
+import Residents
 import Testing
 
 /// Every role × every route × a subject inside and outside the actor's scope. A role without
@@ -30,10 +31,10 @@ struct PermissionMatrixTests {
         let subject: Subject
         /// Lists and pages without a subject have no "outside": they show the actor's own scope.
         let scoped: Bool
-        init(_ need: Need, _ subject: @escaping Subject) {
+        init(_ need: Need, scoped: Bool = true, _ subject: @escaping Subject) {
             self.need = need
             self.subject = subject
-            self.scoped = true
+            self.scoped = scoped
         }
         init(_ need: Need, uri: String) {
             self.need = need
@@ -85,6 +86,10 @@ struct PermissionMatrixTests {
             let person = try await person(.gridWorker, at: grid)
             _ = try await system.teams.assign(gridId: grid.id, username: person.username, duty: .partTime, actor: cli)
             return (grid, person)
+        }
+        func resident(_ inside: Bool) async throws -> Resident {
+            try await system.residents.create(ResidentDraft(regionId: household(inside).id, name: "对象居民",
+                                                            phone: "139" + String(format: "%08d", Int.random(in: 0..<100_000_000))), actor: cli)
         }
         func token(_ inside: Bool) async throws -> APIToken {
             let person = try await person(.resident, at: household(inside))
@@ -262,6 +267,47 @@ struct PermissionMatrixTests {
         },
         "DELETE /api/v1/tokens/{id}": Case(.permission(.tokenManage, success: 200)) { s, _, inside in
             Request(uri: "/api/v1/tokens/\(try await s.token(inside).id)")
+        },
+        // Residents: pages
+        "GET /residents": Case(.permission(.residentView, success: 200), uri: "/residents"),
+        "GET /residents/new": Case(.permission(.residentManage, success: 200), uri: "/residents/new"),
+        "POST /residents": Case(.permission(.residentManage, success: 303, outside: 422)) { s, _, inside in
+            Request(uri: "/residents", form: [("name", "新居民"), ("regionCode", s.household(inside).code), ("status", "registered")])
+        },
+        "GET /residents/{id}": Case(.permission(.residentView, success: 200)) { s, _, inside in
+            Request(uri: "/residents/\(try await s.resident(inside).id)")
+        },
+        "GET /residents/{id}/edit": Case(.permission(.residentManage, success: 200)) { s, _, inside in
+            Request(uri: "/residents/\(try await s.resident(inside).id)/edit")
+        },
+        "POST /residents/{id}": Case(.permission(.residentManage, success: 303)) { s, _, inside in
+            Request(uri: "/residents/\(try await s.resident(inside).id)", form: [("name", "改名居民"), ("regionCode", s.household(inside).code)])
+        },
+        "POST /residents/{id}/reveal": Case(.permission(.residentReveal, success: 200)) { s, _, inside in
+            Request(uri: "/residents/\(try await s.resident(inside).id)/reveal", form: [("field", "phone")])
+        },
+        "GET /households/{id}": Case(.permission(.residentView, success: 200)) { s, _, inside in
+            Request(uri: "/households/\(s.household(inside).id)")
+        },
+        "GET /tags": Case(.permission(.residentView, success: 200), uri: "/tags"),
+        "POST /tags": Case(.permission(.tagManage, success: 303), scoped: false) { _, _, _ in Request(uri: "/tags", form: [("name", unique())]) },
+        // Residents: API
+        "GET /api/v1/residents": Case(.permission(.residentView, success: 200), uri: "/api/v1/residents?name=%E5%B1%85%E6%B0%91"),
+        "POST /api/v1/residents": Case(.permission(.residentManage, success: 201, outside: 422)) { s, _, inside in
+            Request(uri: "/api/v1/residents", json: #"{"regionId":\#(s.household(inside).id),"name":"新居民","tags":["独居老人"]}"#)
+        },
+        "GET /api/v1/residents/{id}": Case(.permission(.residentView, success: 200)) { s, _, inside in
+            Request(uri: "/api/v1/residents/\(try await s.resident(inside).id)")
+        },
+        "PATCH /api/v1/residents/{id}": Case(.permission(.residentManage, success: 200)) { s, _, inside in
+            Request(uri: "/api/v1/residents/\(try await s.resident(inside).id)", json: #"{"notes":"已走访"}"#)
+        },
+        "POST /api/v1/residents/{id}/reveal": Case(.permission(.residentReveal, success: 200)) { s, _, inside in
+            Request(uri: "/api/v1/residents/\(try await s.resident(inside).id)/reveal", json: #"{"field":"phone"}"#)
+        },
+        "GET /api/v1/tags": Case(.permission(.residentView, success: 200), uri: "/api/v1/tags"),
+        "POST /api/v1/tags": Case(.permission(.tagManage, success: 201), scoped: false) { _, _, _ in
+            Request(uri: "/api/v1/tags", json: #"{"name":"\#(unique())"}"#)
         },
         // Audit
         "GET /audit": Case(.permission(.auditView, success: 200), uri: "/audit"),

@@ -34,12 +34,12 @@ public enum TestSystem {
                                _ body: (LinliSystem) async throws -> T) async throws -> T {
         var configuration = Configuration()
         configuration.bcryptCost = 4
-        var cleanup: () async throws -> Void = {}
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linli-test-\(UUID().uuidString)").path
+        configuration.dataDirectory = directory
+        var cleanup: () async throws -> Void = { try? FileManager.default.removeItem(atPath: directory) }
         switch engine {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linli-test-\(UUID().uuidString)").path
-            configuration.dataDirectory = directory
-            cleanup = { try? FileManager.default.removeItem(atPath: directory) }
+            break
         case .postgres:
             guard let adminURL = TestEngine.postgresURL else {
                 Issue.record("LINLI_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL")
@@ -51,6 +51,7 @@ public enum TestSystem {
             await admin.close()
             configuration.databaseURL = try replacingDatabase(in: adminURL, with: String(name))
             cleanup = {
+                try? FileManager.default.removeItem(atPath: directory)
                 let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
                 try? await admin.read { tx in try await tx.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
                 await admin.close()

@@ -4,14 +4,6 @@ import LinliKit
 import NIOPosix
 import Regions
 
-/// A page of results with its total, for lists.
-public struct Page<T: Sendable & Encodable>: Sendable, Encodable {
-    public let items: [T]
-    public let total: Int
-    public let limit: Int
-    public let offset: Int
-}
-
 /// Managing accounts: create, list, disable, reset passwords. Accounts are found only inside
 /// the actor's scope (by the account's region path, in SQL).
 public struct AccountService: Sendable {

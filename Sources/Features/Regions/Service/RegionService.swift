@@ -69,6 +69,14 @@ public struct RegionService: Sendable {
         try await database.read { tx in try await RegionStore.find(tx, code: code, within: Scope(regionId: 0, path: "/")) }
     }
 
+    /// The postal-style address of a node: the names from the street down, e.g.
+    /// `东关街道 建设社区 第一网格 1号楼 1单元 101室`.
+    public func addressLine(for node: RegionNode) async throws -> String {
+        try await database.read { tx in
+            try await RegionStore.nodes(onPath: node.path, tx).filter { $0.level != .district }.map(\.name).joined(separator: " ")
+        }
+    }
+
     public func roots() async throws -> [RegionNode] {
         try await database.read { tx in try await RegionStore.roots(tx) }
     }

@@ -1,6 +1,8 @@
 import Accounts
 import LinliKit
 import Regions
+import Residents
+import Foundation
 
 /// `linli demo`: a small but realistic district to try Linli with — 1 district, 2 streets,
 /// 4 communities, 20 grids with buildings, units and households, grid teams, two thematic
@@ -37,6 +39,7 @@ public enum DemoDistrict {
         var communityNodes: [RegionNode] = []
         var firstGrid: RegionNode?
         var firstHousehold: RegionNode?
+        var households: [RegionNode] = []
         for street in streets {
             let streetNode = try await regions.create(parentId: district.id, name: street.name, segment: nil, actor: cli)
             streetNodes.append(streetNode)
@@ -53,6 +56,7 @@ public enum DemoDistrict {
                             for room in ["101", "102", "201", "202"] {
                                 let household = try await regions.create(parentId: unitNode.id, name: "\(room)室", segment: nil, actor: cli)
                                 firstHousehold = firstHousehold ?? household
+                                households.append(household)
                             }
                         }
                     }
@@ -90,6 +94,18 @@ public enum DemoDistrict {
                                                                tags: ["独居老人", "空巢老人", "高龄老人"],
                                                                description: "独居老人每周走访", actor: cli)
         try await system.teams.assignThematic(orange.id, username: "sg.worker", duty: .leader, actor: cli)
+        try await loadResidents(into: system, households: households)
         return logins
+    }
+
+    /// Two or three people in most households, generated from a fixed seed.
+    static func loadResidents(into system: LinliSystem, households: [RegionNode]) async throws {
+        var people = DemoPeople(seed: 20261123, districtPrefix: "610103")
+        let thisYear = Calendar.shanghai.component(.year, from: system.clock.now())
+        for household in households where people.chance(0.9) {
+            for draft in people.household(regionId: household.id, thisYear: thisYear) {
+                _ = try await system.residents.create(draft, actor: system.commandLineActor)
+            }
+        }
     }
 }

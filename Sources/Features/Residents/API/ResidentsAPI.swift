@@ -1,0 +1,64 @@
+import Hummingbird
+import LinliKit
+
+/// JSON API for the resident registry.
+struct ResidentsAPI {
+    let residents: ResidentService
+
+    struct Revealed: Encodable { let field: String; let value: String? }
+    struct TagList: Encodable { let items: [String] }
+
+    func addRoutes(to router: Router<AppContext>) {
+        let api = router.group("api/v1")
+        api.get("residents") { request, context in
+            let actor = try context.requireActor()
+            var query = Fields.query(request)
+            let filter = ResidentFilter(&query, place: .id)
+            try query.finish()
+            return try Web.json(try await residents.search(filter.query, actor: actor))
+        }
+        api.post("residents") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let input = ResidentInput(&fields, place: .id)
+            try fields.finish()
+            return try Web.json(try await residents.create(input.draft, actor: actor), status: .created)
+        }
+        api.get("residents/:id") { _, context in
+            let actor = try context.requireActor()
+            return try Web.json(try await residents.resident(try context.pathID(), actor: actor))
+        }
+        api.patch("residents/:id") { request, context in
+            let actor = try context.requireActor(.residentManage)
+            let id = try context.pathID()
+            var request = request
+            var fields = try await request.fields(context)
+            let input = ResidentInput(&fields, place: .id)
+            try fields.finish()
+            let current = try await residents.resident(id, actor: actor)
+            return try Web.json(try await residents.update(id, input.merged(over: current), clear: input.cleared, actor: actor))
+        }
+        api.post("residents/:id/reveal") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let field = fields.choice("field", "字段", required: true, parse: PersonalField.init(rawValue:))
+            try fields.finish()
+            let value = try await residents.reveal(try context.pathID(), field: field!, actor: actor)
+            return try Web.json(Revealed(field: field!.rawValue, value: value))
+        }
+        api.get("tags") { _, context in
+            _ = try context.requireActor(.residentView)
+            return try Web.json(TagList(items: try await residents.tags()))
+        }
+        api.post("tags") { request, context in
+            let actor = try context.requireActor()
+            var request = request
+            var fields = try await request.fields(context)
+            let name = fields.text("name", "标签名", required: true, maxLength: 20)
+            try fields.finish()
+            return try Web.json(TagList(items: try await residents.createTag(name, actor: actor)), status: .created)
+        }
+    }
+}

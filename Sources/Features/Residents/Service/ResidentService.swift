@@ -1,0 +1,254 @@
+import Foundation
+import LinliKit
+import Regions
+
+extension Permission {
+    /// 查看居民信息（脱敏）
+    public static let residentView = Permission("resident.view")
+    /// 登记、修改居民信息
+    public static let residentManage = Permission("resident.manage")
+    /// 查看完整身份证号、电话（每次查看都记入审计）
+    public static let residentReveal = Permission("resident.reveal")
+    /// 维护关爱对象标签
+    public static let tagManage = Permission("tag.manage")
+}
+
+/// A personal field that can be shown in full to those allowed to.
+public enum PersonalField: String, Sendable, CaseIterable {
+    case idNumber = "id_number", phone
+    public var label: String { self == .idNumber ? "身份证号" : "电话" }
+    var sealedColumn: String { self == .idNumber ? "id_sealed" : "phone_sealed" }
+}
+
+/// The resident registry (人口与房屋): residents bound to region nodes (usually a household),
+/// care tags, exact search by ID number or phone through blind indexes, full values only on an
+/// audited reveal.
+public struct ResidentService: Sendable {
+    let database: Database
+    let audit: AuditLog
+    let clock: any Clock
+    let regions: RegionService
+    let vault: PersonalDataVault
+
+    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, vault: PersonalDataVault) {
+        self.database = database
+        self.audit = audit
+        self.clock = clock
+        self.regions = regions
+        self.vault = vault
+    }
+
+    // MARK: Reading
+
+    public func resident(_ id: Int64, actor: Actor) async throws -> Resident {
+        try actor.require(.residentView)
+        return try await database.read { tx in
+            guard let resident = try await ResidentStore.find(tx, id: id, within: actor.scope) else { throw DomainError.notFound("居民") }
+            return resident
+        }
+    }
+
+    public func search(_ query: ResidentQuery, actor: Actor) async throws -> Page<Resident> {
+        try actor.require(.residentView)
+        var resolved = ResolvedResidentQuery(pathPrefix: actor.scope.path)
+        if let regionId = query.regionId {
+            resolved.pathPrefix = try await regions.node(regionId, actor: actor).path
+        }
+        resolved.nameTerm = query.name
+        if let phone = query.phone {
+            resolved.phoneIndex = vault.blindIndex(try PhoneNumber(phone).value, kind: "phone")
+        }
+        if let idNumber = query.idNumber {
+            resolved.idIndex = vault.blindIndex(try IDNumber(idNumber, today: clock.now()).value, kind: "id")
+        }
+        resolved.address = query.address
+        resolved.tagIds = try await tagIds(query.tags, field: "tags")
+        let today = clock.now()
+        if let minAge = query.minAge { resolved.bornOnOrBefore = ResidentRules.bornOnOrBefore(yearsAgo: minAge, today: today) }
+        if let maxAge = query.maxAge { resolved.bornAfter = ResidentRules.bornOnOrBefore(yearsAgo: maxAge + 1, today: today) }
+        if let minAge = query.minAge, let maxAge = query.maxAge, minAge > maxAge {
+            throw DomainError.invalid("minAge", "最小年龄不能大于最大年龄")
+        }
+        resolved.status = query.status
+        resolved.sort = query.sort
+        resolved.limit = min(max(query.limit, 1), 500)
+        resolved.offset = max(query.offset, 0)
+        let final = resolved
+        let (items, total) = try await database.read { tx in try await ResidentStore.search(tx, final) }
+        return Page(items: items, total: total, limit: final.limit, offset: final.offset)
+    }
+
+    /// Shows one personal value in full and records that it was seen, by whom and from where.
+    public func reveal(_ id: Int64, field: PersonalField, actor: Actor) async throws -> String? {
+        try actor.require(.residentReveal)
+        return try await database.write { tx in
+            guard let resident = try await ResidentStore.find(tx, id: id, within: actor.scope) else { throw DomainError.notFound("居民") }
+            guard let sealed = try await ResidentStore.sealed(tx, id: id, column: field.sealedColumn) else { return nil }
+            let value = try vault.open(sealed)
+            try await audit.append(tx, actor: actor, action: "resident.reveal", entityType: "resident", entityId: String(id),
+                                   regionPath: resident.regionPath, after: ["field": field.rawValue])
+            return value
+        }
+    }
+
+    // MARK: Writing
+
+    public func create(_ draft: ResidentDraft, actor: Actor) async throws -> Resident {
+        try actor.require(.residentManage)
+        let valid = try ResidentRules.validate(draft, today: clock.now())
+        let (stored, tagIds) = try await prepare(valid, actor: actor)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            if let index = stored.idIndex { try await checkUnique(tx, idIndex: index, except: nil, actor: actor) }
+            let id = try await ResidentStore.insert(tx, stored, now: now)
+            try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name)
+            try await ResidentStore.setTags(tx, residentId: id, tagIds: tagIds)
+            let resident = try await ResidentStore.find(tx, id: id, within: actor.scope)!
+            try await audit.append(tx, actor: actor, action: "resident.create", entityType: "resident", entityId: String(id),
+                                   regionPath: resident.regionPath, after: Self.auditValues(resident))
+            return resident
+        }
+    }
+
+    /// Replaces the resident's details. Personal numbers left empty in the draft are kept as
+    /// they were (forms never show them in full); `clear` removes them explicitly.
+    public func update(_ id: Int64, _ draft: ResidentDraft, clear: Set<PersonalField> = [], actor: Actor) async throws -> Resident {
+        try actor.require(.residentManage)
+        let current = try await resident(id, actor: actor)
+        var draft = draft
+        if draft.regionId == nil { draft.regionId = current.regionId }
+        let valid = try ResidentRules.validate(draft, today: clock.now())
+        let (prepared, tagIds) = try await prepare(valid, actor: actor)
+        let now = clock.now().millis
+        return try await database.write { tx in
+            var stored = prepared
+            if valid.idNumber == nil && !clear.contains(.idNumber) {
+                stored = stored.keeping(id: try await ResidentStore.sealed(tx, id: id, column: "id_sealed"),
+                                        index: try await tx.sql.raw("SELECT id_index FROM residents WHERE id = \(bind: id)").first()?
+                                            .decode(column: "id_index", as: String?.self),
+                                        masked: current.idNumberMasked, birthDate: current.birthDate, gender: current.gender)
+            }
+            if valid.phone == nil && !clear.contains(.phone) {
+                stored = stored.keeping(phone: try await ResidentStore.sealed(tx, id: id, column: "phone_sealed"),
+                                        index: try await tx.sql.raw("SELECT phone_index FROM residents WHERE id = \(bind: id)").first()?
+                                            .decode(column: "phone_index", as: String?.self),
+                                        masked: current.phoneMasked)
+            }
+            if let index = stored.idIndex { try await checkUnique(tx, idIndex: index, except: id, actor: actor) }
+            try await ResidentStore.update(tx, id: id, stored, now: now)
+            if stored.name != current.name { try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name) }
+            try await ResidentStore.setTags(tx, residentId: id, tagIds: tagIds)
+            let updated = try await ResidentStore.find(tx, id: id, within: actor.scope)!
+            try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(id),
+                                   regionPath: updated.regionPath, before: Self.auditValues(current), after: Self.auditValues(updated))
+            return updated
+        }
+    }
+
+    func checkUnique(_ tx: Tx, idIndex: String, except: Int64?, actor: Actor) async throws {
+        guard let owner = try await ResidentStore.idOwner(tx, index: idIndex), owner.id != except else { return }
+        if actor.scope.contains(path: owner.regionPath) {
+            throw DomainError.invalid("idNumber", "该身份证号已登记（居民编号 \(owner.id)），请勿重复登记")
+        }
+        throw DomainError.invalid("idNumber", "该身份证号已在其他辖区登记，如已迁入请联系上级办理迁移")
+    }
+
+    /// Resolves the place and tags, seals and indexes the personal numbers.
+    func prepare(_ valid: ValidResident, actor: Actor) async throws -> (ResidentStore.Stored, [Int64]) {
+        let node: RegionNode
+        do {
+            node = try await regions.node(valid.regionId, actor: actor)
+        } catch let error as DomainError where error.kind == .notFound {
+            throw DomainError.invalid("regionId", "居住地不存在或不在您的管辖范围内")
+        }
+        guard node.level >= .community, !node.retired else {
+            throw DomainError.invalid("regionId", "居民应登记到社区及以下（最好到户），且该区域不能已撤销")
+        }
+        let address = try await regions.addressLine(for: node)
+        let tagIds = try await tagIds(valid.tags, field: "tags")
+        let stored = ResidentStore.Stored(
+            regionId: node.id, regionPath: node.path, address: address, name: valid.name, gender: valid.gender?.rawValue,
+            birthDate: valid.birthDate,
+            idSealed: try valid.idNumber.map { try vault.seal($0.value) },
+            idIndex: valid.idNumber.map { vault.blindIndex($0.value, kind: "id") }, idMasked: valid.idNumber?.masked,
+            phoneSealed: try valid.phone.map { try vault.seal($0.value) },
+            phoneIndex: valid.phone.map { vault.blindIndex($0.value, kind: "phone") }, phoneMasked: valid.phone?.masked,
+            ethnicity: valid.ethnicity, politicalStatus: valid.politicalStatus?.rawValue, relation: valid.relation?.rawValue,
+            status: valid.status.rawValue, notes: valid.notes)
+        return (stored, tagIds)
+    }
+
+    /// Audit entries carry masked numbers only.
+    static func auditValues(_ r: Resident) -> AuditValues {
+        var values: AuditValues = ["name": r.name, "region": String(r.regionId), "status": r.status.rawValue,
+                                   "tags": r.tags.joined(separator: "、")]
+        values["idNumber"] = r.idNumberMasked
+        values["phone"] = r.phoneMasked
+        values["birthDate"] = r.birthDate
+        values["gender"] = r.gender?.rawValue
+        values["ethnicity"] = r.ethnicity
+        values["politicalStatus"] = r.politicalStatus?.rawValue
+        values["relation"] = r.relation?.rawValue
+        values["notes"] = r.notes
+        return values
+    }
+
+    // MARK: Tags
+
+    public func tags() async throws -> [String] {
+        try await database.read { tx in try await ResidentStore.tags(tx).map(\.name) }
+    }
+
+    func tagIds(_ names: [String], field: String) async throws -> [Int64] {
+        guard !names.isEmpty else { return [] }
+        let all = try await database.read { tx in try await ResidentStore.tags(tx) }
+        let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.id) })
+        let unknown = names.filter { byName[$0] == nil }
+        guard unknown.isEmpty else {
+            throw DomainError.invalid(field, "未知标签：\(unknown.joined(separator: "、"))（管理员可在标签管理中新增）")
+        }
+        return names.compactMap { byName[$0] }
+    }
+
+    public func createTag(_ name: String?, actor: Actor) async throws -> [String] {
+        try actor.require(.tagManage)
+        guard let name, !name.isEmpty, name.count <= 20, !name.contains(",") && !name.contains("、") else {
+            throw DomainError.invalid("name", "标签名应为 1–20 个字，且不含逗号或顿号")
+        }
+        let now = clock.now().millis
+        do {
+            try await database.write { tx in
+                let id = try await ResidentStore.insertTag(tx, name: name, now: now)
+                try await audit.append(tx, actor: actor, action: "tag.create", entityType: "tag", entityId: String(id),
+                                       regionPath: actor.scope.path, after: ["name": name])
+            }
+        } catch where Database.isUniqueViolation(error) {
+            throw DomainError.invalid("name", "标签「\(name)」已存在")
+        }
+        return try await tags()
+    }
+}
+
+/// Region moves re-root the region path copied onto each resident.
+public struct ResidentPathsListener: SubtreeMoveListener {
+    public init() {}
+    public func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
+        try await tx.rebasePaths(table: "residents", column: "region_path", from: oldPath, to: newPath)
+    }
+}
+
+extension ResidentStore.Stored {
+    func keeping(id sealed: String?, index: String?, masked: String?, birthDate: String?, gender: Gender?) -> Self {
+        .init(regionId: regionId, regionPath: regionPath, address: address, name: name,
+              // A kept ID number still decides birth date and gender.
+              gender: sealed == nil ? self.gender : gender?.rawValue,
+              birthDate: sealed == nil ? self.birthDate : birthDate,
+              idSealed: sealed, idIndex: index, idMasked: masked, phoneSealed: phoneSealed, phoneIndex: phoneIndex,
+              phoneMasked: phoneMasked, ethnicity: ethnicity, politicalStatus: politicalStatus, relation: relation, status: status, notes: notes)
+    }
+    func keeping(phone sealed: String?, index: String?, masked: String?) -> Self {
+        .init(regionId: regionId, regionPath: regionPath, address: address, name: name, gender: gender, birthDate: birthDate,
+              idSealed: idSealed, idIndex: idIndex, idMasked: idMasked, phoneSealed: sealed, phoneIndex: index, phoneMasked: masked,
+              ethnicity: ethnicity, politicalStatus: politicalStatus, relation: relation, status: status, notes: notes)
+    }
+}

@@ -1,0 +1,146 @@
+import LinliKit
+import SQLKit
+
+/// SQL for residents, their name index and tags. Personal numbers are stored only sealed
+/// (AES-GCM), as a blind index (HMAC) for exact search, and masked for display.
+enum ResidentStore {
+    static let migrations: [Migration] = [
+        Migration("residents.001") { engine in [
+            """
+            CREATE TABLE residents (
+              id \(engine.autoIncrementPrimaryKey), region_id BIGINT NOT NULL, region_path TEXT NOT NULL, address TEXT NOT NULL,
+              name TEXT NOT NULL, gender TEXT, birth_date TEXT,
+              id_sealed TEXT, id_index TEXT, id_masked TEXT, phone_sealed TEXT, phone_index TEXT, phone_masked TEXT,
+              ethnicity TEXT, political_status TEXT, relation TEXT, status TEXT NOT NULL, notes TEXT,
+              created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX residents_region_path ON residents (region_path)",
+            "CREATE UNIQUE INDEX residents_id_index ON residents (id_index)",
+            "CREATE INDEX residents_phone_index ON residents (phone_index)",
+            "CREATE INDEX residents_birth_date ON residents (birth_date)",
+            "CREATE TABLE resident_name_grams (gram TEXT NOT NULL, resident_id BIGINT NOT NULL, PRIMARY KEY (gram, resident_id))",
+            "CREATE INDEX resident_name_grams_resident ON resident_name_grams (resident_id)",
+            "CREATE TABLE tags (id \(engine.autoIncrementPrimaryKey), name TEXT NOT NULL UNIQUE, builtin BIGINT NOT NULL, created_at BIGINT NOT NULL)",
+            "CREATE TABLE resident_tags (resident_id BIGINT NOT NULL, tag_id BIGINT NOT NULL, PRIMARY KEY (resident_id, tag_id))",
+            "CREATE INDEX resident_tags_tag ON resident_tags (tag_id, resident_id)",
+        ] + DefaultTags.all.map { "INSERT INTO tags (name, builtin, created_at) VALUES ('\($0)', 1, 0)" } },
+    ]
+
+    static let columns = """
+        r.id, r.region_id, r.region_path, r.address, r.name, r.gender, r.birth_date, r.id_masked, r.phone_masked,
+        r.ethnicity, r.political_status, r.relation, r.status, r.notes, r.updated_at
+        """
+
+    static func resident(_ row: any SQLRow, tags: [String]) throws -> Resident {
+        Resident(id: try row.decode(column: "id", as: Int64.self),
+                 regionId: try row.decode(column: "region_id", as: Int64.self),
+                 regionPath: try row.decode(column: "region_path", as: String.self),
+                 address: try row.decode(column: "address", as: String.self),
+                 name: try row.decode(column: "name", as: String.self),
+                 gender: try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:)),
+                 birthDate: try row.decode(column: "birth_date", as: String?.self),
+                 idNumberMasked: try row.decode(column: "id_masked", as: String?.self),
+                 phoneMasked: try row.decode(column: "phone_masked", as: String?.self),
+                 ethnicity: try row.decode(column: "ethnicity", as: String?.self),
+                 politicalStatus: try row.decode(column: "political_status", as: String?.self).flatMap(PoliticalStatus.init(rawValue:)),
+                 relation: try row.decode(column: "relation", as: String?.self).flatMap(Relation.init(rawValue:)),
+                 status: ResidenceStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .registered,
+                 notes: try row.decode(column: "notes", as: String?.self),
+                 tags: tags,
+                 updatedAt: try row.decode(column: "updated_at", as: Int64.self))
+    }
+
+    /// Rows with their tags, in the rows' order.
+    static func residents(_ tx: Tx, rows: [any SQLRow]) async throws -> [Resident] {
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        let tags = try await tagNames(tx, residentIds: ids)
+        return try rows.map { row in try resident(row, tags: tags[try row.decode(column: "id", as: Int64.self)] ?? []) }
+    }
+
+    static func find(_ tx: Tx, id: Int64, within scope: Scope) async throws -> Resident? {
+        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM residents r WHERE r.id = \(bind: id) AND r.region_path LIKE \(bind: scope.likePattern)").all()
+        return try await residents(tx, rows: rows).first
+    }
+
+    static func sealed(_ tx: Tx, id: Int64, column: String) async throws -> String? {
+        try await tx.sql.raw("SELECT \(unsafeRaw: column) AS value FROM residents WHERE id = \(bind: id)").first()?
+            .decode(column: "value", as: String?.self)
+    }
+
+    /// Who holds this ID number already (anywhere: one person, one record).
+    static func idOwner(_ tx: Tx, index: String) async throws -> (id: Int64, regionPath: String)? {
+        guard let row = try await tx.sql.raw("SELECT id, region_path FROM residents WHERE id_index = \(bind: index)").first() else { return nil }
+        return (try row.decode(column: "id", as: Int64.self), try row.decode(column: "region_path", as: String.self))
+    }
+
+    struct Stored: Sendable {
+        let regionId: Int64, regionPath: String, address: String, name: String, gender: String?, birthDate: String?
+        let idSealed: String?, idIndex: String?, idMasked: String?, phoneSealed: String?, phoneIndex: String?, phoneMasked: String?
+        let ethnicity: String?, politicalStatus: String?, relation: String?, status: String, notes: String?
+    }
+
+    static func insert(_ tx: Tx, _ s: Stored, now: Int64) async throws -> Int64 {
+        try await tx.sql.raw("""
+            INSERT INTO residents (region_id, region_path, address, name, gender, birth_date, id_sealed, id_index, id_masked,
+              phone_sealed, phone_index, phone_masked, ethnicity, political_status, relation, status, notes, created_at, updated_at)
+            VALUES (\(bind: s.regionId), \(bind: s.regionPath), \(bind: s.address), \(bind: s.name), \(bind: s.gender), \(bind: s.birthDate),
+              \(bind: s.idSealed), \(bind: s.idIndex), \(bind: s.idMasked), \(bind: s.phoneSealed), \(bind: s.phoneIndex), \(bind: s.phoneMasked),
+              \(bind: s.ethnicity), \(bind: s.politicalStatus), \(bind: s.relation), \(bind: s.status), \(bind: s.notes), \(bind: now), \(bind: now))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+    }
+
+    static func update(_ tx: Tx, id: Int64, _ s: Stored, now: Int64) async throws {
+        try await tx.sql.raw("""
+            UPDATE residents SET region_id = \(bind: s.regionId), region_path = \(bind: s.regionPath), address = \(bind: s.address),
+              name = \(bind: s.name), gender = \(bind: s.gender), birth_date = \(bind: s.birthDate), id_sealed = \(bind: s.idSealed),
+              id_index = \(bind: s.idIndex), id_masked = \(bind: s.idMasked), phone_sealed = \(bind: s.phoneSealed),
+              phone_index = \(bind: s.phoneIndex), phone_masked = \(bind: s.phoneMasked), ethnicity = \(bind: s.ethnicity),
+              political_status = \(bind: s.politicalStatus), relation = \(bind: s.relation), status = \(bind: s.status),
+              notes = \(bind: s.notes), updated_at = \(bind: now)
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    static func replaceGrams(_ tx: Tx, residentId: Int64, name: String) async throws {
+        try await tx.sql.raw("DELETE FROM resident_name_grams WHERE resident_id = \(bind: residentId)").run()
+        for gram in ResidentRules.grams(name) {
+            try await tx.sql.raw("INSERT INTO resident_name_grams (gram, resident_id) VALUES (\(bind: gram), \(bind: residentId))").run()
+        }
+    }
+
+    // MARK: Tags
+
+    static func tags(_ tx: Tx) async throws -> [(id: Int64, name: String, builtin: Bool)] {
+        try await tx.sql.raw("SELECT id, name, builtin FROM tags ORDER BY builtin DESC, id").all().map {
+            (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self),
+             try $0.decode(column: "builtin", as: Int64.self) == 1)
+        }
+    }
+
+    static func insertTag(_ tx: Tx, name: String, now: Int64) async throws -> Int64 {
+        try await tx.sql.raw("INSERT INTO tags (name, builtin, created_at) VALUES (\(bind: name), 0, \(bind: now)) RETURNING id")
+            .first()!.decode(column: "id", as: Int64.self)
+    }
+
+    static func tagNames(_ tx: Tx, residentIds: [Int64]) async throws -> [Int64: [String]] {
+        guard !residentIds.isEmpty else { return [:] }
+        let list = residentIds.map(String.init).joined(separator: ",")
+        let rows = try await tx.sql.raw("""
+            SELECT rt.resident_id, t.name FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id
+            WHERE rt.resident_id IN (\(unsafeRaw: list)) ORDER BY t.id
+            """).all()
+        var result: [Int64: [String]] = [:]
+        for row in rows {
+            result[try row.decode(column: "resident_id", as: Int64.self), default: []].append(try row.decode(column: "name", as: String.self))
+        }
+        return result
+    }
+
+    static func setTags(_ tx: Tx, residentId: Int64, tagIds: [Int64]) async throws {
+        try await tx.sql.raw("DELETE FROM resident_tags WHERE resident_id = \(bind: residentId)").run()
+        for tagId in tagIds {
+            try await tx.sql.raw("INSERT INTO resident_tags (resident_id, tag_id) VALUES (\(bind: residentId), \(bind: tagId))").run()
+        }
+    }
+}
