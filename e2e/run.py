@@ -132,6 +132,36 @@ def walk_grid_worker_on_a_phone_sees_only_their_grid(base, work):
         driver.quit()
 
 
+def walk_community_worker_finds_a_resident_and_reveals_a_phone(base, work):
+    """A community worker searches the registry by a two-character name, opens a resident,
+    sees the numbers masked, and reveals the phone (which the audit trail records)."""
+    driver = browser(1280, 900)
+    try:
+        login(driver, base, "sq.staff")
+        driver.find_element(By.LINK_TEXT, "居民信息").click()
+        wait_for_text(driver, "h1", "居民信息")
+        first = driver.find_element(By.CSS_SELECTOR, "#residents tbody tr td a").text
+        form = driver.find_element(By.ID, "resident-filter")
+        form.find_element(By.NAME, "name").send_keys(first[:2])
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        wait_for_text(driver, "#residents", first[:2])
+        names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#residents tbody tr td a")]
+        assert names and all(first[:2] in n for n in names), names
+        driver.find_element(By.LINK_TEXT, names[0]).click()
+        wait_for_text(driver, "h1", names[0])
+        reveal = driver.find_elements(By.ID, "reveal-phone")
+        if reveal:
+            masked = driver.find_element(By.ID, "phone").text
+            assert "****" in masked, masked
+            reveal[0].click()
+            WebDriverWait(driver, 15).until(lambda d: "****" not in d.find_element(By.ID, "phone").text)
+            full = driver.find_element(By.ID, "phone").text
+            assert len(full) == 11 and full.isdigit(), full
+        driver.save_screenshot(os.path.join(work, "e2e-resident.png"))
+    finally:
+        driver.quit()
+
+
 def walk_wrong_password_is_explained(base, work):
     driver = browser(390, 844)
     try:
@@ -173,7 +203,7 @@ def main():
     args = parser.parse_args()
     proc, base = start_server(args.binary, args.work)
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
-             walk_wrong_password_is_explained]
+             walk_community_worker_finds_a_resident_and_reveals_a_phone, walk_wrong_password_is_explained]
     passed = failed = 0
     try:
         for walk in walks:

@@ -44,6 +44,10 @@ enum Stylesheet {
     .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:.75rem;margin-bottom:1rem}
     .stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.75rem;display:flex;flex-direction:column}
     .stat-value{font-size:1.5rem;font-weight:700}.stat-label{color:var(--muted);font-size:.85rem}
+    .facts th{width:7.5rem;white-space:nowrap}form.inline{display:inline-block;margin:0 0 0 .5rem}
+    fieldset.tags{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+    label.check{flex-direction:row;align-items:center;gap:.3rem}.range{display:flex;align-items:center;gap:.25rem}.range input{width:4rem}
+    details summary{cursor:pointer;color:var(--accent);margin:.25rem 0}
     .links{margin:0;padding-left:1.2rem}.pager{margin-top:.75rem;display:flex;gap:1rem}
     @media (max-width:600px){
       main{padding:.75rem}.table th:nth-child(n+4),.table td:nth-child(n+4){display:none}

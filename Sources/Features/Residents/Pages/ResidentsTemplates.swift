@@ -7,17 +7,23 @@ enum ResidentsTemplates {
 
     static let list = """
     <header class="page-head"><h1>居民信息</h1><p class="muted">共 {{total}} 人（您管辖范围内）。身份证号、电话默认脱敏显示。</p></header>
-    <form method="get" action="/residents" class="form-inline card" id="resident-filter">
-      <label>姓名 <input name="name" maxlength="20" value="{{f.name}}"></label>
-      <label>电话 <input name="phone" maxlength="20" inputmode="tel" value="{{f.phone}}"></label>
-      <label>身份证号 <input name="idNumber" maxlength="20" value="{{f.idNumber}}"></label>
-      <label>地址 <input name="address" maxlength="50" value="{{f.address}}"></label>
-      <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{f.regionCode}}"></label>
-      <label>标签 <select name="tag"><option value="">全部</option>{{#tagOptions}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/tagOptions}}</select></label>
-      <label>年龄 <span class="range"><input name="minAge" size="3" maxlength="3" inputmode="numeric" value="{{f.minAge}}"> – <input name="maxAge" size="3" maxlength="3" inputmode="numeric" value="{{f.maxAge}}"></span></label>
-      <label>类别 <select name="status"><option value="">全部</option>{{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusOptions}}</select></label>
-      <button class="btn">查询</button>
-      {{#canManage}}<a class="btn btn-primary" href="/residents/new">登记居民</a>{{/canManage}}
+    <form method="get" action="/residents" class="card" id="resident-filter">
+      <div class="form-inline">
+        <label>姓名 <input name="name" maxlength="20" value="{{f.name}}" placeholder="如：张伟"></label>
+        <button class="btn">查询</button>
+        {{#canManage}}<a class="btn btn-primary" href="/residents/new">登记居民</a>{{/canManage}}
+      </div>
+      <details{{#moreFilters}} open{{/moreFilters}}><summary>更多条件</summary>
+      <div class="form-inline">
+        <label>电话 <input name="phone" maxlength="20" inputmode="tel" value="{{f.phone}}"></label>
+        <label>身份证号 <input name="idNumber" maxlength="20" value="{{f.idNumber}}"></label>
+        <label>地址 <input name="address" maxlength="50" value="{{f.address}}"></label>
+        <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{f.regionCode}}"></label>
+        <label>标签 <select name="tag"><option value="">全部</option>{{#tagOptions}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/tagOptions}}</select></label>
+        <label>年龄 <span class="range"><input name="minAge" size="3" maxlength="3" inputmode="numeric" value="{{f.minAge}}"> – <input name="maxAge" size="3" maxlength="3" inputmode="numeric" value="{{f.maxAge}}"></span></label>
+        <label>类别 <select name="status"><option value="">全部</option>{{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusOptions}}</select></label>
+      </div>
+      </details>
     </form>
     {{#error}}<div class="alert alert-error" role="alert">{{error}}</div>{{/error}}
     <section class="card scroll-x">
