@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
@@ -36,6 +37,7 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Features: each registers itself through its manifest (Feature.swift).
@@ -56,7 +58,7 @@ let package = Package(
         // Test support: runs one suite on SQLite and on PostgreSQL.
         .target(name: "LinliTestSupport", dependencies: ["LinliServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
                 path: "Tests/Support"),
-        .testTarget(name: "KernelTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "KernelTests", dependencies: ["LinliTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RegionsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "AccountsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["LinliTestSupport"]),

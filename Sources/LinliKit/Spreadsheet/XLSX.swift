@@ -1,0 +1,307 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Office Open XML spreadsheets (.xlsx): reads the first sheet as text, writes one sheet whose
+/// cells are all text (so ID and phone numbers keep every digit). Files Excel, WPS and
+/// LibreOffice write are read; files we write open in all three.
+public enum XLSXFormat {
+    // MARK: Reading
+
+    public static func read(_ data: Data, limits: SheetTable.Limits = .init()) throws -> SheetTable {
+        guard data.count <= limits.maxFileBytes else {
+            throw SpreadsheetError("文件过大（超过 \(limits.maxFileBytes / 1024 / 1024) MB）")
+        }
+        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: data, accessMode: .read) else {
+            throw SpreadsheetError("这不是有效的 Excel 文件（.xlsx）。如果是 .xls，请在 Excel 中另存为 .xlsx 后再导入")
+        }
+        // A zip bomb declares (or, lying, produces) far more bytes than it holds.
+        var declared: UInt64 = 0
+        for entry in archive { declared += entry.uncompressedSize }
+        guard declared <= limits.maxUncompressedBytes else { throw SpreadsheetError("文件解压后过大，已拒绝（疑似压缩炸弹）") }
+        var budget = limits.maxUncompressedBytes
+        func contents(_ path: String) throws -> Data? {
+            guard let entry = archive[path] else { return nil }
+            var result = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard UInt64(chunk.count) <= budget else { throw SpreadsheetError("文件解压后过大，已拒绝（疑似压缩炸弹）") }
+                    budget -= UInt64(chunk.count)
+                    result.append(chunk)
+                }
+            } catch let error as SpreadsheetError {
+                throw error
+            } catch {
+                throw SpreadsheetError("Excel 文件已损坏，无法读取")
+            }
+            return result
+        }
+        let shared = try contents("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
+        let sheetPath = try firstSheetPath(workbook: contents("xl/workbook.xml"), relations: contents("xl/_rels/workbook.xml.rels"))
+        guard let sheet = try contents(sheetPath) ?? contents("xl/worksheets/sheet1.xml") else {
+            throw SpreadsheetError("Excel 文件中没有工作表")
+        }
+        return try SheetParser.parse(sheet, sharedStrings: shared, limits: limits)
+    }
+
+    static func firstSheetPath(workbook: Data?, relations: Data?) -> String {
+        guard let workbook, let relations else { return "xl/worksheets/sheet1.xml" }
+        let sheetRelation = AttributeScanner.first(element: "sheet", attribute: "r:id", in: workbook)
+        guard let id = sheetRelation,
+              let target = AttributeScanner.all(element: "Relationship", in: relations).first(where: { $0["Id"] == id })?["Target"] else {
+            return "xl/worksheets/sheet1.xml"
+        }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    // MARK: Writing
+
+    public static func write(_ table: SheetTable, sheetName: String = "Sheet1") throws -> Data {
+        try package(sheetXML: sheetXML(table), sheetName: sheetName)
+    }
+
+    /// A workbook around one worksheet's XML (also used by tests to build unusual files).
+    public static func package(sheetXML: String, sheetName: String = "Sheet1") throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let files: [(String, String)] = [
+            ("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+            """),
+            ("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """),
+            ("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(xmlEscape(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """),
+            ("xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """),
+            ("xl/styles.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"/><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>
+            """),
+            ("xl/worksheets/sheet1.xml", sheetXML),
+        ]
+        for (path, text) in files {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data ?? Data()
+    }
+
+    static func sheetXML(_ table: SheetTable) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>
+        """
+        for (index, title) in table.header.enumerated() {
+            let widest = max(title.count * 2, table.rows.prefix(200).map { $0.count > index ? $0[index].count : 0 }.max() ?? 0)
+            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(min(max(widest + 2, 8), 60))\" customWidth=\"1\"/>"
+        }
+        xml += "</cols><sheetData>"
+        for (rowIndex, row) in ([table.header] + table.rows).enumerated() {
+            xml += "<row r=\"\(rowIndex + 1)\">"
+            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
+                let style = rowIndex == 0 ? 1 : 0
+                xml += "<c r=\"\(columnName(columnIndex))\(rowIndex + 1)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xmlEscape(CellGuard.neutralise(value)))</t></is></c>"
+            }
+            xml += "</row>"
+        }
+        return xml + "</sheetData></worksheet>"
+    }
+
+    /// 0 → A, 25 → Z, 26 → AA.
+    public static func columnName(_ index: Int) -> String {
+        var n = index + 1, name = ""
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    /// A → 0, AA → 26; nil for anything else.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0, sawLetter = false
+        for scalar in reference.unicodeScalars {
+            guard (65...90).contains(scalar.value) else { break }
+            index = index * 26 + Int(scalar.value - 64)
+            sawLetter = true
+        }
+        return sawLetter ? index - 1 : nil
+    }
+
+    static func xmlEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                // XML 1.0 forbids other control characters: drop them.
+                if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}
+
+/// Reads `<si>` items of sharedStrings.xml (plain or rich text).
+final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = ""
+    var inText = false
+    var inPhonetic = false
+
+    static func parse(_ data: Data) throws -> [String] {
+        let delegate = SharedStringsParser()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse() else { throw SpreadsheetError("Excel 文件的共享字符串表已损坏") }
+        return delegate.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "si": current = ""
+        case "rPh": inPhonetic = true
+        case "t": inText = !inPhonetic
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+}
+
+/// Reads the cells of a worksheet into rows of text.
+final class SheetParser: NSObject, XMLParserDelegate {
+    let shared: [String]
+    let limits: SheetTable.Limits
+    var rows: [Int: [Int: String]] = [:]
+    var rowNumber = 0
+    var column = 0
+    var type = ""
+    var value = ""
+    var inValue = false
+    var failure: SpreadsheetError?
+
+    init(shared: [String], limits: SheetTable.Limits) {
+        self.shared = shared
+        self.limits = limits
+    }
+
+    static func parse(_ data: Data, sharedStrings: [String], limits: SheetTable.Limits) throws -> SheetTable {
+        let delegate = SheetParser(shared: sharedStrings, limits: limits)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if let failure = delegate.failure { throw failure }
+        guard ok else { throw SpreadsheetError("Excel 工作表已损坏，无法读取") }
+        let numbers = delegate.rows.keys.sorted()
+        guard let first = numbers.first else { throw SpreadsheetError("工作表是空的") }
+        let width = (delegate.rows.values.flatMap(\.keys).max() ?? 0) + 1
+        func line(_ n: Int) -> [String] { (0..<width).map { delegate.rows[n]?[$0] ?? "" } }
+        var header = line(first).map { $0.trimmingCharacters(in: .whitespaces) }
+        while header.last == "" { header.removeLast() }
+        var table = SheetTable(header: header, rows: [])
+        var lineNumbers: [Int] = []
+        for n in numbers.dropFirst() {
+            let cells = Array(line(n).prefix(max(header.count, 1)))
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            table.rows.append(cells)
+            lineNumbers.append(n)
+        }
+        table.rowNumbers = lineNumbers
+        return table
+    }
+
+    func fail(_ message: String, _ parser: XMLParser) {
+        if failure == nil { failure = SpreadsheetError(message) }
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "row":
+            rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
+            column = -1
+            if rows.count > limits.maxRows { fail("行数超过上限 \(limits.maxRows)，请分批导入", parser) }
+        case "c":
+            column = attributes["r"].flatMap(XLSXFormat.columnIndex) ?? column + 1
+            if column >= limits.maxColumns {
+                fail("第 \(rowNumber) 行超过 \(limits.maxColumns) 列，请只保留需要导入的列", parser)
+            }
+            type = attributes["t"] ?? "n"
+            value = ""
+        case "f":
+            fail("第 \(rowNumber) 行 \(XLSXFormat.columnName(column)) 列是公式。请把公式复制后“粘贴为数值”再导入", parser)
+        case "v", "t":
+            inValue = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": inValue = false
+        case "c":
+            let text: String
+            switch type {
+            case "s": text = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+            case "b": text = value == "1" ? "TRUE" : "FALSE"
+            case "n": text = Self.plainNumber(value)
+            default: text = value
+            }
+            if !text.isEmpty { rows[rowNumber, default: [:]][column] = text }
+        default: break
+        }
+    }
+
+    /// Excel keeps numbers as doubles: write integral ones without exponent or ".0".
+    static func plainNumber(_ text: String) -> String {
+        guard let number = Double(text), number.rounded() == number, abs(number) < 1e15 else { return text }
+        return String(Int64(number))
+    }
+}
+
+/// Reads attributes of elements from small XML parts (workbook and relations).
+final class AttributeScanner: NSObject, XMLParserDelegate {
+    let element: String
+    var found: [[String: String]] = []
+    init(element: String) { self.element = element }
+
+    static func all(element: String, in data: Data) -> [[String: String]] {
+        let scanner = AttributeScanner(element: element)
+        let parser = XMLParser(data: data)
+        parser.delegate = scanner
+        _ = parser.parse()
+        return scanner.found
+    }
+    static func first(element: String, attribute: String, in data: Data) -> String? {
+        all(element: element, in: data).first?[attribute]
+    }
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == element || qualifiedName == element { found.append(attributes) }
+    }
+}
