@@ -23,7 +23,7 @@ public struct LinliFeatures {
             RegionsFeature(regions: system.regions, teams: system.teams, web: web),
             AccountsFeature(accounts: system.accounts, auth: system.auth, regions: system.regions, web: web),
             AuditFeature(service: system.auditTrail, web: web),
-            ResidentsFeature(residents: system.residents, regions: system.regions, web: web, clock: system.clock),
+            ResidentsFeature(residents: system.residents, ledger: system.ledger, regions: system.regions, web: web, clock: system.clock),
         ]
     }
 }

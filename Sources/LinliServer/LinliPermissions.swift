@@ -12,11 +12,13 @@ public enum LinliPermissions {
 
     public static let table = PermissionTable([
         .districtAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage,
-                                         .userView, .userManage, .tokenManage, .auditView, .auditVerify, .tagManage])
+                                         .userView, .userManage, .tokenManage, .auditView, .auditVerify, .tagManage, .residentExport])
             .union(residentWork),
-        .streetAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage, .auditView])
+        .streetAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage, .auditView,
+                                       .residentExport])
             .union(residentWork),
-        .communityStaff: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage])
+        .communityStaff: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage,
+                                          .residentExport])
             .union(residentWork),
         .gridLeader: Set<Permission>([.regionView, .userView]).union(residentWork),
         .gridWorker: Set<Permission>([.regionView]).union(residentWork),

@@ -19,6 +19,7 @@ public final class LinliSystem: Sendable {
     public let auth: AuthService
     public let auditTrail: AuditService
     public let residents: ResidentService
+    public let ledger: LedgerService
     public let logger: Logger
 
     /// Every feature's migrations, in the order features depend on each other.
@@ -60,6 +61,7 @@ public final class LinliSystem: Sendable {
         auth = AuthService(database: database, audit: audit, clock: clock, permissionTable: LinliPermissions.table)
         auditTrail = AuditService(database: database)
         residents = ResidentService(database: database, audit: audit, clock: clock, regions: regions, vault: vault)
+        ledger = LedgerService(residents: residents)
     }
 
     /// The operator at the command line: every permission, the whole tree.

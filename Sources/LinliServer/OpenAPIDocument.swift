@@ -12,6 +12,8 @@ public enum OpenAPIDocument {
         var body: [String: Any]? = nil
         var response: String
         var status: String = "200"
+        /// Answers a spreadsheet download rather than JSON.
+        var isFile = false
     }
 
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
@@ -78,6 +80,11 @@ public enum OpenAPIDocument {
                                required: ["items", "total", "limit", "offset"]),
         "Revealed": object(["field": ["type": "string", "enum": ["id_number", "phone"]], "value": nullable(string)], required: ["field"]),
         "TagList": object(["items": ["type": "array", "items": string]], required: ["items"]),
+        "ImportReport": object(["total": integer, "inserted": integer, "updated": integer,
+                                "problems": ["type": "array", "items": object(["row": integer, "column": string, "message": string],
+                                                                              required: ["row", "column", "message"])],
+                                "ignoredColumns": ["type": "array", "items": string]],
+                               required: ["total", "inserted", "updated", "problems"]),
     ] }
 
     static var operations: [Operation] { [
@@ -148,6 +155,14 @@ public enum OpenAPIDocument {
         Operation(method: "post", path: "/api/v1/residents/{id}/reveal", summary: "查看完整身份证号或电话（记入审计）", tag: "居民",
                   body: object(["field": ["type": "string", "enum": ["id_number", "phone"]]], required: ["field"]), response: "Revealed"),
         Operation(method: "get", path: "/api/v1/tags", summary: "关爱与服务标签", tag: "居民", response: "TagList"),
+        Operation(method: "get", path: "/api/v1/residents/export", summary: "导出台账（xlsx/csv；full=1 含完整号码，需导出权限；记入审计）",
+                  tag: "居民", query: [("format", "xlsx 或 csv"), ("full", "1 为完整号码"), ("regionId", "区域"), ("name", "姓名片段"),
+                                       ("tag", "标签"), ("minAge", "最小年龄"), ("maxAge", "最大年龄"), ("status", "人口类别")],
+                  response: "ImportReport", isFile: true),
+        Operation(method: "post", path: "/api/v1/residents/import",
+                  summary: "导入台账：请求体为 xlsx 或 csv（UTF-8/GBK）文件；全表校验无误才写入，否则 422 并列出每个问题", tag: "居民",
+                  query: [("mode", "insert 或 upsert"), ("community", "默认居住地编码"), ("format", "xlsx 或 csv")],
+                  body: ["type": "string", "contentMediaType": "text/csv"], response: "ImportReport"),
         Operation(method: "post", path: "/api/v1/tags", summary: "新增标签", tag: "居民",
                   body: object(["name": string], required: ["name"]), response: "TagList", status: "201"),
     ] }
@@ -176,16 +191,21 @@ public enum OpenAPIDocument {
                 "operationId": operation.method + operation.path.replacingOccurrences(of: "/api/v1", with: "")
                     .split(whereSeparator: { "/{}-".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
                 "responses": [
-                    operation.status: ["description": "成功", "content": ["application/json": ["schema": ref(operation.response)]]],
+                    operation.status: operation.isFile
+                        ? ["description": "台账文件", "content": [
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "contentEncoding": "binary"]],
+                            "text/csv": ["schema": ["type": "string"]]]]
+                        : ["description": "成功", "content": ["application/json": ["schema": ref(operation.response)]]],
                     "401": errorResponse("未登录或令牌无效"), "403": errorResponse("无权限"),
                     "404": errorResponse("不存在或不在管辖范围内"), "422": errorResponse("输入有误（fields 指明字段）"),
                 ],
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let body = operation.body {
-                entry["requestBody"] = ["required": true, "content": [
-                    "application/json": ["schema": body], "application/x-www-form-urlencoded": ["schema": body],
-                ]]
+                entry["requestBody"] = ["required": true, "content": body["contentMediaType"] != nil
+                    ? ["text/csv": ["schema": ["type": "string"]],
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "contentEncoding": "binary"]]]
+                    : ["application/json": ["schema": body], "application/x-www-form-urlencoded": ["schema": body]]]
             }
             paths[operation.path, default: [:]][operation.method] = entry
         }

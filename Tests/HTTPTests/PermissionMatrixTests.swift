@@ -23,7 +23,22 @@ struct PermissionMatrixTests {
         case permission(Permission, success: Int, outside: Int = 404)
     }
 
-    struct Request { let uri: String; var json: String? = nil; var form: [(String, String)]? = nil }
+    struct Request {
+        let uri: String
+        var json: String? = nil
+        var form: [(String, String)]? = nil
+        /// A raw body with its content type (file uploads).
+        var raw: (String, String)? = nil
+    }
+
+    /// A one-row resident sheet as CSV, and the same wrapped as a multipart upload.
+    static func csv(_ code: String) -> String { "姓名,居住地编码\r\n导入居民\(unique()),\(code)\r\n" }
+    static func multipart(_ code: String) -> (String, String) {
+        let boundary = "linli-test-boundary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            + csv(code) + "\r\n--\(boundary)--\r\n"
+        return ("multipart/form-data; boundary=\(boundary)", body)
+    }
     typealias Subject = @Sendable (Subjects, Role, _ inside: Bool) async throws -> Request?
 
     struct Case {
@@ -290,6 +305,16 @@ struct PermissionMatrixTests {
             Request(uri: "/households/\(s.household(inside).id)")
         },
         "GET /tags": Case(.permission(.residentView, success: 200), uri: "/tags"),
+        "GET /residents/import": Case(.permission(.residentManage, success: 200), uri: "/residents/import"),
+        "GET /residents/import/template.xlsx": Case(.permission(.residentManage, success: 200), uri: "/residents/import/template.xlsx"),
+        "POST /residents/import": Case(.permission(.residentManage, success: 200, outside: 422)) { s, _, inside in
+            Request(uri: "/residents/import", raw: multipart(s.household(inside).code))
+        },
+        "GET /residents/export": Case(.permission(.residentView, success: 200), uri: "/residents/export?format=csv"),
+        "GET /api/v1/residents/export": Case(.permission(.residentView, success: 200), uri: "/api/v1/residents/export?format=xlsx"),
+        "POST /api/v1/residents/import": Case(.permission(.residentManage, success: 200, outside: 422)) { s, _, inside in
+            Request(uri: "/api/v1/residents/import", raw: ("text/csv", csv(s.household(inside).code)))
+        },
         "POST /tags": Case(.permission(.tagManage, success: 303), scoped: false) { _, _, _ in Request(uri: "/tags", form: [("name", unique())]) },
         // Residents: API
         "GET /api/v1/residents": Case(.permission(.residentView, success: 200), uri: "/api/v1/residents?name=%E5%B1%85%E6%B0%91"),
@@ -360,7 +385,8 @@ struct PermissionMatrixTests {
                         }
                         for (inside, expected) in plan {
                             guard let request = try await entry.subject(subjects, role, inside) else { continue }
-                            let reply = try await client.send(method, request.uri, token: tokensByRole[role], json: request.json, form: request.form)
+                            let reply = try await client.send(method, request.uri, token: tokensByRole[role], json: request.json, form: request.form,
+                                                              raw: request.raw)
                             checked += 1
                             if reply.status != expected {
                                 wrong.append("\(key) as \(role.rawValue) \(inside ? "inside" : "outside"): expected \(expected), got \(reply.status) \(reply.body.prefix(160))")

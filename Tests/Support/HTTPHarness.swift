@@ -41,13 +41,16 @@ public struct Reply: Sendable {
 
 extension TestClientProtocol {
     public func send(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
-                     form: [(String, String)]? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
+                     form: [(String, String)]? = nil, raw: (String, String)? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         var body: ByteBuffer?
         if let json {
             headers[.contentType] = "application/json"
             body = ByteBuffer(string: json)
+        } else if let (type, text) = raw {
+            headers[.contentType] = type
+            body = ByteBuffer(string: text)
         } else if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
             body = ByteBuffer(string: form.map { "\($0.0.urlQueryEscaped)=\($0.1.urlQueryEscaped)" }.joined(separator: "&"))

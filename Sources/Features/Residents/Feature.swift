@@ -11,6 +11,7 @@ public struct ResidentsFeature: Feature {
         .residentManage: "登记、修改居民信息",
         .residentReveal: "查看完整身份证号、电话（逐次审计）",
         .tagManage: "维护关爱与服务标签",
+        .residentExport: "导出含完整身份证号、电话的台账（逐次审计）",
     ]
     public static let templates = ResidentsTemplates.all
     public static let navigation = [
@@ -19,12 +20,14 @@ public struct ResidentsFeature: Feature {
     ]
 
     public let residents: ResidentService
+    public let ledger: LedgerService
     let regions: RegionService
     let web: Web
     let clock: any Clock
 
-    public init(residents: ResidentService, regions: RegionService, web: Web, clock: any Clock) {
+    public init(residents: ResidentService, ledger: LedgerService, regions: RegionService, web: Web, clock: any Clock) {
         self.residents = residents
+        self.ledger = ledger
         self.regions = regions
         self.web = web
         self.clock = clock
@@ -32,6 +35,7 @@ public struct ResidentsFeature: Feature {
 
     public func addRoutes(to router: Router<AppContext>) {
         ResidentsAPI(residents: residents).addRoutes(to: router)
+        LedgerRoutes(ledger: ledger, web: web).addRoutes(to: router)
         ResidentsPages(residents: residents, regions: regions, web: web, clock: clock).addRoutes(to: router)
     }
 }

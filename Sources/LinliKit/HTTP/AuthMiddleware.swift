@@ -56,19 +56,22 @@ public struct CSRFMiddleware: RouterMiddleware {
         case .session(_, let token)?:
             expected = token
         case nil:
-            let contentType = request.headers[.contentType] ?? ""
+            let type = request.headers[.contentType] ?? ""
             // Without a session there are no ambient credentials to abuse, except on forms
             // (login), which use the double-submit cookie.
-            guard contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data") else {
                 return try await next(request, context)
             }
             expected = request.cookies[Web.csrfCookie]?.value
         }
         var request = request
         var supplied = request.headers[.csrfToken]
-        if supplied == nil, (request.headers[.contentType] ?? "").hasPrefix("application/x-www-form-urlencoded") {
+        let contentType = request.headers[.contentType] ?? ""
+        if supplied == nil, contentType.hasPrefix("application/x-www-form-urlencoded") {
             let fields = try await Fields.from(&request, context: context)
             if case .text(let token)? = fields.values["_csrf"] { supplied = token }
+        } else if supplied == nil, MultipartForm.boundary(of: contentType) != nil {
+            supplied = try await MultipartForm.from(&request).text("_csrf")
         }
         guard let expected, !expected.isEmpty, let supplied, Secrets.equal(expected, supplied) else {
             throw DomainError.csrf

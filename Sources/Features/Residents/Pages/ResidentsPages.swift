@@ -28,7 +28,7 @@ struct ResidentsPages {
     struct TagOption { let name: String, selected: Bool }
     struct FilterValues { var name = "", phone = "", idNumber = "", address = "", regionCode = "", minAge = "", maxAge = "" }
     struct ListModel {
-        let f: FilterValues, moreFilters: Bool, total: Int, items: [ResidentView], tagOptions: [TagOption], statusOptions: [Option]
+        let f: FilterValues, moreFilters: Bool, exportLink: String, canExportFull: Bool, total: Int, items: [ResidentView], tagOptions: [TagOption], statusOptions: [Option]
         let canManage: Bool, previous: String?, next: String?, error: String?
     }
     struct FormValues { var name = "", regionCode = "", idNumber = "", phone = "", birthDate = "", notes = "" }
@@ -79,7 +79,13 @@ struct ResidentsPages {
         let q = filter.query
         let moreFilters = q.phone != nil || q.idNumber != nil || q.address != nil || filter.regionCode != nil || !q.tags.isEmpty
             || q.minAge != nil || q.maxAge != nil || q.status != nil
-        let model = ListModel(f: values, moreFilters: moreFilters, total: page.total, items: page.items.map { ResidentView($0, today: today) },
+        let exportQuery = request.uri.query.map { Fields.parseURLEncodedForTests($0) }?.compactMap { key, value -> String? in
+            guard !["offset", "limit", "sort"].contains(key), case .text(let text) = value, !text.isEmpty else { return nil }
+            return "\(key.urlQueryEscaped)=\(text.urlQueryEscaped)"
+        }.sorted() ?? []
+        let model = ListModel(f: values, moreFilters: moreFilters,
+                              exportLink: "/residents/export?" + (exportQuery + ["x=1"]).joined(separator: "&"),
+                              canExportFull: actor.may(.residentExport), total: page.total, items: page.items.map { ResidentView($0, today: today) },
                               tagOptions: allTags.map { TagOption(name: $0, selected: filter.query.tags.contains($0)) },
                               statusOptions: Self.options(ResidenceStatus.allCases, \.label, selected: filter.query.status),
                               canManage: actor.may(.residentManage),

@@ -2,8 +2,33 @@
 enum ResidentsTemplates {
     static let all: [String: String] = [
         "residents.list": list, "residents.form": form, "residents.detail": detail,
-        "residents.household": household, "residents.tags": tags,
+        "residents.household": household, "residents.tags": tags, "residents.import": importPage,
     ]
+
+    static let importPage = """
+    <nav class="crumbs"><a href="/residents">居民信息</a><span>›</span><strong>导入台账</strong></nav>
+    <header class="page-head"><h1>导入居民台账</h1>
+    <p class="muted">支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK）。先整表校验：全部无误才导入，有错则一行都不导入，并列出每个错误的行号、列和原因。
+    <a href="/residents/import/template.xlsx">下载导入模板</a></p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="import-error">{{error}}</div>{{/error}}
+    {{#report}}
+      {{#imported}}<div class="alert alert-ok" role="status" id="import-result">已导入 {{total}} 行：新增 {{inserted}} 人，更新 {{updated}} 人。</div>{{/imported}}
+      {{^imported}}<div class="alert alert-error" role="alert" id="import-result">发现 {{problemCount}} 处问题，未导入任何数据。请在原表中改正后重新导入。</div>
+      <section class="card scroll-x"><table class="table" id="import-problems"><thead><tr><th>行</th><th>列</th><th>问题</th></tr></thead><tbody>
+      {{#problems}}<tr><td>{{row}}</td><td>{{column}}</td><td>{{message}}</td></tr>{{/problems}}
+      </tbody></table></section>{{/imported}}
+      {{#ignored}}<p class="muted">未识别、未导入的列：{{ignored}}</p>{{/ignored}}
+    {{/report}}
+    <section class="card">
+      <form method="post" action="/residents/import" enctype="multipart/form-data" class="form-stack" id="import-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>台账文件 <input type="file" name="file" accept=".xlsx,.csv" required></label>
+        <label>默认居住地编码（表中没有「居住地编码」列时使用） <input name="community" maxlength="30" inputmode="numeric" value="{{community}}"></label>
+        <label class="check"><input type="checkbox" name="mode" value="upsert"{{#upsert}} checked{{/upsert}}> 身份证号已登记的，按表更新（否则视为错误）</label>
+        <button class="btn btn-primary">校验并导入</button>
+      </form>
+    </section>
+    """
 
     static let list = """
     <header class="page-head"><h1>居民信息</h1><p class="muted">共 {{total}} 人（您管辖范围内）。身份证号、电话默认脱敏显示。</p></header>
@@ -11,7 +36,10 @@ enum ResidentsTemplates {
       <div class="form-inline">
         <label>姓名 <input name="name" maxlength="20" value="{{f.name}}" placeholder="如：张伟"></label>
         <button class="btn">查询</button>
-        {{#canManage}}<a class="btn btn-primary" href="/residents/new">登记居民</a>{{/canManage}}
+        {{#canManage}}<a class="btn btn-primary" href="/residents/new">登记居民</a> <a class="btn" href="/residents/import">导入台账</a>{{/canManage}}
+        <a class="btn" href="{{exportLink}}&amp;format=xlsx" id="export-xlsx">导出 Excel</a>
+        <a class="btn" href="{{exportLink}}&amp;format=csv">导出 CSV</a>
+        {{#canExportFull}}<a class="btn" href="{{exportLink}}&amp;format=xlsx&amp;full=1" id="export-full">导出完整信息</a>{{/canExportFull}}
       </div>
       <details{{#moreFilters}} open{{/moreFilters}}><summary>更多条件</summary>
       <div class="form-inline">

@@ -11,6 +11,8 @@ extension Permission {
     public static let residentReveal = Permission("resident.reveal")
     /// 维护关爱对象标签
     public static let tagManage = Permission("tag.manage")
+    /// 导出含完整身份证号、电话的台账（每次导出都记入审计）
+    public static let residentExport = Permission("resident.export")
 }
 
 /// A personal field that can be shown in full to those allowed to.
@@ -161,12 +163,21 @@ public struct ResidentService: Sendable {
         } catch let error as DomainError where error.kind == .notFound {
             throw DomainError.invalid("regionId", "居住地不存在或不在您的管辖范围内")
         }
+        try Self.checkPlace(node)
+        let address = try await regions.addressLine(for: node)
+        let tagIds = try await tagIds(valid.tags, field: "tags")
+        return (try stored(valid, node: node, address: address), tagIds)
+    }
+
+    static func checkPlace(_ node: RegionNode) throws {
         guard node.level >= .community, !node.retired else {
             throw DomainError.invalid("regionId", "居民应登记到社区及以下（最好到户），且该区域不能已撤销")
         }
-        let address = try await regions.addressLine(for: node)
-        let tagIds = try await tagIds(valid.tags, field: "tags")
-        let stored = ResidentStore.Stored(
+    }
+
+    /// The row to store: personal numbers sealed, indexed and masked.
+    func stored(_ valid: ValidResident, node: RegionNode, address: String) throws -> ResidentStore.Stored {
+        ResidentStore.Stored(
             regionId: node.id, regionPath: node.path, address: address, name: valid.name, gender: valid.gender?.rawValue,
             birthDate: valid.birthDate,
             idSealed: try valid.idNumber.map { try vault.seal($0.value) },
@@ -175,7 +186,6 @@ public struct ResidentService: Sendable {
             phoneIndex: valid.phone.map { vault.blindIndex($0.value, kind: "phone") }, phoneMasked: valid.phone?.masked,
             ethnicity: valid.ethnicity, politicalStatus: valid.politicalStatus?.rawValue, relation: valid.relation?.rawValue,
             status: valid.status.rawValue, notes: valid.notes)
-        return (stored, tagIds)
     }
 
     /// Audit entries carry masked numbers only.

@@ -144,3 +144,68 @@ enum ResidentStore {
         }
     }
 }
+
+extension ResidentStore {
+    /// Owners of these ID indexes (id and region path), in batches.
+    static func idOwners(_ tx: Tx, indexes: [String]) async throws -> [String: (id: Int64, regionPath: String)] {
+        var result: [String: (id: Int64, regionPath: String)] = [:]
+        var start = 0
+        while start < indexes.count {
+            let chunk = Array(indexes[start..<min(start + 500, indexes.count)])
+            start += 500
+            var query: SQLQueryString = "SELECT id, id_index, region_path FROM residents WHERE id_index IN ("
+            for (i, index) in chunk.enumerated() { query = query + (i == 0 ? "\(bind: index)" : ", \(bind: index)") }
+            for row in try await tx.sql.raw(query + ")").all() {
+                result[try row.decode(column: "id_index", as: String.self)] =
+                    (try row.decode(column: "id", as: Int64.self), try row.decode(column: "region_path", as: String.self))
+            }
+        }
+        return result
+    }
+
+    /// Sealed numbers of many residents at once (for full exports).
+    static func sealedNumbers(_ tx: Tx, ids: [Int64]) async throws -> [Int64: (id: String?, phone: String?)] {
+        guard !ids.isEmpty else { return [:] }
+        let list = ids.map(String.init).joined(separator: ",")
+        var result: [Int64: (id: String?, phone: String?)] = [:]
+        for row in try await tx.sql.raw("SELECT id, id_sealed, phone_sealed FROM residents WHERE id IN (\(unsafeRaw: list))").all() {
+            result[try row.decode(column: "id", as: Int64.self)] =
+                (try row.decode(column: "id_sealed", as: String?.self), try row.decode(column: "phone_sealed", as: String?.self))
+        }
+        return result
+    }
+
+    /// The stored row as it is, for imports that change only the columns they carry.
+    static func storedRow(_ tx: Tx, id: Int64) async throws -> Stored {
+        let row = try await tx.sql.raw("SELECT * FROM residents WHERE id = \(bind: id)").first()!
+        return Stored(regionId: try row.decode(column: "region_id", as: Int64.self), regionPath: try row.decode(column: "region_path", as: String.self),
+                      address: try row.decode(column: "address", as: String.self), name: try row.decode(column: "name", as: String.self),
+                      gender: try row.decode(column: "gender", as: String?.self), birthDate: try row.decode(column: "birth_date", as: String?.self),
+                      idSealed: try row.decode(column: "id_sealed", as: String?.self), idIndex: try row.decode(column: "id_index", as: String?.self),
+                      idMasked: try row.decode(column: "id_masked", as: String?.self),
+                      phoneSealed: try row.decode(column: "phone_sealed", as: String?.self),
+                      phoneIndex: try row.decode(column: "phone_index", as: String?.self),
+                      phoneMasked: try row.decode(column: "phone_masked", as: String?.self),
+                      ethnicity: try row.decode(column: "ethnicity", as: String?.self),
+                      politicalStatus: try row.decode(column: "political_status", as: String?.self),
+                      relation: try row.decode(column: "relation", as: String?.self), status: try row.decode(column: "status", as: String.self),
+                      notes: try row.decode(column: "notes", as: String?.self))
+    }
+}
+
+extension ResidentStore.Stored {
+    /// Takes from `old` every field whose column the sheet did not have.
+    func keepingAbsent(_ present: Set<LedgerColumn>, from old: Self) -> Self {
+        func pick<T>(_ column: LedgerColumn, _ new: T, _ kept: T) -> T { present.contains(column) ? new : kept }
+        let hasID = present.contains(.idNumber)
+        return .init(regionId: pick(.regionCode, regionId, old.regionId), regionPath: pick(.regionCode, regionPath, old.regionPath),
+                     address: pick(.regionCode, address, old.address), name: name,
+                     gender: hasID || present.contains(.gender) ? gender : old.gender,
+                     birthDate: hasID || present.contains(.birthDate) ? birthDate : old.birthDate,
+                     idSealed: pick(.idNumber, idSealed, old.idSealed), idIndex: pick(.idNumber, idIndex, old.idIndex),
+                     idMasked: pick(.idNumber, idMasked, old.idMasked), phoneSealed: pick(.phone, phoneSealed, old.phoneSealed),
+                     phoneIndex: pick(.phone, phoneIndex, old.phoneIndex), phoneMasked: pick(.phone, phoneMasked, old.phoneMasked),
+                     ethnicity: pick(.ethnicity, ethnicity, old.ethnicity), politicalStatus: pick(.politicalStatus, politicalStatus, old.politicalStatus),
+                     relation: pick(.relation, relation, old.relation), status: pick(.status, status, old.status), notes: pick(.notes, notes, old.notes))
+    }
+}

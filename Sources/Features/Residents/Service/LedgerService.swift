@@ -1,0 +1,253 @@
+import Foundation
+import LinliKit
+import Regions
+
+/// Whether an import may change residents already registered (matched by ID number).
+public enum ImportMode: String, Sendable, CaseIterable {
+    /// Only new residents; a known ID number is an error.
+    case insert
+    /// New residents are added, known ones (in the actor's scope) updated.
+    case upsert
+}
+
+public struct ImportReport: Sendable, Codable, Equatable {
+    public var total = 0
+    public var inserted = 0
+    public var updated = 0
+    public var problems: [ImportProblem] = []
+    public var ignoredColumns: [String] = []
+    public var imported: Bool { problems.isEmpty }
+}
+
+/// 台账导入导出 — the spreadsheets community workers keep, in and out. An import validates
+/// every row first and reports every problem with its row and column; only a clean sheet is
+/// written, in one transaction. An export is audited; full numbers need `resident.export`.
+public struct LedgerService: Sendable {
+    let residents: ResidentService
+    var database: Database { residents.database }
+    var regions: RegionService { residents.regions }
+
+    public init(residents: ResidentService) { self.residents = residents }
+
+    public static var template: SheetTable {
+        SheetTable(header: LedgerColumn.allCases.map(\.title),
+                   rows: [["张秀英", "女", "1950-03-08", IDNumber.completing("61010319500308002"), "13800138000", "汉族", "群众", "户主", "户籍",
+                           "（填户的编码）", "（导入时不读此列）", "独居老人、高龄老人", "每周走访"]])
+    }
+
+    // MARK: Import
+
+    public func importLedger(_ table: SheetTable, mode: ImportMode, defaultRegionCode: String?, actor: Actor,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ImportReport {
+        try actor.require(.residentManage)
+        let (columns, ignored) = try LedgerRules.columns(of: table.header)
+        var report = ImportReport(total: table.rows.count, ignoredColumns: ignored)
+        guard !table.rows.isEmpty else { throw DomainError.invalid("file", "表格中没有数据行") }
+        guard columns.values.contains(.regionCode) || defaultRegionCode != nil else {
+            throw DomainError.invalid("file", "表格没有「居住地编码」列，请在导入时指定默认社区")
+        }
+        let today = residents.clock.now()
+        let knownTags = Set(try await residents.tags())
+        var places: [String: RegionNode?] = [:]
+        func place(_ code: String) async throws -> RegionNode? {
+            if let cached = places[code] { return cached }
+            let node = try? await regions.node(code: code, actor: actor)
+            places[code] = node
+            return node
+        }
+
+        struct Row { let index: Int; let valid: ValidResident; let node: RegionNode; let present: Set<LedgerColumn> }
+        var rows: [Row] = []
+        var seenIDs: [String: Int] = [:]
+        for (index, cells) in table.rows.enumerated() {
+            let number = table.rowNumber(index)
+            func problem(_ column: LedgerColumn, _ message: String) {
+                report.problems.append(ImportProblem(row: number, column: column.title, message: message))
+            }
+            var value: [LedgerColumn: String] = [:]
+            for (position, column) in columns where position < cells.count {
+                let text = cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { value[column] = text }
+            }
+            var draft = ResidentDraft()
+            draft.name = value[.name]
+            var rowOK = true
+            func parse<T>(_ column: LedgerColumn, _ parser: (String) -> T?) -> T? {
+                guard let text = value[column] else { return nil }
+                guard let parsed = parser(text) else { problem(column, "无法识别「\(text.prefix(20))」"); rowOK = false; return nil }
+                return parsed
+            }
+            draft.gender = parse(.gender, Gender.parse)
+            draft.ethnicity = parse(.ethnicity, Ethnicity.parse)
+            draft.politicalStatus = parse(.politicalStatus, PoliticalStatus.parse)
+            draft.relation = parse(.relation, Relation.parse)
+            draft.status = parse(.status, ResidenceStatus.parse)
+            draft.birthDate = value[.birthDate].map(LedgerRules.normaliseDate)
+            draft.phone = value[.phone]
+            draft.notes = value[.notes].map { String($0.prefix(500)) }
+            if let id = value[.idNumber] {
+                if let message = LedgerRules.idNumberProblem(id) { problem(.idNumber, message); rowOK = false } else { draft.idNumber = id }
+            }
+            let tags = value[.tags].map(LedgerRules.tags) ?? []
+            let unknown = tags.filter { !knownTags.contains($0) }
+            if !unknown.isEmpty { problem(.tags, "未知标签：\(unknown.joined(separator: "、"))"); rowOK = false }
+            draft.tags = tags.filter(knownTags.contains)
+            let code = value[.regionCode] ?? defaultRegionCode
+            var node: RegionNode?
+            if let code {
+                node = try await place(code)
+                if node == nil { problem(.regionCode, "编码 \(code) 不存在或不在您的管辖范围内"); rowOK = false }
+                else if let node, (try? ResidentService.checkPlace(node)) == nil {
+                    problem(.regionCode, "「\(node.name)」不能登记居民（应为社区及以下、未撤销的区域）"); rowOK = false
+                }
+            } else {
+                problem(.regionCode, "请填写居住地编码"); rowOK = false
+            }
+            draft.regionId = node?.id ?? 0
+            do {
+                let valid = try ResidentRules.validate(draft, today: today)
+                if let id = valid.idNumber?.value {
+                    if let first = seenIDs[id] {
+                        problem(.idNumber, "与第 \(first) 行的身份证号重复"); rowOK = false
+                    } else {
+                        seenIDs[id] = number
+                    }
+                }
+                if rowOK, let node { rows.append(Row(index: index, valid: valid, node: node, present: Set(value.keys))) }
+            } catch let error as DomainError {
+                let titles: [String: LedgerColumn] = ["name": .name, "idNumber": .idNumber, "phone": .phone, "birthDate": .birthDate,
+                                                      "gender": .gender, "regionId": .regionCode]
+                for (field, message) in error.fields.sorted(by: { $0.key < $1.key }) where !(field == "regionId" && node == nil) {
+                    problem(titles[field] ?? .name, message)
+                }
+            }
+        }
+
+        // Known ID numbers: an error when only inserting, an update (inside the scope) otherwise.
+        let vault = residents.vault
+        let indexes = rows.compactMap { row in row.valid.idNumber.map { vault.blindIndex($0.value, kind: "id") } }
+        let owners = try await database.read { tx in try await ResidentStore.idOwners(tx, indexes: indexes) }
+        var targets: [Int: Int64] = [:]
+        for row in rows {
+            guard let id = row.valid.idNumber, let owner = owners[vault.blindIndex(id.value, kind: "id")] else { continue }
+            let number = table.rowNumber(row.index)
+            if mode == .insert {
+                report.problems.append(ImportProblem(row: number, column: LedgerColumn.idNumber.title,
+                                                     message: "该身份证号已登记；如要更新已有居民，请选择“新增并更新”"))
+            } else if !actor.scope.contains(path: owner.regionPath) {
+                report.problems.append(ImportProblem(row: number, column: LedgerColumn.idNumber.title,
+                                                     message: "该身份证号已在其他辖区登记，不能在此更新"))
+            } else {
+                targets[row.index] = owner.id
+            }
+        }
+        report.problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        guard report.problems.isEmpty else { return report }
+
+        // Everything checked: write it all, or nothing.
+        var addresses: [Int64: String] = [:]
+        for row in rows where addresses[row.node.id] == nil { addresses[row.node.id] = try await regions.addressLine(for: row.node) }
+        let allTags = try await database.read { tx in try await ResidentStore.tags(tx) }
+        let tagId = Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) })
+        var prepared: [(row: Row, stored: ResidentStore.Stored, tagIds: [Int64], target: Int64?)] = []
+        for row in rows {
+            prepared.append((row, try residents.stored(row.valid, node: row.node, address: addresses[row.node.id]!),
+                             row.valid.tags.compactMap { tagId[$0] }, targets[row.index]))
+        }
+        let now = residents.clock.now().millis
+        let audit = residents.audit
+        let work = prepared
+        let (inserted, updated) = try await database.write { tx -> (Int, Int) in
+            let prepared = work
+            var inserted = 0, updated = 0
+            for (done, item) in prepared.enumerated() {
+                if let target = item.target {
+                    let current = try await ResidentStore.find(tx, id: target, within: actor.scope)!
+                    let stored = item.stored.keepingAbsent(item.row.present, from: try await ResidentStore.storedRow(tx, id: target))
+                    try await ResidentStore.update(tx, id: target, stored, now: now)
+                    try await ResidentStore.replaceGrams(tx, residentId: target, name: stored.name)
+                    if item.row.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: target, tagIds: item.tagIds) }
+                    let after = try await ResidentStore.find(tx, id: target, within: actor.scope)!
+                    try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(target),
+                                           regionPath: after.regionPath, before: ResidentService.auditValues(current),
+                                           after: ResidentService.auditValues(after))
+                    updated += 1
+                } else {
+                    let id = try await ResidentStore.insert(tx, item.stored, now: now)
+                    try await ResidentStore.replaceGrams(tx, residentId: id, name: item.stored.name)
+                    try await ResidentStore.setTags(tx, residentId: id, tagIds: item.tagIds)
+                    try await audit.append(tx, actor: actor, action: "resident.create", entityType: "resident", entityId: String(id),
+                                           regionPath: item.stored.regionPath,
+                                           after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
+                                                   "phone": item.stored.phoneMasked ?? "", "source": "import"])
+                    inserted += 1
+                }
+                if (done + 1) % 500 == 0 { progress?(done + 1, prepared.count) }
+            }
+            try await audit.append(tx, actor: actor, action: "resident.import", entityType: "resident", entityId: "-",
+                                   regionPath: actor.scope.path,
+                                   after: ["rows": String(prepared.count), "inserted": String(inserted), "updated": String(updated),
+                                           "mode": mode.rawValue])
+            return (inserted, updated)
+        }
+        progress?(prepared.count, prepared.count)
+        report.inserted = inserted
+        report.updated = updated
+        return report
+    }
+
+    // MARK: Export
+
+    /// The filtered list as a ledger. Numbers are masked unless `full` is asked for by an actor
+    /// holding `resident.export`; every export is recorded.
+    public func exportLedger(_ query: ResidentQuery, full: Bool, actor: Actor, maxRows: Int = 200_000) async throws -> SheetTable {
+        try actor.require(.residentView)
+        if full { try actor.require(.residentExport) }
+        var table = SheetTable(header: LedgerColumn.allCases.map(\.title), rows: [])
+        var page = query
+        page.limit = 500
+        page.offset = 0
+        var codes: [Int64: String] = [:]
+        while table.rows.count < maxRows {
+            let batch = try await residents.search(page, actor: actor)
+            if batch.items.isEmpty { break }
+            let numbers: [Int64: (id: String?, phone: String?)] = full
+                ? try await database.read { tx in try await ResidentStore.sealedNumbers(tx, ids: batch.items.map(\.id)) } : [:]
+            for resident in batch.items {
+                if codes[resident.regionId] == nil { codes[resident.regionId] = try await regions.lookup(resident.regionId)?.code ?? "" }
+                let idNumber = full ? try numbers[resident.id]?.id.map(residents.vault.open) : resident.idNumberMasked
+                let phone = full ? try numbers[resident.id]?.phone.map(residents.vault.open) : resident.phoneMasked
+                table.rows.append([resident.name, resident.gender?.label ?? "", resident.birthDate ?? "", idNumber ?? "", phone ?? "",
+                                   resident.ethnicity ?? "", resident.politicalStatus?.label ?? "", resident.relation?.label ?? "",
+                                   resident.status.label, codes[resident.regionId] ?? "", resident.address,
+                                   resident.tags.joined(separator: "、"), resident.notes ?? ""])
+            }
+            if !batch.hasNext { break }
+            page.offset += batch.limit
+        }
+        let rows = table.rows.count
+        try await database.write { tx in
+            try await residents.audit.append(tx, actor: actor, action: "resident.export", entityType: "resident", entityId: "-",
+                                             regionPath: actor.scope.path,
+                                             after: ["rows": String(rows), "full": String(full),
+                                                     "filter": ResidentLedgerFilterText.describe(query)])
+        }
+        return table
+    }
+}
+
+enum ResidentLedgerFilterText {
+    static func describe(_ q: ResidentQuery) -> String {
+        var parts: [String] = []
+        if let id = q.regionId { parts.append("region=\(id)") }
+        if let name = q.name { parts.append("name=\(name)") }
+        if q.phone != nil { parts.append("phone=*") }
+        if q.idNumber != nil { parts.append("idNumber=*") }
+        if let address = q.address { parts.append("address=\(address)") }
+        if !q.tags.isEmpty { parts.append("tags=\(q.tags.joined(separator: "、"))") }
+        if let minAge = q.minAge { parts.append("minAge=\(minAge)") }
+        if let maxAge = q.maxAge { parts.append("maxAge=\(maxAge)") }
+        if let status = q.status { parts.append("status=\(status.rawValue)") }
+        return parts.joined(separator: " ")
+    }
+}
