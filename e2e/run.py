@@ -207,10 +207,34 @@ def walk_community_worker_imports_and_exports_a_ledger(base, work):
         assert names == ["导入建国", "导入秀英"], names
         xiuying = next(r for r in rows[1:] if r[0] == "导入秀英")
         assert xiuying[3] == "610103********002" + check_character("61010319410203002") and xiuying[4] == "138****2222", xiuying
-        with open(os.path.join(work, "export.xlsx"), "wb") as out:
+        export_path = os.path.join(work, "export.xlsx")
+        with open(export_path, "wb") as out:
             out.write(reply.content)
+        check_libreoffice_opens(export_path, work, names)
     finally:
         driver.quit()
+
+
+def check_libreoffice_opens(path, work, names):
+    """LibreOffice (headless) opens our XLSX and sees the same cells."""
+    import csv
+    import shutil
+    soffice = shutil.which("soffice")
+    if not soffice:
+        if os.environ.get("CI") == "true":
+            raise AssertionError("LibreOffice (soffice) is missing")
+        print("  (LibreOffice not installed: skipped opening the export in it)")
+        return
+    out = os.path.join(work, "libreoffice")
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{work}/lo-profile",
+                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out, path],
+                            capture_output=True, text=True, timeout=180)
+    converted = os.path.join(out, os.path.basename(path)[:-5] + ".csv")
+    assert os.path.exists(converted), result.stdout + result.stderr
+    with open(converted, encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "姓名", rows[0]
+    assert sorted(r[0] for r in rows[1:]) == names, rows
 
 
 def walk_wrong_password_is_explained(base, work):
