@@ -113,3 +113,17 @@ struct SpreadsheetTests {
         #expect(CellGuard.neutralise("13800138000") == "13800138000")
     }
 }
+
+@Suite("Spreadsheets: large sheets")
+struct LargeSheetTests {
+    @Test func aSheetLargerThanTenMegabytesStillReads() throws {
+        // libxml2 refuses a document over about 10 MB handed over in one piece; we stream it.
+        let row = "<row><c t=\"inlineStr\"><is><t>张伟</t></is></c><c t=\"inlineStr\"><is><t>13800138000</t></is></c></row>"
+        let count = 12 * 1024 * 1024 / row.utf8.count
+        let sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + String(repeating: row, count: count) + "</sheetData></worksheet>"
+        let table = try XLSXFormat.read(try XLSXFormat.package(sheetXML: sheet))
+        #expect(table.rows.count == count - 1)
+        #expect(table.rows.last == ["张伟", "13800138000"])
+    }
+}

@@ -26,6 +26,12 @@ public struct Reply: Sendable {
     public let headers: HTTPFields
     public let body: String
 
+    public init(status: Int, headers: HTTPFields, body: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
     public var location: String? { headers[.location] }
     public func cookie(_ name: String) -> String? {
         for value in headers[values: .setCookie] {

@@ -167,7 +167,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) throws -> [String] {
         let delegate = SharedStringsParser()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         guard parser.parse() else { throw SpreadsheetError("Excel 文件的共享字符串表已损坏") }
         return delegate.strings
@@ -211,7 +211,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, sharedStrings: [String], limits: SheetTable.Limits) throws -> SheetTable {
         let delegate = SheetParser(shared: sharedStrings, limits: limits)
-        let parser = XMLParser(data: data)
+        // A stream feeds libxml2 in chunks; given the whole document at once it refuses
+        // anything over about 10 MB, which a sheet of 200,000 residents exceeds.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         let ok = parser.parse()
         if let failure = delegate.failure { throw failure }
