@@ -127,13 +127,22 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "向空数据库载入演示区（1 区 2 街道 4 社区 20 网格）与各角色演示账号")
+    static let configuration = CommandConfiguration(
+        abstract: "向空数据库载入演示区：small（1 区 2 街道 4 社区 20 网格，各角色账号）或 district（12 街道 85 社区 700 网格、约 77 万居民）")
     @OptionGroup var database: DatabaseOptions
+    @Option(help: "规模：small 或 district") var scale: String = "small"
+    @Option(help: "随机种子（同一种子生成同样的数据）") var seed: UInt64 = 20261123
 
     func run() async throws {
+        guard ["small", "district"].contains(scale) else { throw ValidationError("规模应为 small 或 district") }
         try await withSystem(database.configuration()) { system in
             do {
-                printLogins(try await DemoDistrict.load(into: system))
+                if scale == "district" {
+                    let summary = try await DistrictScaleDemo.load(into: system, seed: seed) { print($0) }
+                    print("完成：\(summary.regions) 个区域节点，\(summary.households) 户，\(summary.residents) 名居民，用时 \(Int(summary.seconds)) 秒")
+                } else {
+                    printLogins(try await DemoDistrict.load(into: system))
+                }
             } catch let error as DemoDistrict.DemoError {
                 throw ValidationError(error.description)
             }

@@ -80,7 +80,7 @@ struct DemoPeople {
     }
 
     /// One household: a head, often a spouse, sometimes children; some elderly live alone.
-    mutating func household(regionId: Int64, thisYear: Int) -> [ResidentDraft] {
+    mutating func household(regionId: Int64, thisYear: Int, children maxChildren: Int = 2) -> [ResidentDraft] {
         let headMale = chance(0.6)
         let surname = pick(Self.surnames)
         let alone = chance(0.08)
@@ -100,7 +100,7 @@ struct DemoPeople {
                                  tags: age >= 80 ? ["高龄老人"] : [], thisYear: thisYear))
         }
         if headAge < 60 {
-            for _ in 0..<below(3) {
+            for _ in 0..<below(maxChildren + 1) {
                 let male = chance(0.5)
                 let age = below(headAge - 22)
                 people.append(person(regionId: regionId, name: name(male: male, surname: surname), male: male, age: age,

@@ -195,3 +195,34 @@ public struct RegionService: Sendable {
 extension String {
     func prefixed(by prefix: String) -> String { prefix + self }
 }
+
+/// A node of a tree loaded in bulk: ids, codes and paths are the caller's.
+public struct BulkRegion: Sendable {
+    public let id: Int64, parentId: Int64?, level: RegionLevel, code: String, name: String, path: String
+    public init(id: Int64, parentId: Int64?, level: RegionLevel, code: String, name: String, path: String) {
+        self.id = id
+        self.parentId = parentId
+        self.level = level
+        self.code = code
+        self.name = name
+        self.path = path
+    }
+}
+
+extension RegionService {
+    /// Loads a whole tree into an empty database in one transaction (district-scale demo data,
+    /// or a migration from another system). Only the command line may; one audit entry records it.
+    public func bulkLoad(_ nodes: [BulkRegion], actor: Actor) async throws {
+        try actor.require(.regionManage)
+        guard actor.scope.path == "/" else { throw DomainError.forbidden }
+        let now = clock.now().millis
+        try await database.write { tx in
+            guard try await RegionStore.roots(tx).isEmpty else { throw DomainError.conflict("区域树不为空，不能批量载入") }
+            try await RegionStore.bulkInsert(tx, nodes.map {
+                RegionStore.BulkRow(id: $0.id, parentId: $0.parentId, level: $0.level, code: $0.code, name: $0.name, path: $0.path)
+            }, now: now)
+            try await audit.append(tx, actor: actor, action: "region.bulk_load", entityType: "region", entityId: "-",
+                                   regionPath: nodes.first?.path, after: ["nodes": String(nodes.count)])
+        }
+    }
+}

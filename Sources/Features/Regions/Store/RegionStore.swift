@@ -151,3 +151,28 @@ enum RegionStore {
         return counts
     }
 }
+
+extension RegionStore {
+    struct BulkRow: Sendable {
+        let id: Int64, parentId: Int64?, level: RegionLevel, code: String, name: String, path: String
+    }
+
+    /// Multi-row inserts with ids chosen by the caller (bulk loads into an empty tree).
+    static func bulkInsert(_ tx: Tx, _ rows: [BulkRow], now: Int64) async throws {
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + 400, rows.count)]
+            start += 400
+            var query: SQLQueryString = "INSERT INTO regions (id, parent_id, level, code, name, path, created_at, updated_at) VALUES "
+            for (i, row) in chunk.enumerated() {
+                query = query + (i == 0 ? "" : ", ")
+                    + "(\(bind: row.id), \(bind: row.parentId), \(bind: row.level.rawValue), \(bind: row.code), \(bind: row.name), \(bind: row.path), \(bind: now), \(bind: now))"
+            }
+            try await tx.sql.raw(query).run()
+        }
+        if tx.engine == .postgres {
+            // Explicit ids do not move the identity sequence; later inserts must not collide.
+            try await tx.sql.raw("SELECT setval(pg_get_serial_sequence('regions', 'id'), (SELECT MAX(id) FROM regions))").run()
+        }
+    }
+}

@@ -151,7 +151,8 @@ public struct LedgerService: Sendable {
         let tagId = Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) })
         var prepared: [(row: Row, stored: ResidentStore.Stored, tagIds: [Int64], target: Int64?)] = []
         for row in rows {
-            prepared.append((row, try residents.stored(row.valid, node: row.node, address: addresses[row.node.id]!),
+            prepared.append((row, try residents.stored(row.valid, regionId: row.node.id, regionPath: row.node.path,
+                                                    address: addresses[row.node.id]!),
                              row.valid.tags.compactMap { tagId[$0] }, targets[row.index]))
         }
         let now = residents.clock.now().millis

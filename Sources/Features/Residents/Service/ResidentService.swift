@@ -166,7 +166,7 @@ public struct ResidentService: Sendable {
         try Self.checkPlace(node)
         let address = try await regions.addressLine(for: node)
         let tagIds = try await tagIds(valid.tags, field: "tags")
-        return (try stored(valid, node: node, address: address), tagIds)
+        return (try stored(valid, regionId: node.id, regionPath: node.path, address: address), tagIds)
     }
 
     static func checkPlace(_ node: RegionNode) throws {
@@ -176,9 +176,9 @@ public struct ResidentService: Sendable {
     }
 
     /// The row to store: personal numbers sealed, indexed and masked.
-    func stored(_ valid: ValidResident, node: RegionNode, address: String) throws -> ResidentStore.Stored {
+    func stored(_ valid: ValidResident, regionId: Int64, regionPath: String, address: String) throws -> ResidentStore.Stored {
         ResidentStore.Stored(
-            regionId: node.id, regionPath: node.path, address: address, name: valid.name, gender: valid.gender?.rawValue,
+            regionId: regionId, regionPath: regionPath, address: address, name: valid.name, gender: valid.gender?.rawValue,
             birthDate: valid.birthDate,
             idSealed: try valid.idNumber.map { try vault.seal($0.value) },
             idIndex: valid.idNumber.map { vault.blindIndex($0.value, kind: "id") }, idMasked: valid.idNumber?.masked,
