@@ -37,6 +37,8 @@ struct LedgerTests {
             table.rows[count - 1][3] = f.foreignHousehold.code
             let staff = f.actor(.communityStaff)
             let before = try await f.auditCount()
+            // Through real XLSX bytes, as a worker's file would arrive.
+            table = try XLSXFormat.read(try XLSXFormat.write(table))
             let report = try await system.ledger.importLedger(table, mode: .insert, defaultRegionCode: nil, actor: staff)
             #expect(!report.imported)
             #expect(report.problems.map(\.row) == [102, count / 2 + 2, count + 1])
@@ -46,7 +48,8 @@ struct LedgerTests {
             #expect(try await system.residents.search(ResidentQuery(), actor: staff).total == 0)
 
             good.rows[count - 1][3] = f.h1.code
-            let done = try await system.ledger.importLedger(good, mode: .insert, defaultRegionCode: nil, actor: staff)
+            let done = try await system.ledger.importLedger(try XLSXFormat.read(try XLSXFormat.write(good)), mode: .insert,
+                                                            defaultRegionCode: nil, actor: staff)
             #expect(done.imported)
             #expect(done.inserted == count)
             var query = ResidentQuery()
