@@ -50,6 +50,7 @@ let package = Package(
             "Audit", "Regions", "Accounts", "Residents",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "linli", dependencies: [
             "LinliServer",

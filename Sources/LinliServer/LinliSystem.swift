@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import Crypto
 import Foundation
 import LinliKit
 import Logging
@@ -28,8 +29,6 @@ public final class LinliSystem: Sendable {
 
     public static func open(_ configuration: Configuration, logger: Logger, clock: any Clock = SystemClock(),
                             migrate: Bool = true) async throws -> LinliSystem {
-        let key = try PersonalDataVault.loadKey(environment: ProcessInfo.processInfo.environment,
-                                                dataDirectory: configuration.dataDirectory)
         let database = try await Database.open(try configuration.databaseLocation(), logger: logger)
         do {
             let migrator = Migrator(migrations: migrations, clock: clock)
@@ -43,11 +42,45 @@ public final class LinliSystem: Sendable {
             await database.close()
             throw error
         }
+        let key: SymmetricKey
+        do {
+            if migrate {
+                try await DataKeyRotation.settle(database, dataDirectory: configuration.dataDirectory, owners: sealedDataOwners)
+            }
+            key = try PersonalDataVault.loadKey(environment: ProcessInfo.processInfo.environment,
+                                                dataDirectory: configuration.dataDirectory)
+        } catch {
+            await database.close()
+            throw error
+        }
         return LinliSystem(configuration: configuration, database: database, clock: clock, logger: logger,
-                           vault: PersonalDataVault(masterKey: key))
+                           vault: PersonalDataVault(masterKey: key), key: key.withUnsafeBytes { Data($0) })
     }
 
-    init(configuration: Configuration, database: Database, clock: any Clock, logger: Logger, vault: PersonalDataVault) {
+    /// Every feature that keeps values sealed by the data key.
+    public static let sealedDataOwners: [any SealedDataOwner] = [ResidentSealedData()]
+
+    /// The master key in use (for rotation only).
+    let key: Data
+
+    /// Re-seals all personal data under a new key (see `DataKeyRotation`). `newKeyBase64` is
+    /// required when the key comes from `LINLI_DATA_KEY`; otherwise a new key file is made.
+    public func rotateDataKey(newKeyBase64: String?) async throws -> Int {
+        var newKey: SymmetricKey?
+        if let newKeyBase64 {
+            guard let data = Data(base64Encoded: newKeyBase64), data.count == 32 else {
+                throw DomainError.invalid("key", "新密钥应为 32 字节的 base64 编码（openssl rand -base64 32）")
+            }
+            newKey = SymmetricKey(data: data)
+        } else if ProcessInfo.processInfo.environment["LINLI_DATA_KEY"]?.isEmpty == false {
+            throw DomainError.invalid("key", "密钥来自 LINLI_DATA_KEY：请用 --new-key 给出新密钥，轮换后把各实例的 LINLI_DATA_KEY 改为它")
+        }
+        return try await DataKeyRotation.rotate(database, dataDirectory: configuration.dataDirectory, current: SymmetricKey(data: key),
+                                                newKey: newKey, owners: Self.sealedDataOwners, audit: audit, actor: commandLineActor)
+    }
+
+    init(configuration: Configuration, database: Database, clock: any Clock, logger: Logger, vault: PersonalDataVault, key: Data) {
+        self.key = key
         self.configuration = configuration
         self.database = database
         self.clock = clock

@@ -24,7 +24,7 @@ struct Linli: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linli",
         abstract: "邻里 Linli — 社区治理与居民服务平台",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Setup.self, UserCommand.self, ImportCommand.self, Backup.self, AuditCommand.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, Setup.self, UserCommand.self, ImportCommand.self, Backup.self, AuditCommand.self, DataKeyCommand.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -184,6 +184,22 @@ struct Backup: AsyncParsableCommand {
         try await withSystem(database.configuration(), migrate: false) { system in
             try await system.database.backupSQLite(to: output)
             print("已备份到 \(output)")
+        }
+    }
+}
+
+struct DataKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "data-key", abstract: "个人信息加密密钥", subcommands: [Rotate.self])
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "轮换数据密钥：在一个事务中用新密钥重新加密全部身份证号、电话并重建检索索引（请先停止服务并备份）")
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .customLong("new-key"), help: "新密钥（base64，32 字节）；密钥来自 LINLI_DATA_KEY 时必填") var newKey: String?
+
+        func run() async throws {
+            let count = try await withSystem(database.configuration()) { system in try await system.rotateDataKey(newKeyBase64: newKey) }
+            print("已用新密钥重新加密 \(count) 项个人信息\(newKey == nil ? "；旧密钥文件已改名保留为 linli.key.retired-*" : "；请把各实例的 LINLI_DATA_KEY 改为新密钥后再启动")")
         }
     }
 }
