@@ -17,7 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "linli2026"
@@ -82,10 +82,30 @@ def login(driver, base, username):
     wait_for_text(driver, "h1", "您好")
 
 
+def wait_until(driver, condition, what, timeout=15):
+    """Waits for `condition`, treating a document replaced mid-read as "not yet"."""
+    def check(d):
+        try:
+            return condition(d)
+        except WebDriverException:
+            return False
+    try:
+        WebDriverWait(driver, timeout).until(check)
+    except Exception:
+        raise AssertionError(f"never saw {what} at {driver.current_url}")
+
+
 def wait_for_text(driver, css, text, timeout=15):
     """Waits until the element shows the text (a click's navigation finishes asynchronously)."""
+    def shows(d):
+        # A click's navigation can replace the document between finding the element and
+        # reading it; ChromeDriver then reports a generic error. Look again until the timeout.
+        try:
+            return text in d.find_element(By.CSS_SELECTOR, css).text
+        except WebDriverException:
+            return False
     try:
-        WebDriverWait(driver, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+        WebDriverWait(driver, timeout).until(shows)
     except Exception:
         main = driver.find_elements(By.TAG_NAME, "main")
         shown = main[0].text if main else driver.page_source
@@ -162,7 +182,7 @@ def walk_community_worker_finds_a_resident_and_reveals_a_phone(base, work):
             masked = driver.find_element(By.ID, "phone").text
             assert "****" in masked, masked
             reveal[0].click()
-            WebDriverWait(driver, 15).until(lambda d: "****" not in d.find_element(By.ID, "phone").text)
+            wait_until(driver, lambda d: "****" not in d.find_element(By.ID, "phone").text, "the full phone number")
             full = driver.find_element(By.ID, "phone").text
             assert len(full) == 11 and full.isdigit(), full
         driver.save_screenshot(os.path.join(work, "e2e-resident.png"))

@@ -137,6 +137,28 @@ struct ResidentServiceTests {
     }
 
     @Test(arguments: TestEngine.all)
+    func twoRegistrationsOfOneIDNumberAtOnceGiveOneResidentAndOneClearError(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            let staff = f.actor(.communityStaff)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for name in ["甲", "乙", "丙", "丁"] {
+                    group.addTask {
+                        do {
+                            _ = try await system.residents.create(ResidentDraft(regionId: f.h1.id, name: name, idNumber: Self.idNumber), actor: staff)
+                            return "ok"
+                        } catch let error as DomainError {
+                            return error.fields["idNumber"] != nil ? "duplicate" : "other: \(error.message)"
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.sorted() == ["duplicate", "duplicate", "duplicate", "ok"])
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
     func updatesKeepNumbersLeftEmptyAndFollowRegionMoves(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
             let f = try await Fixture.build(system)

@@ -100,7 +100,7 @@ public struct ResidentService: Sendable {
         let valid = try ResidentRules.validate(draft, today: clock.now())
         let (stored, tagIds) = try await prepare(valid, actor: actor)
         let now = clock.now().millis
-        return try await database.write { tx in
+        return try await Self.duplicateIDIsAnInputError { try await database.write { tx in
             if let index = stored.idIndex { try await checkUnique(tx, idIndex: index, except: nil, actor: actor) }
             let id = try await ResidentStore.insert(tx, stored, now: now)
             try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name)
@@ -109,6 +109,16 @@ public struct ResidentService: Sendable {
             try await audit.append(tx, actor: actor, action: "resident.create", entityType: "resident", entityId: String(id),
                                    regionPath: resident.regionPath, after: Self.auditValues(resident))
             return resident
+        } }
+    }
+
+    /// Two registrations of one ID number at the same moment both pass the check; the unique
+    /// index stops the second, which must still read as the user's mistake, not a fault.
+    static func duplicateIDIsAnInputError<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch where Database.isUniqueViolation(error) {
+            throw DomainError.invalid("idNumber", "该身份证号已登记，请勿重复登记")
         }
     }
 
@@ -122,7 +132,7 @@ public struct ResidentService: Sendable {
         let valid = try ResidentRules.validate(draft, today: clock.now())
         let (prepared, tagIds) = try await prepare(valid, actor: actor)
         let now = clock.now().millis
-        return try await database.write { tx in
+        return try await Self.duplicateIDIsAnInputError { try await database.write { tx in
             var stored = prepared
             if valid.idNumber == nil && !clear.contains(.idNumber) {
                 stored = stored.keeping(id: try await ResidentStore.sealed(tx, id: id, column: "id_sealed"),
@@ -144,7 +154,7 @@ public struct ResidentService: Sendable {
             try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(id),
                                    regionPath: updated.regionPath, before: Self.auditValues(current), after: Self.auditValues(updated))
             return updated
-        }
+        } }
     }
 
     func checkUnique(_ tx: Tx, idIndex: String, except: Int64?, actor: Actor) async throws {
