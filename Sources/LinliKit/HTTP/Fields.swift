@@ -67,6 +67,21 @@ public struct Fields: Sendable {
 
     public static func parseURLEncodedForTests(_ text: String) -> [String: FieldValue] { parseURLEncoded(text) }
 
+    /// The request's query as `key=value&…` (re-encoded, sorted, empty values dropped), less
+    /// `dropping` — for pager and export links that keep the current filters.
+    public static func carriedQuery(_ request: Request, dropping: Set<String>) -> String {
+        parseURLEncoded(request.uri.query ?? "").compactMap { key, value -> [String]? in
+            guard !dropping.contains(key) else { return nil }
+            let texts: [String]
+            switch value {
+            case .text(let text): texts = [text]
+            case .list(let items): texts = items.compactMap { if case .text(let t) = $0 { t } else { nil } }
+            default: texts = []
+            }
+            return texts.filter { !$0.isEmpty }.map { "\(key.urlQueryEscaped)=\($0.urlQueryEscaped)" }
+        }.flatMap { $0 }.sorted().joined(separator: "&")
+    }
+
     static func parseURLEncoded(_ text: String) -> [String: FieldValue] {
         var result: [String: FieldValue] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {

@@ -68,23 +68,14 @@ struct ResidentsPages {
         }
         let today = clock.now()
         let allTags = try await residents.tags()
-        func link(_ offset: Int) -> String {
-            var items = request.uri.query.map { Fields.parseURLEncodedForTests($0) }?.compactMap { key, value -> String? in
-                guard key != "offset", case .text(let text) = value, !text.isEmpty else { return nil }
-                return "\(key.urlQueryEscaped)=\(text.urlQueryEscaped)"
-            } ?? []
-            items.append("offset=\(offset)")
-            return "/residents?" + items.sorted().joined(separator: "&")
-        }
+        let carried = Fields.carriedQuery(request, dropping: ["offset", "limit"])
+        func link(_ offset: Int) -> String { "/residents?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
+        let exportFilters = Fields.carriedQuery(request, dropping: ["offset", "limit", "sort"])
         let q = filter.query
         let moreFilters = q.phone != nil || q.idNumber != nil || q.address != nil || filter.regionCode != nil || !q.tags.isEmpty
             || q.minAge != nil || q.maxAge != nil || q.status != nil
-        let exportQuery = request.uri.query.map { Fields.parseURLEncodedForTests($0) }?.compactMap { key, value -> String? in
-            guard !["offset", "limit", "sort"].contains(key), case .text(let text) = value, !text.isEmpty else { return nil }
-            return "\(key.urlQueryEscaped)=\(text.urlQueryEscaped)"
-        }.sorted() ?? []
         let model = ListModel(f: values, moreFilters: moreFilters,
-                              exportLink: "/residents/export?" + (exportQuery + ["x=1"]).joined(separator: "&"),
+                              exportLink: "/residents/export?" + (exportFilters.isEmpty ? "" : exportFilters + "&"),
                               canExportFull: actor.may(.residentExport), total: page.total, items: page.items.map { ResidentView($0, today: today) },
                               tagOptions: allTags.map { TagOption(name: $0, selected: filter.query.tags.contains($0)) },
                               statusOptions: Self.options(ResidenceStatus.allCases, \.label, selected: filter.query.status),

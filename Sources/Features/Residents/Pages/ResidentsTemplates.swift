@@ -37,9 +37,9 @@ enum ResidentsTemplates {
         <label>姓名 <input name="name" maxlength="20" value="{{f.name}}" placeholder="如：张伟"></label>
         <button class="btn">查询</button>
         {{#canManage}}<a class="btn btn-primary" href="/residents/new">登记居民</a> <a class="btn" href="/residents/import">导入台账</a>{{/canManage}}
-        <a class="btn" href="{{exportLink}}&amp;format=xlsx" id="export-xlsx">导出 Excel</a>
-        <a class="btn" href="{{exportLink}}&amp;format=csv">导出 CSV</a>
-        {{#canExportFull}}<a class="btn" href="{{exportLink}}&amp;format=xlsx&amp;full=1" id="export-full">导出完整信息</a>{{/canExportFull}}
+        <a class="btn" href="{{exportLink}}format=xlsx" id="export-xlsx">导出 Excel</a>
+        <a class="btn" href="{{exportLink}}format=csv">导出 CSV</a>
+        {{#canExportFull}}<a class="btn" href="{{exportLink}}format=xlsx&amp;full=1" id="export-full">导出完整信息</a>{{/canExportFull}}
       </div>
       <details{{#moreFilters}} open{{/moreFilters}}><summary>更多条件</summary>
       <div class="form-inline">

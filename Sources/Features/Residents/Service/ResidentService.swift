@@ -134,17 +134,10 @@ public struct ResidentService: Sendable {
         let now = clock.now().millis
         return try await Self.duplicateIDIsAnInputError { try await database.write { tx in
             var stored = prepared
-            if valid.idNumber == nil && !clear.contains(.idNumber) {
-                stored = stored.keeping(id: try await ResidentStore.sealed(tx, id: id, column: "id_sealed"),
-                                        index: try await tx.sql.raw("SELECT id_index FROM residents WHERE id = \(bind: id)").first()?
-                                            .decode(column: "id_index", as: String?.self),
-                                        masked: current.idNumberMasked, birthDate: current.birthDate, gender: current.gender)
-            }
-            if valid.phone == nil && !clear.contains(.phone) {
-                stored = stored.keeping(phone: try await ResidentStore.sealed(tx, id: id, column: "phone_sealed"),
-                                        index: try await tx.sql.raw("SELECT phone_index FROM residents WHERE id = \(bind: id)").first()?
-                                            .decode(column: "phone_index", as: String?.self),
-                                        masked: current.phoneMasked)
+            let keepID = valid.idNumber == nil && !clear.contains(.idNumber)
+            let keepPhone = valid.phone == nil && !clear.contains(.phone)
+            if keepID || keepPhone {
+                stored = stored.keepingNumbers(from: try await ResidentStore.storedRow(tx, id: id), id: keepID, phone: keepPhone)
             }
             if let index = stored.idIndex { try await checkUnique(tx, idIndex: index, except: id, actor: actor) }
             try await ResidentStore.update(tx, id: id, stored, now: now)
@@ -258,17 +251,16 @@ public struct ResidentPathsListener: SubtreeMoveListener {
 }
 
 extension ResidentStore.Stored {
-    func keeping(id sealed: String?, index: String?, masked: String?, birthDate: String?, gender: Gender?) -> Self {
-        .init(regionId: regionId, regionPath: regionPath, address: address, name: name,
-              // A kept ID number still decides birth date and gender.
-              gender: sealed == nil ? self.gender : gender?.rawValue,
-              birthDate: sealed == nil ? self.birthDate : birthDate,
-              idSealed: sealed, idIndex: index, idMasked: masked, phoneSealed: phoneSealed, phoneIndex: phoneIndex,
-              phoneMasked: phoneMasked, ethnicity: ethnicity, politicalStatus: politicalStatus, relation: relation, status: status, notes: notes)
-    }
-    func keeping(phone sealed: String?, index: String?, masked: String?) -> Self {
-        .init(regionId: regionId, regionPath: regionPath, address: address, name: name, gender: gender, birthDate: birthDate,
-              idSealed: idSealed, idIndex: idIndex, idMasked: idMasked, phoneSealed: sealed, phoneIndex: index, phoneMasked: masked,
-              ethnicity: ethnicity, politicalStatus: politicalStatus, relation: relation, status: status, notes: notes)
+    /// Takes the ID number and/or phone as they are stored in `old` (forms never show them in
+    /// full, so an empty field means "unchanged"). A kept ID number still decides birth date and sex.
+    func keepingNumbers(from old: Self, id keepID: Bool, phone keepPhone: Bool) -> Self {
+        let idFromOld = keepID && old.idSealed != nil
+        return .init(regionId: regionId, regionPath: regionPath, address: address, name: name,
+                     gender: idFromOld ? old.gender : gender, birthDate: idFromOld ? old.birthDate : birthDate,
+                     idSealed: keepID ? old.idSealed : idSealed, idIndex: keepID ? old.idIndex : idIndex,
+                     idMasked: keepID ? old.idMasked : idMasked,
+                     phoneSealed: keepPhone ? old.phoneSealed : phoneSealed, phoneIndex: keepPhone ? old.phoneIndex : phoneIndex,
+                     phoneMasked: keepPhone ? old.phoneMasked : phoneMasked,
+                     ethnicity: ethnicity, politicalStatus: politicalStatus, relation: relation, status: status, notes: notes)
     }
 }
