@@ -45,9 +45,10 @@ let package = Package(
         .target(name: "Regions", dependencies: kernel, path: "Sources/Features/Regions"),
         .target(name: "Accounts", dependencies: kernel + ["Regions"], path: "Sources/Features/Accounts"),
         .target(name: "Residents", dependencies: kernel + ["Regions"], path: "Sources/Features/Residents"),
+        .target(name: "Requests", dependencies: kernel + ["Regions", "Residents"], path: "Sources/Features/Requests"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents",
+            "Audit", "Regions", "Accounts", "Residents", "Requests",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -64,6 +65,8 @@ let package = Package(
         .testTarget(name: "AccountsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "ResidentsTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "RequestsDomainTests", dependencies: ["Requests"]),
+        .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]
 )
