@@ -45,10 +45,11 @@ let package = Package(
         .target(name: "Regions", dependencies: kernel, path: "Sources/Features/Regions"),
         .target(name: "Accounts", dependencies: kernel + ["Regions"], path: "Sources/Features/Accounts"),
         .target(name: "Residents", dependencies: kernel + ["Regions"], path: "Sources/Features/Residents"),
-        .target(name: "Requests", dependencies: kernel + ["Regions", "Residents"], path: "Sources/Features/Requests"),
+        .target(name: "Notifications", dependencies: kernel, path: "Sources/Features/Notifications"),
+        .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications"], path: "Sources/Features/Requests"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents", "Requests",
+            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Requests",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -14,11 +14,18 @@ public struct Configuration: Sendable {
     /// Behind a reverse proxy: take the client address from X-Forwarded-For.
     public var trustProxy: Bool = false
     public var bcryptCost: UInt8 = 10
+    /// Every notice is also posted to this webhook (e.g. a 企业微信 group robot).
+    public var districtWebhook: String?
+    /// Outgoing mail server, `smtp://host:port`; without it e-mail notices wait in the queue.
+    public var smtpURL: String?
+    /// Sender address of notice e-mails.
+    public var mailFrom: String = "linli@localhost"
 
     public init() {}
 
     /// Reads `LINLI_HOST`, `LINLI_PORT`, `LINLI_DATA_DIR`, `LINLI_DATABASE_URL`,
-    /// `LINLI_SECURE_COOKIES`, `LINLI_TRUST_PROXY`, `LINLI_BCRYPT_COST`.
+    /// `LINLI_SECURE_COOKIES`, `LINLI_TRUST_PROXY`, `LINLI_BCRYPT_COST`, `LINLI_WEBHOOK_URL`, `LINLI_SMTP_URL`,
+    /// `LINLI_MAIL_FROM`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Configuration {
         var configuration = Configuration()
         if let host = environment["LINLI_HOST"] { configuration.host = host }
@@ -28,6 +35,9 @@ public struct Configuration: Sendable {
         if let secure = environment["LINLI_SECURE_COOKIES"] { configuration.secureCookies = ["1", "true", "yes"].contains(secure.lowercased()) }
         if let proxy = environment["LINLI_TRUST_PROXY"] { configuration.trustProxy = ["1", "true", "yes"].contains(proxy.lowercased()) }
         if let cost = environment["LINLI_BCRYPT_COST"].flatMap(UInt8.init), (4...14).contains(cost) { configuration.bcryptCost = cost }
+        if let webhook = environment["LINLI_WEBHOOK_URL"], !webhook.isEmpty { configuration.districtWebhook = webhook }
+        if let smtp = environment["LINLI_SMTP_URL"], !smtp.isEmpty { configuration.smtpURL = smtp }
+        if let from = environment["LINLI_MAIL_FROM"], !from.isEmpty { configuration.mailFrom = from }
         return configuration
     }
 

@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import LinliKit
 import Regions
+import Requests
 import Residents
 
 /// Which role may do what: the one place this is decided. Every permission a feature
@@ -9,25 +10,29 @@ import Residents
 /// a role with a permission its creator lacks (`PermissionTable.grantableRoles`).
 public enum LinliPermissions {
     static let residentWork: Set<Permission> = [.residentView, .residentManage, .residentReveal]
+    /// Staff who run the closed loop for their region.
+    static let requestDesk: Set<Permission> = [.requestIntake, .requestView, .requestDispatch, .requestVerify, .requestApprove,
+                                                .requestReview, .requestMetrics]
 
     public static let table = PermissionTable([
         .districtAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage,
-                                         .userView, .userManage, .tokenManage, .auditView, .auditVerify, .tagManage, .residentExport])
-            .union(residentWork),
+                                         .userView, .userManage, .tokenManage, .auditView, .auditVerify, .tagManage, .residentExport, .catalogManage])
+            .union(residentWork).union(requestDesk),
         .streetAdmin: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage, .auditView,
                                        .residentExport])
-            .union(residentWork),
+            .union(residentWork).union(requestDesk),
         .communityStaff: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage,
                                           .residentExport])
+            .union(residentWork).union(requestDesk),
+        .gridLeader: Set<Permission>([.regionView, .userView, .requestIntake, .requestView, .requestDispatch, .requestVerify, .requestMetrics])
             .union(residentWork),
-        .gridLeader: Set<Permission>([.regionView, .userView]).union(residentWork),
-        .gridWorker: Set<Permission>([.regionView]).union(residentWork),
+        .gridWorker: Set<Permission>([.regionView, .requestIntake, .requestView]).union(residentWork),
         .socialWorker: [.regionView, .residentView],
         .socialOrganization: [.regionView],
         .department: [.regionView],
         .volunteer: [],
-        .partyMember: [],
-        .resident: [],
+        .partyMember: [.requestSubmit],
+        .resident: [.requestSubmit],
     ])
 
     /// Every permission declared by a feature, with its zh-CN description.
@@ -35,6 +40,7 @@ public enum LinliPermissions {
         .merging(RegionsFeature.permissions) { a, _ in a }
         .merging(AccountsFeature.permissions) { a, _ in a }
         .merging(ResidentsFeature.permissions) { a, _ in a }
+        .merging(RequestsFeature.permissions) { a, _ in a }
 
     public static var all: Set<Permission> { Set(declared.keys) }
 }

@@ -4,7 +4,9 @@ import Crypto
 import Foundation
 import LinliKit
 import Logging
+import Notifications
 import Regions
+import Requests
 import Residents
 
 /// The services of one Linli deployment over one database, built once and handed to the
@@ -21,11 +23,16 @@ public final class LinliSystem: Sendable {
     public let auditTrail: AuditService
     public let residents: ResidentService
     public let ledger: LedgerService
+    public let notifications: NotificationService
+    public let catalog: CatalogService
+    public let calendar: CalendarService
+    public let requests: RequestService
     public let logger: Logger
 
     /// Every feature's migrations, in the order features depend on each other.
     public static let migrations: [Migration] =
         AuditFeature.migrations + RegionsFeature.migrations + AccountsFeature.migrations + ResidentsFeature.migrations
+        + NotificationsFeature.migrations + RequestsFeature.migrations
 
     public static func open(_ configuration: Configuration, logger: Logger, clock: any Clock = SystemClock(),
                             migrate: Bool = true) async throws -> LinliSystem {
@@ -58,7 +65,7 @@ public final class LinliSystem: Sendable {
     }
 
     /// Every feature that keeps values sealed by the data key.
-    public static let sealedDataOwners: [any SealedDataOwner] = [ResidentSealedData()]
+    public static let sealedDataOwners: [any SealedDataOwner] = [ResidentSealedData(), RequestSealedData()]
 
     /// The master key in use (for rotation only).
     let key: Data
@@ -95,6 +102,11 @@ public final class LinliSystem: Sendable {
         auditTrail = AuditService(database: database)
         residents = ResidentService(database: database, audit: audit, clock: clock, regions: regions, vault: vault)
         ledger = LedgerService(residents: residents)
+        notifications = NotificationService(database: database, clock: clock, districtWebhook: configuration.districtWebhook)
+        catalog = CatalogService(database: database, audit: audit, clock: clock)
+        calendar = CalendarService(database: database, audit: audit)
+        requests = RequestService(database: database, audit: audit, clock: clock, regions: regions, teams: teams, staff: directory,
+                                  vault: vault, catalog: catalog, notifications: notifications, permissionTable: LinliPermissions.table)
     }
 
     /// The operator at the command line: every permission, the whole tree.

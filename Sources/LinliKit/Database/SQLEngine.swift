@@ -18,4 +18,21 @@ public enum SQLEngine: String, Sendable, CaseIterable {
         case .postgres: "ILIKE"
         }
     }
+
+    /// Column type for raw bytes (photos).
+    public var blobType: String {
+        switch self {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
+
+    /// Appended to a SELECT that must lock the rows it reads until the transaction ends.
+    /// SQLite has one writer, so a write transaction holds every row already.
+    public var rowLock: String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE"
+        }
+    }
 }

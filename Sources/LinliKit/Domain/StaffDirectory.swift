@@ -5,14 +5,16 @@ public struct StaffMember: Sendable, Equatable {
     public let displayName: String
     public let role: Role
     public let regionId: Int64
+    public let regionPath: String
     public let disabled: Bool
 
-    public init(id: Int64, username: String, displayName: String, role: Role, regionId: Int64, disabled: Bool) {
+    public init(id: Int64, username: String, displayName: String, role: Role, regionId: Int64, regionPath: String, disabled: Bool) {
         self.id = id
         self.username = username
         self.displayName = displayName
         self.role = role
         self.regionId = regionId
+        self.regionPath = regionPath
         self.disabled = disabled
     }
 }
@@ -21,4 +23,7 @@ public struct StaffMember: Sendable, Equatable {
 public protocol StaffDirectory: Sendable {
     func staffMembers(ids: [Int64]) async throws -> [Int64: StaffMember]
     func staffMember(username: String) async throws -> StaffMember?
+    /// Enabled staff accounts (not residents) bound to the node at `path` or to any node above
+    /// it: everyone who can act where that node is.
+    func staffMembers(onPathTo path: String) async throws -> [StaffMember]
 }

@@ -191,7 +191,7 @@ public struct AccountDirectory: StaffDirectory {
 
     static func member(_ account: Account) -> StaffMember {
         StaffMember(id: account.id, username: account.username, displayName: account.displayName, role: account.role,
-                    regionId: account.regionId, disabled: account.disabled)
+                    regionId: account.regionId, regionPath: account.regionPath, disabled: account.disabled)
     }
 
     public func staffMembers(ids: [Int64]) async throws -> [Int64: StaffMember] {
@@ -201,5 +201,10 @@ public struct AccountDirectory: StaffDirectory {
 
     public func staffMember(username: String) async throws -> StaffMember? {
         try await database.read { tx in try await AccountStore.find(tx, username: username.lowercased()) }.map { Self.member($0.0) }
+    }
+
+    public func staffMembers(onPathTo path: String) async throws -> [StaffMember] {
+        let accounts = try await database.read { tx in try await AccountStore.find(tx, regionPaths: Scope.ancestorPaths(of: path)) }
+        return accounts.filter { !$0.disabled && $0.role != .resident }.map(Self.member)
     }
 }

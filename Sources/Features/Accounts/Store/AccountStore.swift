@@ -61,6 +61,13 @@ enum AccountStore {
         return try await tx.sql.raw("SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.id IN (\(unsafeRaw: list))").all().map(account)
     }
 
+    static func find(_ tx: Tx, regionPaths: [String]) async throws -> [Account] {
+        guard !regionPaths.isEmpty else { return [] }
+        var query: SQLQueryString = "SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.region_path IN ("
+        for (i, path) in regionPaths.enumerated() { query = query + (i == 0 ? "\(bind: path)" : ", \(bind: path)") }
+        return try await tx.sql.raw(query + ") ORDER BY u.region_path, u.username").all().map(account)
+    }
+
     static func list(_ tx: Tx, within scope: Scope, role: Role?, term: String?, limit: Int, offset: Int) async throws -> (items: [Account], total: Int) {
         var filter = SQLQueryString("u.region_path LIKE \(bind: scope.likePattern)")
         if let role { filter = filter + SQLQueryString(" AND u.role = \(bind: role.rawValue)") }

@@ -1,0 +1,91 @@
+import Foundation
+import LinliKit
+import SQLKit
+
+/// SQL for inboxes, outbound messages and where people want to be told.
+enum NotificationStore {
+    static let migrations: [Migration] = [
+        Migration("notifications.001") { engine in [
+            """
+            CREATE TABLE notifications (
+              id \(engine.autoIncrementPrimaryKey), user_id BIGINT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, link TEXT,
+              created_at BIGINT NOT NULL, read_at BIGINT)
+            """,
+            "CREATE INDEX notifications_user ON notifications (user_id, id)",
+            """
+            CREATE TABLE outbound_messages (
+              id \(engine.autoIncrementPrimaryKey), channel TEXT NOT NULL, target TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+              payload TEXT NOT NULL, status TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, last_error TEXT,
+              created_at BIGINT NOT NULL, sent_at BIGINT, claimed_until BIGINT)
+            """,
+            "CREATE INDEX outbound_messages_due ON outbound_messages (status, next_attempt_at)",
+            "CREATE TABLE notification_targets (user_id BIGINT PRIMARY KEY, email TEXT, webhook_url TEXT, updated_at BIGINT NOT NULL)",
+        ] },
+    ]
+
+    static func insert(_ tx: Tx, userId: Int64, _ notice: Notice, now: Int64) async throws {
+        try await tx.sql.raw("""
+            INSERT INTO notifications (user_id, title, body, link, created_at)
+            VALUES (\(bind: userId), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: now))
+            """).run()
+    }
+
+    static func message(_ row: any SQLRow) throws -> InboxMessage {
+        InboxMessage(id: try row.decode(column: "id", as: Int64.self), userId: try row.decode(column: "user_id", as: Int64.self),
+                     title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                     link: try row.decode(column: "link", as: String?.self),
+                     createdAt: Date(millis: try row.decode(column: "created_at", as: Int64.self)),
+                     readAt: try row.decode(column: "read_at", as: Int64?.self).map(Date.init(millis:)))
+    }
+
+    static func inbox(_ tx: Tx, userId: Int64, unreadOnly: Bool, limit: Int, offset: Int) async throws -> (items: [InboxMessage], total: Int, unread: Int) {
+        let filter: SQLQueryString = unreadOnly ? " AND read_at IS NULL" : ""
+        let items = try await tx.sql.raw("SELECT id, user_id, title, body, link, created_at, read_at FROM notifications WHERE user_id = \(bind: userId)"
+                                         + filter + " ORDER BY id DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))")
+            .all().map(message)
+        let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userId)" + filter).first()!
+            .decode(column: "n", as: Int.self)
+        let unread = try await unreadCount(tx, userId: userId)
+        return (items, total, unread)
+    }
+
+    static func unreadCount(_ tx: Tx, userId: Int64) async throws -> Int {
+        try await tx.sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userId) AND read_at IS NULL").first()!
+            .decode(column: "n", as: Int.self)
+    }
+
+    static func markRead(_ tx: Tx, userId: Int64, id: Int64?, now: Int64) async throws -> Int {
+        let which: SQLQueryString = id.map { "AND id = \(bind: $0)" } ?? ""
+        return try await tx.sql.raw("UPDATE notifications SET read_at = \(bind: now) WHERE user_id = \(bind: userId) AND read_at IS NULL " + which
+                                    + " RETURNING id").all().count
+    }
+
+    static func owns(_ tx: Tx, userId: Int64, id: Int64) async throws -> Bool {
+        try await tx.sql.raw("SELECT id FROM notifications WHERE id = \(bind: id) AND user_id = \(bind: userId)").first() != nil
+    }
+
+    static func targets(_ tx: Tx, userIds: [Int64]) async throws -> [Int64: (email: String?, webhook: String?)] {
+        guard !userIds.isEmpty else { return [:] }
+        let list = userIds.map(String.init).joined(separator: ",")
+        var result: [Int64: (email: String?, webhook: String?)] = [:]
+        for row in try await tx.sql.raw("SELECT user_id, email, webhook_url FROM notification_targets WHERE user_id IN (\(unsafeRaw: list))").all() {
+            result[try row.decode(column: "user_id", as: Int64.self)] = (try row.decode(column: "email", as: String?.self),
+                                                                         try row.decode(column: "webhook_url", as: String?.self))
+        }
+        return result
+    }
+
+    static func saveTargets(_ tx: Tx, userId: Int64, email: String?, webhook: String?, now: Int64) async throws {
+        try await tx.sql.raw("DELETE FROM notification_targets WHERE user_id = \(bind: userId)").run()
+        try await tx.sql.raw("""
+            INSERT INTO notification_targets (user_id, email, webhook_url, updated_at) VALUES (\(bind: userId), \(bind: email), \(bind: webhook), \(bind: now))
+            """).run()
+    }
+
+    static func enqueue(_ tx: Tx, channel: OutboundChannel, target: String, subject: String, body: String, payload: String, now: Int64) async throws {
+        try await tx.sql.raw("""
+            INSERT INTO outbound_messages (channel, target, subject, body, payload, status, attempts, next_attempt_at, created_at)
+            VALUES (\(bind: channel.rawValue), \(bind: target), \(bind: subject), \(bind: body), \(bind: payload), 'pending', 0, \(bind: now), \(bind: now))
+            """).run()
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import LinliKit
+import Notifications
+import Regions
+import Residents
+
+/// 诉求办理 — the closed loop from a resident's request to its rating.
+public struct RequestsFeature: Feature {
+    public static let name = "requests"
+    public static let migrations = RequestsMigrations.all
+    public static let permissions: [Permission: String] = [
+        .requestSubmit: "居民自助提交诉求",
+        .requestIntake: "代居民登记诉求（热线、代办、网格员上报）",
+        .requestView: "查看辖区内的诉求",
+        .requestDispatch: "立案、派遣、作废诉求",
+        .requestVerify: "核查结案",
+        .requestApprove: "审批延期、挂起（须高于承办人层级）",
+        .requestReview: "回访评价",
+        .requestMetrics: "查看诉求办理统计",
+        .catalogManage: "维护服务目录与工作日历",
+    ]
+    public static let templates: [String: String] = [:]
+    public static let navigation: [NavigationItem] = []
+
+    public let requests: RequestService
+    public let catalog: CatalogService
+    public let calendar: CalendarService
+
+    public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService) {
+        self.requests = requests
+        self.catalog = catalog
+        self.calendar = calendar
+    }
+
+    public func addRoutes(to router: Router<AppContext>) {}
+}

@@ -1,0 +1,163 @@
+import Foundation
+import LinliKit
+import Regions
+
+extension RequestService {
+    /// One step of the workflow by a signed-in person (staff, or the requester).
+    public func act(_ id: Int64, _ action: RequestAction, photos: [Data] = [], actor: Actor) async throws -> RequestDetail {
+        let request = try await perform(action, photos: photos, actor: actor, actorName: actor.displayName, extraRoles: []) { tx in
+            guard let request = try await RequestStore.find(tx, id: id, lock: true), Participation.mayView(actor, request) else {
+                throw DomainError.notFound("诉求")
+            }
+            return request
+        }
+        return try await detail(request.id, actor: actor)
+    }
+
+    /// Applies `action` to the request `load` finds (and locks), in one transaction with its
+    /// event, photos, audit entry and notices.
+    func perform(_ action: RequestAction, photos: [Data], actor: Actor, actorName: String, extraRoles: Set<Participant>,
+                 load: @escaping @Sendable (Tx) async throws -> ServiceRequest) async throws -> ServiceRequest {
+        let kind = action.kind
+        if !photos.isEmpty && kind != .report && kind != .addInformation {
+            throw DomainError.invalid("photos", "“\(kind.label)”不能附照片")
+        }
+        let validPhotos = try PhotoRules.validate(photos)
+        let assignees = try await assignees(of: action)
+        let now = clock.now()
+        return try await database.write { tx in
+            let request = try await load(tx)
+            let roles = Participation.roles(of: actor, in: request).union(extraRoles)
+            if case .dispatch = action, let problem = Self.placeProblem(assignees, request: request) { throw problem }
+            let item = try await CatalogStore.item(tx, id: request.itemId)!
+            let (calendar, _) = try await CalendarStore.calendar(tx)
+            let next = try Workflow.apply(request.progress, action, roles: roles, at: now, limits: item.limits, calendar: calendar)
+            let handlerPath = kind == .dispatch ? assignees.first?.regionPath : next.handlerId == nil ? nil : request.handlerPath
+            guard try await RequestStore.saveProgress(tx, id: request.id, expectedVersion: request.version, next, handlerPath: handlerPath,
+                                                      now: now.millis) else { throw Self.raceLost }
+            let role = Self.acting(kind, roles: roles)
+            let eventId = try await RequestStore.appendEvent(tx, requestId: request.id, .init(
+                kind: kind.rawValue, fromState: request.state, toState: next.state, actorUserId: actor.userId, actorName: actorName,
+                actorRole: role.label, note: action.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
+                isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
+            for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
+            let updated = try await RequestStore.find(tx, id: request.id)!
+            try await audit.append(tx, actor: actor, action: "request.\(kind.rawValue)", entityType: "request", entityId: String(request.id),
+                                   regionPath: request.regionPath, before: Self.auditValues(request), after: Self.auditValues(updated))
+            try await notify(tx, request: updated, kind: kind.rawValue, note: action.text, itemName: item.name)
+            return updated
+        }
+    }
+
+    /// The accounts a dispatch names, checked before the transaction: real, enabled staff.
+    func assignees(of action: RequestAction) async throws -> [StaffMember] {
+        guard case .dispatch(let handler, let coHandlers, _) = action else { return [] }
+        let ids = [handler] + coHandlers
+        let found = try await staff.staffMembers(ids: ids)
+        return try ids.map { id in
+            guard let member = found[id], !member.disabled, member.role != .resident else {
+                throw DomainError.invalid(id == handler ? "handlerId" : "coHandlers", "承办人账号不存在或已停用")
+            }
+            return member
+        }
+    }
+
+    /// A handler must be able to act where the request is: bound to its node or one above.
+    static func placeProblem(_ assignees: [StaffMember], request: ServiceRequest) -> DomainError? {
+        guard let outside = assignees.first(where: { !request.regionPath.hasPrefix($0.regionPath) }) else { return nil }
+        return DomainError.invalid("handlerId", "“\(outside.displayName)”的管辖范围不包含诉求所在地，不能派给他")
+    }
+
+    /// Which of the actor's roles the event records (the one the action needs).
+    static func acting(_ kind: RequestActionKind, roles: Set<Participant>) -> Participant {
+        let needed = Workflow.performers[kind]!
+        return Participant.allCases.first { needed.contains($0) && roles.contains($0) } ?? Participant.allCases.first { roles.contains($0) } ?? .dispatcher
+    }
+
+    static func eventData(_ action: RequestAction, assignees: [StaffMember]) -> [String: String] {
+        switch action {
+        case .dispatch:
+            var data = ["handler": assignees[0].displayName, "handlerId": String(assignees[0].id)]
+            if assignees.count > 1 { data["coHandlers"] = assignees.dropFirst().map(\.displayName).joined(separator: "、") }
+            return data
+        case .requestExtension(let minutes, _): return ["minutes": String(minutes)]
+        case .rate(let score, _): return ["score": String(score)]
+        default: return [:]
+        }
+    }
+
+    /// 批量派遣: each request on its own (one failing does not stop the others).
+    public func dispatchMany(_ ids: [Int64], handler: Int64, coHandlers: [Int64] = [], note: String? = nil,
+                             actor: Actor) async throws -> [Int64: Result<RequestState, DomainError>] {
+        try actor.require(.requestDispatch)
+        guard !ids.isEmpty, ids.count <= 200 else { throw DomainError.invalid("ids", "一次可派遣 1–200 件诉求") }
+        var results: [Int64: Result<RequestState, DomainError>] = [:]
+        for id in Array(Set(ids)).sorted() {
+            do {
+                var request = try await detail(id, actor: actor).request
+                if request.state == .received { request = try await act(id, .register(note: nil), actor: actor).request }
+                results[id] = .success(try await act(id, .dispatch(handler: handler, coHandlers: coHandlers, note: note), actor: actor).request.state)
+            } catch let error as DomainError {
+                results[id] = .failure(error)
+            }
+        }
+        return results
+    }
+
+    /// Whom the dispatcher may choose for a request: suggestions by the item's assignment
+    /// rule first, then everyone else who can act there.
+    public func candidates(for id: Int64, actor: Actor) async throws -> (suggested: [StaffMember], others: [StaffMember]) {
+        let detail = try await detail(id, actor: actor)
+        guard detail.roles.contains(.dispatcher) else { throw DomainError.forbidden }
+        let everyone = try await staff.staffMembers(onPathTo: detail.request.regionPath)
+        var suggestedIds: [Int64] = []
+        let path = Scope.ancestorPaths(of: detail.request.regionPath)
+        switch detail.item.assignment {
+        case .grid:
+            if path.count > RegionLevel.grid.depth, let gridId = Int64(path[RegionLevel.grid.depth].split(separator: "/").last ?? "") {
+                let team = try await teams.team(ofGrid: gridId, actor: actor)
+                suggestedIds = team.sorted { $0.duty.order < $1.duty.order }.map(\.userId)
+            }
+        case .thematic(let tag):
+            if path.count > RegionLevel.community.depth, let communityId = Int64(path[RegionLevel.community.depth].split(separator: "/").last ?? "") {
+                for grid in try await teams.thematicGrids(actor: actor) where grid.regionId == communityId && grid.tags.contains(tag) && !grid.retired {
+                    suggestedIds += try await teams.thematicGrid(grid.id, actor: actor).team.sorted { $0.duty.order < $1.duty.order }.map(\.userId)
+                }
+            }
+        case .account(let username):
+            if let member = try await staff.staffMember(username: username) { suggestedIds = [member.id] }
+        }
+        let byId = Dictionary(everyone.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: Set<Int64> = []
+        let suggested = suggestedIds.compactMap { id -> StaffMember? in
+            guard seen.insert(id).inserted else { return nil }
+            return byId[id]
+        }
+        let preferred = Self.preferredRoles(detail.item.handlerType)
+        // The handler type's roles first, then the nearest to the request, then by name.
+        func rank(_ m: StaffMember) -> (Int, Int, String) { (preferred.contains(m.role) ? 0 : 1, -m.regionPath.count, m.displayName) }
+        let others = everyone.filter { !seen.contains($0.id) }.sorted { rank($0) < rank($1) }
+        return (suggested, others)
+    }
+
+    static func preferredRoles(_ type: HandlerType) -> Set<Role> {
+        switch type {
+        case .gridWorker: [.gridWorker, .gridLeader]
+        case .communityStaff: [.communityStaff]
+        case .socialWorker: [.socialWorker]
+        case .socialOrganization: [.socialOrganization]
+        case .volunteerTeam: [.volunteer]
+        case .department: [.department]
+        }
+    }
+}
+
+extension GridDuty {
+    var order: Int {
+        switch self {
+        case .leader: 1
+        case .fullTime: 0
+        case .partTime: 2
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import LinliKit
+
+/// The resident's view of a request: what is asked, where it stands, who holds it (a role,
+/// never a name), deadlines, and the public steps.
+public struct TrackingView: Sendable {
+    public struct Step: Sendable {
+        public let label: String
+        public let who: String
+        public let note: String?
+        public let at: Date
+        public let photoIds: [Int64]
+    }
+
+    public let id: Int64
+    public let trackingCode: String
+    public let itemName: String
+    public let categoryName: String
+    public let description: String
+    public let answers: [(label: String, value: String)]
+    public let place: String
+    public let state: RequestState
+    public let submittedAt: Date
+    /// e.g. 网格员（第一网格）
+    public let holder: String?
+    public let due: Date?
+    public let steps: [Step]
+    public let rating: Int?
+    public let canWithdraw: Bool
+    public let canAddInformation: Bool
+    public let canRate: Bool
+}
+
+extension RequestService {
+    /// By 查询码, for anyone who holds it (the code is the key: 12 random characters).
+    public func track(code: String) async throws -> TrackingView {
+        let normalised = IntakeRules.normalisedTrackingCode(code)
+        let found = try await database.read { tx -> (ServiceRequest, [RequestEvent])? in
+            guard let request = try await RequestStore.find(tx, trackingCode: normalised) else { return nil }
+            return (request, try await RequestStore.events(tx, requestId: request.id))
+        }
+        guard let (request, events) = found else { throw DomainError.notFound("查询码对应的诉求") }
+        return try await trackingView(request, events: events)
+    }
+
+    /// For a signed-in resident: their own requests and those they follow.
+    public func track(_ id: Int64, actor: Actor) async throws -> TrackingView {
+        guard let user = actor.userId else { throw DomainError.unauthenticated }
+        let found = try await database.read { tx -> (ServiceRequest, [RequestEvent])? in
+            guard let request = try await RequestStore.find(tx, id: id) else { return nil }
+            let followers = try await RequestStore.followers(tx, requestId: id)
+            guard request.requesterUserId == user || followers.contains(user) else { return nil }
+            return (request, try await RequestStore.events(tx, requestId: id))
+        }
+        guard let (request, events) = found else { throw DomainError.notFound("诉求") }
+        let view = try await trackingView(request, events: events)
+        guard request.requesterUserId == user else {
+            // Followers see the progress but may not act for the requester.
+            return TrackingView(id: view.id, trackingCode: "", itemName: view.itemName, categoryName: view.categoryName,
+                                description: view.description, answers: [], place: view.place, state: view.state,
+                                submittedAt: view.submittedAt, holder: view.holder, due: view.due, steps: view.steps, rating: view.rating,
+                                canWithdraw: false, canAddInformation: false, canRate: false)
+        }
+        return view
+    }
+
+    func trackingView(_ request: ServiceRequest, events: [RequestEvent]) async throws -> TrackingView {
+        let item = try await catalog.item(request.itemId)
+        let category = try await catalog.catalog().category(item.categoryId)
+        var holder: String?
+        if let handlerId = request.progress.handlerId, let handler = try await staff.staffMembers(ids: [handlerId])[handlerId] {
+            let node = try await regions.lookup(handler.regionId)
+            holder = handler.role.label + (node.map { "（\($0.name)）" } ?? "")
+        } else if [.received, .registered].contains(request.state) {
+            holder = "社区受理中"
+        }
+        let steps = events.filter { RequestTrackingRules.publicKinds.contains($0.kind) && !$0.isInternal }.map { event in
+            TrackingView.Step(label: RequestTrackingRules.publicLabel(event), who: Self.publicWho(event),
+                              note: RequestTrackingRules.noteIsPublic(event.kind) ? event.note : nil, at: event.at,
+                              photoIds: RequestTrackingRules.noteIsPublic(event.kind) || event.kind == "submit" ? event.photoIds : [])
+        }
+        let answers = item.questions.compactMap { q in request.answers[q.code].map { (q.label, $0.joined(separator: "、")) } }
+        let available = Workflow.available(request.progress, roles: [.requester])
+        return TrackingView(id: request.id, trackingCode: request.trackingCode, itemName: item.name, categoryName: category?.name ?? "",
+                            description: request.description, answers: answers,
+                            place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
+                            state: request.state, submittedAt: request.progress.submittedAt, holder: holder, due: request.progress.currentDue,
+                            steps: steps, rating: request.progress.rating, canWithdraw: available.contains(.withdraw),
+                            canAddInformation: available.contains(.addInformation), canRate: available.contains(.rate))
+    }
+
+    /// Who did a step, as the resident reads it: the role, not the person.
+    static func publicWho(_ event: RequestEvent) -> String {
+        switch event.kind {
+        case "submit", RequestActionKind.withdraw.rawValue, RequestActionKind.addInformation.rawValue, RequestActionKind.rate.rawValue:
+            event.actorRole == Participant.reviewer.label ? "回访员" : "诉求人"
+        case "follow": "居民"
+        default: event.actorRole
+        }
+    }
+
+    /// What the holder of the 查询码 may do: withdraw before dispatch, add information, rate.
+    public func actByTrackingCode(_ code: String, _ action: RequestAction, photos: [Data] = [], ip: String?) async throws -> TrackingView {
+        guard [.withdraw, .addInformation, .rate].contains(action.kind) else { throw DomainError.forbidden }
+        let normalised = IntakeRules.normalisedTrackingCode(code)
+        let actor = Actor(userId: nil, username: "track:" + String(normalised.prefix(4)) + "…", displayName: "诉求人（查询码）", role: .resident,
+                          scope: Scope(regionId: 0, path: "/-/"), permissions: [], ip: ip)
+        _ = try await perform(action, photos: photos, actor: actor, actorName: "诉求人", extraRoles: [.requester]) { tx in
+            guard let request = try await RequestStore.find(tx, trackingCode: normalised, lock: true) else {
+                throw DomainError.notFound("查询码对应的诉求")
+            }
+            return request
+        }
+        return try await track(code: normalised)
+    }
+
+    /// A photo on the tracking page: only those the page shows.
+    public func trackingPhoto(code: String, photoId: Int64) async throws -> RequestPhoto {
+        let view = try await track(code: code)
+        guard view.steps.contains(where: { $0.photoIds.contains(photoId) }),
+              let photo = try await database.read({ tx in try await RequestStore.photo(tx, id: photoId) }) else {
+            throw DomainError.notFound("照片")
+        }
+        return photo
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LinliKit
+import Notifications
+import Regions
+
+/// 诉求办理 — the closed loop: intake on every channel, the workflow, the trace, queues.
+/// Every write is one transaction with its events and audit entries.
+public struct RequestService: Sendable {
+    let database: Database
+    let audit: AuditLog
+    let clock: any Clock
+    let regions: RegionService
+    let teams: TeamService
+    let staff: any StaffDirectory
+    let vault: PersonalDataVault
+    let catalog: CatalogService
+    let notifications: NotificationService
+    /// Which roles hold which permission: to find who should be told (dispatchers, verifiers …).
+    let permissionTable: PermissionTable
+
+    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, teams: TeamService,
+                staff: any StaffDirectory, vault: PersonalDataVault, catalog: CatalogService, notifications: NotificationService,
+                permissionTable: PermissionTable) {
+        self.database = database
+        self.audit = audit
+        self.clock = clock
+        self.regions = regions
+        self.teams = teams
+        self.staff = staff
+        self.vault = vault
+        self.catalog = catalog
+        self.notifications = notifications
+        self.permissionTable = permissionTable
+    }
+
+    /// Days back that an open request for the same item and place counts as "the same".
+    public static let similarWindowDays = 14
+
+    // MARK: Reading
+
+    /// A request as staff (or the signed-in requester) see it, with the actions open to them.
+    public func detail(_ id: Int64, actor: Actor) async throws -> RequestDetail {
+        let (request, events) = try await database.read { tx in
+            guard let request = try await RequestStore.find(tx, id: id) else { throw DomainError.notFound("诉求") }
+            return (request, try await RequestStore.events(tx, requestId: id))
+        }
+        guard Participation.mayView(actor, request) else { throw DomainError.notFound("诉求") }
+        return try await detail(request, events: events, roles: Participation.roles(of: actor, in: request))
+    }
+
+    func detail(_ request: ServiceRequest, events: [RequestEvent], roles: Set<Participant>) async throws -> RequestDetail {
+        let item = try await catalog.item(request.itemId)
+        let category = try await catalog.catalog().category(item.categoryId)
+        let people = try await staff.staffMembers(ids: ([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
+        let staffView = !roles.isDisjoint(with: [.dispatcher, .handler, .coHandler, .verifier, .approver, .reviewer])
+        return RequestDetail(
+            request: request, item: item, categoryName: category?.name ?? "", place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
+            events: staffView ? events : events.filter { !$0.isInternal }, roles: roles,
+            actions: Workflow.available(request.progress, roles: roles),
+            handler: request.progress.handlerId.flatMap { people[$0] },
+            coHandlers: request.progress.coHandlerIds.compactMap { people[$0] },
+            showsContact: staffView && !request.anonymous || roles.contains(.requester))
+    }
+
+    /// A photo, for someone who may see the request.
+    public func photo(_ id: Int64, actor: Actor) async throws -> RequestPhoto {
+        let found = try await database.read { tx -> (RequestPhoto, ServiceRequest)? in
+            guard let photo = try await RequestStore.photo(tx, id: id), let request = try await RequestStore.find(tx, id: photo.requestId) else { return nil }
+            return (photo, request)
+        }
+        guard let (photo, request) = found, Participation.mayView(actor, request) else { throw DomainError.notFound("照片") }
+        return photo
+    }
+
+    // MARK: Shared by the writes
+
+    /// Runs a change to one request in a transaction: locks the row, hands it to `body`,
+    /// and turns a lost race (somebody else changed it first) into a clear conflict.
+    func change<T: Sendable>(_ id: Int64, _ body: @escaping @Sendable (Tx, ServiceRequest) async throws -> T) async throws -> T {
+        try await database.write { tx in
+            guard let request = try await RequestStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("诉求") }
+            return try await body(tx, request)
+        }
+    }
+
+    static let raceLost = DomainError.conflict("诉求刚被他人处理过，请刷新后再试")
+
+    static func auditValues(_ request: ServiceRequest) -> AuditValues {
+        var values: AuditValues = ["state": request.state.rawValue, "item": String(request.itemId), "channel": request.channel.rawValue]
+        if let handler = request.progress.handlerId { values["handler"] = String(handler) }
+        return values
+    }
+}
+
+/// Everything a request page shows.
+public struct RequestDetail: Sendable {
+    public let request: ServiceRequest
+    public let item: CatalogItem
+    public let categoryName: String
+    public let place: String
+    public let events: [RequestEvent]
+    public let roles: Set<Participant>
+    public let actions: [RequestActionKind]
+    public let handler: StaffMember?
+    public let coHandlers: [StaffMember]
+    /// Contact details are shown to staff unless the report was anonymous.
+    public let showsContact: Bool
+}

@@ -1,0 +1,98 @@
+import Foundation
+import LinliKit
+import SQLKit
+
+/// The queue queries. Scope is in the SQL: the actor's subtree (for those who may view it)
+/// or the requests dispatched to them.
+enum RequestQueries {
+    struct Resolved: Sendable {
+        var queue: RequestQueue
+        var userId: Int64?
+        var viewPath: String?
+        var regionPath: String?
+        var categoryId: Int64?
+        var state: RequestState?
+        var channel: IntakeChannel?
+        var now: Int64
+        var soon: Int64
+        var limit: Int
+        var offset: Int
+    }
+
+    static func states(_ states: [RequestState]) -> String { states.map { "'\($0.rawValue)'" }.joined(separator: ",") }
+
+    static func search(_ tx: Tx, _ q: Resolved) async throws -> (items: [RequestSummary], total: Int) {
+        let me = q.userId ?? -1
+        let mineClause: SQLQueryString = "(r.handler_id = \(bind: me) OR r.co_handler_ids LIKE \(bind: "%,\(me),%"))"
+        var filter: SQLQueryString
+        if let viewPath = q.viewPath {
+            filter = "(r.region_path LIKE \(bind: viewPath + "%") OR " + mineClause + ")"
+        } else {
+            filter = mineClause
+        }
+        let running = states(RequestState.allCases.filter { $0.stage != nil })
+        switch q.queue {
+        case .dispatch: filter = filter + " AND r.state IN ('received', 'registered')"
+        case .mine: filter = mineClause + " AND r.state IN ('dispatched', 'in_progress', 'suspended')"
+        case .dueSoon: filter = filter + " AND r.state IN (\(unsafeRaw: running)) AND r.current_due >= \(bind: q.now) AND r.current_due <= \(bind: q.soon)"
+        case .overdue: filter = filter + " AND r.state IN (\(unsafeRaw: running)) AND r.current_due < \(bind: q.now)"
+        case .verify: filter = filter + " AND r.state = 'reported'"
+        case .review: filter = filter + " AND r.state = 'closed'"
+        case .all: break
+        }
+        if let regionPath = q.regionPath { filter = filter + " AND r.region_path LIKE \(bind: regionPath + "%")" }
+        if let category = q.categoryId { filter = filter + " AND r.category_id = \(bind: category)" }
+        if let state = q.state { filter = filter + " AND r.state = \(bind: state.rawValue)" }
+        if let channel = q.channel { filter = filter + " AND r.channel = \(bind: channel.rawValue)" }
+        let order: SQLQueryString = [.dueSoon, .overdue, .mine].contains(q.queue) ? " ORDER BY r.current_due, r.id" : " ORDER BY r.submitted_at DESC, r.id DESC"
+        let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM requests r WHERE " + filter).first()!.decode(column: "n", as: Int.self)
+        let rows = try await tx.sql.raw("""
+            SELECT r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.address, r.submitted_at, r.current_due,
+              r.handler_id, r.escalation_level
+            FROM requests r JOIN request_items i ON i.id = r.item_id WHERE
+            """ + filter + order + " LIMIT \(unsafeRaw: String(q.limit)) OFFSET \(unsafeRaw: String(q.offset))").all()
+        let items = try rows.map { row in
+            let address = try row.decode(column: "address", as: String.self)
+            return RequestSummary(
+                id: try row.decode(column: "id", as: Int64.self), trackingCode: try row.decode(column: "tracking_code", as: String.self),
+                itemName: try row.decode(column: "item_name", as: String.self),
+                state: RequestState(rawValue: try row.decode(column: "state", as: String.self)) ?? .received,
+                channel: IntakeChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .selfService,
+                place: [try row.decode(column: "place", as: String.self), address].filter { !$0.isEmpty }.joined(separator: " "),
+                submittedAt: try row.decode(column: "submitted_at", as: Int64.self),
+                currentDue: try row.decode(column: "current_due", as: Int64?.self),
+                handlerId: try row.decode(column: "handler_id", as: Int64?.self),
+                escalationLevel: Int(try row.decode(column: "escalation_level", as: Int64.self)))
+        }
+        return (items, total)
+    }
+
+    /// A resident's own requests and those they follow, newest first.
+    static func ofResident(_ tx: Tx, userId: Int64, limit: Int) async throws -> [RequestSummary] {
+        let rows = try await tx.sql.raw("""
+            SELECT r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.submitted_at, r.current_due
+            FROM requests r JOIN request_items i ON i.id = r.item_id
+            WHERE r.requester_user_id = \(bind: userId) OR r.id IN (SELECT request_id FROM request_followers WHERE user_id = \(bind: userId))
+            ORDER BY r.submitted_at DESC, r.id DESC LIMIT \(unsafeRaw: String(limit))
+            """).all()
+        return try rows.map { row in
+            RequestSummary(id: try row.decode(column: "id", as: Int64.self), trackingCode: try row.decode(column: "tracking_code", as: String.self),
+                           itemName: try row.decode(column: "item_name", as: String.self),
+                           state: RequestState(rawValue: try row.decode(column: "state", as: String.self)) ?? .received,
+                           channel: IntakeChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .selfService,
+                           place: try row.decode(column: "place", as: String.self),
+                           submittedAt: try row.decode(column: "submitted_at", as: Int64.self),
+                           currentDue: try row.decode(column: "current_due", as: Int64?.self), handlerId: nil, escalationLevel: 0)
+        }
+    }
+
+    /// Requests whose running stage is overdue or falls due by `cutoff`, not yet warned or
+    /// escalated as far as they could be: the SLA sweep's candidates.
+    static func clockCandidates(_ tx: Tx, cutoff: Int64, limit: Int) async throws -> [Int64] {
+        let running = states(RequestState.allCases.filter { $0.stage != nil })
+        return try await tx.sql.raw("""
+            SELECT id FROM requests WHERE state IN (\(unsafeRaw: running)) AND current_due <= \(bind: cutoff) AND escalation_level < 3
+            ORDER BY current_due LIMIT \(unsafeRaw: String(limit))
+            """).all().map { try $0.decode(column: "id", as: Int64.self) }
+    }
+}

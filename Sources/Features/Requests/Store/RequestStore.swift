@@ -1,0 +1,220 @@
+import Foundation
+import LinliKit
+import SQLKit
+
+/// SQL for requests, their events, photos and followers.
+enum RequestStore {
+    static let columns = """
+        id, tracking_code, item_id, category_id, channel, description, answers, region_id, region_path, place, address, latitude, longitude,
+        requester_user_id, contact_name, phone_masked, anonymous, entered_by, state, pending_kind, pending_minutes, pending_reason,
+        handler_id, handler_path, co_handler_ids, submitted_at, stage_started_at, respond_due, handle_due, verify_due, paused_remaining,
+        responded_at, reported_at, closed_at, rated_at, rating, respond_minutes, handle_minutes, verify_minutes, respond_late,
+        handle_late, verify_late, rework_count, reopen_count, extension_count, escalation_level, warned, version, updated_at
+        """
+
+    struct NewRequest: Sendable {
+        let trackingCode: String, idempotencyKey: String?, itemId: Int64, categoryId: Int64, channel: IntakeChannel
+        let description: String, answers: Answers, regionId: Int64, regionPath: String, place: String, address: String
+        let latitude: Double?, longitude: Double?, requesterUserId: Int64?, contactName: String?
+        let phoneSealed: String?, phoneIndex: String?, phoneMasked: String?, anonymous: Bool, enteredBy: Int64?
+    }
+
+    static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> Int64 {
+        let answers = String(decoding: try JSONEncoder.sorted.encode(r.answers), as: UTF8.self)
+        return try await tx.sql.raw("""
+            INSERT INTO requests (tracking_code, idempotency_key, item_id, category_id, channel, description, answers, region_id,
+              region_path, place, address, latitude, longitude, requester_user_id, contact_name, phone_sealed, phone_index, phone_masked,
+              anonymous, entered_by, state, co_handler_ids, submitted_at, stage_started_at, respond_due, current_due,
+              handle_minutes, verify_minutes, respond_late, handle_late, verify_late, rework_count, reopen_count, extension_count,
+              escalation_level, warned, version, updated_at)
+            VALUES (\(bind: r.trackingCode), \(bind: r.idempotencyKey), \(bind: r.itemId), \(bind: r.categoryId), \(bind: r.channel.rawValue),
+              \(bind: r.description), \(bind: answers), \(bind: r.regionId), \(bind: r.regionPath), \(bind: r.place), \(bind: r.address), \(bind: r.latitude),
+              \(bind: r.longitude), \(bind: r.requesterUserId), \(bind: r.contactName), \(bind: r.phoneSealed), \(bind: r.phoneIndex),
+              \(bind: r.phoneMasked), \(bind: r.anonymous ? 1 : 0), \(bind: r.enteredBy), \(bind: p.state.rawValue), '',
+              \(bind: p.submittedAt.millis), \(bind: p.stageStartedAt?.millis), \(bind: p.respondDue.millis), \(bind: p.currentDue?.millis),
+              0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, \(bind: p.submittedAt.millis))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+    }
+
+    static func request(_ row: any SQLRow) throws -> ServiceRequest {
+        func int(_ c: String) throws -> Int { Int(try row.decode(column: c, as: Int64.self)) }
+        func bool(_ c: String) throws -> Bool { try row.decode(column: c, as: Int64.self) != 0 }
+        func date(_ c: String) throws -> Date? { try row.decode(column: c, as: Int64?.self).map(Date.init(millis:)) }
+        let pending: PendingDecision? = switch try row.decode(column: "pending_kind", as: String?.self) {
+        case "extension"?:
+            .extensionOf(minutes: try int("pending_minutes"), reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
+        case "suspension"?: .suspension(reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
+        default: nil
+        }
+        let progress = RequestProgress(
+            state: RequestState(rawValue: try row.decode(column: "state", as: String.self)) ?? .received, pending: pending,
+            handlerId: try row.decode(column: "handler_id", as: Int64?.self),
+            coHandlerIds: try row.decode(column: "co_handler_ids", as: String.self).split(separator: ",").compactMap { Int64($0) },
+            submittedAt: try date("submitted_at")!, stageStartedAt: try date("stage_started_at"), respondDue: try date("respond_due")!,
+            handleDue: try date("handle_due"), verifyDue: try date("verify_due"),
+            pausedRemaining: try row.decode(column: "paused_remaining", as: Int64?.self).map(Int.init),
+            respondedAt: try date("responded_at"), reportedAt: try date("reported_at"), closedAt: try date("closed_at"),
+            ratedAt: try date("rated_at"), rating: try row.decode(column: "rating", as: Int64?.self).map(Int.init),
+            respondMinutes: try row.decode(column: "respond_minutes", as: Int64?.self).map(Int.init),
+            handleMinutes: try int("handle_minutes"), verifyMinutes: try int("verify_minutes"),
+            respondLate: try bool("respond_late"), handleLate: try bool("handle_late"), verifyLate: try bool("verify_late"),
+            reworkCount: try int("rework_count"), reopenCount: try int("reopen_count"), extensionCount: try int("extension_count"),
+            escalationLevel: try int("escalation_level"), warned: try bool("warned"))
+        let answersText = try row.decode(column: "answers", as: String.self)
+        return ServiceRequest(
+            id: try row.decode(column: "id", as: Int64.self), trackingCode: try row.decode(column: "tracking_code", as: String.self),
+            itemId: try row.decode(column: "item_id", as: Int64.self), categoryId: try row.decode(column: "category_id", as: Int64.self),
+            channel: IntakeChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .selfService,
+            description: try row.decode(column: "description", as: String.self),
+            answers: (try? JSONDecoder().decode(Answers.self, from: Data(answersText.utf8))) ?? [:],
+            regionId: try row.decode(column: "region_id", as: Int64.self), regionPath: try row.decode(column: "region_path", as: String.self),
+            place: try row.decode(column: "place", as: String.self), address: try row.decode(column: "address", as: String.self),
+            latitude: try row.decode(column: "latitude", as: Double?.self), longitude: try row.decode(column: "longitude", as: Double?.self),
+            requesterUserId: try row.decode(column: "requester_user_id", as: Int64?.self),
+            contactName: try row.decode(column: "contact_name", as: String?.self),
+            phoneMasked: try row.decode(column: "phone_masked", as: String?.self), anonymous: try bool("anonymous"),
+            enteredBy: try row.decode(column: "entered_by", as: Int64?.self), handlerPath: try row.decode(column: "handler_path", as: String?.self),
+            progress: progress, version: try row.decode(column: "version", as: Int64.self), updatedAt: try date("updated_at")!)
+    }
+
+    static func find(_ tx: Tx, id: Int64, lock: Bool = false) async throws -> ServiceRequest? {
+        try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM requests WHERE id = \(bind: id)\(unsafeRaw: lock ? tx.engine.rowLock : "")")
+            .first().map(request)
+    }
+
+    static func find(_ tx: Tx, trackingCode: String, lock: Bool = false) async throws -> ServiceRequest? {
+        try await tx.sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM requests WHERE tracking_code = \(bind: trackingCode)\(unsafeRaw: lock ? tx.engine.rowLock : "")
+            """).first().map(request)
+    }
+
+    static func find(_ tx: Tx, idempotencyKey: String) async throws -> ServiceRequest? {
+        try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM requests WHERE idempotency_key = \(bind: idempotencyKey)").first().map(request)
+    }
+
+    /// Writes the workflow's new progress if nobody changed the request in between
+    /// (`version` check); false when somebody did.
+    static func saveProgress(_ tx: Tx, id: Int64, expectedVersion: Int64, _ p: RequestProgress, handlerPath: String?, now: Int64) async throws -> Bool {
+        let (pendingKind, pendingMinutes, pendingReason): (String?, Int?, String?) = switch p.pending {
+        case .extensionOf(let minutes, let reason)?: ("extension", minutes, reason)
+        case .suspension(let reason)?: ("suspension", nil, reason)
+        case nil: (nil, nil, nil)
+        }
+        let coHandlers = p.coHandlerIds.isEmpty ? "" : "," + p.coHandlerIds.map(String.init).joined(separator: ",") + ","
+        let rows = try await tx.sql.raw("""
+            UPDATE requests SET state = \(bind: p.state.rawValue), pending_kind = \(bind: pendingKind), pending_minutes = \(bind: pendingMinutes),
+              pending_reason = \(bind: pendingReason), handler_id = \(bind: p.handlerId), handler_path = \(bind: handlerPath),
+              co_handler_ids = \(bind: coHandlers), stage_started_at = \(bind: p.stageStartedAt?.millis),
+              respond_due = \(bind: p.respondDue.millis), handle_due = \(bind: p.handleDue?.millis), verify_due = \(bind: p.verifyDue?.millis),
+              current_due = \(bind: p.currentDue?.millis), paused_remaining = \(bind: p.pausedRemaining),
+              responded_at = \(bind: p.respondedAt?.millis), reported_at = \(bind: p.reportedAt?.millis), closed_at = \(bind: p.closedAt?.millis),
+              rated_at = \(bind: p.ratedAt?.millis), rating = \(bind: p.rating), respond_minutes = \(bind: p.respondMinutes),
+              handle_minutes = \(bind: p.handleMinutes), verify_minutes = \(bind: p.verifyMinutes),
+              respond_late = \(bind: p.respondLate ? 1 : 0), handle_late = \(bind: p.handleLate ? 1 : 0), verify_late = \(bind: p.verifyLate ? 1 : 0),
+              rework_count = \(bind: p.reworkCount), reopen_count = \(bind: p.reopenCount), extension_count = \(bind: p.extensionCount),
+              escalation_level = \(bind: p.escalationLevel), warned = \(bind: p.warned ? 1 : 0), version = version + 1, updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    // MARK: Events
+
+    struct NewEvent: Sendable {
+        let kind: String, fromState: RequestState?, toState: RequestState, actorUserId: Int64?, actorName: String, actorRole: String
+        let note: String?, isInternal: Bool, data: [String: String]
+    }
+
+    @discardableResult
+    static func appendEvent(_ tx: Tx, requestId: Int64, _ e: NewEvent, at: Int64) async throws -> Int64 {
+        let data = e.data.isEmpty ? nil : String(decoding: try JSONEncoder.sorted.encode(e.data), as: UTF8.self)
+        return try await tx.sql.raw("""
+            INSERT INTO request_events (request_id, kind, from_state, to_state, actor_user_id, actor_name, actor_role, note, internal, data, at)
+            VALUES (\(bind: requestId), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
+              \(bind: e.actorName), \(bind: e.actorRole), \(bind: e.note), \(bind: e.isInternal ? 1 : 0), \(bind: data), \(bind: at))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+    }
+
+    static func events(_ tx: Tx, requestId: Int64) async throws -> [RequestEvent] {
+        let rows = try await tx.sql.raw("""
+            SELECT id, kind, from_state, to_state, actor_user_id, actor_name, actor_role, note, internal, data, at
+            FROM request_events WHERE request_id = \(bind: requestId) ORDER BY id
+            """).all()
+        let photos = try await tx.sql.raw("SELECT id, event_id FROM request_photos WHERE request_id = \(bind: requestId) ORDER BY id").all()
+        var photosByEvent: [Int64: [Int64]] = [:]
+        for row in photos {
+            guard let event = try row.decode(column: "event_id", as: Int64?.self) else { continue }
+            photosByEvent[event, default: []].append(try row.decode(column: "id", as: Int64.self))
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: Int64.self)
+            let data = try row.decode(column: "data", as: String?.self)
+            return RequestEvent(
+                id: id, kind: try row.decode(column: "kind", as: String.self),
+                fromState: try row.decode(column: "from_state", as: String?.self).flatMap(RequestState.init(rawValue:)),
+                toState: RequestState(rawValue: try row.decode(column: "to_state", as: String.self)) ?? .received,
+                actorUserId: try row.decode(column: "actor_user_id", as: Int64?.self),
+                actorName: try row.decode(column: "actor_name", as: String.self), actorRole: try row.decode(column: "actor_role", as: String.self),
+                note: try row.decode(column: "note", as: String?.self), isInternal: try row.decode(column: "internal", as: Int64.self) != 0,
+                data: data.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:],
+                at: Date(millis: try row.decode(column: "at", as: Int64.self)), photoIds: photosByEvent[id] ?? [])
+        }
+    }
+
+    // MARK: Photos
+
+    static func insertPhoto(_ tx: Tx, requestId: Int64, eventId: Int64, _ photo: ValidPhoto, now: Int64) async throws {
+        try await tx.sql.raw("""
+            INSERT INTO request_photos (request_id, event_id, content_type, byte_count, sha256, data, created_at)
+            VALUES (\(bind: requestId), \(bind: eventId), \(bind: photo.contentType), \(bind: photo.data.count), \(bind: photo.sha256),
+              \(bind: photo.data), \(bind: now))
+            """).run()
+    }
+
+    static func photo(_ tx: Tx, id: Int64) async throws -> RequestPhoto? {
+        guard let row = try await tx.sql.raw("SELECT id, request_id, event_id, content_type, data FROM request_photos WHERE id = \(bind: id)").first() else {
+            return nil
+        }
+        return RequestPhoto(id: try row.decode(column: "id", as: Int64.self), requestId: try row.decode(column: "request_id", as: Int64.self),
+                            eventId: try row.decode(column: "event_id", as: Int64?.self),
+                            contentType: try row.decode(column: "content_type", as: String.self), data: try row.decode(column: "data", as: Data.self))
+    }
+
+    // MARK: Followers
+
+    static func follow(_ tx: Tx, requestId: Int64, userId: Int64, now: Int64) async throws -> Bool {
+        guard try await tx.sql.raw("SELECT user_id FROM request_followers WHERE request_id = \(bind: requestId) AND user_id = \(bind: userId)").first() == nil else {
+            return false
+        }
+        try await tx.sql.raw("INSERT INTO request_followers (request_id, user_id, created_at) VALUES (\(bind: requestId), \(bind: userId), \(bind: now))").run()
+        return true
+    }
+
+    static func followers(_ tx: Tx, requestId: Int64) async throws -> [Int64] {
+        try await tx.sql.raw("SELECT user_id FROM request_followers WHERE request_id = \(bind: requestId) ORDER BY user_id").all()
+            .map { try $0.decode(column: "user_id", as: Int64.self) }
+    }
+
+    /// Open requests for the same item at the same place in the last days: offered at intake
+    /// so the resident can follow one instead of asking twice.
+    static func similarOpen(_ tx: Tx, itemId: Int64, regionId: Int64, since: Int64) async throws -> [ServiceRequest] {
+        let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        return try await tx.sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM requests
+            WHERE item_id = \(bind: itemId) AND region_id = \(bind: regionId) AND submitted_at >= \(bind: since)
+              AND state IN (\(unsafeRaw: open))
+            ORDER BY submitted_at DESC LIMIT 5
+            """).all().map(request)
+    }
+}
+
+extension JSONEncoder {
+    static let sorted: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+}

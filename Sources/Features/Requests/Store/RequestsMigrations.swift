@@ -1,0 +1,74 @@
+import Foundation
+import LinliKit
+
+/// The tables of the Requests feature, in order.
+enum RequestsMigrations {
+    static let all: [Migration] = [
+        Migration("requests.001") { engine in [
+            """
+            CREATE TABLE request_categories (
+              id \(engine.autoIncrementPrimaryKey), code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT NOT NULL,
+              sort_order BIGINT NOT NULL, active BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE request_items (
+              id \(engine.autoIncrementPrimaryKey), category_id BIGINT NOT NULL REFERENCES request_categories(id),
+              code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT NOT NULL, handler_type TEXT NOT NULL,
+              assignment TEXT NOT NULL, respond_minutes BIGINT NOT NULL, handle_minutes BIGINT NOT NULL, verify_minutes BIGINT NOT NULL,
+              questions TEXT NOT NULL, channels TEXT NOT NULL, allows_anonymous BIGINT NOT NULL, active BIGINT NOT NULL,
+              sort_order BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX request_items_category ON request_items (category_id, sort_order)",
+            "CREATE TABLE work_calendar_days (day TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL)",
+            """
+            CREATE TABLE work_calendar_settings (
+              id BIGINT PRIMARY KEY, start_minute BIGINT NOT NULL, end_minute BIGINT NOT NULL, weekdays TEXT NOT NULL,
+              warn_minutes BIGINT NOT NULL)
+            """,
+            "INSERT INTO work_calendar_settings (id, start_minute, end_minute, weekdays, warn_minutes) VALUES (1, 510, 1050, '1,2,3,4,5', 120)",
+            """
+            CREATE TABLE requests (
+              id \(engine.autoIncrementPrimaryKey), tracking_code TEXT NOT NULL UNIQUE, idempotency_key TEXT UNIQUE,
+              item_id BIGINT NOT NULL REFERENCES request_items(id), category_id BIGINT NOT NULL, channel TEXT NOT NULL,
+              description TEXT NOT NULL, answers TEXT NOT NULL, region_id BIGINT NOT NULL, region_path TEXT NOT NULL,
+              place TEXT NOT NULL, address TEXT NOT NULL, latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+              requester_user_id BIGINT, contact_name TEXT, phone_sealed TEXT, phone_index TEXT, phone_masked TEXT,
+              anonymous BIGINT NOT NULL, entered_by BIGINT,
+              state TEXT NOT NULL, pending_kind TEXT, pending_minutes BIGINT, pending_reason TEXT,
+              handler_id BIGINT, handler_path TEXT, co_handler_ids TEXT NOT NULL,
+              submitted_at BIGINT NOT NULL, stage_started_at BIGINT, respond_due BIGINT NOT NULL, handle_due BIGINT,
+              verify_due BIGINT, current_due BIGINT, paused_remaining BIGINT,
+              responded_at BIGINT, reported_at BIGINT, closed_at BIGINT, rated_at BIGINT, rating BIGINT,
+              respond_minutes BIGINT, handle_minutes BIGINT NOT NULL, verify_minutes BIGINT NOT NULL,
+              respond_late BIGINT NOT NULL, handle_late BIGINT NOT NULL, verify_late BIGINT NOT NULL,
+              rework_count BIGINT NOT NULL, reopen_count BIGINT NOT NULL, extension_count BIGINT NOT NULL,
+              escalation_level BIGINT NOT NULL, warned BIGINT NOT NULL, version BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX requests_region_submitted ON requests (region_path, submitted_at)",
+            "CREATE INDEX requests_state_due ON requests (state, current_due)",
+            "CREATE INDEX requests_handler ON requests (handler_id, state)",
+            "CREATE INDEX requests_requester ON requests (requester_user_id, submitted_at)",
+            "CREATE INDEX requests_item_region ON requests (item_id, region_id, submitted_at)",
+            "CREATE INDEX requests_phone ON requests (phone_index)",
+            """
+            CREATE TABLE request_events (
+              id \(engine.autoIncrementPrimaryKey), request_id BIGINT NOT NULL REFERENCES requests(id), kind TEXT NOT NULL,
+              from_state TEXT, to_state TEXT NOT NULL, actor_user_id BIGINT, actor_name TEXT NOT NULL, actor_role TEXT NOT NULL,
+              note TEXT, internal BIGINT NOT NULL, data TEXT, at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX request_events_request ON request_events (request_id, id)",
+            """
+            CREATE TABLE request_photos (
+              id \(engine.autoIncrementPrimaryKey), request_id BIGINT NOT NULL REFERENCES requests(id), event_id BIGINT,
+              content_type TEXT NOT NULL, byte_count BIGINT NOT NULL, sha256 TEXT NOT NULL, data \(engine.blobType) NOT NULL,
+              created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX request_photos_request ON request_photos (request_id, id)",
+            "CREATE TABLE request_followers (request_id BIGINT NOT NULL, user_id BIGINT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (request_id, user_id))",
+            "CREATE INDEX request_followers_user ON request_followers (user_id)",
+        ] + CatalogStore.defaultCatalogStatements() + CalendarStore.officialScheduleStatements() },
+    ]
+}
+
+/// A literal for SQL text built from our own data (catalog seeds), quotes doubled.
+func sqlLiteral(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
