@@ -3,8 +3,13 @@ import LinliKit
 
 /// What one sweep did.
 public struct SweepReport: Sendable, Equatable {
-    public var warned: Int = 0
-    public var escalated: Int = 0
+    public var warned: Int
+    public var escalated: Int
+
+    public init(warned: Int = 0, escalated: Int = 0) {
+        self.warned = warned
+        self.escalated = escalated
+    }
 }
 
 /// 督办 levels by how far past its deadline the running stage is, in working time.
@@ -16,6 +21,12 @@ public enum EscalationRules {
         if overdueMinutes >= 3 * workingDay { return 3 }
         if overdueMinutes >= workingDay { return 2 }
         return 1
+    }
+
+    /// 即将超期 is told once, when what is left falls to the warning time — or to a quarter
+    /// of a short stage, so a 2-hour stage is not "about to run out" the moment it starts.
+    public static func warnThreshold(stageMinutes: Int, warnMinutes: Int) -> Int {
+        min(warnMinutes, max(stageMinutes / 4, 15))
     }
 
     public static func label(_ level: Int) -> String {
@@ -69,7 +80,9 @@ extension RequestService {
                 (kind, outcome) = ("escalate", .escalated)
                 note = "\(request.state.stage!.label)已超期（应于 \(due.shanghaiText) 前完成），\(EscalationRules.label(level))"
             } else {
-                guard !request.progress.warned, calendar.workingMinutes(from: now, to: due) <= warn else { return nil }
+                let item = try await CatalogStore.item(tx, id: request.itemId)!
+                let threshold = EscalationRules.warnThreshold(stageMinutes: item.limits.minutes(request.state.stage!), warnMinutes: warn)
+                guard !request.progress.warned, calendar.workingMinutes(from: now, to: due) <= threshold else { return nil }
                 next.warned = true
                 (kind, outcome) = ("warn", .warned)
                 note = "\(request.state.stage!.label)将于 \(due.shanghaiText) 到期"
