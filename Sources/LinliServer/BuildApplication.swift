@@ -4,7 +4,9 @@ import Hummingbird
 import LinliKit
 import Logging
 import Prometheus
+import Notifications
 import Regions
+import Requests
 import Residents
 
 /// Everything a running Linli mounts, in one list: adding a feature is one line here.
@@ -24,6 +26,8 @@ public struct LinliFeatures {
             AccountsFeature(accounts: system.accounts, auth: system.auth, regions: system.regions, web: web),
             AuditFeature(service: system.auditTrail, web: web),
             ResidentsFeature(residents: system.residents, ledger: system.ledger, regions: system.regions, web: web, clock: system.clock),
+            NotificationsFeature(notifications: system.notifications),
+            RequestsFeature(requests: system.requests, catalog: system.catalog, calendar: system.calendar, clock: system.clock),
         ]
     }
 }
@@ -54,7 +58,7 @@ public func buildApplication(system: LinliSystem, registry: PrometheusCollectorR
     return Application(router: router,
                        configuration: .init(address: .hostname(system.configuration.host, port: system.configuration.port),
                                             serverName: "linli"),
-                       services: [SessionSweeper(auth: system.auth, logger: logger)],
+                       services: [SessionSweeper(auth: system.auth, logger: logger), RequestClockSweeper(requests: system.requests, logger: logger)],
                        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
                        logger: logger)
 }

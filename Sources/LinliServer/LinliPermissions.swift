@@ -11,7 +11,7 @@ import Residents
 public enum LinliPermissions {
     static let residentWork: Set<Permission> = [.residentView, .residentManage, .residentReveal]
     /// Staff who run the closed loop for their region.
-    static let requestDesk: Set<Permission> = [.requestIntake, .requestView, .requestDispatch, .requestVerify, .requestApprove,
+    static let requestDesk: Set<Permission> = [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify, .requestApprove,
                                                 .requestReview, .requestMetrics]
 
     public static let table = PermissionTable([
@@ -24,9 +24,9 @@ public enum LinliPermissions {
         .communityStaff: Set<Permission>([.regionView, .regionManage, .regionTeam, .thematicManage, .userView, .userManage,
                                           .residentExport])
             .union(residentWork).union(requestDesk),
-        .gridLeader: Set<Permission>([.regionView, .userView, .requestIntake, .requestView, .requestDispatch, .requestVerify, .requestMetrics])
+        .gridLeader: Set<Permission>([.regionView, .userView, .requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify, .requestMetrics])
             .union(residentWork),
-        .gridWorker: Set<Permission>([.regionView, .requestIntake, .requestView]).union(residentWork),
+        .gridWorker: Set<Permission>([.regionView, .requestSubmit, .requestIntake, .requestView]).union(residentWork),
         .socialWorker: [.regionView, .residentView],
         .socialOrganization: [.regionView],
         .department: [.regionView],

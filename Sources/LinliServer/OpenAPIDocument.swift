@@ -14,6 +14,10 @@ public enum OpenAPIDocument {
         var status: String = "200"
         /// Answers a spreadsheet download rather than JSON.
         var isFile = false
+        /// Answers an image.
+        var isPhoto = false
+        /// Also takes multipart/form-data (with `photos` file parts).
+        var multipart = false
     }
 
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
@@ -31,7 +35,9 @@ public enum OpenAPIDocument {
     static let roles = ["resident", "grid_worker", "grid_leader", "community_staff", "social_worker", "social_organization",
                         "volunteer", "department", "street_admin", "district_admin", "party_member"]
 
-    static var schemas: [String: Any] { [
+    static var schemas: [String: Any] { baseSchemas.merging(requestSchemas) { a, _ in a } }
+
+    static var baseSchemas: [String: Any] { [
         "Error": object(["error": object(["code": string, "message": string, "requestId": string,
                                           "fields": ["type": "object", "additionalProperties": string]],
                                          required: ["code", "message"])], required: ["error"]),
@@ -87,7 +93,9 @@ public enum OpenAPIDocument {
                                required: ["total", "inserted", "updated", "problems"]),
     ] }
 
-    static var operations: [Operation] { [
+    static var operations: [Operation] { baseOperations + requestOperations }
+
+    static var baseOperations: [Operation] { [
         Operation(method: "get", path: "/api/v1/me", summary: "当前身份、管辖范围与权限", tag: "账号", response: "Me"),
         Operation(method: "get", path: "/api/v1/regions", summary: "在管辖范围内按层级或关键词查找区域", tag: "区域",
                   query: [("level", "层级"), ("q", "名称或编码片段")], response: "RegionList"),
@@ -180,8 +188,11 @@ public enum OpenAPIDocument {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {
             var parameters: [[String: Any]] = []
-            for name in ["id", "userId"] where operation.path.contains("{\(name)}") {
+            for name in ["id", "userId", "photo"] where operation.path.contains("{\(name)}") {
                 parameters.append(["name": name, "in": "path", "required": true, "schema": integer])
+            }
+            for name in ["code", "day"] where operation.path.contains("{\(name)}") {
+                parameters.append(["name": name, "in": "path", "required": true, "schema": string])
             }
             for (name, description) in operation.query {
                 parameters.append(["name": name, "in": "query", "required": false, "description": description, "schema": string])
@@ -191,7 +202,11 @@ public enum OpenAPIDocument {
                 "operationId": operation.method + operation.path.replacingOccurrences(of: "/api/v1", with: "")
                     .split(whereSeparator: { "/{}-".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
                 "responses": [
-                    operation.status: operation.isFile
+                    operation.status: operation.status == "204" ? ["description": "成功（无内容）"] : operation.isPhoto
+                        ? ["description": "照片", "content": ["image/jpeg": ["schema": ["type": "string", "contentEncoding": "binary"]],
+                                                            "image/png": ["schema": ["type": "string", "contentEncoding": "binary"]],
+                                                            "image/webp": ["schema": ["type": "string", "contentEncoding": "binary"]]]]
+                        : operation.isFile
                         ? ["description": "台账文件", "content": [
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "contentEncoding": "binary"]],
                             "text/csv": ["schema": ["type": "string"]]]]
@@ -205,6 +220,10 @@ public enum OpenAPIDocument {
                 entry["requestBody"] = ["required": true, "content": body["contentMediaType"] != nil
                     ? ["text/csv": ["schema": ["type": "string"]],
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "contentEncoding": "binary"]]]
+                    : operation.multipart
+                    ? ["application/json": ["schema": body], "application/x-www-form-urlencoded": ["schema": body],
+                       "multipart/form-data": ["schema": ["type": "object", "properties": ["photos": ["type": "array", "items": [
+                           "type": "string", "contentMediaType": "image/jpeg"]]], "additionalProperties": true]]]
                     : ["application/json": ["schema": body], "application/x-www-form-urlencoded": ["schema": body]]]
             }
             paths[operation.path, default: [:]][operation.method] = entry

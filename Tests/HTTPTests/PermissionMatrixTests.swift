@@ -121,7 +121,9 @@ struct PermissionMatrixTests {
 
     static func unique() -> String { "n" + String(UInt32.random(in: 0...UInt32.max), radix: 36) }
 
-    static let cases: [String: Case] = [
+    static let cases: [String: Case] = baseCases.merging(requestCases) { a, _ in a }
+
+    static let baseCases: [String: Case] = [
         // Operations and shell
         "GET /healthz": Case(.open(200), uri: "/healthz"),
         "GET /metrics": Case(.open(200), uri: "/metrics"),

@@ -20,7 +20,7 @@ struct RequestActorTests {
             let audit = try await f.auditCount()
             await #expect(throws: DomainError.notFound("诉求")) { _ = try await f.requests.detail(request.id, actor: actor) }
             await #expect(throws: DomainError.notFound("诉求")) { _ = try await f.requests.act(request.id, .register(note: nil), actor: actor) }
-            await #expect(throws: DomainError.notFound("诉求")) { _ = try await f.requests.detail(request.id, actor: f.actor(.socialWorker)) }
+            await #expect(throws: DomainError.forbidden) { _ = try await f.requests.detail(request.id, actor: f.actor(.socialWorker)) }
             let queue = try await f.requests.queue(RequestQuery(queue: .all), actor: actor)
             #expect(queue.total == 0)
             #expect(try await f.requests.queue(RequestQuery(queue: .dispatch), actor: f.actor(.communityStaff)).total == 1)

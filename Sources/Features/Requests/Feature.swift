@@ -25,12 +25,16 @@ public struct RequestsFeature: Feature {
     public let requests: RequestService
     public let catalog: CatalogService
     public let calendar: CalendarService
+    let clock: any Clock
 
-    public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService) {
+    public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService, clock: any Clock) {
         self.requests = requests
         self.catalog = catalog
         self.calendar = calendar
+        self.clock = clock
     }
 
-    public func addRoutes(to router: Router<AppContext>) {}
+    public func addRoutes(to router: Router<AppContext>) {
+        RequestsAPI(requests: requests, catalog: catalog, calendar: calendar, clock: clock).addRoutes(to: router)
+    }
 }

@@ -200,11 +200,13 @@ public struct Fields: Sendable {
         case .list(let values)?:
             items = []
             for value in values {
-                guard case .text(let text) = value else {
+                switch value {
+                case .text(let text): items.append(text)
+                case .number(let number) where number.rounded() == number && abs(number) < 9e15: items.append(String(Int64(number)))
+                default:
                     fail(name, "「\(label)」应为文本列表")
                     return []
                 }
-                items.append(text)
             }
         default:
             fail(name, "「\(label)」应为文本列表")

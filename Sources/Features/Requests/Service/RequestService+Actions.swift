@@ -6,9 +6,8 @@ extension RequestService {
     /// One step of the workflow by a signed-in person (staff, or the requester).
     public func act(_ id: Int64, _ action: RequestAction, photos: [Data] = [], actor: Actor) async throws -> RequestDetail {
         let request = try await perform(action, photos: photos, actor: actor, actorName: actor.displayName, extraRoles: []) { tx in
-            guard let request = try await RequestStore.find(tx, id: id, lock: true), Participation.mayView(actor, request) else {
-                throw DomainError.notFound("诉求")
-            }
+            guard let request = try await RequestStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("诉求") }
+            try Self.requireView(actor, request)
             return request
         }
         return try await detail(request.id, actor: actor)
@@ -107,6 +106,7 @@ extension RequestService {
     /// Whom the dispatcher may choose for a request: suggestions by the item's assignment
     /// rule first, then everyone else who can act there.
     public func candidates(for id: Int64, actor: Actor) async throws -> (suggested: [StaffMember], others: [StaffMember]) {
+        try actor.require(.requestDispatch)
         let detail = try await detail(id, actor: actor)
         guard detail.roles.contains(.dispatcher) else { throw DomainError.forbidden }
         let everyone = try await staff.staffMembers(onPathTo: detail.request.regionPath)

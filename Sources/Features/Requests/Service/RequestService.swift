@@ -44,7 +44,7 @@ public struct RequestService: Sendable {
             guard let request = try await RequestStore.find(tx, id: id) else { throw DomainError.notFound("诉求") }
             return (request, try await RequestStore.events(tx, requestId: id))
         }
-        guard Participation.mayView(actor, request) else { throw DomainError.notFound("诉求") }
+        try Self.requireView(actor, request)
         return try await detail(request, events: events, roles: Participation.roles(of: actor, in: request))
     }
 
@@ -68,7 +68,8 @@ public struct RequestService: Sendable {
             guard let photo = try await RequestStore.photo(tx, id: id), let request = try await RequestStore.find(tx, id: photo.requestId) else { return nil }
             return (photo, request)
         }
-        guard let (photo, request) = found, Participation.mayView(actor, request) else { throw DomainError.notFound("照片") }
+        guard let (photo, request) = found else { throw DomainError.notFound("照片") }
+        try Self.requireView(actor, request)
         return photo
     }
 
@@ -81,6 +82,13 @@ public struct RequestService: Sendable {
             guard let request = try await RequestStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("诉求") }
             return try await body(tx, request)
         }
+    }
+
+    /// Someone the request does not concern: 404 for staff who see requests (it is outside
+    /// their region), 403 for everyone else (they see none).
+    static func requireView(_ actor: Actor, _ request: ServiceRequest) throws {
+        guard !Participation.mayView(actor, request) else { return }
+        throw actor.may(.requestView) ? DomainError.notFound("诉求") : DomainError.forbidden
     }
 
     static let raceLost = DomainError.conflict("诉求刚被他人处理过，请刷新后再试")

@@ -1,0 +1,116 @@
+import Foundation
+import LinliKit
+
+/// Reads a request draft from a form, a JSON body or a multipart upload — the same fields
+/// for the console, the resident's phone page and the API.
+struct DraftInput {
+    var draft: RequestDraft
+
+    /// `answers.<code>` fields (repeated for multiple choice) become the answers.
+    init(_ fields: inout Fields, channel: IntakeChannel?, photos: [Data]) {
+        draft = RequestDraft()
+        draft.itemId = fields.integer("itemId", "服务事项")
+        draft.itemCode = fields.text("itemCode", "服务事项代码", maxLength: 20)
+        draft.description = fields.text("description", "诉求描述", maxLength: IntakeRules.maxDescription) ?? ""
+        draft.regionId = fields.integer("regionId", "地点")
+        draft.address = fields.text("address", "具体位置", maxLength: 200)
+        draft.latitude = fields.decimal("lat", "纬度")
+        draft.longitude = fields.decimal("long", "经度")
+        draft.contactName = fields.text("contactName", "联系人", maxLength: 50)
+        draft.phone = fields.text("phone", "联系电话", maxLength: 20)
+        draft.anonymous = fields.bool("anonymous")
+        draft.idempotencyKey = fields.text("idempotencyKey", "幂等键", maxLength: 100)
+        draft.channel = channel ?? fields.choice("channel", "受理渠道", parse: IntakeChannel.init(rawValue:)) ?? .selfService
+        for name in fields.values.keys where name.hasPrefix("answers.") {
+            let code = String(name.dropFirst("answers.".count))
+            draft.answers[code] = fields.list(name, "问题", maxCount: 20, maxLength: AnswerRules.maxTextLength)
+        }
+        // Answers come flattened, as `answers.floor`, in forms and JSON alike (docs/api.md).
+        if fields.has("answers") {
+            fields.skip("answers")
+            fields.fail("answers", "请用 answers.<问题代码> 字段提交答案")
+        }
+        draft.photos = photos
+    }
+}
+
+/// Reads one workflow step.
+struct ActionInput {
+    var action: RequestAction?
+
+    init(_ fields: inout Fields) {
+        let kind = fields.choice("action", "操作", required: true, parse: RequestActionKind.init(rawValue:))
+        let note = fields.text("note", "说明", maxLength: 1000)
+        func required(_ label: String) -> String {
+            if note == nil { fields.fail("note", "请填写\(label)") }
+            return note ?? ""
+        }
+        switch kind {
+        case .register?: action = .register(note: note)
+        case .reject?: action = .reject(reason: required("不予受理的原因"))
+        case .void?: action = .void(reason: required("作废原因"))
+        case .withdraw?: action = .withdraw(reason: note)
+        case .dispatch?:
+            let handler = fields.integer("handlerId", "主办人", required: true)
+            let coHandlers = fields.list("coHandlers", "协办人", maxCount: 10, maxLength: 20).compactMap { Int64($0) }
+            action = handler.map { .dispatch(handler: $0, coHandlers: coHandlers, note: note) }
+        case .claim?: action = .claim
+        case .sendBack?: action = .sendBack(reason: required("回退原因"))
+        case .requestExtension?:
+            let hours = fields.decimal("hours", "延期时长（工作小时）", required: true)
+            action = hours.map { .requestExtension(minutes: Int(($0 * 60).rounded()), reason: required("延期原因")) }
+        case .approveExtension?: action = .approveExtension(note: note)
+        case .denyExtension?: action = .denyExtension(reason: required("驳回原因"))
+        case .requestSuspension?: action = .requestSuspension(reason: required("挂起原因"))
+        case .approveSuspension?: action = .approveSuspension(note: note)
+        case .denySuspension?: action = .denySuspension(reason: required("驳回原因"))
+        case .resume?: action = .resume(note: note)
+        case .report?: action = .report(result: required("处置结果"))
+        case .verifyPass?: action = .verifyPass(note: note)
+        case .verifyFail?: action = .verifyFail(reason: required("核查不通过的原因"))
+        case .rate?:
+            let score = fields.integer("score", "评价", required: true, range: 1...5)
+            action = score.map { .rate(score: Int($0), comment: note) }
+        case .addInformation?: action = .addInformation(text: required("补充内容"))
+        case .comment?: action = .comment(text: required("备注内容"))
+        case nil: action = nil
+        }
+    }
+}
+
+extension Fields {
+    /// A decimal number (hours, coordinates).
+    mutating func decimal(_ name: String, _ label: String, required: Bool = false) -> Double? {
+        guard let text = text(name, label, required: required, maxLength: 30) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            fail(name, "「\(label)」应为数字")
+            return nil
+        }
+        return value
+    }
+}
+
+/// Photos come as `photos` parts of a multipart form (the console and the API alike).
+enum PhotoInput {
+    static func fromMultipart(_ form: MultipartForm) -> [Data] {
+        form.parts.filter { $0.name == "photos" && !$0.data.isEmpty }.map(\.data)
+    }
+}
+
+/// A multipart form's text parts as `Fields`, so one decoder serves both.
+extension MultipartForm {
+    var fields: Fields {
+        var values: [String: FieldValue] = [:]
+        for part in parts where part.filename == nil {
+            let value = FieldValue.text(part.text)
+            switch values[part.name] {
+            case nil: values[part.name] = value
+            case .list(let items)?: values[part.name] = .list(items + [value])
+            case let existing?: values[part.name] = .list([existing, value])
+            }
+        }
+        var fields = Fields(values)
+        fields.skip("photos")
+        return fields
+    }
+}
