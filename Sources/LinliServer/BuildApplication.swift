@@ -16,9 +16,12 @@ public struct LinliFeatures {
         .merging(AccountsFeature.templates) { a, _ in a }
         .merging(AuditFeature.templates) { a, _ in a }
         .merging(ResidentsFeature.templates) { a, _ in a }
+        .merging(RequestsFeature.templates) { a, _ in a }
+        .merging(NotificationsFeature.templates) { a, _ in a }
 
     public static let navigation: [NavigationItem] = [NavigationItem("首页", href: "/", permission: nil, order: 0)]
-        + RegionsFeature.navigation + ResidentsFeature.navigation + AccountsFeature.navigation + AuditFeature.navigation
+        + RegionsFeature.navigation + ResidentsFeature.navigation + RequestsFeature.navigation + NotificationsFeature.navigation
+        + AccountsFeature.navigation + AuditFeature.navigation
 
     static func mount(_ system: LinliSystem, web: Web) -> [any Feature] {
         [
@@ -26,8 +29,9 @@ public struct LinliFeatures {
             AccountsFeature(accounts: system.accounts, auth: system.auth, regions: system.regions, web: web),
             AuditFeature(service: system.auditTrail, web: web),
             ResidentsFeature(residents: system.residents, ledger: system.ledger, regions: system.regions, web: web, clock: system.clock),
-            NotificationsFeature(notifications: system.notifications),
-            RequestsFeature(requests: system.requests, catalog: system.catalog, calendar: system.calendar, clock: system.clock),
+            NotificationsFeature(notifications: system.notifications, web: web),
+            RequestsFeature(requests: system.requests, catalog: system.catalog, calendar: system.calendar, regions: system.regions,
+                            residents: system.residents, web: web, clock: system.clock),
         ]
     }
 }

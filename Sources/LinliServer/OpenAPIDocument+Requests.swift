@@ -56,6 +56,11 @@ extension OpenAPIDocument {
             "channels": array(["type": "string", "enum": channels]), "allowsAnonymous": boolean, "active": boolean,
         ], required: ["id", "categoryId", "code", "name", "handlerType", "questions", "channels"]),
         "Catalog": object(["categories": array(ref("CatalogCategory")), "items": array(ref("CatalogItem"))], required: ["categories", "items"]),
+        "Message": object(["id": integer, "title": string, "body": string, "link": nullable(string), "createdAt": integer, "readAt": nullable(integer)],
+                          required: ["id", "title", "body", "createdAt"]),
+        "Inbox": object(["items": array(ref("Message")), "total": integer, "unread": integer, "limit": integer, "offset": integer],
+                        required: ["items", "total", "unread", "limit", "offset"]),
+        "Marked": object(["marked": integer], required: ["marked"]),
         "Calendar": object(["startMinute": integer, "endMinute": integer, "weekdays": array(integer), "warnMinutes": integer, "years": array(integer),
                             "days": array(object(["day": ["type": "string", "format": "date"], "kind": ["type": "string", "enum": ["holiday", "workday"]],
                                                   "name": string], required: ["day", "kind", "name"]))],
@@ -90,6 +95,10 @@ extension OpenAPIDocument {
     }
 
     static var requestOperations: [Operation] { [
+        Operation(method: "get", path: "/api/v1/notifications", summary: "我的站内消息", tag: "消息",
+                  query: [("unread", "1 为只看未读"), ("limit", "每页条数"), ("offset", "起始位置")], response: "Inbox"),
+        Operation(method: "post", path: "/api/v1/notifications/{id}/read", summary: "标为已读", tag: "消息", response: "Message"),
+        Operation(method: "post", path: "/api/v1/notifications/read-all", summary: "全部标为已读", tag: "消息", response: "Marked"),
         Operation(method: "get", path: "/api/v1/catalog", summary: "服务目录：类别与事项（含补充问题、时限、渠道）", tag: "诉求", response: "Catalog"),
         Operation(method: "get", path: "/api/v1/requests", summary: "工作队列：待派遣、我的待办、即将超期、已超期、待核查、待回访、全部", tag: "诉求",
                   query: [("queue", "dispatch|mine|due_soon|overdue|verify|review|all"), ("regionId", "区域"), ("categoryId", "类别"),

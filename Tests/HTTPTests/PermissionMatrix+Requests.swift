@@ -2,6 +2,7 @@ import Foundation
 import LinliKit
 import LinliServer
 import LinliTestSupport
+import Notifications
 import Requests
 
 extension PermissionMatrixTests.Subjects {
@@ -80,6 +81,145 @@ extension PermissionMatrixTests {
         },
         "PUT /api/v1/calendar/settings": Case(.permission(.catalogManage, success: 204), scoped: false) { _, _, _ in
             Request(uri: "/api/v1/calendar/settings", json: #"{"start":"08:30","end":"17:30","weekdays":[1,2,3,4,5],"warnHours":2}"#)
+        },
+    ]
+}
+
+extension PermissionMatrixTests.Subjects {
+    /// A self-service request by the role's own account (nil for roles bound above a community,
+    /// who have no home to ask about), or a foreign one for "outside".
+    func ownRequest(_ role: Role, _ inside: Bool, photo: Bool = false) async throws -> ServiceRequest? {
+        guard inside else { return try await request(false, photo: photo) }
+        guard ![.streetAdmin, .districtAdmin, .department, .socialOrganization].contains(role) else { return nil }
+        let item = try await system.catalog.item(code: "WX01")
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0x20, count: 32))
+        return try await system.requests.submit(RequestDraft(itemId: item.id, description: "楼道灯不亮", photos: photo ? [jpeg] : []),
+                                                actor: f.actor(role)).request
+    }
+
+    /// A notice in the role's own inbox.
+    func message(_ role: Role) async throws -> Int64 {
+        let user = f.accounts[role]!.id
+        try await system.database.write { tx in
+            try await system.notifications.post(tx, to: [user], Notice(title: "测试消息", body: "内容", link: "/"))
+        }
+        return try await system.notifications.inbox(actor: f.actor(role)).page.items[0].id
+    }
+
+    static func multipart(_ fields: [(String, String)]) -> (String, String) {
+        let boundary = "linli-test-boundary"
+        var body = ""
+        for (name, value) in fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        return ("multipart/form-data; boundary=\(boundary)", body + "--\(boundary)--\r\n")
+    }
+}
+
+extension PermissionMatrixTests {
+    static let requestPageCases: [String: Case] = [
+        "GET /api/v1/notifications": Case(.signedIn(200), uri: "/api/v1/notifications"),
+        "POST /api/v1/notifications/{id}/read": Case(.signedIn(200)) { s, role, _ in Request(uri: "/api/v1/notifications/\(try await s.message(role))/read") },
+        "POST /api/v1/notifications/read-all": Case(.signedIn(200), uri: "/api/v1/notifications/read-all"),
+        "GET /inbox": Case(.signedIn(200), uri: "/inbox"),
+        "POST /inbox/{id}/read": Case(.signedIn(303)) { s, role, _ in Request(uri: "/inbox/\(try await s.message(role))/read") },
+        "POST /inbox/read-all": Case(.signedIn(303), uri: "/inbox/read-all"),
+        "GET /inbox/settings": Case(.signedIn(200), uri: "/inbox/settings"),
+        "POST /inbox/settings": Case(.signedIn(303)) { _, _, _ in Request(uri: "/inbox/settings", form: [("email", "someone@example.org")]) },
+        // Staff console
+        "GET /requests": Case(.signedIn(200), uri: "/requests?queue=all"),
+        "GET /requests/new": Case(.permission(.requestIntake, success: 200), uri: "/requests/new"),
+        "POST /requests/new": Case(.permission(.requestIntake, success: 303, outside: 422)) { s, _, inside in
+            let item = try await s.system.catalog.item(code: "WX01")
+            return Request(uri: "/requests/new", raw: Subjects.multipart([("itemId", String(item.id)), ("description", "楼道灯不亮"),
+                                                                          ("regionCode", s.household(inside).code), ("channel", "hotline")]))
+        },
+        "POST /requests/dispatch": Case(.permission(.requestDispatch, success: 303), scoped: false) { s, _, inside in
+            Request(uri: "/requests/dispatch", form: [("ids", String(try await s.request(inside).id)), ("handler", s.f.username(.gridWorker))])
+        },
+        "GET /requests/{id}": Case(.permission(.requestView, success: 200)) { s, _, inside in
+            Request(uri: "/requests/\(try await s.request(inside).id)")
+        },
+        "POST /requests/{id}/actions": Case(.permission(.requestView, success: 303)) { s, role, inside in
+            let request = try await s.request(inside)
+            guard role == .gridWorker, inside else { return Request(uri: "/requests/\(request.id)/actions", form: [("action", "register")]) }
+            _ = try await s.system.requests.act(request.id, .register(note: nil), actor: s.cli)
+            _ = try await s.system.requests.act(request.id, .dispatch(handler: s.f.accounts[.gridWorker]!.id, coHandlers: [], note: nil), actor: s.cli)
+            return Request(uri: "/requests/\(request.id)/actions", form: [("action", "claim")])
+        },
+        "GET /requests/{id}/photos/{photo}": Case(.permission(.requestView, success: 200)) { s, _, inside in
+            let request = try await s.request(inside, photo: true)
+            return Request(uri: "/requests/\(request.id)/photos/\(try await s.photoId(of: request))")
+        },
+        // Residents
+        "GET /ask": Case(.permission(.requestSubmit, success: 200), uri: "/ask"),
+        "GET /ask/{id}": Case(.permission(.requestSubmit, success: 200), scoped: false) { s, _, _ in
+            Request(uri: "/ask/\(try await s.system.catalog.item(code: "WX01").id)")
+        },
+        "POST /ask/{id}": Case(.permission(.requestSubmit, success: 303), scoped: false) { s, role, _ in
+            guard ![.streetAdmin, .districtAdmin].contains(role) else { return nil }
+            let item = try await s.system.catalog.item(code: "WX01")
+            return Request(uri: "/ask/\(item.id)", raw: Subjects.multipart([("description", "楼道灯不亮")]))
+        },
+        "GET /my/requests": Case(.permission(.requestSubmit, success: 200), uri: "/my/requests"),
+        "GET /my/requests/{id}": Case(.permission(.requestSubmit, success: 200)) { s, role, inside in
+            try await s.ownRequest(role, inside).map { Request(uri: "/my/requests/\($0.id)") }
+        },
+        "POST /my/requests/{id}/actions": Case(.permission(.requestSubmit, success: 303)) { s, role, inside in
+            try await s.ownRequest(role, inside).map { Request(uri: "/my/requests/\($0.id)/actions", form: [("action", "add_information"), ("note", "补充")]) }
+        },
+        "POST /my/requests/{id}/follow": Case(.permission(.requestSubmit, success: 303)) { s, _, inside in
+            Request(uri: "/my/requests/\(try await s.request(inside).id)/follow")
+        },
+        "GET /my/requests/{id}/photos/{photo}": Case(.permission(.requestSubmit, success: 200)) { s, role, inside in
+            guard let request = try await s.ownRequest(role, inside, photo: true) else { return nil }
+            return Request(uri: "/my/requests/\(request.id)/photos/\(try await s.photoId(of: request))")
+        },
+        "GET /track": Case(.open(200), uri: "/track"),
+        "GET /track/{code}": Case(.open(200)) { s, _, _ in Request(uri: "/track/\(try await s.request(true).trackingCode)") },
+        "POST /track/{code}/actions": Case(.open(303)) { s, _, _ in
+            Request(uri: "/track/\(try await s.request(true).trackingCode)/actions", form: [("action", "add_information"), ("note", "补充")])
+        },
+        "GET /track/{code}/photos/{photo}": Case(.open(200)) { s, _, _ in
+            let request = try await s.request(true, photo: true)
+            return Request(uri: "/track/\(request.trackingCode)/photos/\(try await s.photoId(of: request))")
+        },
+        // Admin
+        "GET /catalog": Case(.permission(.catalogManage, success: 200), uri: "/catalog"),
+        "GET /catalog/items/new": Case(.permission(.catalogManage, success: 200), uri: "/catalog/items/new"),
+        "POST /catalog/items/new": Case(.permission(.catalogManage, success: 303), scoped: false) { s, _, _ in
+            let category = try await s.system.catalog.catalog().categories[0]
+            return Request(uri: "/catalog/items/new", form: [("categoryId", String(category.id)), ("code", unique()), ("name", "新事项"),
+                                                             ("handlerType", "community_staff"), ("respondHours", "2"), ("handleHours", "16"),
+                                                             ("verifyHours", "8"), ("channels", "hotline")])
+        },
+        "GET /catalog/items/{id}": Case(.permission(.catalogManage, success: 200), scoped: false) { s, _, _ in
+            Request(uri: "/catalog/items/\(try await s.system.catalog.item(code: "WX01").id)")
+        },
+        "POST /catalog/items/{id}": Case(.permission(.catalogManage, success: 303), scoped: false) { s, _, _ in
+            let item = try await s.system.catalog.item(code: "ZX09")
+            return Request(uri: "/catalog/items/\(item.id)", form: [("categoryId", String(item.categoryId)), ("code", "ZX09"), ("name", item.name),
+                                                                     ("handlerType", "community_staff"), ("respondHours", "2"), ("handleHours", "40"),
+                                                                     ("verifyHours", "8"), ("channels", "hotline"), ("active", "1")])
+        },
+        "POST /catalog/categories": Case(.permission(.catalogManage, success: 303), scoped: false) { _, _, _ in
+            Request(uri: "/catalog/categories", form: [("code", unique()), ("name", "新类别")])
+        },
+        "POST /catalog/categories/{id}": Case(.permission(.catalogManage, success: 303), scoped: false) { s, _, _ in
+            let category = try await s.system.catalog.catalog().categories[1]
+            return Request(uri: "/catalog/categories/\(category.id)", form: [("code", category.code), ("name", category.name), ("active", "1")])
+        },
+        "GET /calendar": Case(.permission(.catalogManage, success: 200), uri: "/calendar?year=2026"),
+        "POST /calendar/settings": Case(.permission(.catalogManage, success: 303), scoped: false) { _, _, _ in
+            Request(uri: "/calendar/settings", form: [("start", "08:30"), ("end", "17:30"), ("weekdays", "1"), ("weekdays", "2"), ("weekdays", "3"),
+                                                      ("weekdays", "4"), ("weekdays", "5"), ("warnHours", "2")])
+        },
+        "POST /calendar/days": Case(.permission(.catalogManage, success: 303), scoped: false) { _, _, _ in
+            Request(uri: "/calendar/days", form: [("day", "2027-10-01"), ("kind", "holiday"), ("name", "国庆节")])
+        },
+        "POST /calendar/days/{day}/delete": Case(.permission(.catalogManage, success: 303), scoped: false) { s, _, _ in
+            try await s.system.calendar.put(CalendarDay(day: LocalDay("2027-06-01")!, kind: .holiday, name: "测试"), actor: s.cli)
+            return Request(uri: "/calendar/days/2027-06-01/delete")
         },
     ]
 }

@@ -121,7 +121,7 @@ struct PermissionMatrixTests {
 
     static func unique() -> String { "n" + String(UInt32.random(in: 0...UInt32.max), radix: 36) }
 
-    static let cases: [String: Case] = baseCases.merging(requestCases) { a, _ in a }
+    static let cases: [String: Case] = baseCases.merging(requestCases) { a, _ in a }.merging(requestPageCases) { a, _ in a }
 
     static let baseCases: [String: Case] = [
         // Operations and shell

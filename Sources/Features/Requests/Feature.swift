@@ -19,15 +19,27 @@ public struct RequestsFeature: Feature {
         .requestMetrics: "查看诉求办理统计",
         .catalogManage: "维护服务目录与工作日历",
     ]
-    public static let templates: [String: String] = [:]
-    public static let navigation: [NavigationItem] = []
+    public static let templates = RequestsTemplates.all
+    public static let navigation = [
+        NavigationItem("我要办事", href: "/ask", permission: .requestSubmit, order: 20),
+        NavigationItem("诉求办理", href: "/requests", permission: .requestView, order: 21),
+        NavigationItem("服务目录", href: "/catalog", permission: .catalogManage, order: 60),
+        NavigationItem("工作日历", href: "/calendar", permission: .catalogManage, order: 61),
+    ]
 
     public let requests: RequestService
     public let catalog: CatalogService
     public let calendar: CalendarService
+    let regions: RegionService
+    let residents: ResidentService
+    let web: Web
     let clock: any Clock
 
-    public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService, clock: any Clock) {
+    public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService, regions: RegionService,
+                residents: ResidentService, web: Web, clock: any Clock) {
+        self.regions = regions
+        self.residents = residents
+        self.web = web
         self.requests = requests
         self.catalog = catalog
         self.calendar = calendar
@@ -36,5 +48,8 @@ public struct RequestsFeature: Feature {
 
     public func addRoutes(to router: Router<AppContext>) {
         RequestsAPI(requests: requests, catalog: catalog, calendar: calendar, clock: clock).addRoutes(to: router)
+        RequestsPages(requests: requests, catalog: catalog, regions: regions, residents: residents, web: web, clock: clock).addRoutes(to: router)
+        ResidentRequestPages(requests: requests, catalog: catalog, regions: regions, web: web, clock: clock).addRoutes(to: router)
+        CatalogPages(catalog: catalog, calendar: calendar, web: web, clock: clock).addRoutes(to: router)
     }
 }

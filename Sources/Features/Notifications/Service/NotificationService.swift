@@ -66,6 +66,15 @@ public struct NotificationService: Sendable {
         }
     }
 
+    /// One of the person's own messages.
+    public func message(_ id: Int64, actor: Actor) async throws -> InboxMessage {
+        guard let user = actor.userId,
+              let message = try await database.read({ tx in try await NotificationStore.message(tx, userId: user, id: id) }) else {
+            throw DomainError.notFound("消息")
+        }
+        return message
+    }
+
     public struct Targets: Sendable, Equatable {
         public var email: String?
         public var webhook: String?

@@ -60,6 +60,11 @@ enum NotificationStore {
                                     + " RETURNING id").all().count
     }
 
+    static func message(_ tx: Tx, userId: Int64, id: Int64) async throws -> InboxMessage? {
+        try await tx.sql.raw("SELECT id, user_id, title, body, link, created_at, read_at FROM notifications WHERE id = \(bind: id) AND user_id = \(bind: userId)")
+            .first().map(message)
+    }
+
     static func owns(_ tx: Tx, userId: Int64, id: Int64) async throws -> Bool {
         try await tx.sql.raw("SELECT id FROM notifications WHERE id = \(bind: id) AND user_id = \(bind: userId)").first() != nil
     }

@@ -161,3 +161,11 @@ extension GridDuty {
         }
     }
 }
+
+extension RequestService {
+    /// A staff account by login name, for forms that name the handler.
+    public func staffAccount(username: String) async throws -> StaffMember? {
+        guard let member = try await staff.staffMember(username: username), !member.disabled, member.role != .resident else { return nil }
+        return member
+    }
+}

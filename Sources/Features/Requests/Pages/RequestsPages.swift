@@ -1,0 +1,286 @@
+import Foundation
+import Hummingbird
+import LinliKit
+import Regions
+import Residents
+
+/// Staff console of the closed loop: queues, the request page with its actions, intake.
+struct RequestsPages {
+    let requests: RequestService
+    let catalog: CatalogService
+    let regions: RegionService
+    let residents: ResidentService
+    let web: Web
+    let clock: any Clock
+
+    struct QueueModel {
+        let csrf: String, queue: String, queueLabel: String, total: Int, queues: [Option], categories: [Option], states: [Option]
+        let channels: [Option], regionCode: String, items: [SummaryView], bulk: Bool, canIntake: Bool, previous: String?, next: String?
+        let error: String?
+    }
+
+    func queuePage(_ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
+        let actor = try context.requireActor()
+        var fields = Fields.query(request)
+        var filter = QueueFilter(&fields)
+        let regionCode = fields.text("regionCode", "区域编码", maxLength: 30)
+        var page = Page<RequestSummary>(items: [], total: 0, limit: 50, offset: 0)
+        var problem = error
+        do {
+            try fields.finish()
+            if let regionCode { filter.query.regionId = try await regions.node(code: regionCode, actor: actor).id }
+            page = try await requests.queue(filter.query, actor: actor)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound {
+            problem = error
+        }
+        let catalog = try await catalog.catalog()
+        let now = clock.now()
+        let bulk = filter.query.queue == .dispatch && actor.may(.requestDispatch)
+        let carried = Fields.carriedQuery(request, dropping: ["offset"])
+        func link(_ offset: Int) -> String { "/requests?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
+        let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine]
+        let model = QueueModel(
+            csrf: context.csrfToken, queue: filter.query.queue.rawValue, queueLabel: filter.query.queue.label, total: page.total,
+            queues: visibleQueues.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.queue) },
+            categories: catalog.categories.map { Option(value: String($0.id), label: $0.name, selected: $0.id == filter.query.categoryId) },
+            states: RequestState.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.state) },
+            channels: IntakeChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.channel) },
+            regionCode: regionCode ?? "", items: page.items.map { SummaryView($0, now: now, bulk: bulk) }, bulk: bulk,
+            canIntake: actor.may(.requestIntake), previous: page.hasPrevious ? link(max(0, page.offset - page.limit)) : nil,
+            next: page.hasNext ? link(page.offset + page.limit) : nil, error: problem?.message)
+        return web.page("requests.queue", title: "诉求办理", model: model, request: request, context: context,
+                        status: problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+    }
+
+    // MARK: The request page
+
+    struct RequestView {
+        let trackingCode: String, state: String, channel: String, submitted: String, due: String?, stage: String, overdue: Bool
+        let escalation: String?, description: String, place: String, anonymous: Bool, rework: Int, reopen: Int, extensions: Int, rating: Int?
+    }
+    struct ActionView {
+        struct Handlers { let options: [HandlerOption] }
+        struct HandlerOption { let id: Int64, label: String }
+        let kind: String, label: String, requestId: Int64, csrf: String, text: Bool, textLabel: String, required: Bool
+        let hours: Bool, score: Bool, photos: Bool, handlers: Handlers?, primary: Bool, danger: Bool
+    }
+    struct EventView {
+        struct Photo { let id: Int64 }
+        let label: String, at: String, actor: String, role: String, note: String?, isInternal: Bool, photos: [Photo], requestId: Int64
+    }
+    struct Contact { let name: String, phone: String }
+    struct DetailModel {
+        let r: RequestView, itemName: String, categoryName: String, answers: [AnswerView], contact: Contact?, handler: String?
+        let coHandlers: String?, pending: String?, hasActions: Bool, actions: [ActionView], events: [EventView], error: String?
+    }
+
+    /// The note field each action asks for, and whether it must be filled in.
+    static func textField(_ kind: RequestActionKind) -> (label: String, required: Bool)? {
+        switch kind {
+        case .claim: nil
+        case .register, .dispatch, .approveExtension, .approveSuspension, .resume, .verifyPass, .withdraw: ("说明（选填）", false)
+        case .reject: ("不予受理的原因", true)
+        case .void: ("作废原因", true)
+        case .sendBack: ("回退原因", true)
+        case .requestExtension: ("延期原因", true)
+        case .requestSuspension: ("挂起原因", true)
+        case .denyExtension, .denySuspension: ("驳回原因", true)
+        case .report: ("处置结果", true)
+        case .verifyFail: ("不通过的原因", true)
+        case .rate: ("回访记录（选填）", false)
+        case .addInformation: ("补充内容", true)
+        case .comment: ("内部备注（居民看不到）", true)
+        }
+    }
+
+    func detailPage(_ id: Int64, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
+        let actor = try context.requireActor()
+        let d = try await requests.detail(id, actor: actor)
+        let now = clock.now()
+        var handlerOptions: ActionView.Handlers?
+        if d.actions.contains(.dispatch) {
+            let (suggested, others) = try await requests.candidates(for: id, actor: actor)
+            handlerOptions = .init(options: suggested.map { .init(id: $0.id, label: "★ \($0.displayName)（\($0.role.label)，推荐）") }
+                                   + others.map { .init(id: $0.id, label: "\($0.displayName)（\($0.role.label)）") })
+        }
+        let actions = d.actions.map { kind in
+            let text = Self.textField(kind)
+            return ActionView(kind: kind.rawValue, label: kind.label, requestId: id, csrf: context.csrfToken, text: text != nil,
+                              textLabel: text?.label ?? "", required: text?.required ?? false, hours: kind == .requestExtension,
+                              score: kind == .rate, photos: kind == .report || kind == .addInformation,
+                              handlers: kind == .dispatch ? handlerOptions : nil,
+                              primary: [.register, .dispatch, .claim, .report, .verifyPass, .approveExtension, .approveSuspension, .resume].contains(kind),
+                              danger: [.reject, .void, .verifyFail].contains(kind))
+        }
+        let r = d.request
+        let p = r.progress
+        let pending: String? = p.pending.map { decision in
+            switch decision {
+            case .extensionOf(_, let reason), .suspension(let reason): "\(decision.label)：\(reason)"
+            }
+        }
+        let model = DetailModel(
+            r: RequestView(trackingCode: r.trackingCode, state: r.state.label, channel: r.channel.label, submitted: p.submittedAt.shanghaiText,
+                           due: p.currentDue?.shanghaiText, stage: r.state.stage?.label ?? "", overdue: p.isOverdue(at: now),
+                           escalation: p.escalationLevel > 0 ? EscalationRules.label(p.escalationLevel) : nil, description: r.description,
+                           place: d.place, anonymous: r.anonymous, rework: p.reworkCount, reopen: p.reopenCount, extensions: p.extensionCount,
+                           rating: p.rating),
+            itemName: d.item.name, categoryName: d.categoryName, answers: RequestFormat.answers(r.answers, questions: d.item.questions),
+            contact: d.showsContact && (r.contactName != nil || r.phoneMasked != nil) ? Contact(name: r.contactName ?? "", phone: r.phoneMasked ?? "") : nil,
+            handler: d.handler.map { "\($0.displayName)（\($0.role.label)）" },
+            coHandlers: d.coHandlers.isEmpty ? nil : d.coHandlers.map(\.displayName).joined(separator: "、"), pending: pending,
+            hasActions: !actions.isEmpty, actions: actions,
+            events: d.events.reversed().map { e in
+                EventView(label: e.label, at: e.at.shanghaiText, actor: e.actorName, role: e.actorRole,
+                          note: [e.note, e.data["handler"].map { "主办：\($0)" }, e.data["score"].map { "\($0) 星" }].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
+                          isInternal: e.isInternal, photos: e.photoIds.map(EventView.Photo.init), requestId: id)
+            },
+            error: error?.message)
+        return web.page("requests.detail", title: d.item.name, model: model, request: request, context: context,
+                        status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+    }
+
+    func act(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        var request = request
+        do {
+            var (fields, photos) = try await RequestsAPI.body(&request, context)
+            let input = ActionInput(&fields)
+            try fields.finish()
+            let detail = try await requests.act(id, input.action!, photos: photos, actor: actor)
+            let kind = input.action!.kind
+            // Someone who can no longer see the request after their step goes back to the queue.
+            let target = Participation.mayView(actor, detail.request) ? "/requests/\(id)" : "/requests"
+            return web.redirect(to: target, flash: "已\(kind.label)")
+        } catch let error as DomainError where error.kind != .notFound && error.kind != .unauthenticated {
+            return try await detailPage(id, request, context, error: error)
+        }
+    }
+
+    // MARK: Intake by staff
+
+    struct CallerView { let name: String, address: String, phone: String, regionCode: String, itemId: String, nameEscaped: String, caller: String }
+    struct Callers { let items: [CallerView] }
+    struct ItemGroup { struct Entry { let id: Int64, name: String, selected: Bool }; let name: String, items: [Entry] }
+    struct IntakeValues { var description = "", regionCode = "", address = "", contactName = "", phone = "" }
+    struct IntakeItem {
+        let id: Int64, name: String, description: String, csrf: String, key: String, channels: [Option], questions: [QuestionView]
+        let allowsAnonymous: Bool, v: IntakeValues
+    }
+    struct IntakeModel {
+        let caller: String, callers: Callers?, noCaller: Bool, groups: [ItemGroup], itemId: String, item: IntakeItem?, v: IntakeValues
+        let error: String?
+    }
+
+    func intakePage(_ request: Request, _ context: AppContext, values: IntakeValues? = nil, answers: Answers = [:], itemId: Int64? = nil,
+                    channel: IntakeChannel? = nil, error: DomainError? = nil) async throws -> Response {
+        let actor = try context.requireActor(.requestIntake)
+        var query = Fields.query(request)
+        let selectedId = itemId ?? query.integer("itemId", "服务事项")
+        let caller = query.text("caller", "来电号码", maxLength: 20) ?? ""
+        var v = values ?? IntakeValues()
+        if values == nil {
+            v.regionCode = query.text("regionCode", "地点编码", maxLength: 30) ?? ""
+            v.contactName = query.text("contactName", "联系人", maxLength: 50) ?? ""
+            v.phone = caller
+        }
+        var callers: Callers?
+        if !caller.isEmpty, actor.may(.residentView), (try? PhoneNumber(caller)) != nil {
+            var query = ResidentQuery()
+            query.phone = caller
+            query.limit = 10
+            let found = try await residents.search(query, actor: actor)
+            callers = Callers(items: try await found.items.asyncCompactMap { resident in
+                guard let node = try await regions.lookup(resident.regionId) else { return nil }
+                return CallerView(name: resident.name, address: resident.address, phone: resident.phoneMasked ?? "", regionCode: node.code,
+                                  itemId: selectedId.map(String.init) ?? "", nameEscaped: resident.name.urlQueryEscaped, caller: caller.urlQueryEscaped)
+            })
+        }
+        let catalog = try await catalog.catalog()
+        let offered = catalog.offered(on: .hotline)
+        let groups = offered.categories.map { category in
+            ItemGroup(name: category.name, items: offered.items(in: category.id).map { .init(id: $0.id, name: $0.name, selected: $0.id == selectedId) })
+        }
+        let channels: [IntakeChannel] = [.hotline, .onBehalf] + ([Role.gridWorker, .gridLeader].contains(actor.role) ? [.gridWorker] : [])
+        let defaultChannel = channel ?? ([Role.gridWorker, .gridLeader].contains(actor.role) ? .gridWorker : .hotline)
+        let item = selectedId.flatMap { catalog.item($0) }.map { item in
+            IntakeItem(id: item.id, name: item.name, description: item.description, csrf: context.csrfToken, key: RequestFormat.idempotencyKey(),
+                       channels: channels.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == defaultChannel) },
+                       questions: item.questions.map { QuestionView($0, answers: answers) }, allowsAnonymous: item.allowsAnonymous, v: v)
+        }
+        let model = IntakeModel(caller: caller, callers: callers, noCaller: callers?.items.isEmpty == true, groups: groups,
+                                itemId: selectedId.map(String.init) ?? "", item: item, v: v, error: error?.message)
+        return web.page("requests.new", title: "登记诉求", model: model, request: request, context: context,
+                        status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+    }
+
+    func submitIntake(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.requestIntake)
+        var request = request
+        let form = try await MultipartForm.from(&request)
+        var fields = form.fields
+        let regionCode = fields.text("regionCode", "地点编码", maxLength: 30)
+        var input = DraftInput(&fields, channel: nil, photos: PhotoInput.fromMultipart(form))
+        let values = IntakeValues(description: input.draft.description, regionCode: regionCode ?? "", address: input.draft.address ?? "",
+                                  contactName: input.draft.contactName ?? "", phone: input.draft.phone ?? "")
+        do {
+            try fields.finish()
+            if let regionCode {
+                do { input.draft.regionId = try await regions.node(code: regionCode, actor: actor).id } catch let error as DomainError where error.kind == .notFound {
+                    throw DomainError.invalid("regionCode", "地点编码不存在或不在您的管辖范围内")
+                }
+            }
+            let submission = try await requests.submit(input.draft, actor: actor)
+            return web.redirect(to: "/requests/\(submission.request.id)",
+                                flash: submission.repeated ? "该诉求已登记过（查询码 \(submission.request.trackingCode)）" : "已登记，查询码 \(submission.request.trackingCode)，请告知诉求人")
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .payloadTooLarge {
+            return try await intakePage(request, context, values: values, answers: input.draft.answers, itemId: input.draft.itemId,
+                                        channel: input.draft.channel, error: error)
+        }
+    }
+
+    func bulkDispatch(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.requestDispatch)
+        var request = request
+        var fields = try await request.fields(context)
+        let ids = fields.list("ids", "诉求", maxCount: 200, maxLength: 20).compactMap { Int64($0) }
+        let username = fields.text("handler", "承办人账号", required: true, maxLength: 64)
+        let note = fields.text("note", "说明", maxLength: 200)
+        do {
+            try fields.finish()
+            guard !ids.isEmpty else { throw DomainError.invalid("ids", "请勾选要派遣的诉求") }
+            guard let handler = try await requests.staffAccount(username: username!) else {
+                throw DomainError.invalid("handler", "账号「\(username!)」不存在或已停用")
+            }
+            let results = try await requests.dispatchMany(ids, handler: handler.id, note: note, actor: actor)
+            let failed = results.filter { if case .failure = $0.value { true } else { false } }
+            let message = failed.isEmpty ? "已派遣 \(results.count) 件" : "已派遣 \(results.count - failed.count) 件；\(failed.count) 件未派遣：" +
+                failed.compactMap { if case .failure(let e) = $0.value { "#\($0.key) \(e.message)" } else { nil } }.joined(separator: "；")
+            return web.redirect(to: "/requests?queue=dispatch", flash: message)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await queuePage(request, context, error: error)
+        }
+    }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get("requests") { request, context in try await queuePage(request, context) }
+        router.get("requests/new") { request, context in try await intakePage(request, context) }
+        router.post("requests/new") { request, context in try await submitIntake(request, context) }
+        router.post("requests/dispatch") { request, context in try await bulkDispatch(request, context) }
+        router.get("requests/:id") { request, context in try await detailPage(try context.pathID(), request, context) }
+        router.post("requests/:id/actions") { request, context in try await act(request, context) }
+        router.get("requests/:id/photos/:photo") { _, context in
+            let actor = try context.requireActor()
+            return RequestsAPI.photoResponse(try await requests.photo(try context.pathID("photo"), actor: actor))
+        }
+    }
+}
+
+extension Sequence {
+    func asyncCompactMap<T>(_ transform: (Element) async throws -> T?) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { if let value = try await transform(element) { result.append(value) } }
+        return result
+    }
+}

@@ -1,0 +1,284 @@
+/// Every page of the Requests feature, in one place for review of the zh-CN text.
+enum RequestsTemplates {
+    static let all: [String: String] = [
+        "requests.queue": queue, "requests.detail": detail, "requests.new": intake,
+        "requests.ask": ask, "requests.askForm": askForm, "requests.mine": mine, "requests.track": track, "requests.trackLookup": trackLookup,
+        "requests.catalog": catalogPage, "requests.itemForm": itemForm, "requests.calendar": calendarPage,
+        "requests.questions": questions, "requests.trackBody": trackBody,
+    ]
+
+    static let queue = """
+    <header class="page-head"><h1>诉求办理</h1>
+    <p class="muted">{{queueLabel}}：共 {{total}} 件{{#canIntake}} · <a class="btn btn-primary" href="/requests/new" id="new-request">登记诉求</a>{{/canIntake}}</p></header>
+    <nav class="tabs" aria-label="工作队列">{{#queues}}<a href="/requests?queue={{value}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/queues}}</nav>
+    <form method="get" action="/requests" class="card form-inline" id="request-filter">
+      <input type="hidden" name="queue" value="{{queue}}">
+      <label>类别 <select name="categoryId"><option value="">全部</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></label>
+      <label>状态 <select name="state"><option value="">全部</option>{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select></label>
+      <label>渠道 <select name="channel"><option value="">全部</option>{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select></label>
+      <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{regionCode}}"></label>
+      <button class="btn">筛选</button>
+    </form>
+    {{#error}}<div class="alert alert-error" role="alert">{{error}}</div>{{/error}}
+    <form method="post" action="/requests/dispatch" id="bulk-dispatch">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <section class="card scroll-x">
+    <table class="table" id="requests"><thead><tr>{{#bulk}}<th><span class="sr">选择</span></th>{{/bulk}}<th>事项</th><th>地点</th><th>状态</th><th>提交</th><th>时限</th></tr></thead><tbody>
+    {{#items}}<tr{{#overdue}} class="overdue"{{/overdue}}>{{#bulk}}<td><input type="checkbox" name="ids" value="{{id}}" aria-label="选择 {{trackingCode}}"></td>{{/bulk}}
+      <td><a href="/requests/{{id}}">{{itemName}}</a><br><small class="muted">{{trackingCode}} · {{channel}}</small></td>
+      <td>{{place}}</td><td><span class="badge">{{state}}</span>{{#escalation}} <span class="badge badge-danger">{{escalation}}</span>{{/escalation}}</td>
+      <td>{{submitted}}</td><td>{{due}}{{#overdue}} <strong class="danger">已超期</strong>{{/overdue}}</td></tr>{{/items}}
+    </tbody></table>
+    {{^items}}<p class="muted">队列为空。</p>{{/items}}
+    <nav class="pager">{{#previous}}<a href="{{previous}}">上一页</a>{{/previous}} {{#next}}<a href="{{next}}">下一页</a>{{/next}}</nav>
+    </section>
+    {{#bulk}}<section class="card form-inline">
+      <label>批量派遣给（账号） <input name="handler" maxlength="64" required placeholder="如 wg.worker"></label>
+      <label>说明 <input name="note" maxlength="200"></label>
+      <button class="btn btn-primary" id="bulk-dispatch-submit">派遣所选诉求</button>
+    </section>{{/bulk}}
+    </form>
+    """
+
+    static let detail = """
+    <nav class="crumbs"><a href="/requests">诉求办理</a><span>›</span><strong>{{r.trackingCode}}</strong></nav>
+    <header class="page-head"><h1>{{itemName}} <span class="badge" id="state">{{r.state}}</span>{{#r.escalation}} <span class="badge badge-danger">{{r.escalation}}</span>{{/r.escalation}}</h1>
+    <p class="muted">{{categoryName}} · {{r.channel}} · 提交于 {{r.submitted}}{{#r.due}} · {{r.stage}}时限 {{r.due}}{{/r.due}}{{#r.overdue}} <strong class="danger">已超期</strong>{{/r.overdue}}</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="action-error">{{error}}</div>{{/error}}
+    <section class="card">
+      <p class="prewrap" id="description">{{r.description}}</p>
+      <dl class="facts">
+        <dt>地点</dt><dd>{{r.place}}</dd>
+        {{#answers}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/answers}}
+        {{#contact}}<dt>联系人</dt><dd>{{name}} {{phone}}</dd>{{/contact}}
+        {{#r.anonymous}}<dt>联系人</dt><dd>匿名反映</dd>{{/r.anonymous}}
+        <dt>主办</dt><dd id="handler">{{#handler}}{{.}}{{/handler}}{{^handler}}未派遣{{/handler}}</dd>
+        {{#coHandlers}}<dt>协办</dt><dd>{{coHandlers}}</dd>{{/coHandlers}}
+        {{#pending}}<dt>待审批</dt><dd>{{pending}}</dd>{{/pending}}
+        <dt>返工/重办/延期</dt><dd>{{r.rework}} / {{r.reopen}} / {{r.extensions}}</dd>
+        {{#r.rating}}<dt>评价</dt><dd>{{r.rating}} 星</dd>{{/r.rating}}
+      </dl>
+    </section>
+    {{#hasActions}}<section class="card" id="actions"><h2>办理</h2>
+    {{#actions}}
+      <form method="post" action="/requests/{{requestId}}/actions" class="form-stack action" id="action-{{kind}}"{{#photos}} enctype="multipart/form-data"{{/photos}}>
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="{{kind}}">
+        {{#handlers}}<label>主办人 <select name="handlerId" required>{{#options}}<option value="{{id}}">{{label}}</option>{{/options}}</select></label>
+        <label>协办人（可多选） <select name="coHandlers" multiple size="4">{{#options}}<option value="{{id}}">{{label}}</option>{{/options}}</select></label>{{/handlers}}
+        {{#hours}}<label>延期（工作小时） <input name="hours" type="number" min="0.5" max="240" step="0.5" required></label>{{/hours}}
+        {{#score}}<label>评价 <select name="score" required><option value="5">5 星 非常满意</option><option value="4">4 星 满意</option><option value="3">3 星 基本满意</option><option value="2">2 星 不满意</option><option value="1">1 星 非常不满意</option></select></label>{{/score}}
+        {{#text}}<label>{{textLabel}} <textarea name="note" rows="2" maxlength="1000"{{#required}} required{{/required}}></textarea></label>{{/text}}
+        {{#photos}}<label>照片（最多 6 张，每张 5 MB 以内） <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>{{/photos}}
+        <button class="btn{{#primary}} btn-primary{{/primary}}{{#danger}} btn-danger{{/danger}}">{{label}}</button>
+      </form>
+    {{/actions}}
+    </section>{{/hasActions}}
+    <section class="card"><h2>办理记录</h2>
+    <ol class="timeline" id="timeline">
+    {{#events}}<li{{#isInternal}} class="internal"{{/isInternal}}><strong>{{label}}</strong> <span class="muted">{{at}} · {{actor}}（{{role}}）{{#isInternal}} · 内部{{/isInternal}}</span>
+      {{#note}}<p class="prewrap">{{note}}</p>{{/note}}
+      {{#photos}}<a href="/requests/{{requestId}}/photos/{{id}}"><img src="/requests/{{requestId}}/photos/{{id}}" alt="照片" class="thumb"></a>{{/photos}}</li>{{/events}}
+    </ol></section>
+    """
+
+    static let intake = """
+    <nav class="crumbs"><a href="/requests">诉求办理</a><span>›</span><strong>登记诉求</strong></nav>
+    <header class="page-head"><h1>登记诉求</h1><p class="muted">热线来电、窗口代办或网格员现场上报。先选事项，再填写内容。</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="intake-error">{{error}}</div>{{/error}}
+    <section class="card">
+      <form method="get" action="/requests/new" class="form-inline" id="caller-lookup">
+        <input type="hidden" name="itemId" value="{{itemId}}">
+        <label>来电号码查居民 <input name="caller" maxlength="20" inputmode="tel" value="{{caller}}"></label><button class="btn">查找</button>
+      </form>
+      {{#callers}}<ul class="links" id="callers">{{#items}}<li>{{name}} · {{address}} · {{phone}} <a href="/requests/new?itemId={{itemId}}&amp;regionCode={{regionCode}}&amp;contactName={{nameEscaped}}&amp;caller={{caller}}">用作诉求人</a></li>{{/items}}</ul>{{/callers}}
+      {{#noCaller}}<p class="muted">没有登记此号码的居民，可直接填写。</p>{{/noCaller}}
+    </section>
+    <section class="card">
+      <form method="get" action="/requests/new" class="form-inline" id="item-picker">
+        <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="regionCode" value="{{v.regionCode}}">
+        <label>服务事项 <select name="itemId" required>{{#groups}}<optgroup label="{{name}}">{{#items}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/items}}</optgroup>{{/groups}}</select></label>
+        <button class="btn">选择</button>
+      </form>
+    </section>
+    {{#item}}<section class="card">
+      <h2>{{name}}</h2><p class="muted">{{description}}</p>
+      <form method="post" action="/requests/new" enctype="multipart/form-data" class="form-stack" id="intake-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="itemId" value="{{id}}"><input type="hidden" name="idempotencyKey" value="{{key}}">
+        <label>渠道 <select name="channel">{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select></label>
+        <label>诉求描述 <textarea name="description" rows="3" maxlength="2000" required>{{v.description}}</textarea></label>
+        {{> requests.questions}}
+        <label>地点编码（网格、楼栋或户） <input name="regionCode" maxlength="30" inputmode="numeric" required value="{{v.regionCode}}"></label>
+        <label>具体位置 <input name="address" maxlength="200" value="{{v.address}}"></label>
+        <label>联系人 <input name="contactName" maxlength="50" value="{{v.contactName}}"></label>
+        <label>联系电话 <input name="phone" maxlength="20" inputmode="tel" value="{{v.phone}}"></label>
+        {{#allowsAnonymous}}<label class="check"><input type="checkbox" name="anonymous" value="1"> 匿名反映（不记录联系人）</label>{{/allowsAnonymous}}
+        <label>照片 <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>
+        <button class="btn btn-primary">登记</button>
+      </form>
+    </section>{{/item}}
+    """
+
+    static let questions = """
+    {{#questions}}
+    {{#isText}}<label>{{label}}{{#required}} *{{/required}} <input name="answers.{{code}}" maxlength="500" value="{{value}}"{{#required}} required{{/required}}></label>{{/isText}}
+    {{#isNumber}}<label>{{label}}{{#required}} *{{/required}} <input name="answers.{{code}}" inputmode="decimal" maxlength="20" value="{{value}}"{{#required}} required{{/required}}></label>{{/isNumber}}
+    {{#isDate}}<label>{{label}}{{#required}} *{{/required}} <input name="answers.{{code}}" type="date" value="{{value}}"{{#required}} required{{/required}}></label>{{/isDate}}
+    {{#isSingle}}<fieldset><legend>{{label}}{{#required}} *{{/required}}</legend>{{#choices}}<label class="check"><input type="radio" name="answers.{{code}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{value}}</label>{{/choices}}</fieldset>{{/isSingle}}
+    {{#isMultiple}}<fieldset><legend>{{label}}{{#required}} *{{/required}}</legend>{{#choices}}<label class="check"><input type="checkbox" name="answers.{{code}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{value}}</label>{{/choices}}</fieldset>{{/isMultiple}}
+    {{/questions}}
+    """
+
+    // MARK: Residents (phone first)
+
+    static let ask = """
+    <header class="page-head"><h1>我要办事</h1><p class="muted">选择事项，填写后提交，会得到一个查询码，可随时查看进度。<a href="/my/requests">我的诉求</a></p></header>
+    {{#categories}}<section class="card"><h2>{{name}}</h2><p class="muted">{{description}}</p>
+      <ul class="choices">{{#items}}<li><a href="/ask/{{id}}">{{name}}<small class="muted">{{description}}</small></a></li>{{/items}}</ul></section>{{/categories}}
+    """
+
+    static let askForm = """
+    <nav class="crumbs"><a href="/ask">我要办事</a><span>›</span><strong>{{item.name}}</strong></nav>
+    <header class="page-head"><h1>{{item.name}}</h1><p class="muted">{{item.description}}</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="ask-error">{{error}}</div>{{/error}}
+    {{#hasSimilar}}<section class="card" id="similar"><h2>附近已有同类诉求</h2><p class="muted">如果是同一件事，可以关注它，不必重复提交。</p>
+      <ul class="links">{{#similar}}<li>{{itemName}} · {{state}} · {{submitted}} · {{place}}
+        <form method="post" action="/my/requests/{{id}}/follow" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="btn">关注这件</button></form></li>{{/similar}}</ul>
+    </section>{{/hasSimilar}}
+    <section class="card">
+      <form method="post" action="/ask/{{item.id}}" enctype="multipart/form-data" class="form-stack" id="ask-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="idempotencyKey" value="{{key}}">
+        <label>说说情况 <textarea name="description" rows="4" maxlength="2000" required placeholder="发生了什么、在哪里、什么时候">{{v.description}}</textarea></label>
+        {{> requests.questions}}
+        <label>地点 <select name="regionId">{{#places}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/places}}</select></label>
+        <label>具体位置（选填） <input name="address" maxlength="200" value="{{v.address}}" placeholder="如：3楼楼道"></label>
+        <label>联系电话（选填） <input name="phone" maxlength="20" inputmode="tel" autocomplete="tel" value="{{v.phone}}"></label>
+        {{#item.allowsAnonymous}}<label class="check"><input type="checkbox" name="anonymous" value="1"> 匿名反映（工作人员看不到您的姓名和电话）</label>{{/item.allowsAnonymous}}
+        <label>照片（选填，最多 6 张） <input type="file" name="photos" accept="image/*" multiple></label>
+        <button class="btn btn-primary" id="ask-submit">提交</button>
+      </form>
+    </section>
+    """
+
+    static let mine = """
+    <header class="page-head"><h1>我的诉求</h1><p class="muted"><a class="btn btn-primary" href="/ask">我要办事</a></p></header>
+    <section class="card">
+    <ul class="links" id="my-requests">{{#items}}<li><a href="/my/requests/{{id}}">{{itemName}}</a> <span class="badge">{{state}}</span> <small class="muted">{{submitted}}</small></li>{{/items}}</ul>
+    {{^items}}<p class="muted">还没有诉求。</p>{{/items}}
+    </section>
+    """
+
+    static let trackLookup = """
+    <section class="card narrow">
+      <h1>查询办理进度</h1>
+      {{#error}}<div class="alert alert-error" role="alert">{{error}}</div>{{/error}}
+      <form method="get" action="/track" class="form-stack" id="track-lookup">
+        <label>查询码 <input name="code" maxlength="20" required autocapitalize="characters" value="{{code}}"></label>
+        <button class="btn btn-primary">查询</button>
+      </form>
+    </section>
+    """
+
+    static let track = """
+    {{> requests.trackBody}}
+    """
+
+    static let trackBody = """
+    <header class="page-head"><h1>{{v.itemName}} <span class="badge" id="track-state">{{v.state}}</span></h1>
+    <p class="muted">{{#v.code}}查询码 <strong id="tracking-code">{{v.code}}</strong> · {{/v.code}}提交于 {{v.submitted}}</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="track-error">{{error}}</div>{{/error}}
+    <section class="card">
+      <p class="prewrap">{{v.description}}</p>
+      <dl class="facts"><dt>地点</dt><dd>{{v.place}}</dd>
+      {{#v.answers}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/v.answers}}
+      {{#v.holder}}<dt>正在办理</dt><dd id="holder">{{v.holder}}</dd>{{/v.holder}}
+      {{#v.due}}<dt>预计时限</dt><dd>{{v.due}}</dd>{{/v.due}}
+      {{#v.rating}}<dt>我的评价</dt><dd>{{v.rating}} 星</dd>{{/v.rating}}</dl>
+    </section>
+    {{#v.canRate}}<section class="card"><h2>评价办理结果</h2>
+      <form method="post" action="{{actionPath}}" class="form-stack" id="rate-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="rate">
+        <fieldset class="stars"><legend>满意程度</legend>
+        <label class="check"><input type="radio" name="score" value="5" required> 5 非常满意</label><label class="check"><input type="radio" name="score" value="4"> 4 满意</label>
+        <label class="check"><input type="radio" name="score" value="3"> 3 基本满意</label><label class="check"><input type="radio" name="score" value="2"> 2 不满意</label>
+        <label class="check"><input type="radio" name="score" value="1"> 1 非常不满意</label></fieldset>
+        <label>意见（选填） <textarea name="note" rows="2" maxlength="1000"></textarea></label>
+        <button class="btn btn-primary" id="rate-submit">提交评价</button></form></section>{{/v.canRate}}
+    {{#v.canAddInformation}}<section class="card"><h2>补充信息</h2>
+      <form method="post" action="{{actionPath}}" enctype="multipart/form-data" class="form-stack" id="add-info-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="add_information">
+        <label>补充内容 <textarea name="note" rows="2" maxlength="1000" required></textarea></label>
+        <label>照片（选填） <input type="file" name="photos" accept="image/*" multiple></label>
+        <button class="btn">补充</button></form></section>{{/v.canAddInformation}}
+    {{#v.canWithdraw}}<section class="card">
+      <form method="post" action="{{actionPath}}" class="form-inline" id="withdraw-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="withdraw">
+        <label>撤回原因（选填） <input name="note" maxlength="200"></label><button class="btn btn-danger">撤回诉求</button></form></section>{{/v.canWithdraw}}
+    <section class="card"><h2>办理进度</h2>
+    <ol class="timeline" id="track-steps">{{#v.steps}}<li><strong>{{label}}</strong> <span class="muted">{{at}} · {{who}}</span>{{#note}}<p class="prewrap">{{note}}</p>{{/note}}
+      {{#photos}}<a href="{{photoBase}}/{{id}}"><img src="{{photoBase}}/{{id}}" alt="照片" class="thumb"></a>{{/photos}}</li>{{/v.steps}}</ol>
+    </section>
+    """
+
+    // MARK: Admin
+
+    static let catalogPage = """
+    <header class="page-head"><h1>服务目录</h1><p class="muted">{{categoryCount}} 个类别、{{itemCount}} 个事项。时限按工作时间计算（见<a href="/calendar">工作日历</a>）。
+    <a class="btn btn-primary" href="/catalog/items/new">新增事项</a></p></header>
+    {{#error}}<div class="alert alert-error" role="alert">{{error}}</div>{{/error}}
+    {{#categories}}<section class="card"><h2>{{name}} <small class="muted">{{code}}{{^active}} · 已停用{{/active}}</small></h2>
+      <form method="post" action="/catalog/categories/{{id}}" class="form-inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <input name="code" value="{{code}}" maxlength="20" size="4" aria-label="代码"><input name="name" value="{{name}}" maxlength="30" aria-label="名称">
+        <input name="description" value="{{description}}" maxlength="200" aria-label="说明"><input name="sortOrder" value="{{sortOrder}}" size="3" aria-label="排序">
+        <label class="check"><input type="checkbox" name="active" value="1"{{#active}} checked{{/active}}> 启用</label><button class="btn">保存类别</button></form>
+      <div class="scroll-x"><table class="table"><thead><tr><th>代码</th><th>事项</th><th>承办</th><th>分派</th><th>时限（签收/处置/核查，工作小时）</th><th>匿名</th><th>状态</th></tr></thead><tbody>
+      {{#items}}<tr><td>{{code}}</td><td><a href="/catalog/items/{{id}}">{{name}}</a></td><td>{{handler}}</td><td>{{assignment}}</td><td>{{limits}}</td><td>{{anonymous}}</td><td>{{status}}</td></tr>{{/items}}
+      </tbody></table></div></section>{{/categories}}
+    <section class="card"><h2>新增类别</h2>
+      <form method="post" action="/catalog/categories" class="form-inline" id="new-category"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>代码 <input name="code" maxlength="20" required></label><label>名称 <input name="name" maxlength="30" required></label>
+        <label>说明 <input name="description" maxlength="200"></label><button class="btn">新增</button></form></section>
+    """
+
+    static let itemForm = """
+    <nav class="crumbs"><a href="/catalog">服务目录</a><span>›</span><strong>{{title}}</strong></nav>
+    <section class="card"><h1>{{title}}</h1>
+      {{#error}}<div class="alert alert-error" role="alert" id="item-error">{{error}}</div>{{/error}}
+      <form method="post" action="{{action}}" class="form-stack" id="item-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>类别 <select name="categoryId">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></label>
+        <label>代码（Open311 service_code） <input name="code" maxlength="20" required value="{{v.code}}"></label>
+        <label>名称 <input name="name" maxlength="40" required value="{{v.name}}"></label>
+        <label>说明 <textarea name="description" rows="2" maxlength="500">{{v.description}}</textarea></label>
+        <label>承办类型 <select name="handlerType">{{#handlerTypes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/handlerTypes}}</select></label>
+        <label>分派规则（grid、thematic:标签、account:用户名） <input name="assignment" maxlength="100" value="{{v.assignment}}"></label>
+        <div class="form-inline"><label>签收时限 <input name="respondHours" size="4" value="{{v.respondHours}}"></label>
+        <label>处置时限 <input name="handleHours" size="4" value="{{v.handleHours}}"></label>
+        <label>核查时限 <input name="verifyHours" size="4" value="{{v.verifyHours}}"></label><span class="muted">（工作小时）</span></div>
+        <fieldset><legend>受理渠道</legend>{{#channels}}<label class="check"><input type="checkbox" name="channels" value="{{value}}"{{#selected}} checked{{/selected}}> {{label}}</label>{{/channels}}</fieldset>
+        <label>补充问题（JSON：[{"code":"floor","label":"楼层","kind":"number","required":false,"choices":[]}]，kind 为 text/number/date/single_choice/multiple_choice）
+          <textarea name="questions" rows="6" class="mono">{{v.questions}}</textarea></label>
+        <label class="check"><input type="checkbox" name="allowsAnonymous" value="1"{{#v.allowsAnonymous}} checked{{/v.allowsAnonymous}}> 允许匿名反映</label>
+        <label class="check"><input type="checkbox" name="active" value="1"{{#v.active}} checked{{/v.active}}> 启用</label>
+        <label>排序 <input name="sortOrder" size="4" value="{{v.sortOrder}}"></label>
+        <button class="btn btn-primary">保存</button>
+      </form></section>
+    """
+
+    static let calendarPage = """
+    <header class="page-head"><h1>工作日历 {{year}} 年</h1><p class="muted">诉求时限只在工作时间内计算：放假日不计，调休上班日照常计。
+    年份：{{#years}}<a href="/calendar?year={{.}}">{{.}}</a> {{/years}}<a href="/calendar?year={{nextYear}}">{{nextYear}}</a></p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="calendar-error">{{error}}</div>{{/error}}
+    <section class="card"><h2>工作时间</h2>
+      <form method="post" action="/calendar/settings" class="form-inline" id="calendar-settings"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>上班 <input name="start" value="{{start}}" size="5" maxlength="5"></label><label>下班 <input name="end" value="{{end}}" size="5" maxlength="5"></label>
+        {{#weekdays}}<label class="check"><input type="checkbox" name="weekdays" value="{{value}}"{{#selected}} checked{{/selected}}> {{label}}</label>{{/weekdays}}
+        <label>即将超期提醒（工作小时） <input name="warnHours" value="{{warnHours}}" size="3"></label>
+        <button class="btn">保存</button></form></section>
+    <section class="card"><h2>放假与调休</h2>
+      <table class="table" id="calendar-days"><thead><tr><th>日期</th><th>类型</th><th>名称</th><th></th></tr></thead><tbody>
+      {{#days}}<tr><td>{{day}}</td><td>{{kind}}</td><td>{{name}}</td><td><form method="post" action="/calendar/days/{{day}}/delete"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link">删除</button></form></td></tr>{{/days}}
+      </tbody></table>
+      {{^days}}<p class="muted">{{year}} 年还没有录入放假安排。国务院办公厅通常在前一年 11 月公布，请逐日录入。</p>{{/days}}
+      <form method="post" action="/calendar/days" class="form-inline" id="calendar-day"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>日期 <input name="day" type="date" required></label>
+        <label>类型 <select name="kind"><option value="holiday">放假</option><option value="workday">调休上班</option></select></label>
+        <label>名称 <input name="name" maxlength="20" required placeholder="如：春节"></label><button class="btn">添加</button></form>
+    </section>
+    """
+}
