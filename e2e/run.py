@@ -291,6 +291,122 @@ def check_audit_verify_and_backup_commands(binary, work):
     assert "第 42 条记录被修改" in broken.stdout, broken.stdout
 
 
+def tiny_png(path):
+    """A real 8×8 PNG (zlib-compressed red pixels), made without extra libraries."""
+    import struct, zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    rows = b"".join(b"\x00" + b"\xc0\x39\x2b" * 8 for _ in range(8))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    with open(path, "wb") as f:
+        f.write(png)
+    return path
+
+
+def walk_a_request_goes_round_the_closed_loop(base, work):
+    """A resident on a phone asks for a broken stair light with a photo; community staff register
+    and dispatch it (with an internal note); the grid worker signs for it and reports with a photo
+    on a phone; the grid leader verifies it; the resident rates it. The public tracking page shows
+    the steps but neither the internal note nor any staff name."""
+    photo = tiny_png(os.path.join(work, "light.png"))
+    phone = browser(390, 844)
+    try:
+        login(phone, base, "jm.resident")
+        phone.find_element(By.LINK_TEXT, "我要办事").click()
+        phone.find_element(By.PARTIAL_LINK_TEXT, "楼道照明").click()
+        phone.find_element(By.NAME, "description").send_keys("3楼楼道灯不亮，老人晚上下楼看不见台阶 <b>急</b>")
+        phone.find_element(By.NAME, "answers.floor").send_keys("3")
+        phone.find_element(By.NAME, "photos").send_keys(photo)
+        phone.find_element(By.ID, "ask-submit").click()
+        wait_for_text(phone, "#flash", "查询码")
+        code = phone.find_element(By.ID, "tracking-code").text.strip()
+        assert len(code) == 12, code
+        request_url = phone.current_url
+        request_id = request_url.rstrip("/").split("/")[-1]
+        assert "<b>急</b>" in phone.find_element(By.CSS_SELECTOR, "main").text, "HTML in the description was not shown as text"
+        assert phone.execute_script("return document.documentElement.scrollWidth") <= 392, "page wider than the phone"
+    finally:
+        phone.quit()
+
+    desk = browser(1280, 900)
+    try:
+        login(desk, base, "sq.staff")
+        desk.get(base + "/requests?queue=dispatch")
+        desk.find_element(By.CSS_SELECTOR, f"a[href='/requests/{request_id}']").click()
+        wait_for_text(desk, "#state", "待受理")
+        desk.find_element(By.CSS_SELECTOR, "#action-comment textarea").send_keys("住户为独居老人，请优先处理")
+        desk.find_element(By.CSS_SELECTOR, "#action-comment button").click()
+        wait_for_text(desk, "#flash", "已内部备注")
+        desk.find_element(By.CSS_SELECTOR, "#action-register button").click()
+        wait_for_text(desk, "#state", "待派遣")
+        handler = desk.find_element(By.CSS_SELECTOR, "#action-dispatch select[name=handlerId]")
+        assert "★ 网格员 刘芳" in handler.text, handler.text  # the grid's own worker is suggested first
+        desk.find_element(By.CSS_SELECTOR, "#action-dispatch button").click()
+        wait_for_text(desk, "#state", "待签收")
+        wait_for_text(desk, "#handler", "刘芳")
+    finally:
+        desk.quit()
+
+    phone = browser(390, 844)
+    try:
+        login(phone, base, "wg.worker")
+        phone.get(base + "/requests?queue=mine")
+        phone.find_element(By.CSS_SELECTOR, f"a[href='/requests/{request_id}']").click()
+        phone.find_element(By.CSS_SELECTOR, "#action-claim button").click()
+        wait_for_text(phone, "#state", "处置中")
+        assert not phone.find_elements(By.ID, "action-verify_pass"), "the handler was offered to verify their own work"
+        phone.find_element(By.CSS_SELECTOR, "#action-report textarea").send_keys("已更换楼道灯泡，现场试亮正常")
+        phone.find_element(By.CSS_SELECTOR, "#action-report input[type=file]").send_keys(photo)
+        phone.find_element(By.CSS_SELECTOR, "#action-report button").click()
+        wait_for_text(phone, "#state", "待核查")
+        assert phone.execute_script("return document.documentElement.scrollWidth") <= 392, "request page wider than the phone"
+    finally:
+        phone.quit()
+
+    desk = browser(1280, 900)
+    try:
+        login(desk, base, "wg.leader")
+        desk.get(base + "/requests?queue=verify")
+        desk.find_element(By.CSS_SELECTOR, f"a[href='/requests/{request_id}']").click()
+        desk.find_element(By.CSS_SELECTOR, "#action-verify_pass button").click()
+        wait_for_text(desk, "#state", "待回访")
+    finally:
+        desk.quit()
+
+    phone = browser(390, 844)
+    try:
+        login(phone, base, "jm.resident")
+        phone.get(request_url)
+        wait_for_text(phone, "#track-state", "待回访")
+        phone.find_element(By.CSS_SELECTOR, "#rate-form input[value='5']").click()
+        phone.find_element(By.CSS_SELECTOR, "#rate-form textarea").send_keys("修得很快，谢谢")
+        phone.find_element(By.ID, "rate-submit").click()
+        wait_for_text(phone, "#track-state", "已回访")
+        phone.find_element(By.LINK_TEXT, "消息").click()
+        wait_for_text(phone, "#inbox", "核查通过")
+    finally:
+        phone.quit()
+
+    anyone = browser(390, 844)
+    try:
+        anyone.get(base + "/track")
+        anyone.find_element(By.NAME, "code").send_keys(code.lower())
+        anyone.find_element(By.CSS_SELECTOR, "#track-lookup button").click()
+        wait_for_text(anyone, "#track-state", "已回访")
+        steps = anyone.find_element(By.ID, "track-steps").text
+        for label in ["提交诉求", "立案", "派遣", "承办人已签收", "反馈结果", "核查通过", "回访评价"]:
+            assert label in steps, (label, steps)
+        assert "已更换楼道灯泡" in steps, steps
+        for secret in ["独居老人", "刘芳", "张丽", "赵强", "内部备注"]:
+            assert secret not in anyone.page_source, f"the public tracking page shows {secret}"
+        images = anyone.find_elements(By.CSS_SELECTOR, "#track-steps img")
+        assert len(images) == 2, len(images)
+        assert anyone.execute_script("return arguments[0].naturalWidth", images[0]) == 8, "the photo did not load"
+    finally:
+        anyone.quit()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -299,7 +415,8 @@ def main():
     proc, base = start_server(args.binary, args.work)
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
-             walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained]
+             walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
+             walk_a_request_goes_round_the_closed_loop]
     passed = failed = 0
     try:
         for walk in walks:

@@ -95,6 +95,7 @@ public enum DemoDistrict {
                                                                description: "独居老人每周走访", actor: cli)
         try await system.teams.assignThematic(orange.id, username: "sg.worker", duty: .leader, actor: cli)
         try await loadResidents(into: system, households: households)
+        try await DemoRequests.load(into: system, households: households)
         return logins
     }
 

@@ -27,7 +27,7 @@ enum Stylesheet {
     .table tr.retired td{color:var(--muted)}
     .scroll-x{overflow-x:auto}.json{font-family:ui-monospace,monospace;font-size:.8rem;max-width:18rem;word-break:break-all}
     .form-inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.75rem;margin:.5rem 0}
-    .form-stack{display:flex;flex-direction:column;gap:.75rem}
+    .form-stack{display:flex;flex-direction:column;gap:.75rem}.form-stack>button{align-self:flex-start}
     label{display:flex;flex-direction:column;font-size:.9rem;gap:.25rem}
     input,select,textarea{font:inherit;padding:.5rem .6rem;border:1px solid #bcccdc;border-radius:6px;background:#fff;min-width:0;max-width:100%}
     textarea{min-height:5rem}
@@ -49,9 +49,27 @@ enum Stylesheet {
     label.check{flex-direction:row;align-items:center;gap:.3rem}.range{display:flex;align-items:center;gap:.25rem}.range input{width:4rem}
     details summary{cursor:pointer;color:var(--accent);margin:.25rem 0}
     .links{margin:0;padding-left:1.2rem}.pager{margin-top:.75rem;display:flex;gap:1rem}
+    .tabs{display:flex;gap:.25rem;overflow-x:auto;white-space:nowrap;margin-bottom:.75rem}
+    .tabs a{padding:.35rem .75rem;border:1px solid var(--line);border-radius:999px;background:#fff;color:var(--fg)}
+    .tabs a[aria-current=page]{background:var(--brand);border-color:var(--brand);color:#fff}
+    .badge-danger{background:#fdecea;color:var(--danger)}.danger{color:var(--danger)}tr.overdue td{background:#fff7f6}
+    .prewrap{white-space:pre-wrap;word-break:break-word}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;word-break:break-word}
+    .timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:2px solid var(--line)}
+    .timeline li{position:relative;padding:0 0 .9rem .5rem}.timeline li::before{content:"";position:absolute;left:-1.45rem;top:.45rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--brand)}
+    .timeline li.internal{background:#fffbea}.timeline p{margin:.25rem 0}
+    .thumb{width:5.5rem;height:5.5rem;object-fit:cover;border-radius:6px;border:1px solid var(--line);margin:.25rem .25rem 0 0}
+    .action{border-top:1px solid var(--line);padding-top:.75rem;margin-top:.75rem}.action:first-of-type{border-top:0;margin-top:0;padding-top:0}
+    .choices{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.5rem}
+    .choices a{display:flex;flex-direction:column;padding:.75rem;border:1px solid var(--line);border-radius:8px;background:#fff;min-height:3.5rem}
+    .choices small{font-size:.75rem;margin-top:.15rem}
+    fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.25rem 1rem}legend{font-size:.9rem}
+    .messages{list-style:none;margin:0;padding:0}.messages li{padding:.6rem 0;border-bottom:1px solid var(--line)}
+    .messages li.unread strong{color:var(--brand)}.messages button.link{color:var(--fg);text-decoration:none;text-align:left}
+    .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
     @media (max-width:600px){
       main{padding:.75rem}.table th:nth-child(n+4),.table td:nth-child(n+4){display:none}
-      #audit th,#audit td{display:table-cell}
+      #audit th,#audit td,#requests th,#requests td{display:table-cell}#requests td{font-size:.85rem}
       .form-inline{flex-direction:column;align-items:stretch}.brand small{display:none}
     }
     """

@@ -10,7 +10,7 @@ enum RequestsTemplates {
     static let queue = """
     <header class="page-head"><h1>诉求办理</h1>
     <p class="muted">{{queueLabel}}：共 {{total}} 件{{#canIntake}} · <a class="btn btn-primary" href="/requests/new" id="new-request">登记诉求</a>{{/canIntake}}</p></header>
-    <nav class="tabs" aria-label="工作队列">{{#queues}}<a href="/requests?queue={{value}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/queues}}</nav>
+    <nav class="tabs" aria-label="工作队列">{{#queues}}<a href="/requests?queue={{value}}"{{#selected}} aria-current="page"{{/selected}}>{{label}}</a>{{/queues}}</nav>
     <form method="get" action="/requests" class="card form-inline" id="request-filter">
       <input type="hidden" name="queue" value="{{queue}}">
       <label>类别 <select name="categoryId"><option value="">全部</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></label>
