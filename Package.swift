@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.20.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
     ],
     targets: [
         // Shared kernel: database, migrations, actors and scope, audit chain, HTTP plumbing.
@@ -45,7 +48,12 @@ let package = Package(
         .target(name: "Regions", dependencies: kernel, path: "Sources/Features/Regions"),
         .target(name: "Accounts", dependencies: kernel + ["Regions"], path: "Sources/Features/Accounts"),
         .target(name: "Residents", dependencies: kernel + ["Regions"], path: "Sources/Features/Residents"),
-        .target(name: "Notifications", dependencies: kernel, path: "Sources/Features/Notifications"),
+        .target(name: "Notifications", dependencies: kernel + [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOExtras", package: "swift-nio-extras"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], path: "Sources/Features/Notifications"),
         .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications"], path: "Sources/Features/Requests"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
@@ -67,6 +75,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "ResidentsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "RequestsDomainTests", dependencies: ["Requests"]),
+        .testTarget(name: "NotificationsTests", dependencies: ["LinliTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]

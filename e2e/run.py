@@ -37,11 +37,11 @@ def free_port():
     return port
 
 
-def start_server(binary, work):
+def start_server(binary, work, extra_env=None):
     port = free_port()
     data = os.path.join(work, "e2e-data")
     log = open(os.path.join(work, "e2e-server.log"), "w")
-    env = dict(os.environ, LINLI_BCRYPT_COST="6")
+    env = dict(os.environ, LINLI_BCRYPT_COST="6", **(extra_env or {}))
     proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--data-dir", data],
                             stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
@@ -407,16 +407,111 @@ def walk_a_request_goes_round_the_closed_loop(base, work):
         anyone.quit()
 
 
+class Inboxes:
+    """A real SMTP server (aiosmtpd) and a webhook receiver on loopback, collecting what Linli sends."""
+
+    def __init__(self):
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from aiosmtpd.controller import Controller
+        self.mails = []
+        self.hooks = []
+        inboxes = self
+
+        class MailHandler:
+            async def handle_DATA(self, server, session, envelope):
+                inboxes.mails.append((envelope.rcpt_tos, envelope.content))
+                return "250 OK"
+
+        self.smtp_port = free_port()
+        self.smtp = Controller(MailHandler(), hostname="127.0.0.1", port=self.smtp_port)
+        self.smtp.start()
+
+        class HookHandler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                inboxes.hooks.append(json.loads(body))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), HookHandler)
+        self.hook_url = f"http://127.0.0.1:{self.http.server_address[1]}/hook"
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def env(self):
+        return {"LINLI_SMTP_URL": f"smtp://127.0.0.1:{self.smtp_port}", "LINLI_MAIL_FROM": "notice@linli.test",
+                "LINLI_WEBHOOK_URL": self.hook_url, "LINLI_DELIVERY_INTERVAL": "1"}
+
+    def stop(self):
+        self.smtp.stop()
+        self.http.shutdown()
+
+
+def walk_notices_reach_email_and_webhook(base, work, inboxes):
+    """The grid worker gives an e-mail address; staff dispatch a request to them; the notice
+    arrives in the worker's inbox, as an e-mail through a real SMTP server (Chinese subject and
+    body intact), and at the district webhook as JSON."""
+    import email
+    from email.header import decode_header, make_header
+    worker = browser(390, 844)
+    try:
+        login(worker, base, "wg.worker")
+        worker.get(base + "/inbox/settings")
+        worker.find_element(By.NAME, "email").send_keys("liufang@grid.test")
+        worker.find_element(By.CSS_SELECTOR, "#notification-settings button").click()
+        wait_for_text(worker, "#flash", "已保存通知方式")
+    finally:
+        worker.quit()
+    desk = browser(1280, 900)
+    try:
+        login(desk, base, "sq.staff")
+        desk.get(base + "/requests?queue=dispatch")
+        link = desk.find_element(By.PARTIAL_LINK_TEXT, "垃圾清运")
+        request_id = link.get_attribute("href").rstrip("/").split("/")[-1]
+        link.click()
+        desk.find_element(By.CSS_SELECTOR, "#action-register button").click()
+        wait_for_text(desk, "#state", "待派遣")
+        desk.find_element(By.CSS_SELECTOR, "#action-dispatch button").click()
+        wait_for_text(desk, "#state", "待签收")
+    finally:
+        desk.quit()
+    deadline = time.time() + 30
+    mail = None
+    while time.time() < deadline and mail is None:
+        for rcpts, content in inboxes.mails:
+            if "liufang@grid.test" in rcpts:
+                mail = email.message_from_bytes(content)
+        time.sleep(0.5)
+    assert mail is not None, f"no e-mail reached the SMTP server; got {len(inboxes.mails)} others"
+    subject = str(make_header(decode_header(mail["Subject"])))
+    assert subject.endswith("派遣"), subject
+    body = mail.get_payload(decode=True).decode("utf-8")
+    assert "垃圾清运" in body and "待签收" in body, body
+    hooks = [h for h in inboxes.hooks if h.get("facts", {}).get("request") == request_id and h["facts"].get("event") == "dispatch"]
+    assert hooks, f"the district webhook got nothing for request {request_id}: {inboxes.hooks[-3:]}"
+    assert hooks[0]["title"] == subject, (hooks[0], subject)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--work", required=True)
     args = parser.parse_args()
-    proc, base = start_server(args.binary, args.work)
+    inboxes = Inboxes()
+    proc, base = start_server(args.binary, args.work, inboxes.env())
+
+    def notices(base, work):
+        walk_notices_reach_email_and_webhook(base, work, inboxes)
+    notices.__name__ = walk_notices_reach_email_and_webhook.__name__
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
-             walk_a_request_goes_round_the_closed_loop]
+             walk_a_request_goes_round_the_closed_loop,
+             notices]
     passed = failed = 0
     try:
         for walk in walks:
@@ -437,6 +532,7 @@ def main():
             print("✘ check_audit_verify_and_backup_commands")
             traceback.print_exc()
     finally:
+        inboxes.stop()
         proc.terminate()
         try:
             proc.wait(timeout=20)

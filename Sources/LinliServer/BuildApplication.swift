@@ -62,7 +62,7 @@ public func buildApplication(system: LinliSystem, registry: PrometheusCollectorR
     return Application(router: router,
                        configuration: .init(address: .hostname(system.configuration.host, port: system.configuration.port),
                                             serverName: "linli"),
-                       services: [SessionSweeper(auth: system.auth, logger: logger), RequestClockSweeper(requests: system.requests, logger: logger)],
+                       services: BackgroundJobs.all(system, logger: logger),
                        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
                        logger: logger)
 }

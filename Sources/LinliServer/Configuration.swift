@@ -20,12 +20,14 @@ public struct Configuration: Sendable {
     public var smtpURL: String?
     /// Sender address of notice e-mails.
     public var mailFrom: String = "linli@localhost"
+    /// How often queued e-mail and webhook notices are sent.
+    public var deliveryIntervalSeconds: Int = 15
 
     public init() {}
 
     /// Reads `LINLI_HOST`, `LINLI_PORT`, `LINLI_DATA_DIR`, `LINLI_DATABASE_URL`,
     /// `LINLI_SECURE_COOKIES`, `LINLI_TRUST_PROXY`, `LINLI_BCRYPT_COST`, `LINLI_WEBHOOK_URL`, `LINLI_SMTP_URL`,
-    /// `LINLI_MAIL_FROM`.
+    /// `LINLI_MAIL_FROM`, `LINLI_DELIVERY_INTERVAL`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Configuration {
         var configuration = Configuration()
         if let host = environment["LINLI_HOST"] { configuration.host = host }
@@ -38,6 +40,9 @@ public struct Configuration: Sendable {
         if let webhook = environment["LINLI_WEBHOOK_URL"], !webhook.isEmpty { configuration.districtWebhook = webhook }
         if let smtp = environment["LINLI_SMTP_URL"], !smtp.isEmpty { configuration.smtpURL = smtp }
         if let from = environment["LINLI_MAIL_FROM"], !from.isEmpty { configuration.mailFrom = from }
+        if let seconds = environment["LINLI_DELIVERY_INTERVAL"].flatMap(Int.init), (1...3600).contains(seconds) {
+            configuration.deliveryIntervalSeconds = seconds
+        }
         return configuration
     }
 

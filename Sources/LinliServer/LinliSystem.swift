@@ -27,6 +27,7 @@ public final class LinliSystem: Sendable {
     public let catalog: CatalogService
     public let calendar: CalendarService
     public let requests: RequestService
+    public let delivery: OutboundDelivery
     public let logger: Logger
 
     /// Every feature's migrations, in the order features depend on each other.
@@ -36,6 +37,8 @@ public final class LinliSystem: Sendable {
 
     public static func open(_ configuration: Configuration, logger: Logger, clock: any Clock = SystemClock(),
                             migrate: Bool = true) async throws -> LinliSystem {
+        // A mistyped mail server is said at start, not discovered when the first notice waits.
+        if let smtp = configuration.smtpURL { _ = try SMTPAdapter(url: smtp, from: configuration.mailFrom) }
         let database = try await Database.open(try configuration.databaseLocation(), logger: logger)
         do {
             let migrator = Migrator(migrations: migrations, clock: clock)
@@ -105,6 +108,8 @@ public final class LinliSystem: Sendable {
         notifications = NotificationService(database: database, clock: clock, districtWebhook: configuration.districtWebhook)
         catalog = CatalogService(database: database, audit: audit, clock: clock)
         calendar = CalendarService(database: database, audit: audit)
+        delivery = OutboundDelivery(database: database, clock: clock, adapters: [WebhookAdapter() as any OutboundAdapter]
+                                    + (configuration.smtpURL.flatMap { try? SMTPAdapter(url: $0, from: configuration.mailFrom) }.map { [$0] } ?? []))
         requests = RequestService(database: database, audit: audit, clock: clock, regions: regions, teams: teams, staff: directory,
                                   vault: vault, catalog: catalog, notifications: notifications, permissionTable: LinliPermissions.table)
     }

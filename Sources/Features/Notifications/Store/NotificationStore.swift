@@ -94,3 +94,55 @@ enum NotificationStore {
             """).run()
     }
 }
+
+/// The outbound queue: claimed by one instance at a time, sent, retried with backoff.
+enum OutboundStore {
+    static func due(_ tx: Tx, now: Int64, limit: Int) async throws -> [Int64] {
+        try await tx.sql.raw("""
+            SELECT id FROM outbound_messages WHERE status = 'pending' AND next_attempt_at <= \(bind: now)
+              AND (claimed_until IS NULL OR claimed_until < \(bind: now))
+            ORDER BY next_attempt_at, id LIMIT \(unsafeRaw: String(limit))
+            """).all().map { try $0.decode(column: "id", as: Int64.self) }
+    }
+
+    /// Takes a message for `until`; nil when another instance took it first.
+    static func claim(_ tx: Tx, id: Int64, now: Int64, until: Int64) async throws -> OutboundMessage? {
+        let rows = try await tx.sql.raw("""
+            UPDATE outbound_messages SET claimed_until = \(bind: until)
+            WHERE id = \(bind: id) AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < \(bind: now))
+            RETURNING id, channel, target, subject, body, payload, attempts
+            """).all()
+        return try rows.first.map { row in
+            OutboundMessage(id: try row.decode(column: "id", as: Int64.self),
+                            channel: OutboundChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .webhook,
+                            target: try row.decode(column: "target", as: String.self), subject: try row.decode(column: "subject", as: String.self),
+                            body: try row.decode(column: "body", as: String.self), payload: try row.decode(column: "payload", as: String.self),
+                            attempts: Int(try row.decode(column: "attempts", as: Int64.self)))
+        }
+    }
+
+    static func sent(_ tx: Tx, id: Int64, now: Int64) async throws {
+        try await tx.sql.raw("""
+            UPDATE outbound_messages SET status = 'sent', attempts = attempts + 1, sent_at = \(bind: now), claimed_until = NULL, last_error = NULL
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    static func failed(_ tx: Tx, id: Int64, error: String, nextAttempt: Int64?) async throws {
+        try await tx.sql.raw("""
+            UPDATE outbound_messages SET attempts = attempts + 1, last_error = \(bind: String(error.prefix(500))), claimed_until = NULL,
+              status = \(bind: nextAttempt == nil ? "failed" : "pending"), next_attempt_at = \(bind: nextAttempt ?? 0)
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    struct Row: Sendable { let id: Int64, channel: String, target: String, status: String, attempts: Int, lastError: String? }
+
+    static func all(_ tx: Tx) async throws -> [Row] {
+        try await tx.sql.raw("SELECT id, channel, target, status, attempts, last_error FROM outbound_messages ORDER BY id").all().map { row in
+            Row(id: try row.decode(column: "id", as: Int64.self), channel: try row.decode(column: "channel", as: String.self),
+                target: try row.decode(column: "target", as: String.self), status: try row.decode(column: "status", as: String.self),
+                attempts: Int(try row.decode(column: "attempts", as: Int64.self)), lastError: try row.decode(column: "last_error", as: String?.self))
+        }
+    }
+}
