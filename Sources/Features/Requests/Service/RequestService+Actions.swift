@@ -40,6 +40,7 @@ extension RequestService {
                 actorRole: role.label, note: action.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
                 isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
             for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
+            if case .rate(let score, _) = action { try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis) }
             let updated = try await RequestStore.find(tx, id: request.id)!
             try await audit.append(tx, actor: actor, action: "request.\(kind.rawValue)", entityType: "request", entityId: String(request.id),
                                    regionPath: request.regionPath, before: Self.auditValues(request), after: Self.auditValues(updated))

@@ -164,6 +164,10 @@ enum RequestStore {
         }
     }
 
+    static func insertRating(_ tx: Tx, requestId: Int64, score: Int, at: Int64) async throws {
+        try await tx.sql.raw("INSERT INTO request_ratings (request_id, score, at) VALUES (\(bind: requestId), \(bind: score), \(bind: at))").run()
+    }
+
     // MARK: Photos
 
     static func insertPhoto(_ tx: Tx, requestId: Int64, eventId: Int64, _ photo: ValidPhoto, now: Int64) async throws {

@@ -66,6 +66,9 @@ enum RequestsMigrations {
             "CREATE INDEX request_photos_request ON request_photos (request_id, id)",
             "CREATE TABLE request_followers (request_id BIGINT NOT NULL, user_id BIGINT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (request_id, user_id))",
             "CREATE INDEX request_followers_user ON request_followers (user_id)",
+            // Every 回访评价 given, including those that sent the request back (满意率 counts them all).
+            "CREATE TABLE request_ratings (id \(engine.autoIncrementPrimaryKey), request_id BIGINT NOT NULL REFERENCES requests(id), score BIGINT NOT NULL, at BIGINT NOT NULL)",
+            "CREATE INDEX request_ratings_request ON request_ratings (request_id)",
         ] + CatalogStore.defaultCatalogStatements() + CalendarStore.officialScheduleStatements() },
     ]
 }
