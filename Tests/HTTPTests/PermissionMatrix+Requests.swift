@@ -184,6 +184,17 @@ extension PermissionMatrixTests {
             let request = try await s.request(true, photo: true)
             return Request(uri: "/track/\(request.trackingCode)/photos/\(try await s.photoId(of: request))")
         },
+        // Metrics: the region given must be in scope (its code outside answers 404).
+        "GET /stats": Case(.permission(.requestMetrics, success: 200, outside: 422)) { s, role, inside in
+            Request(uri: "/stats?regionCode=\(inside ? s.root(role).code : s.f.foreignDistrict.code)")
+        },
+        "GET /stats/formulas": Case(.permission(.requestMetrics, success: 200), uri: "/stats/formulas"),
+        "GET /stats/export.xlsx": Case(.permission(.requestMetrics, success: 200)) { s, role, inside in
+            Request(uri: "/stats/export.xlsx?regionId=\(inside ? s.root(role).id : s.f.foreignDistrict.id)")
+        },
+        "GET /api/v1/metrics": Case(.permission(.requestMetrics, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/metrics?regionId=\(inside ? s.root(role).id : s.f.foreignDistrict.id)&from=2026-01-01&to=2026-12-31")
+        },
         // Admin
         "GET /catalog": Case(.permission(.catalogManage, success: 200), uri: "/catalog"),
         "GET /catalog/items/new": Case(.permission(.catalogManage, success: 200), uri: "/catalog/items/new"),

@@ -23,6 +23,7 @@ public struct RequestsFeature: Feature {
     public static let navigation = [
         NavigationItem("我要办事", href: "/ask", permission: .requestSubmit, order: 20),
         NavigationItem("诉求办理", href: "/requests", permission: .requestView, order: 21),
+        NavigationItem("办理统计", href: "/stats", permission: .requestMetrics, order: 22),
         NavigationItem("服务目录", href: "/catalog", permission: .catalogManage, order: 60),
         NavigationItem("工作日历", href: "/calendar", permission: .catalogManage, order: 61),
     ]
@@ -51,5 +52,6 @@ public struct RequestsFeature: Feature {
         RequestsPages(requests: requests, catalog: catalog, regions: regions, residents: residents, web: web, clock: clock).addRoutes(to: router)
         ResidentRequestPages(requests: requests, catalog: catalog, regions: regions, web: web, clock: clock).addRoutes(to: router)
         CatalogPages(catalog: catalog, calendar: calendar, web: web, clock: clock).addRoutes(to: router)
+        MetricsPages(requests: requests, regions: regions, web: web, clock: clock).addRoutes(to: router)
     }
 }

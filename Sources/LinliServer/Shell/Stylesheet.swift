@@ -66,6 +66,8 @@ enum Stylesheet {
     fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.25rem 1rem}legend{font-size:.9rem}
     .messages{list-style:none;margin:0;padding:0}.messages li{padding:.6rem 0;border-bottom:1px solid var(--line)}
     .messages li.unread strong{color:var(--brand)}.messages button.link{color:var(--fg);text-decoration:none;text-align:left}
+    .chart{width:100%;height:auto;display:block}.chart-bar{fill:var(--brand);opacity:.85}.chart-base{stroke:var(--line)}
+    .chart-title{font-size:13px;font-weight:600;fill:var(--fg)}.chart-axis{font-size:11px;fill:var(--muted)}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
     @media (max-width:600px){
       main{padding:.75rem}.table th:nth-child(n+4),.table td:nth-child(n+4){display:none}

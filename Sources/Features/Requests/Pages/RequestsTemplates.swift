@@ -4,7 +4,7 @@ enum RequestsTemplates {
         "requests.queue": queue, "requests.detail": detail, "requests.new": intake,
         "requests.ask": ask, "requests.askForm": askForm, "requests.mine": mine, "requests.track": track, "requests.trackLookup": trackLookup,
         "requests.catalog": catalogPage, "requests.itemForm": itemForm, "requests.calendar": calendarPage,
-        "requests.questions": questions, "requests.trackBody": trackBody,
+        "requests.questions": questions, "requests.trackBody": trackBody, "requests.metrics": metrics, "requests.formulas": formulas,
     ]
 
     static let queue = """
@@ -280,5 +280,41 @@ enum RequestsTemplates {
         <label>类型 <select name="kind"><option value="holiday">放假</option><option value="workday">调休上班</option></select></label>
         <label>名称 <input name="name" maxlength="20" required placeholder="如：春节"></label><button class="btn">添加</button></form>
     </section>
+    """
+
+    static let metrics = """
+    <header class="page-head"><h1>办理统计{{#regionName}}：{{regionName}}{{/regionName}}</h1>
+    <p class="muted">按提交日期统计 {{from}} 至 {{to}} 受理的诉求。{{#up}}<a href="{{up}}">返回上级区域</a> · {{/up}}{{#exportLink}}<a href="{{exportLink}}" id="metrics-export">导出 Excel</a> · {{/exportLink}}<a href="/stats/formulas">计算口径</a></p></header>
+    <form method="get" action="/stats" class="card form-inline" id="metrics-filter">
+      <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{regionCode}}"></label>
+      <label>开始 <input name="from" type="date" value="{{from}}"></label><label>结束 <input name="to" type="date" value="{{to}}"></label>
+      <button class="btn">统计</button>
+    </form>
+    {{#error}}<div class="alert alert-error" role="alert" id="metrics-error">{{error}}</div>{{/error}}
+    <section class="stats" id="metrics-figures">{{#figures}}<div class="stat"><span class="stat-value">{{value}}</span><span class="stat-label">{{label}}</span></div>{{/figures}}</section>
+    {{#trend}}<section class="card">{{{trend}}}</section>{{/trend}}
+    {{#closureChart}}<section class="card">{{{closureChart}}}</section>{{/closureChart}}
+    {{#hasChildren}}<section class="card scroll-x"><h2>下级区域</h2>
+    <table class="table" id="metrics-children"><thead><tr><th>区域</th>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead><tbody>
+    {{#children}}<tr><td>{{#drill}}<a href="/stats?regionId={{id}}&amp;from={{from}}&amp;to={{to}}">{{name}}</a>{{/drill}}{{^drill}}{{name}}{{/drill}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/children}}
+    </tbody></table></section>{{/hasChildren}}
+    """
+
+    static let formulas = """
+    <nav class="crumbs"><a href="/stats">办理统计</a><span>›</span><strong>计算口径</strong></nav>
+    <section class="card"><h1>计算口径</h1>
+    <p>统计对象：所选区域（含下级）在所选日期范围内<strong>提交</strong>的诉求。每项数字都由诉求记录直接求和得到，任何时候重算结果相同。时间均按工作日历计算（放假不计、调休上班日照计）。</p>
+    <dl class="facts">
+      <dt>受理量</dt><dd>提交的诉求数。</dd>
+      <dt>有效诉求</dt><dd>受理量减去不予受理、作废、撤回的诉求。</dd>
+      <dt>响应率</dt><dd>在签收时限内签收的诉求 ÷（已签收的诉求 + 尚未签收但已超过签收时限的诉求）。</dd>
+      <dt>按期办结率</dt><dd>已结案且处置阶段从未超期的诉求 ÷ 已结案的诉求。</dd>
+      <dt>结案率</dt><dd>已结案（核查通过，含已回访）的诉求 ÷ 有效诉求。</dd>
+      <dt>返工率</dt><dd>已结案诉求中至少一次核查不通过的 ÷ 已结案的诉求。</dd>
+      <dt>重办率</dt><dd>至少一次被评为不满意（1–2 星）而重办的诉求 ÷ 至少评价过一次的诉求。</dd>
+      <dt>满意率</dt><dd>3 星及以上的评价次数 ÷ 全部评价次数（含导致重办的评价）。</dd>
+      <dt>超期</dt><dd>任一阶段（签收、处置、核查）曾超过时限，或当前阶段此刻已超期的诉求数。</dd>
+      <dt>平均用时</dt><dd>签收：提交到首次签收的工作时间；处置、核查：已结案诉求在该阶段累计的工作时间（挂起期间不计，返工、重办累加），以小时计。</dd>
+    </dl></section>
     """
 }
