@@ -31,7 +31,7 @@ public struct LinliFeatures {
             ResidentsFeature(residents: system.residents, ledger: system.ledger, regions: system.regions, web: web, clock: system.clock),
             NotificationsFeature(notifications: system.notifications, web: web),
             RequestsFeature(requests: system.requests, catalog: system.catalog, calendar: system.calendar, regions: system.regions,
-                            residents: system.residents, web: web, clock: system.clock),
+                            residents: system.residents, web: web, authenticator: system.auth, clock: system.clock),
         ]
     }
 }
@@ -44,7 +44,7 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     router.add(middleware: MetricsMiddleware(registry: registry))
     router.add(middleware: ErrorMiddleware(web: web))
     router.add(middleware: AuthMiddleware(authenticator: system.auth, trustProxy: system.configuration.trustProxy))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(exemptPrefixes: [Open311API.basePath + "/"]))
     OperationsRoutes(database: system.database, registry: registry).addRoutes(to: router)
     HomePage(regions: system.regions, web: web, navigation: LinliFeatures.navigation).addRoutes(to: router)
     for feature in LinliFeatures.mount(system, web: web) {

@@ -195,6 +195,14 @@ extension PermissionMatrixTests {
         "GET /api/v1/metrics": Case(.permission(.requestMetrics, success: 200)) { s, role, inside in
             Request(uri: "/api/v1/metrics?regionId=\(inside ? s.root(role).id : s.f.foreignDistrict.id)&from=2026-01-01&to=2026-12-31")
         },
+        // Open311 (authenticates by api_key in the request, never by session or bearer header)
+        "GET /open311/v2/{file}": Case(.open(200), uri: "/open311/v2/services.json"),
+        "GET /open311/v2/services/{file}": Case(.open(200), uri: "/open311/v2/services/WX01.json"),
+        "GET /open311/v2/requests/{file}": Case(.open(200)) { s, _, _ in Request(uri: "/open311/v2/requests/\(try await s.request(true).trackingCode).json") },
+        "GET /open311/v2/tokens/{file}": Case(.open(200)) { s, _, _ in Request(uri: "/open311/v2/tokens/\(try await s.request(true).trackingCode).json") },
+        "POST /open311/v2/{file}": Case(.open(403)) { s, _, _ in
+            Request(uri: "/open311/v2/requests.json", form: [("service_code", "WX01"), ("description", "灯不亮"), ("address_id", s.f.h1.code)])
+        },
         // Admin
         "GET /catalog": Case(.permission(.catalogManage, success: 200), uri: "/catalog"),
         "GET /catalog/items/new": Case(.permission(.catalogManage, success: 200), uri: "/catalog/items/new"),

@@ -34,10 +34,12 @@ public struct RequestsFeature: Feature {
     let regions: RegionService
     let residents: ResidentService
     let web: Web
+    let authenticator: any Authenticator
     let clock: any Clock
 
     public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService, regions: RegionService,
-                residents: ResidentService, web: Web, clock: any Clock) {
+                residents: ResidentService, web: Web, authenticator: any Authenticator, clock: any Clock) {
+        self.authenticator = authenticator
         self.regions = regions
         self.residents = residents
         self.web = web
@@ -53,5 +55,6 @@ public struct RequestsFeature: Feature {
         ResidentRequestPages(requests: requests, catalog: catalog, regions: regions, web: web, clock: clock).addRoutes(to: router)
         CatalogPages(catalog: catalog, calendar: calendar, web: web, clock: clock).addRoutes(to: router)
         MetricsPages(requests: requests, regions: regions, web: web, clock: clock).addRoutes(to: router)
+        Open311API(requests: requests, catalog: catalog, regions: regions, authenticator: authenticator, clock: clock).addRoutes(to: router)
     }
 }

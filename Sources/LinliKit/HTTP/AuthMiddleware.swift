@@ -44,11 +44,15 @@ public struct AuthMiddleware: RouterMiddleware {
 /// API token carry no ambient credentials and need none.
 public struct CSRFMiddleware: RouterMiddleware {
     public typealias Context = AppContext
+    /// Paths whose routes never act on a session (they authenticate by a key in the request
+    /// itself, like Open311's `api_key`), so there is no ambient credential to protect.
+    let exemptPrefixes: [String]
 
-    public init() {}
+    public init(exemptPrefixes: [String] = []) { self.exemptPrefixes = exemptPrefixes }
 
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
+        if exemptPrefixes.contains(where: { request.uri.path.hasPrefix($0) }) { return try await next(request, context) }
         let expected: String?
         switch context.authentication?.credential {
         case .token?:

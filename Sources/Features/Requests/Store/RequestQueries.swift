@@ -96,3 +96,42 @@ enum RequestQueries {
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
     }
 }
+
+extension RequestQueries {
+    struct Open311Filter: Sendable {
+        var trackingCodes: [String] = []
+        var itemIds: [Int64] = []
+        var from: Int64
+        var to: Int64
+        var open: Bool?
+        /// The key holder's subtree; nil for callers without a key (public-space items only).
+        var pathPrefix: String?
+        var limit = 1000
+    }
+
+    static func open311(_ tx: Tx, _ f: Open311Filter) async throws -> [ServiceRequest] {
+        var filter: SQLQueryString
+        if !f.trackingCodes.isEmpty {
+            filter = "r.tracking_code IN (" + f.trackingCodes.enumerated().map { i, code -> SQLQueryString in i == 0 ? "\(bind: code)" : ", \(bind: code)" }
+                .reduce(SQLQueryString(""), +) + ")"
+        } else {
+            filter = "r.submitted_at >= \(bind: f.from) AND r.submitted_at < \(bind: f.to)"
+            if !f.itemIds.isEmpty { filter = filter + " AND r.item_id IN (\(unsafeRaw: f.itemIds.map(String.init).joined(separator: ",")))" }
+            if let open = f.open {
+                let states = RequestState.allCases.filter { $0.isOpen == open }
+                filter = filter + " AND r.state IN (\(unsafeRaw: RequestQueries.states(states)))"
+            }
+        }
+        // By 查询码 the codes are the capability; otherwise the key's region, or public-space items.
+        if f.trackingCodes.isEmpty {
+            if let path = f.pathPrefix {
+                filter = filter + " AND r.region_path LIKE \(bind: path + "%")"
+            } else {
+                filter = filter + " AND r.item_id IN (SELECT id FROM request_items WHERE allows_anonymous = 1)"
+            }
+        }
+        let columns = RequestStore.columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+        return try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM requests r WHERE " + filter
+                                    + " ORDER BY r.submitted_at DESC LIMIT \(unsafeRaw: String(f.limit))").all().map(RequestStore.request)
+    }
+}
