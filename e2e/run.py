@@ -496,6 +496,62 @@ def walk_notices_reach_email_and_webhook(base, work, inboxes):
     assert hooks[0]["title"] == subject, (hooks[0], subject)
 
 
+def check_open311_against_the_georeport_v2_schemas(base, work):
+    """A client that knows only GeoReport v2 (plain HTTP, no Linli specifics beyond its api_key):
+    every answer validates against the spec's schemas (e2e/schemas/georeport-v2.json, with
+    formats checked), XML answers parse, and what it posts it reads back."""
+    import json
+    import re
+    import xml.etree.ElementTree as ET
+    import jsonschema
+    import requests as http
+    with open(os.path.join(os.path.dirname(__file__), "schemas", "georeport-v2.json")) as f:
+        document = json.load(f)
+    checker = jsonschema.FormatChecker()
+    # Without these packages jsonschema skips the formats silently (.ci/run installs them).
+    assert {"date-time", "uri"} <= set(checker.checkers), "install rfc3339-validator and rfc3987"
+
+    def valid(kind, value):
+        schema = {"$ref": f"#/$defs/{kind}", "$defs": document["$defs"]}
+        jsonschema.validate(value, schema, cls=jsonschema.Draft202012Validator, format_checker=checker)
+        return value
+
+    # An API key for the community's staff account, issued by the district admin in the console.
+    s = http.Session()
+    page = s.get(base + "/login").text
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    s.post(base + "/login", data={"_csrf": token, "username": "qu.admin", "password": PASSWORD, "next": "/"})
+    page = s.get(base + "/tokens").text
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    issued = s.post(base + "/tokens", data={"_csrf": token, "username": "sq.staff", "name": "Open311 客户端"}).text
+    key = re.search(r"(lnl_[A-Za-z0-9_\-]+)", issued).group(1)
+
+    api = base + "/open311/v2"
+    valid("discovery", http.get(api + "/discovery.json").json())
+    services = valid("services", http.get(api + "/services.json").json())
+    assert len(services) == 120, len(services)
+    ET.fromstring(http.get(api + "/services.xml").content)
+    lift = valid("service_definition", http.get(api + "/services/WX02.json").json())
+    attribute = lift["attributes"][0]
+    posted = http.post(api + "/requests.json", data={
+        "api_key": key, "service_code": "WX02", "description": "2号楼电梯停在5楼不动", "address_id": "610199001001001",
+        f"attribute[{attribute['code']}]": attribute["values"][1]["key"], "lat": "34.2655", "long": "108.9490"})
+    assert posted.status_code == 200, posted.text
+    request_id = valid("post_response", posted.json())[0]["service_request_id"]
+    mine = valid("service_requests", http.get(f"{api}/requests/{request_id}.json").json())
+    assert mine[0]["service_code"] == "WX02" and mine[0]["status"] == "open", mine
+    ET.fromstring(http.get(f"{api}/requests/{request_id}.xml").content)
+    listed = valid("service_requests", http.get(api + "/requests.json", params={"api_key": key, "status": "open"}).json())
+    assert request_id in [r["service_request_id"] for r in listed]
+    public = valid("service_requests", http.get(api + "/requests.json").json())
+    assert all(r["service_code"] in {s["service_code"] for s in services} for r in public)
+    valid("tokens", http.get(f"{api}/tokens/{request_id}.json").json())
+    bad = http.post(api + "/requests.json", data={"api_key": key, "service_code": "WX02", "description": "缺少必答项", "address_id": "610199001001001"})
+    assert bad.status_code == 400, bad.status_code
+    valid("errors", bad.json())
+    valid("errors", http.get(api + "/services/NOPE.json").json())
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -511,7 +567,7 @@ def main():
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
-             notices]
+             notices, check_open311_against_the_georeport_v2_schemas]
     passed = failed = 0
     try:
         for walk in walks:
