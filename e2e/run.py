@@ -235,8 +235,8 @@ def walk_community_worker_imports_and_exports_a_ledger(base, work):
         driver.quit()
 
 
-def check_libreoffice_opens(path, work, names):
-    """LibreOffice (headless) opens our XLSX and sees the same cells."""
+def libreoffice_rows(path, work):
+    """The cells LibreOffice (headless) reads from our XLSX, or None where it is not installed."""
     import csv
     import shutil
     soffice = shutil.which("soffice")
@@ -244,7 +244,7 @@ def check_libreoffice_opens(path, work, names):
         if os.environ.get("CI") == "true":
             raise AssertionError("LibreOffice (soffice) is missing")
         print("  (LibreOffice not installed: skipped opening the export in it)")
-        return
+        return None
     out = os.path.join(work, "libreoffice")
     result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{work}/lo-profile",
                              "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out, path],
@@ -252,9 +252,44 @@ def check_libreoffice_opens(path, work, names):
     converted = os.path.join(out, os.path.basename(path)[:-5] + ".csv")
     assert os.path.exists(converted), result.stdout + result.stderr
     with open(converted, encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
+        return list(csv.reader(handle))
+
+
+def check_libreoffice_opens(path, work, names):
+    """LibreOffice opens the ledger export and sees the same names."""
+    rows = libreoffice_rows(path, work)
+    if rows is None:
+        return
     assert rows[0][0] == "姓名", rows[0]
     assert sorted(r[0] for r in rows[1:]) == names, rows
+
+
+def check_metrics_export_opens_in_excel_readers(base, work):
+    """The district admin's 办理统计 export is a real XLSX: openpyxl and LibreOffice both read the
+    district row and one row per street, with the same figures as the page."""
+    import re
+    import openpyxl
+    import requests as http
+    s = http.Session()
+    page = s.get(base + "/login").text
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    s.post(base + "/login", data={"_csrf": token, "username": "qu.admin", "password": PASSWORD, "next": "/"})
+    page = s.get(base + "/stats").text
+    submitted = re.search(r'<span class="stat-value">(\d+)</span><span class="stat-label">受理量</span>', page).group(1)
+    link = re.search(r'href="(/stats/export\.xlsx\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    answer = s.get(base + link)
+    assert answer.status_code == 200 and answer.content[:2] == b"PK", answer.status_code
+    path = os.path.join(work, "metrics.xlsx")
+    with open(path, "wb") as f:
+        f.write(answer.content)
+    sheet = openpyxl.load_workbook(path).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:3] == ["区域", "编码", "受理量"], rows[0]
+    assert rows[1][0] == "邻里示范区" and rows[1][2] == submitted, rows[1]
+    assert [r[0] for r in rows[2:]] == ["东关街道", "西华街道"], rows
+    office = libreoffice_rows(path, work)
+    if office is not None:
+        assert office[1][0] == "邻里示范区" and office[1][2] == submitted, office[:2]
 
 
 def walk_wrong_password_is_explained(base, work):
@@ -567,7 +602,7 @@ def main():
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
-             notices, check_open311_against_the_georeport_v2_schemas]
+             notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers]
     passed = failed = 0
     try:
         for walk in walks:
