@@ -35,7 +35,9 @@ extension RequestService {
         let place = try await regions.addressLine(for: node)
         let phone = try valid.phone.map { (sealed: try vault.seal($0.value), index: vault.blindIndex($0.value, kind: "phone"), masked: $0.masked) }
         let contactName = valid.anonymous ? nil : valid.contactName ?? (draft.channel == .selfService ? actor.displayName : nil)
-        for attempt in 1...3 {
+        var attempt = 0
+        while true {
+            attempt += 1
             let new = RequestStore.NewRequest(
                 trackingCode: IntakeRules.newTrackingCode(), idempotencyKey: key, itemId: item.id, categoryId: item.categoryId,
                 channel: draft.channel, description: valid.description, answers: valid.answers, regionId: node.id, regionPath: node.path,
@@ -51,10 +53,9 @@ extension RequestService {
                 if let key, let existing = try await database.read({ tx in try await RequestStore.find(tx, idempotencyKey: key) }) {
                     return Submission(request: existing, repeated: true)
                 }
-                if attempt == 3 { throw error }  // three tracking-code collisions in a row: a fault, not bad luck
+                if attempt >= 3 { throw error }  // three tracking-code collisions in a row: a fault, not bad luck
             }
         }
-        fatalError("unreachable")
     }
 
     func insert(_ new: RequestStore.NewRequest, item: CatalogItem, photos: [ValidPhoto], actor: Actor) async throws -> ServiceRequest {
