@@ -63,9 +63,7 @@ public struct AuditLog: Sendable {
     }
 
     static func encode(_ values: AuditValues) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(values)) ?? Data("{}".utf8), as: UTF8.self)
+        (try? JSONEncoder.canonicalText(values)) ?? "{}"
     }
 
     /// Walks the whole chain in pages and reports the first break.

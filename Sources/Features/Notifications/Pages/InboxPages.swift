@@ -34,7 +34,7 @@ struct InboxPages {
 
     func settingsPage(_ request: Request, _ context: AppContext, targets: NotificationService.Targets? = nil, error: DomainError? = nil) async throws -> Response {
         let actor = try context.requireActor()
-        let current = try await targets.asyncOrElse { try await notifications.targets(actor: actor) }
+        let current = if let targets { targets } else { try await notifications.targets(actor: actor) }
         return web.page("notifications.settings", title: "通知方式",
                         model: SettingsModel(csrf: context.csrfToken, email: current.email ?? "", webhook: current.webhook ?? "", error: error?.message),
                         request: request, context: context, status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
@@ -107,13 +107,6 @@ struct MessageDTO: Encodable {
 
 struct InboxDTO: Encodable {
     let items: [MessageDTO], total: Int, unread: Int, limit: Int, offset: Int
-}
-
-extension Optional {
-    func asyncOrElse(_ make: () async throws -> Wrapped) async rethrows -> Wrapped {
-        if let self { return self }
-        return try await make()
-    }
 }
 
 enum NotificationsTemplates {

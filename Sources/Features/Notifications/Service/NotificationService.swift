@@ -21,7 +21,7 @@ public struct NotificationService: Sendable {
         let now = clock.now().millis
         let recipients = Array(Set(userIds)).sorted()
         for user in recipients { try await NotificationStore.insert(tx, userId: user, notice, now: now) }
-        let payload = String(decoding: try JSONEncoder.sortedKeys.encode(WebhookPayload(notice: notice)), as: UTF8.self)
+        let payload = try JSONEncoder.canonicalText(WebhookPayload(notice: notice))
         for (_, target) in try await NotificationStore.targets(tx, userIds: recipients).sorted(by: { $0.key < $1.key }) {
             if let email = target.email {
                 try await NotificationStore.enqueue(tx, channel: .email, target: email, subject: notice.title, body: notice.body, payload: payload, now: now)
@@ -132,12 +132,4 @@ public enum NotificationRules {
         if !problems.isEmpty { throw DomainError.invalid(fields: problems) }
         return .init(email: email?.isEmpty == true ? nil : email, webhook: webhook?.isEmpty == true ? nil : webhook)
     }
-}
-
-extension JSONEncoder {
-    static let sortedKeys: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }

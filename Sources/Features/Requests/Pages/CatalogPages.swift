@@ -52,14 +52,14 @@ struct CatalogPages {
             v = ItemValues(code: item.code, name: item.name, description: item.description, assignment: item.assignment.stored,
                            respondHours: RequestFormat.hours(item.limits.respond), handleHours: RequestFormat.hours(item.limits.handle),
                            verifyHours: RequestFormat.hours(item.limits.verify),
-                           questions: String(decoding: try JSONEncoder.sorted.encode(item.questions), as: UTF8.self),
+                           questions: CatalogStore.encodeQuestions(item.questions),
                            allowsAnonymous: item.allowsAnonymous, active: item.active, sortOrder: String(item.sortOrder))
         }
         if let draft {
             v = ItemValues(code: draft.code, name: draft.name, description: draft.description, assignment: draft.assignment,
                            respondHours: draft.respondHours.map { String($0) } ?? "", handleHours: draft.handleHours.map { String($0) } ?? "",
                            verifyHours: draft.verifyHours.map { String($0) } ?? "",
-                           questions: String(decoding: try JSONEncoder.sorted.encode(draft.questions), as: UTF8.self),
+                           questions: CatalogStore.encodeQuestions(draft.questions),
                            allowsAnonymous: draft.allowsAnonymous, active: draft.active, sortOrder: String(draft.sortOrder))
             categoryId = draft.categoryId ?? categoryId
             handler = draft.handlerType ?? handler

@@ -114,12 +114,3 @@ public struct CatalogService: Sendable {
          "allowsAnonymous": String(i.allowsAnonymous), "active": String(i.active)]
     }
 }
-
-extension Optional {
-    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
-    }
-}

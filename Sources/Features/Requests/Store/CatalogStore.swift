@@ -28,9 +28,7 @@ enum CatalogStore {
     }
 
     static func encodeQuestions(_ questions: [CatalogQuestion]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(questions), as: UTF8.self)
+        (try? JSONEncoder.canonicalText(questions)) ?? "[]"
     }
 
     static func encodeChannels(_ channels: Set<IntakeChannel>) -> String {

@@ -20,7 +20,7 @@ enum RequestStore {
     }
 
     static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> Int64 {
-        let answers = String(decoding: try JSONEncoder.sorted.encode(r.answers), as: UTF8.self)
+        let answers = try JSONEncoder.canonicalText(r.answers)
         return try await tx.sql.raw("""
             INSERT INTO requests (tracking_code, idempotency_key, item_id, category_id, channel, description, answers, region_id,
               region_path, place, address, latitude, longitude, requester_user_id, contact_name, phone_sealed, phone_index, phone_masked,
@@ -129,7 +129,7 @@ enum RequestStore {
 
     @discardableResult
     static func appendEvent(_ tx: Tx, requestId: Int64, _ e: NewEvent, at: Int64) async throws -> Int64 {
-        let data = e.data.isEmpty ? nil : String(decoding: try JSONEncoder.sorted.encode(e.data), as: UTF8.self)
+        let data = e.data.isEmpty ? nil : try JSONEncoder.canonicalText(e.data)
         return try await tx.sql.raw("""
             INSERT INTO request_events (request_id, kind, from_state, to_state, actor_user_id, actor_name, actor_role, note, internal, data, at)
             VALUES (\(bind: requestId), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
@@ -213,12 +213,4 @@ enum RequestStore {
             ORDER BY submitted_at DESC LIMIT 5
             """).all().map(request)
     }
-}
-
-extension JSONEncoder {
-    static let sorted: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }
