@@ -14,9 +14,7 @@ struct RequestActorTests {
             let request = try await f.submitStreetlight().request
             let outsider = try await system.accounts.create(.init(username: "c3.staff", displayName: "三社区 工作人员", role: .communityStaff,
                                                                   regionId: f.c3.id, password: Fixture.password), actor: f.cli)
-            let actor = Actor(userId: outsider.id, username: outsider.username, displayName: outsider.displayName, role: .communityStaff,
-                              scope: Scope(regionId: f.c3.id, path: f.c3.path), permissions: LinliPermissions.table.permissions(of: .communityStaff),
-                              ip: nil)
+            let actor = f.actor(for: outsider)
             let audit = try await f.auditCount()
             await #expect(throws: DomainError.notFound("诉求")) { _ = try await f.requests.detail(request.id, actor: actor) }
             await #expect(throws: DomainError.notFound("诉求")) { _ = try await f.requests.act(request.id, .register(note: nil), actor: actor) }
@@ -129,8 +127,7 @@ struct RequestActorTests {
             let request = try await f.submitStreetlight().request
             let neighbour = try await system.accounts.create(.init(username: "h1.neighbour", displayName: "居民 邻居", role: .resident,
                                                                    regionId: f.h1.id, password: Fixture.password), actor: f.cli)
-            let actor = Actor(userId: neighbour.id, username: neighbour.username, displayName: neighbour.displayName, role: .resident,
-                              scope: Scope(regionId: f.h1.id, path: f.h1.path), permissions: [.requestSubmit], ip: nil)
+            let actor = f.actor(for: neighbour)
             let similar = try await f.requests.similar(itemId: request.itemId, regionId: nil, actor: actor)
             #expect(similar.map(\.id) == [request.id])
             try await f.requests.follow(request.id, actor: actor)

@@ -63,12 +63,10 @@ public struct Fixture: Sendable {
     }
 
     /// The actor of a role's account, as a session would resolve it.
-    public func actor(_ role: Role) -> Actor {
-        let account = accounts[role]!
-        return Actor(userId: account.id, username: account.username, displayName: account.displayName, role: role,
-                     scope: Scope(regionId: account.regionId, path: account.regionPath),
-                     permissions: LinliPermissions.table.permissions(of: role), ip: "127.0.0.1")
-    }
+    public func actor(_ role: Role) -> Actor { actor(for: accounts[role]!) }
+
+    /// The actor of any account, as a session would resolve it.
+    public func actor(for account: Account) -> Actor { system.auth.actor(for: account, ip: "127.0.0.1") }
 
     public func username(_ role: Role) -> String { accounts[role]!.username }
 

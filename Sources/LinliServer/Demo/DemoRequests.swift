@@ -58,9 +58,6 @@ enum DemoRequests {
     }
 
     static func actor(_ system: LinliSystem, _ username: String) async throws -> Actor {
-        let account = try await system.accounts.list(actor: system.commandLineActor, term: username).items.first { $0.username == username }!
-        return Actor(userId: account.id, username: account.username, displayName: account.displayName, role: account.role,
-                     scope: Scope(regionId: account.regionId, path: account.regionPath),
-                     permissions: LinliPermissions.table.permissions(of: account.role), ip: nil)
+        system.auth.actor(for: try await system.accounts.account(username: username, actor: system.commandLineActor), ip: nil)
     }
 }

@@ -31,7 +31,8 @@ public struct AuthService: Authenticator {
         public let account: Account
     }
 
-    func actor(for account: Account, ip: String?, tokenId: Int64? = nil) -> Actor {
+    /// The actor an account acts as (its role's permissions, its node's subtree).
+    public func actor(for account: Account, ip: String?, tokenId: Int64? = nil) -> Actor {
         Actor(userId: account.id, username: account.username, displayName: account.displayName, role: account.role,
               scope: Scope(regionId: account.regionId, path: account.regionPath),
               permissions: permissionTable.permissions(of: account.role), ip: ip, tokenId: tokenId)
