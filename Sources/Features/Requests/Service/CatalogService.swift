@@ -40,6 +40,16 @@ public struct CatalogService: Sendable {
         return item
     }
 
+    /// An item with its category's name, in one read (request pages need both).
+    public func itemWithCategory(_ id: Int64) async throws -> (item: CatalogItem, categoryName: String) {
+        let found = try await database.read { tx -> (CatalogItem, String)? in
+            guard let item = try await CatalogStore.item(tx, id: id) else { return nil }
+            return (item, try await CatalogStore.category(tx, id: item.categoryId)?.name ?? "")
+        }
+        guard let found else { throw DomainError.notFound("服务事项") }
+        return found
+    }
+
     public func item(code: String) async throws -> CatalogItem {
         guard let item = try await database.read({ tx in try await CatalogStore.item(tx, code: code) }) else { throw DomainError.notFound("服务事项") }
         return item

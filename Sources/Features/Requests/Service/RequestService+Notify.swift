@@ -9,6 +9,13 @@ extension RequestService {
         let audience = Audience.of(event: kind, to: request.state, escalationLevel: request.progress.escalationLevel)
         guard !audience.isEmpty else { return }
         let label = RequestActionKind(rawValue: kind)?.label ?? RequestEvent.systemLabels[kind] ?? kind
+        let handlers = Set(([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
+        // Staff on the path to the request, read once for every audience that needs them.
+        let needsStaff = audience.contains { if case .requester = $0 { false } else if case .handlers = $0 { false } else { true } }
+        let onPath = needsStaff ? try await staff.staffMembers(onPathTo: request.regionPath) : []
+        func holding(_ permissions: Permission...) -> [StaffMember] {
+            onPath.filter { !permissionTable.permissions(of: $0.role).isDisjoint(with: permissions) }
+        }
         var staffIds: Set<Int64> = []
         var residentIds: Set<Int64> = []
         for who in audience {
@@ -17,25 +24,20 @@ extension RequestService {
                 if let requester = request.requesterUserId { residentIds.insert(requester) }
                 residentIds.formUnion(try await RequestStore.followers(tx, requestId: request.id))
             case .handlers:
-                staffIds.formUnion(([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
+                staffIds.formUnion(handlers)
             case .dispatchers:
-                staffIds.formUnion(try await nearest(holding: .requestDispatch, above: request.regionPath))
+                staffIds.formUnion(Self.nearest(holding(.requestDispatch)))
             case .verifiers:
-                let own = Set(([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
-                staffIds.formUnion(try await nearest(holding: .requestVerify, above: request.regionPath).subtracting(own))
+                staffIds.formUnion(Self.nearest(holding(.requestVerify)).subtracting(handlers))
             case .approvers:
                 if let handlerPath = request.handlerPath {
-                    staffIds.formUnion(try await nearest(holding: .requestApprove, above: request.regionPath) { $0.count < handlerPath.count })
+                    staffIds.formUnion(Self.nearest(holding(.requestApprove).filter { $0.regionPath.count < handlerPath.count }))
                 }
             case .supervisors(let level):
                 let paths = Scope.ancestorPaths(of: request.regionPath)
                 let depth = max(RegionDepth.community - (level - 1), 0)
                 if depth < paths.count {
-                    let target = paths[depth]
-                    staffIds.formUnion(try await staff.staffMembers(onPathTo: request.regionPath)
-                        .filter { $0.regionPath == target && (permissionTable.permissions(of: $0.role).contains(.requestApprove)
-                                                              || permissionTable.permissions(of: $0.role).contains(.requestDispatch)) }
-                        .map(\.id))
+                    staffIds.formUnion(holding(.requestApprove, .requestDispatch).filter { $0.regionPath == paths[depth] }.map(\.id))
                 }
             }
         }
@@ -53,10 +55,8 @@ extension RequestService {
         }
     }
 
-    /// Staff holding `permission` at the deepest level above `path` that has any.
-    func nearest(holding permission: Permission, above path: String, where accept: (String) -> Bool = { _ in true }) async throws -> Set<Int64> {
-        let holders = try await staff.staffMembers(onPathTo: path)
-            .filter { permissionTable.permissions(of: $0.role).contains(permission) && accept($0.regionPath) }
+    /// Of those given, the ones bound at the deepest level (nearest the request).
+    static func nearest(_ holders: [StaffMember]) -> Set<Int64> {
         guard let deepest = holders.map(\.regionPath.count).max() else { return [] }
         return Set(holders.filter { $0.regionPath.count == deepest }.map(\.id))
     }

@@ -65,8 +65,7 @@ extension RequestService {
     }
 
     func trackingView(_ request: ServiceRequest, events: [RequestEvent]) async throws -> TrackingView {
-        let item = try await catalog.item(request.itemId)
-        let category = try await catalog.catalog().category(item.categoryId)
+        let (item, categoryName) = try await catalog.itemWithCategory(request.itemId)
         var holder: String?
         if let handlerId = request.progress.handlerId, let handler = try await staff.staffMembers(ids: [handlerId])[handlerId] {
             let node = try await regions.lookup(handler.regionId)
@@ -81,7 +80,7 @@ extension RequestService {
         }
         let answers = item.questions.compactMap { q in request.answers[q.code].map { (q.label, $0.joined(separator: "、")) } }
         let available = Workflow.available(request.progress, roles: [.requester])
-        return TrackingView(id: request.id, trackingCode: request.trackingCode, itemName: item.name, categoryName: category?.name ?? "",
+        return TrackingView(id: request.id, trackingCode: request.trackingCode, itemName: item.name, categoryName: categoryName,
                             description: request.description, answers: answers,
                             place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
                             state: request.state, submittedAt: request.progress.submittedAt, holder: holder, due: request.progress.currentDue,

@@ -49,12 +49,11 @@ public struct RequestService: Sendable {
     }
 
     func detail(_ request: ServiceRequest, events: [RequestEvent], roles: Set<Participant>) async throws -> RequestDetail {
-        let item = try await catalog.item(request.itemId)
-        let category = try await catalog.catalog().category(item.categoryId)
+        let (item, categoryName) = try await catalog.itemWithCategory(request.itemId)
         let people = try await staff.staffMembers(ids: ([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
         let staffView = !roles.isDisjoint(with: [.dispatcher, .handler, .coHandler, .verifier, .approver, .reviewer])
         return RequestDetail(
-            request: request, item: item, categoryName: category?.name ?? "", place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
+            request: request, item: item, categoryName: categoryName, place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
             events: staffView ? events : events.filter { !$0.isInternal }, roles: roles,
             actions: Workflow.available(request.progress, roles: roles),
             handler: request.progress.handlerId.flatMap { people[$0] },
