@@ -37,10 +37,11 @@ public struct Open311API: Sendable {
                 .list(element: "error", [.object([("code", .number(Double(status.code))), ("description", .string(description))])]))
     }
 
-    /// Runs a handler, turning our errors into Open311 errors in the asked format.
-    func handle(_ file: String, _ body: (Open311Format, String) async throws -> Response) async -> Response {
+    /// Runs a handler, turning users' errors into Open311 errors in the asked format; faults
+    /// go on to the error middleware (logged, 500 with the request id).
+    func handle(_ file: String, _ body: (Open311Format, String) async throws -> Response) async throws -> Response {
         guard let (name, format) = Open311Format.split(file) else {
-            return Self.error(.json, .notFound, "unsupported format: use .json or .xml")
+            return Self.error(.json, .notFound, "不支持的格式：请用 .json 或 .xml")
         }
         do {
             return try await body(format, name)
@@ -54,8 +55,6 @@ public struct Open311API: Sendable {
             }
             let detail = error.fields.isEmpty ? error.message : error.fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
             return Self.error(format, status, detail)
-        } catch {
-            return Self.error(format, .internalServerError, "internal error")
         }
     }
 
@@ -105,7 +104,7 @@ public struct Open311API: Sendable {
     func keyActor(_ key: String?, ip: String?) async throws -> Actor? {
         guard let key, !key.isEmpty else { return nil }
         guard let authentication = try await authenticator.authenticate(bearerToken: key, ip: ip) else {
-            throw Failure(status: .forbidden, description: "api_key is not valid")
+            throw Failure(status: .forbidden, description: "api_key 无效或已被吊销")
         }
         return authentication.actor
     }
@@ -120,7 +119,7 @@ public struct Open311API: Sendable {
     public func addRoutes(to router: Router<AppContext>) {
         let v2 = router.group(RouterPath(stringLiteral: String(Self.basePath.dropFirst())))
         v2.get(":file") { request, context in
-            await handle(context.parameters.get("file") ?? "") { format, name in
+            try await handle(context.parameters.get("file") ?? "") { format, name in
                 switch name {
                 case "discovery": return Self.respond(format, root: "discovery", .object([
                     ("changeset", .string("2026-11-23T00:00:00+08:00")), ("contact", .string("所在区民政局")),
@@ -139,29 +138,29 @@ public struct Open311API: Sendable {
                 case "requests":
                     return try await listRequests(request, context, format)
                 default:
-                    throw Failure(status: .notFound, description: "unknown method \(name)")
+                    throw Failure(status: .notFound, description: "没有 \(name) 这个方法")
                 }
             }
         }
         v2.get("services/:file") { _, context in
-            await handle(context.parameters.get("file") ?? "") { format, code in
+            try await handle(context.parameters.get("file") ?? "") { format, code in
                 let offered = try await catalog.catalog().offered(on: .open311)
                 guard let item = offered.items.first(where: { $0.code == code }) else {
-                    throw Failure(status: .notFound, description: "service_code \(code) was not found")
+                    throw Failure(status: .notFound, description: "没有服务代码 \(code)")
                 }
                 return Self.respond(format, root: "service_definition", Self.definition(item))
             }
         }
         v2.get("requests/:file") { request, context in
-            await handle(context.parameters.get("file") ?? "") { format, code in
+            try await handle(context.parameters.get("file") ?? "") { format, code in
                 // The 查询码 is the key to one request: whoever holds it may read it.
                 let found = try await requests.open311Requests(codes: [code], itemCodes: [], from: .distantPast, to: .distantFuture, open: nil, actor: nil)
-                guard let item = found.first else { throw Failure(status: .notFound, description: "service_request_id \(code) was not found") }
+                guard let item = found.first else { throw Failure(status: .notFound, description: "没有查询码为 \(code) 的诉求") }
                 return Self.respond(format, root: "service_requests", .list(element: "request", [serviceRequest(item, base: Self.base(request))]))
             }
         }
         v2.get("tokens/:file") { request, context in
-            await handle(context.parameters.get("file") ?? "") { format, token in
+            try await handle(context.parameters.get("file") ?? "") { format, token in
                 // Every service is realtime: a token is the 查询码 itself.
                 let view = try await requests.track(code: token)
                 return Self.respond(format, root: "service_requests", .list(element: "request", [
@@ -171,9 +170,9 @@ public struct Open311API: Sendable {
         }
         v2.post(":file") { request, context in
             var request = request
-            let fields = (try? await request.fields(context)) ?? Fields([:])
-            return await handle(context.parameters.get("file") ?? "") { format, name in
-                guard name == "requests" else { throw Failure(status: .notFound, description: "unknown method \(name)") }
+            return try await handle(context.parameters.get("file") ?? "") { format, name in
+                let fields = try await request.fields(context)
+                guard name == "requests" else { throw Failure(status: .notFound, description: "没有 \(name) 这个方法") }
                 return try await postRequest(fields, context, format)
             }
         }
@@ -188,7 +187,7 @@ public struct Open311API: Sendable {
             guard let text = query.text(name, name, maxLength: 40) else { return nil }
             let parser = ISO8601DateFormatter()
             guard let date = parser.date(from: text) ?? LocalDay(String(text.prefix(10))).flatMap(\.start) else {
-                throw Failure(status: .badRequest, description: "\(name) must be an ISO 8601 date-time")
+                throw Failure(status: .badRequest, description: "\(name) 应为 ISO 8601 日期时间，如 2026-11-23T09:00:00+08:00")
             }
             return date
         }
@@ -196,7 +195,7 @@ public struct Open311API: Sendable {
         let start = try date("start_date") ?? end.addingTimeInterval(-90 * 86_400)
         let statuses = query.list("status", "status", maxCount: 2, maxLength: 10)
         if let bad = statuses.first(where: { $0 != "open" && $0 != "closed" }) {
-            throw Failure(status: .badRequest, description: "status must be open or closed, not \(bad)")
+            throw Failure(status: .badRequest, description: "status 只能是 open 或 closed，不能是 \(bad)")
         }
         query.skip("jurisdiction_id")
         try query.finish()
@@ -212,13 +211,13 @@ public struct Open311API: Sendable {
             return nil
         }
         guard let actor = try await keyActor(text("api_key"), ip: context.clientIP) else {
-            throw Failure(status: .forbidden, description: "api_key is required")
+            throw Failure(status: .forbidden, description: "请提供 api_key")
         }
-        guard actor.may(.requestIntake) else { throw Failure(status: .forbidden, description: "this api_key may not submit service requests") }
-        guard let code = text("service_code") else { throw Failure(status: .badRequest, description: "service_code is required") }
+        guard actor.may(.requestIntake) else { throw Failure(status: .forbidden, description: "此 api_key 的账号无权代为登记诉求") }
+        guard let code = text("service_code") else { throw Failure(status: .badRequest, description: "请提供 service_code") }
         let item: CatalogItem
         do { item = try await catalog.item(code: code) } catch {
-            throw Failure(status: .notFound, description: "service_code \(code) was not found")
+            throw Failure(status: .notFound, description: "没有服务代码 \(code)")
         }
         // attribute[code]=value, attribute[code][]=value for multivaluelist.
         var answers: Answers = [:]
@@ -235,12 +234,12 @@ public struct Open311API: Sendable {
         let lat = text("lat").flatMap(Double.init), long = text("long").flatMap(Double.init)
         let addressId = text("address_id")
         guard addressId != nil || text("address_string") != nil || (lat != nil && long != nil) else {
-            throw Failure(status: .badRequest, description: "a location is required: lat and long, address_string or address_id")
+            throw Failure(status: .badRequest, description: "请提供地点：lat 和 long、address_string 或 address_id")
         }
         var regionId: Int64?
         if let addressId {
             do { regionId = try await regions.node(code: addressId, actor: actor).id } catch {
-                throw Failure(status: .badRequest, description: "address_id \(addressId) is not a region code in the key's area")
+                throw Failure(status: .badRequest, description: "address_id \(addressId) 不是 api_key 管辖范围内的区域编码")
             }
         } else {
             regionId = actor.scope.regionId  // the key's own area (a community or below) when only coordinates or words are given
