@@ -105,7 +105,7 @@ public final class LinliSystem: Sendable {
         auditTrail = AuditService(database: database)
         residents = ResidentService(database: database, audit: audit, clock: clock, regions: regions, vault: vault)
         ledger = LedgerService(residents: residents)
-        notifications = NotificationService(database: database, clock: clock, districtWebhook: configuration.districtWebhook)
+        notifications = NotificationService(database: database, audit: audit, clock: clock, districtWebhook: configuration.districtWebhook)
         catalog = CatalogService(database: database, audit: audit, clock: clock)
         calendar = CalendarService(database: database, audit: audit)
         delivery = OutboundDelivery(database: database, clock: clock, adapters: [WebhookAdapter() as any OutboundAdapter]

@@ -82,6 +82,12 @@ struct DeliveryTests {
             let worker = f.actor(.gridWorker)
             try await system.notifications.saveTargets(.init(email: "LiuFang@Grid.Test", webhook: nil), actor: worker)
             #expect(try await system.notifications.targets(actor: worker) == .init(email: "liufang@grid.test", webhook: nil))
+            // The change is audited without the address itself.
+            let trail = try await system.database.read { tx in
+                try await tx.sql.raw("SELECT after_json FROM audit_log WHERE action = 'notification.targets'").all()
+                    .map { try $0.decode(column: "after_json", as: String.self) }
+            }
+            #expect(trail == [#"{"email":"set","webhook":"none"}"#])
             try await Self.post(system, to: [worker.userId!])
             let delivery = OutboundDelivery(database: system.database, clock: system.clock, adapters: [WebhookAdapter()])
             #expect(try await delivery.deliverDue() == DeliveryReport(retrying: 1))

@@ -5,12 +5,14 @@ import LinliKit
 /// in the same transaction as the change they tell of; `OutboundDelivery` sends the queue.
 public struct NotificationService: Sendable {
     let database: Database
+    let audit: AuditLog
     let clock: any Clock
     /// Every notice is also posted here (e.g. a 企业微信 group robot), if configured.
     let districtWebhook: String?
 
-    public init(database: Database, clock: any Clock, districtWebhook: String? = nil) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, districtWebhook: String? = nil) {
         self.database = database
+        self.audit = audit
         self.clock = clock
         self.districtWebhook = districtWebhook
     }
@@ -97,6 +99,11 @@ public struct NotificationService: Sendable {
         let now = clock.now().millis
         try await database.write { tx in
             try await NotificationStore.saveTargets(tx, userId: user, email: valid.email, webhook: valid.webhook, now: now)
+            // Where a person's notices go is personal data: the trail says that it changed and the
+            // webhook's host, not the address.
+            try await audit.append(tx, actor: actor, action: "notification.targets", entityType: "user", entityId: String(user), regionPath: actor.scope.path,
+                                   after: ["email": valid.email == nil ? "none" : "set",
+                                           "webhook": valid.webhook.flatMap { URL(string: $0)?.host } ?? "none"])
         }
     }
 }
