@@ -270,10 +270,7 @@ def check_metrics_export_opens_in_excel_readers(base, work):
     import re
     import openpyxl
     import requests as http
-    s = http.Session()
-    page = s.get(base + "/login").text
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    s.post(base + "/login", data={"_csrf": token, "username": "qu.admin", "password": PASSWORD, "next": "/"})
+    s = http_session(base, "qu.admin")
     page = s.get(base + "/stats").text
     submitted = re.search(r'<span class="stat-value">(\d+)</span><span class="stat-label">受理量</span>', page).group(1)
     link = re.search(r'href="(/stats/export\.xlsx\?[^"]+)"', page).group(1).replace("&amp;", "&")
@@ -531,6 +528,18 @@ def walk_notices_reach_email_and_webhook(base, work, inboxes):
     assert hooks[0]["title"] == subject, (hooks[0], subject)
 
 
+def http_session(base, username):
+    """A signed-in session without a browser (the login form's double-submit token included)."""
+    import re
+    import requests as http
+    s = http.Session()
+    page = s.get(base + "/login").text
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    answer = s.post(base + "/login", data={"_csrf": token, "username": username, "password": PASSWORD, "next": "/"})
+    assert "您好" in answer.text, f"{username} could not sign in"
+    return s
+
+
 def check_open311_against_the_georeport_v2_schemas(base, work):
     """A client that knows only GeoReport v2 (plain HTTP, no Linli specifics beyond its api_key):
     every answer validates against the spec's schemas (e2e/schemas/georeport-v2.json, with
@@ -552,10 +561,7 @@ def check_open311_against_the_georeport_v2_schemas(base, work):
         return value
 
     # An API key for the community's staff account, issued by the district admin in the console.
-    s = http.Session()
-    page = s.get(base + "/login").text
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    s.post(base + "/login", data={"_csrf": token, "username": "qu.admin", "password": PASSWORD, "next": "/"})
+    s = http_session(base, "qu.admin")
     page = s.get(base + "/tokens").text
     token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     issued = s.post(base + "/tokens", data={"_csrf": token, "username": "sq.staff", "name": "Open311 客户端"}).text

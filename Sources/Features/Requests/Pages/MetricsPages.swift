@@ -40,7 +40,6 @@ struct MetricsPages {
         }
         let from = day("from", "开始日期", today.adding(days: -29))
         let to = day("to", "结束日期", today)
-        fields.skip("format")
         try fields.finish()
         let resolved = try await code.asyncMap { try await regions.node(code: $0, actor: actor).id } ?? regionId
         return (resolved, try MetricPeriod(from: from, to: to), code)

@@ -4,7 +4,7 @@ enum RequestsTemplates {
         "requests.queue": queue, "requests.detail": detail, "requests.new": intake,
         "requests.ask": ask, "requests.askForm": askForm, "requests.mine": mine, "requests.track": track, "requests.trackLookup": trackLookup,
         "requests.catalog": catalogPage, "requests.itemForm": itemForm, "requests.calendar": calendarPage,
-        "requests.questions": questions, "requests.trackBody": trackBody, "requests.metrics": metrics, "requests.formulas": formulas,
+        "requests.questions": questions, "requests.metrics": metrics, "requests.formulas": formulas,
     ]
 
     static let queue = """
@@ -179,10 +179,6 @@ enum RequestsTemplates {
     """
 
     static let track = """
-    {{> requests.trackBody}}
-    """
-
-    static let trackBody = """
     <header class="page-head"><h1>{{v.itemName}} <span class="badge" id="track-state">{{v.state}}</span></h1>
     <p class="muted">{{#v.code}}查询码 <strong id="tracking-code">{{v.code}}</strong> · {{/v.code}}提交于 {{v.submitted}}</p></header>
     {{#error}}<div class="alert alert-error" role="alert" id="track-error">{{error}}</div>{{/error}}
