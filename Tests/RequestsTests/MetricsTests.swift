@@ -136,6 +136,17 @@ struct MetricsTests {
             }
             #expect(report.children.map(\.metrics.counts.submitted).reduce(0, +) == expected.submitted)
             #expect(report.perDay.map(\.count).reduce(0, +) == expected.submitted)
+            // The daily sums kept step by step equal the sums made again from the rows.
+            try await f.requests.recountMetrics(actor: f.cli)
+            let recounted = try await f.requests.metrics(regionId: f.district.id, period: period, actor: admin)
+            #expect(recounted.metrics.counts == report.metrics.counts)
+            #expect(recounted.children.map(\.metrics.counts) == report.children.map(\.metrics.counts))
+            await #expect(throws: DomainError.self) { try await f.requests.recountMetrics(actor: admin) }
+            // The summary goes down to grids; below them there is nothing to sum.
+            let grid = try await f.requests.metrics(regionId: f.g1.id, period: period, actor: admin)
+            #expect(grid.metrics.counts == (try await Self.independentCounts(system, path: f.g1.path, from: period.startMillis,
+                                                                             to: period.endMillis, now: now)))
+            await #expect(throws: DomainError.self) { try await f.requests.metrics(regionId: f.h1.id, period: period, actor: admin) }
             // Rates follow the written formulas.
             #expect(report.metrics.closureRate == Double(expected.closed) / Double(expected.accepted))
             #expect(report.metrics.satisfactionRate == Double(expected.satisfiedRatings) / Double(expected.ratings))

@@ -5,9 +5,13 @@ import SQLKit
 public struct Migration: Sendable {
     public let id: String
     public let statements: @Sendable (SQLEngine) -> [String]
+    /// A data step that needs code (e.g. filling a new summary table from the rows through the
+    /// same function that maintains it), run after the statements in the same transaction.
+    public let data: (@Sendable (Tx) async throws -> Void)?
 
-    public init(_ id: String, _ statements: @escaping @Sendable (SQLEngine) -> [String]) {
+    public init(_ id: String, data: (@Sendable (Tx) async throws -> Void)? = nil, _ statements: @escaping @Sendable (SQLEngine) -> [String]) {
         self.id = id
+        self.data = data
         self.statements = statements
     }
 }
@@ -45,6 +49,7 @@ public struct Migrator: Sendable {
                 for statement in migration.statements(tx.engine) {
                     try await tx.sql.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.data?(tx)
                 try await tx.sql.raw("INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: now))").run()
                 return true
             }

@@ -11,6 +11,8 @@ public enum DistrictScaleDemo {
         public var regions = 0
         public var households = 0
         public var residents = 0
+        public var requests = 0
+        public var logins: [DemoDistrict.Login] = []
         public var seconds = 0.0
     }
 
@@ -19,7 +21,9 @@ public enum DistrictScaleDemo {
                                  "康乐", "永宁", "振兴", "育才", "丰收", "春晖", "书院", "东风"]
     static let gridNumbers = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
-    public static func load(into system: LinliSystem, seed: UInt64, progress: @Sendable (String) -> Void) async throws -> Summary {
+    /// `requests` > 0 also makes staff accounts and a year of requests (`RequestHistoryDemo`).
+    public static func load(into system: LinliSystem, seed: UInt64, requests: Int = 0,
+                            progress: @Sendable (String) -> Void) async throws -> Summary {
         guard try await system.regions.roots().isEmpty else { throw DemoDistrict.DemoError.notEmpty }
         let started = Date()
         var summary = Summary()
@@ -37,6 +41,7 @@ public enum DistrictScaleDemo {
         let district = add(nil, .district, "610199", "邻里示范区")
         // Households per street, with the address each resident will carry.
         var streets: [(node: BulkRegion, households: [(BulkRegion, String)])] = []
+        var gridList: [RequestHistoryDemo.Grid] = []
         var communityIndex = 0
         for (s, streetName) in streetNames.enumerated() {
             let street = add(district, .street, pad(s + 1, 3), streetName + "街道")
@@ -48,6 +53,7 @@ public enum DistrictScaleDemo {
                 communityIndex += 1
                 for g in 0..<grids {
                     let grid = add(community, .grid, pad(g + 1, 3), "第\(gridNumbers[g])网格")
+                    let firstHousehold = households.count
                     for b in 1...8 {
                         let building = add(grid, .building, pad(b, 3), "\(b)号楼")
                         for u in 1...3 {
@@ -63,6 +69,7 @@ public enum DistrictScaleDemo {
                             }
                         }
                     }
+                    gridList.append(.init(node: grid, community: community, street: street, households: Array(households[firstHousehold...])))
                 }
             }
             streets.append((street, households))
@@ -83,6 +90,10 @@ public enum DistrictScaleDemo {
             summary.households += street.households.count
             summary.residents += try await system.residents.bulkLoad(drafts, places: places, actor: system.commandLineActor)
             progress("[\(index + 1)/\(streets.count)] \(street.node.name)：\(drafts.count) 人（累计 \(summary.residents) 人，\(Int(Date().timeIntervalSince(started))) 秒）")
+        }
+        if requests > 0 {
+            (summary.logins, summary.requests) = try await RequestHistoryDemo.load(into: system, grids: gridList, district: district, count: requests,
+                                                                                   seed: seed, progress: progress)
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -32,7 +32,7 @@ extension RequestService {
             let (calendar, _) = try await CalendarStore.calendar(tx)
             let next = try Workflow.apply(request.progress, action, roles: roles, at: now, limits: item.limits, calendar: calendar)
             let handlerPath = kind == .dispatch ? assignees.first?.regionPath : next.handlerId == nil ? nil : request.handlerPath
-            guard try await RequestStore.saveProgress(tx, id: request.id, expectedVersion: request.version, next, handlerPath: handlerPath,
+            guard try await RequestStore.saveProgress(tx, of: request, next, handlerPath: handlerPath,
                                                       now: now.millis) else { throw Self.raceLost }
             let role = Self.acting(kind, roles: roles)
             let eventId = try await RequestStore.appendEvent(tx, requestId: request.id, .init(

@@ -26,26 +26,47 @@ extension RequestService {
             throw DomainError.invalid("from", "统计区间最长 400 天")
         }
         let node = try await regions.node(regionId ?? actor.scope.regionId, actor: actor)
+        guard node.level.depth <= Self.deepestDrillDown.depth else {
+            throw DomainError.invalid("regionId", "办理统计汇总到网格为止，请选择网格或以上的区域")
+        }
         let children = node.level.depth < Self.deepestDrillDown.depth ? try await regions.children(of: node.id, actor: actor) : []
         let now = clock.now().millis
-        let (counts, childCounts, days) = try await database.read { tx in
-            let counts = try await MetricsQueries.counts(tx, pathPrefix: node.path, from: period.startMillis, to: period.endMillis, now: now)
-            var childCounts: [MetricCounts] = []
-            for child in children {
-                childCounts.append(try await MetricsQueries.counts(tx, pathPrefix: child.path, from: period.startMillis, to: period.endMillis, now: now))
-            }
-            let days = try await MetricsQueries.perDay(tx, pathPrefix: node.path, from: period.startMillis, to: period.endMillis)
-            return (counts, childCounts, days)
+        let (from, to) = (period.startMillis, period.endMillis)
+        let (firstDay, lastDay) = (DailyCounts.day(from), DailyCounts.day(to) - 1)
+        let (areas, overdue, unsigned, days) = try await database.read { tx in
+            (try await DailyCounts.sums(tx, pathPrefix: node.path, firstDay: firstDay, lastDay: lastDay),
+             try await MetricsQueries.overdueNow(tx, pathPrefix: node.path, from: from, to: to, now: now),
+             try await MetricsQueries.unsignedOverdue(tx, pathPrefix: node.path, from: from, to: to, now: now),
+             try await DailyCounts.submittedPerDay(tx, pathPrefix: node.path, firstDay: firstDay, lastDay: lastDay))
+        }
+        func sum(under path: String) -> MetricCounts {
+            var counts = areas.filter { $0.key.hasPrefix(path) }.values.reduce(MetricCounts(), +)
+            counts.overdue += overdue.filter { $0.hasPrefix(path) }.count
+            counts.unrespondedOverdue = unsigned.filter { $0.hasPrefix(path) }.count
+            return counts
         }
         var perDay: [(day: LocalDay, count: Int)] = []
         var day = period.from
         while day <= period.to {
-            let number = (day.start!.millis + MetricsQueries.shanghaiOffset) / MetricsQueries.dayMillis
-            perDay.append((day, days[number] ?? 0))
+            perDay.append((day, days[DailyCounts.day(day.start!.millis)] ?? 0))
             day = day.adding(days: 1)
         }
+        let counts = sum(under: node.path)
+        let childCounts = children.map { sum(under: $0.path) }
         return MetricsReport(region: node, period: period, metrics: RequestMetrics(counts),
                              children: zip(children, childCounts).map { MetricsReport.Row(region: $0, metrics: RequestMetrics($1)) },
                              perDay: perDay)
+    }
+}
+
+extension RequestService {
+    /// Sums the dashboard's daily summary again from the requests — after rows were changed
+    /// by hand in the database, or a partial restore. The command line only.
+    public func recountMetrics(actor: Actor) async throws {
+        guard actor.scope.path == "/" else { throw DomainError.forbidden }
+        try await database.write { tx in
+            try await DailyCounts.rebuild(tx)
+            try await audit.append(tx, actor: actor, action: "request.recount_metrics", entityType: "request", entityId: "-", regionPath: nil)
+        }
     }
 }

@@ -87,7 +87,7 @@ extension RequestService {
                 (kind, outcome) = ("warn", .warned)
                 note = "\(request.state.stage!.label)将于 \(due.shanghaiText) 到期"
             }
-            guard try await RequestStore.saveProgress(tx, id: id, expectedVersion: request.version, next, handlerPath: request.handlerPath,
+            guard try await RequestStore.saveProgress(tx, of: request, next, handlerPath: request.handlerPath,
                                                       now: now.millis) else { return nil }
             try await RequestStore.appendEvent(tx, requestId: id, .init(kind: kind, fromState: request.state, toState: request.state,
                                                                         actorUserId: nil, actorName: "系统", actorRole: "系统",

@@ -21,7 +21,7 @@ enum RequestStore {
 
     static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> Int64 {
         let answers = try JSONEncoder.canonicalText(r.answers)
-        return try await tx.sql.raw("""
+        let id = try await tx.sql.raw("""
             INSERT INTO requests (tracking_code, idempotency_key, item_id, category_id, channel, description, answers, region_id,
               region_path, place, address, latitude, longitude, requester_user_id, contact_name, phone_sealed, phone_index, phone_masked,
               anonymous, entered_by, state, co_handler_ids, submitted_at, stage_started_at, respond_due, current_due,
@@ -35,6 +35,8 @@ enum RequestStore {
               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, \(bind: p.submittedAt.millis))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
+        try await DailyCounts.record(tx, regionPath: r.regionPath, submittedAt: p.submittedAt, before: nil, after: p)
+        return id
     }
 
     static func request(_ row: any SQLRow) throws -> ServiceRequest {
@@ -93,15 +95,11 @@ enum RequestStore {
         try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM requests WHERE idempotency_key = \(bind: idempotencyKey)").first().map(request)
     }
 
-    /// Writes the workflow's new progress if nobody changed the request in between
-    /// (`version` check); false when somebody did.
-    static func saveProgress(_ tx: Tx, id: Int64, expectedVersion: Int64, _ p: RequestProgress, handlerPath: String?, now: Int64) async throws -> Bool {
-        let (pendingKind, pendingMinutes, pendingReason): (String?, Int?, String?) = switch p.pending {
-        case .extensionOf(let minutes, let reason)?: ("extension", minutes, reason)
-        case .suspension(let reason)?: ("suspension", nil, reason)
-        case nil: (nil, nil, nil)
-        }
-        let coHandlers = p.coHandlerIds.isEmpty ? "" : "," + p.coHandlerIds.map(String.init).joined(separator: ",") + ","
+    /// Writes the workflow's new progress if nobody changed the request since it was read
+    /// (`version` check), and the change to the daily summary; false when somebody did.
+    static func saveProgress(_ tx: Tx, of request: ServiceRequest, _ p: RequestProgress, handlerPath: String?, now: Int64) async throws -> Bool {
+        let (pendingKind, pendingMinutes, pendingReason) = pendingColumns(p.pending)
+        let coHandlers = coHandlerColumn(p.coHandlerIds)
         let rows = try await tx.sql.raw("""
             UPDATE requests SET state = \(bind: p.state.rawValue), pending_kind = \(bind: pendingKind), pending_minutes = \(bind: pendingMinutes),
               pending_reason = \(bind: pendingReason), handler_id = \(bind: p.handlerId), handler_path = \(bind: handlerPath),
@@ -114,10 +112,25 @@ enum RequestStore {
               respond_late = \(bind: p.respondLate ? 1 : 0), handle_late = \(bind: p.handleLate ? 1 : 0), verify_late = \(bind: p.verifyLate ? 1 : 0),
               rework_count = \(bind: p.reworkCount), reopen_count = \(bind: p.reopenCount), extension_count = \(bind: p.extensionCount),
               escalation_level = \(bind: p.escalationLevel), warned = \(bind: p.warned ? 1 : 0), version = version + 1, updated_at = \(bind: now)
-            WHERE id = \(bind: id) AND version = \(bind: expectedVersion)
+            WHERE id = \(bind: request.id) AND version = \(bind: request.version)
             RETURNING id
             """).all()
-        return !rows.isEmpty
+        guard !rows.isEmpty else { return false }
+        try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: p.submittedAt, before: request.progress, after: p)
+        return true
+    }
+
+    static func pendingColumns(_ pending: PendingDecision?) -> (kind: String?, minutes: Int?, reason: String?) {
+        switch pending {
+        case .extensionOf(let minutes, let reason)?: ("extension", minutes, reason)
+        case .suspension(let reason)?: ("suspension", nil, reason)
+        case nil: (nil, nil, nil)
+        }
+    }
+
+    /// `,12,34,` so that `LIKE '%,12,%'` finds a co-handler.
+    static func coHandlerColumn(_ ids: [Int64]) -> String {
+        ids.isEmpty ? "" : "," + ids.map(String.init).joined(separator: ",") + ","
     }
 
     // MARK: Events

@@ -70,6 +70,8 @@ enum RequestsMigrations {
             "CREATE TABLE request_ratings (id \(engine.autoIncrementPrimaryKey), request_id BIGINT NOT NULL REFERENCES requests(id), score BIGINT NOT NULL, at BIGINT NOT NULL)",
             "CREATE INDEX request_ratings_request ON request_ratings (request_id)",
         ] + CatalogStore.defaultCatalogStatements() + CalendarStore.officialScheduleStatements() },
+        // The dashboard's daily summary (DailyCounts), summed from the requests already there.
+        Migration("requests.002", data: { tx in try await DailyCounts.rebuild(tx) }) { _ in DailyCounts.createStatements() },
     ]
 }
 

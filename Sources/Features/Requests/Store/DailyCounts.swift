@@ -1,0 +1,114 @@
+import Foundation
+import LinliKit
+import Regions
+import SQLKit
+
+/// `request_daily_counts`: the sum of `MetricContribution`s of the requests submitted on one
+/// Shanghai day in one grid (or at one node above the grid, for requests made there). The
+/// dashboard reads a few thousand of these rows instead of every request of the period.
+/// Every write to `requests` changes it in the same transaction.
+enum DailyCounts {
+    /// The summary's columns: every count but the live one.
+    static var columns: [(name: String, path: WritableKeyPath<MetricCounts, Int>)] {
+        MetricCounts.fields.filter { $0.name != "unresponded_overdue" }
+    }
+
+    static func createStatements() -> [String] {
+        [
+            "CREATE TABLE request_daily_counts (area_path TEXT NOT NULL, day BIGINT NOT NULL, "
+                + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (area_path, day))",
+            "CREATE INDEX request_daily_counts_day ON request_daily_counts (day, area_path)",
+        ]
+    }
+
+    static let dayMillis: Int64 = 86_400_000
+    /// China Standard Time is UTC+8 all year.
+    static let shanghaiOffset: Int64 = 28_800_000
+
+    /// The Shanghai day number of an instant (days since 1970-01-01 in Shanghai).
+    static func day(_ millis: Int64) -> Int64 { (millis + shanghaiOffset) / dayMillis }
+
+    /// Where a request is summed: its grid, or its own node when it is above the grids.
+    static func area(_ regionPath: String) -> String {
+        let paths = Scope.ancestorPaths(of: regionPath)
+        return paths.count > RegionLevel.grid.depth ? paths[RegionLevel.grid.depth] : regionPath
+    }
+
+    /// Adds one request's change: `after − before` (before is nil for a new request).
+    static func record(_ tx: Tx, regionPath: String, submittedAt: Date, before: RequestProgress?, after: RequestProgress) async throws {
+        let delta = MetricContribution.of(after) - (before.map(MetricContribution.of) ?? MetricCounts())
+        guard !delta.isZero else { return }
+        try await add(tx, [Key(area: area(regionPath), day: day(submittedAt.millis)): delta])
+    }
+
+    struct Key: Hashable {
+        let area: String
+        let day: Int64
+    }
+
+    /// Upserts sums, a few hundred keys per statement.
+    static func add(_ tx: Tx, _ sums: [Key: MetricCounts]) async throws {
+        let names = columns.map(\.name)
+        let entries = Array(sums)
+        var start = 0
+        while start < entries.count {
+            let chunk = entries[start..<min(start + 500, entries.count)]
+            var query: SQLQueryString = "INSERT INTO request_daily_counts (area_path, day, \(unsafeRaw: names.joined(separator: ", "))) VALUES"
+            for (offset, (key, counts)) in chunk.enumerated() {
+                query = query + (offset == 0 ? " (" : ", (") + "\(bind: key.area), \(bind: key.day)"
+                for column in columns { query = query + ", \(bind: counts[keyPath: column.path])" }
+                query = query + ")"
+            }
+            let updates = names.map { "\($0) = request_daily_counts.\($0) + excluded.\($0)" }.joined(separator: ", ")
+            query = query + " ON CONFLICT (area_path, day) DO UPDATE SET \(unsafeRaw: updates)"
+            try await tx.sql.raw(query).run()
+            start += 500
+        }
+    }
+
+    /// Empties the summary and sums it again from every request (the migration that adds
+    /// it, and a check in the tests that the running sums never drift from the rows).
+    static func rebuild(_ tx: Tx) async throws {
+        try await tx.sql.raw("DELETE FROM request_daily_counts").run()
+        var sums: [Key: MetricCounts] = [:]
+        var after: Int64 = 0
+        while true {
+            let rows = try await tx.sql.raw("SELECT * FROM requests WHERE id > \(bind: after) ORDER BY id LIMIT 5000").all()
+            guard let last = rows.last else { break }
+            for row in rows {
+                let request = try RequestStore.request(row)
+                sums[Key(area: area(request.regionPath), day: day(request.progress.submittedAt.millis)), default: MetricCounts()]
+                    += MetricContribution.of(request.progress)
+            }
+            after = try last.decode(column: "id", as: Int64.self)
+        }
+        try await add(tx, sums)
+    }
+
+    /// The summed counts per area under `pathPrefix` for whole days `firstDay...lastDay`.
+    static func sums(_ tx: Tx, pathPrefix: String, firstDay: Int64, lastDay: Int64) async throws -> [String: MetricCounts] {
+        let selects = columns.map { "CAST(SUM(\($0.name)) AS BIGINT) AS \($0.name)" }.joined(separator: ", ")
+        let rows = try await tx.sql.raw("""
+            SELECT area_path, \(unsafeRaw: selects) FROM request_daily_counts
+            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND area_path LIKE \(bind: pathPrefix + "%")
+            GROUP BY area_path
+            """).all()
+        var result: [String: MetricCounts] = [:]
+        for row in rows {
+            var counts = MetricCounts()
+            for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
+            result[try row.decode(column: "area_path", as: String.self)] = counts
+        }
+        return result
+    }
+
+    /// Requests submitted per day under `pathPrefix`: day number → count.
+    static func submittedPerDay(_ tx: Tx, pathPrefix: String, firstDay: Int64, lastDay: Int64) async throws -> [Int64: Int] {
+        let rows = try await tx.sql.raw("""
+            SELECT day, CAST(SUM(submitted) AS BIGINT) AS n FROM request_daily_counts
+            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND area_path LIKE \(bind: pathPrefix + "%")
+            GROUP BY day
+            """).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "day", as: Int64.self), Int(try $0.decode(column: "n", as: Int64.self))) })
+    }
+}
