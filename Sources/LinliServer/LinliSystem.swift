@@ -97,7 +97,7 @@ public final class LinliSystem: Sendable {
         self.logger = logger
         audit = AuditLog(clock: clock)
         let directory = AccountDirectory(database: database)
-        regions = RegionService(database: database, audit: audit, clock: clock, moveListeners: [AccountPathsListener(), ResidentPathsListener()])
+        regions = RegionService(database: database, audit: audit, clock: clock, moveListeners: [AccountPathsListener(), ResidentPathsListener(), RequestPathsListener()])
         teams = TeamService(database: database, audit: audit, clock: clock, staff: directory)
         accounts = AccountService(database: database, audit: audit, clock: clock, regions: regions,
                                   permissionTable: LinliPermissions.table, bcryptCost: configuration.bcryptCost)

@@ -2,6 +2,7 @@ import Foundation
 import LinliKit
 import LinliServer
 import LinliTestSupport
+import Regions
 import Requests
 import Testing
 
@@ -164,6 +165,38 @@ struct MetricsTests {
             let own = try await f.requests.metrics(regionId: nil, period: period, actor: f.actor(.communityStaff))
             #expect(own.region.id == f.c1.id && own.children.map(\.region.id) == [f.g1.id])
             #expect(throws: DomainError.self) { try MetricPeriod(from: LocalDay("2026-02-01")!, to: LocalDay("2026-01-01")!) }
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func movingABuildingOrAGridTakesItsRequestsAndTheirCountsAlong(engine: TestEngine) async throws {
+        try await TestSystem.with(engine, clock: ManualClock(shanghai("2026-11-23", 9))) { system in
+            let f = try await Fixture.build(system)
+            let request = try await f.dispatchedStreetlight()
+            let period = try MetricPeriod(from: LocalDay("2026-11-23")!, to: LocalDay("2026-11-23")!)
+            let admin = f.actor(.districtAdmin)
+            func submitted(_ node: RegionNode) async throws -> Int {
+                try await f.requests.metrics(regionId: node.id, period: period, actor: admin).metrics.counts.submitted
+            }
+            var counted = [try await submitted(f.g1), try await submitted(f.g2)]
+            #expect(counted == [1, 0])
+            // 1号楼 moves from 一网格 (一社区) to 二网格 (二社区).
+            let unit = try await system.regions.lookup(f.h1.parentId!)!
+            let building = try await system.regions.lookup(unit.parentId!)!
+            _ = try await system.regions.move(building.id, toParent: f.g2.id, actor: f.cli)
+            counted = [try await submitted(f.g1), try await submitted(f.g2), try await submitted(f.c1), try await submitted(f.c2)]
+            #expect(counted == [0, 1, 0, 1])
+            let moved = try await f.requests.detail(request.id, actor: admin).request
+            #expect(moved.regionPath.hasPrefix(f.g2.path + "\(building.id)/"))
+            // 二网格 (with the building) moves to 三社区 in the other street.
+            _ = try await system.regions.move(f.g2.id, toParent: f.c3.id, actor: f.cli)
+            counted = [try await submitted(f.s1), try await submitted(f.s2), try await submitted(f.c3)]
+            #expect(counted == [0, 1, 1])
+            // And the running sums still equal the sums made from the rows.
+            let before = try await f.requests.metrics(regionId: f.district.id, period: period, actor: admin)
+            try await f.requests.recountMetrics(actor: f.cli)
+            let after = try await f.requests.metrics(regionId: f.district.id, period: period, actor: admin)
+            #expect(after.children.map(\.metrics.counts) == before.children.map(\.metrics.counts))
         }
     }
 }

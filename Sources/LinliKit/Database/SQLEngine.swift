@@ -1,3 +1,5 @@
+import SQLKit
+
 /// The two database engines Linli runs on. DDL differs a little between them; queries do not.
 public enum SQLEngine: String, Sendable, CaseIterable {
     case sqlite
@@ -33,6 +35,27 @@ public enum SQLEngine: String, Sendable, CaseIterable {
         switch self {
         case .sqlite: ""
         case .postgres: " FOR UPDATE"
+        }
+    }
+
+    /// `column` holds `path` or a path below it, as an index range. `LIKE 'path%'` would read
+    /// the whole index: SQLite's LIKE ignores case and PostgreSQL's follows the collation.
+    /// Paths are digits and `/` ending in `/`, so the subtree ends where `/` + 1 = `0` starts;
+    /// PostgreSQL compares bytewise (`COLLATE "C"`, as its path indexes are built) whatever
+    /// the database's collation.
+    public func pathWithin(_ column: String, _ path: String) -> SQLQueryString {
+        let end = String(path.dropLast()) + "0"
+        switch self {
+        case .sqlite: return "\(unsafeRaw: column) >= \(bind: path) AND \(unsafeRaw: column) < \(bind: end)"
+        case .postgres: return "\(unsafeRaw: column) COLLATE \"C\" >= \(bind: path) AND \(unsafeRaw: column) COLLATE \"C\" < \(bind: end)"
+        }
+    }
+
+    /// Index columns that `pathWithin` ranges over: bytewise on PostgreSQL.
+    public func pathIndexColumn(_ column: String) -> String {
+        switch self {
+        case .sqlite: column
+        case .postgres: "\(column) COLLATE \"C\""
         }
     }
 }

@@ -66,6 +66,20 @@ enum DailyCounts {
         }
     }
 
+    /// Moves the counts of the requests now under `path` from one area to another.
+    static func move(_ tx: Tx, requestsUnder path: String, from oldArea: String, to newArea: String) async throws {
+        guard oldArea != newArea else { return }
+        var sums: [Key: MetricCounts] = [:]
+        for row in try await tx.sql.raw("SELECT * FROM requests WHERE region_path LIKE \(bind: path + "%")").all() {
+            let request = try RequestStore.request(row)
+            let contribution = MetricContribution.of(request.progress)
+            let day = day(request.progress.submittedAt.millis)
+            sums[Key(area: oldArea, day: day), default: MetricCounts()] = sums[Key(area: oldArea, day: day), default: MetricCounts()] - contribution
+            sums[Key(area: newArea, day: day), default: MetricCounts()] += contribution
+        }
+        try await add(tx, sums)
+    }
+
     /// Empties the summary and sums it again from every request (the migration that adds
     /// it, and a check in the tests that the running sums never drift from the rows).
     static func rebuild(_ tx: Tx) async throws {
@@ -90,7 +104,7 @@ enum DailyCounts {
         let selects = columns.map { "CAST(SUM(\($0.name)) AS BIGINT) AS \($0.name)" }.joined(separator: ", ")
         let rows = try await tx.sql.raw("""
             SELECT area_path, \(unsafeRaw: selects) FROM request_daily_counts
-            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND area_path LIKE \(bind: pathPrefix + "%")
+            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND \(tx.engine.pathWithin("area_path", pathPrefix))
             GROUP BY area_path
             """).all()
         var result: [String: MetricCounts] = [:]
@@ -106,7 +120,7 @@ enum DailyCounts {
     static func submittedPerDay(_ tx: Tx, pathPrefix: String, firstDay: Int64, lastDay: Int64) async throws -> [Int64: Int] {
         let rows = try await tx.sql.raw("""
             SELECT day, CAST(SUM(submitted) AS BIGINT) AS n FROM request_daily_counts
-            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND area_path LIKE \(bind: pathPrefix + "%")
+            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND \(tx.engine.pathWithin("area_path", pathPrefix))
             GROUP BY day
             """).all()
         return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "day", as: Int64.self), Int(try $0.decode(column: "n", as: Int64.self))) })

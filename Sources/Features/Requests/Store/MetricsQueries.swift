@@ -13,7 +13,7 @@ enum MetricsQueries {
         return try await paths(tx, """
             SELECT region_path FROM requests
             WHERE state IN (\(unsafeRaw: running)) AND current_due < \(bind: now) AND respond_late = 0 AND handle_late = 0 AND verify_late = 0
-              AND region_path LIKE \(bind: pathPrefix + "%") AND submitted_at >= \(bind: from) AND submitted_at < \(bind: to)
+              AND \(tx.engine.pathWithin("region_path", pathPrefix)) AND submitted_at >= \(bind: from) AND submitted_at < \(bind: to)
             """)
     }
 
@@ -23,7 +23,7 @@ enum MetricsQueries {
         return try await paths(tx, """
             SELECT region_path FROM requests
             WHERE state IN (\(unsafeRaw: unsigned)) AND responded_at IS NULL AND respond_due < \(bind: now)
-              AND region_path LIKE \(bind: pathPrefix + "%") AND submitted_at >= \(bind: from) AND submitted_at < \(bind: to)
+              AND \(tx.engine.pathWithin("region_path", pathPrefix)) AND submitted_at >= \(bind: from) AND submitted_at < \(bind: to)
             """)
     }
 

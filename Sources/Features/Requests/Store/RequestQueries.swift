@@ -26,7 +26,7 @@ enum RequestQueries {
         let mineClause: SQLQueryString = "(r.handler_id = \(bind: me) OR r.co_handler_ids LIKE \(bind: "%,\(me),%"))"
         var filter: SQLQueryString
         if let viewPath = q.viewPath {
-            filter = "(r.region_path LIKE \(bind: viewPath + "%") OR " + mineClause + ")"
+            filter = "(" + tx.engine.pathWithin("r.region_path", viewPath) + " OR " + mineClause + ")"
         } else {
             filter = mineClause
         }
@@ -40,7 +40,7 @@ enum RequestQueries {
         case .review: filter = filter + " AND r.state = 'closed'"
         case .all: break
         }
-        if let regionPath = q.regionPath { filter = filter + " AND r.region_path LIKE \(bind: regionPath + "%")" }
+        if let regionPath = q.regionPath { filter = filter + " AND " + tx.engine.pathWithin("r.region_path", regionPath) }
         if let category = q.categoryId { filter = filter + " AND r.category_id = \(bind: category)" }
         if let state = q.state { filter = filter + " AND r.state = \(bind: state.rawValue)" }
         if let channel = q.channel { filter = filter + " AND r.channel = \(bind: channel.rawValue)" }
@@ -125,7 +125,7 @@ extension RequestQueries {
         // By 查询码 the codes are the capability; otherwise the key's region, or public-space items.
         if f.trackingCodes.isEmpty {
             if let path = f.pathPrefix {
-                filter = filter + " AND r.region_path LIKE \(bind: path + "%")"
+                filter = filter + " AND " + tx.engine.pathWithin("r.region_path", path)
             } else {
                 filter = filter + " AND r.item_id IN (SELECT id FROM request_items WHERE allows_anonymous = 1)"
             }

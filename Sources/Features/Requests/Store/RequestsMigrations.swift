@@ -72,6 +72,11 @@ enum RequestsMigrations {
         ] + CatalogStore.defaultCatalogStatements() + CalendarStore.officialScheduleStatements() },
         // The dashboard's daily summary (DailyCounts), summed from the requests already there.
         Migration("requests.002", data: { tx in try await DailyCounts.rebuild(tx) }) { _ in DailyCounts.createStatements() },
+        // Scope filters are index ranges (SQLEngine.pathWithin): bytewise on PostgreSQL.
+        Migration("requests.003") { engine in engine == .sqlite ? [] : [
+            "DROP INDEX requests_region_submitted",
+            "CREATE INDEX requests_region_submitted ON requests (\(engine.pathIndexColumn("region_path")), submitted_at)",
+        ] },
     ]
 }
 

@@ -42,8 +42,8 @@ struct ResolvedResidentQuery: Sendable {
         "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
     }
 
-    var filter: SQLQueryString {
-        var sql: SQLQueryString = "r.region_path LIKE \(bind: pathPrefix + "%")"
+    func filter(_ engine: SQLEngine) -> SQLQueryString {
+        var sql = engine.pathWithin("r.region_path", pathPrefix)
         if let nameTerm {
             let grams = ResidentRules.grams(nameTerm)
             if nameTerm.count >= 2, let first = grams.first {
@@ -75,7 +75,7 @@ struct ResolvedResidentQuery: Sendable {
 
 extension ResidentStore {
     static func search(_ tx: Tx, _ query: ResolvedResidentQuery) async throws -> (items: [Resident], total: Int) {
-        let filter = query.filter
+        let filter = query.filter(tx.engine)
         let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM residents r WHERE " + filter).first()!.decode(column: "n", as: Int.self)
         let rows = try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM residents r WHERE " + filter
             + " ORDER BY \(unsafeRaw: query.order) LIMIT \(unsafeRaw: String(query.limit)) OFFSET \(unsafeRaw: String(query.offset))").all()

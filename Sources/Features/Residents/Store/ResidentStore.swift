@@ -24,6 +24,11 @@ enum ResidentStore {
             "CREATE TABLE resident_tags (resident_id BIGINT NOT NULL, tag_id BIGINT NOT NULL, PRIMARY KEY (resident_id, tag_id))",
             "CREATE INDEX resident_tags_tag ON resident_tags (tag_id, resident_id)",
         ] + DefaultTags.all.map { "INSERT INTO tags (name, builtin, created_at) VALUES ('\($0)', 1, 0)" } },
+        // Scope filters are index ranges (SQLEngine.pathWithin): bytewise on PostgreSQL.
+        Migration("residents.002") { engine in engine == .sqlite ? [] : [
+            "DROP INDEX residents_region_path",
+            "CREATE INDEX residents_region_path ON residents (\(engine.pathIndexColumn("region_path")))",
+        ] },
     ]
 
     static let columns = """
