@@ -27,7 +27,7 @@ FRESH = {"requests": {"tracking_code": lambda: secrets.token_hex(6).upper(), "id
 
 
 def connect_sqlite(path):
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
     for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"]:
         conn.execute(pragma)
     return conn
@@ -78,7 +78,15 @@ def run(args):
     state = {"done": 0}
     deadline = time.time() + args.seconds
 
+    failures = []
+
     def client():
+        try:
+            loop()
+        except Exception as error:  # reported after the run: a thread's exception is otherwise only printed
+            failures.append(error)
+
+    def loop():
         conn = first if args.clients == 1 else connect()
         cur = conn.cursor()
         done = 0
@@ -109,6 +117,8 @@ def run(args):
     for t in threads:
         t.join()
     seconds = time.time() - started
+    if failures:
+        raise failures[0]
     # Leave the database as it was.
     cur = first.cursor()
     cur.execute("BEGIN")

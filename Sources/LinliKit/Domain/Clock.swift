@@ -26,9 +26,8 @@ extension Date {
 
     /// Shown to users in Asia/Shanghai, e.g. `2026-11-23 18:05`.
     public var shanghaiText: String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: self)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let r = ChinaStandardTime.reading(self)
+        let p = ChinaStandardTime.padded
+        return "\(p(r.year, 4))-\(p(r.month, 2))-\(p(r.day, 2)) \(p(r.hour, 2)):\(p(r.minute, 2))"
     }
 }

@@ -162,10 +162,5 @@ struct CatalogDTO: Encodable {
 
 enum ISO8601 {
     /// `2026-11-23T09:00:00+08:00`: times in the API are China Standard Time with the offset.
-    static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func string(_ date: Date) -> String { date.iso8601CST }
 }

@@ -23,23 +23,23 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public init(_ date: Date) {
-        let c = Calendar.shanghai.dateComponents([.year, .month, .day], from: date)
-        self.init(year: c.year!, month: c.month!, day: c.day!)
+        let r = ChinaStandardTime.reading(date)
+        self.init(year: r.year, month: r.month, day: r.day)
     }
 
     /// Midnight at the start of the day, Asia/Shanghai.
-    public var start: Date? { Calendar.shanghai.date(from: DateComponents(year: year, month: month, day: day)) }
+    public var start: Date? { ChinaStandardTime.startOfDay(year: year, month: month, day: day) }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
-
-    /// 1 = Monday … 7 = Sunday.
-    public var isoWeekday: Int {
-        let weekday = Calendar.shanghai.component(.weekday, from: start!)  // 1 = Sunday
-        return weekday == 1 ? 7 : weekday - 1
+    public var description: String {
+        "\(ChinaStandardTime.padded(year, 4))-\(ChinaStandardTime.padded(month, 2))-\(ChinaStandardTime.padded(day, 2))"
     }
 
+    /// 1 = Monday … 7 = Sunday.
+    public var isoWeekday: Int { ChinaStandardTime.reading(start!).isoWeekday }
+
     public func adding(days: Int) -> LocalDay {
-        LocalDay(Calendar.shanghai.date(byAdding: .day, value: days, to: start!)!)
+        let (y, m, d) = ChinaStandardTime.civil(fromDays: ChinaStandardTime.days(year: year, month: month, day: self.day) + Int64(days))
+        return LocalDay(year: y, month: m, day: d)
     }
 
     public static func < (a: LocalDay, b: LocalDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

@@ -33,14 +33,15 @@ extension RequestService {
         let now = clock.now().millis
         let (from, to) = (period.startMillis, period.endMillis)
         let (firstDay, lastDay) = (DailyCounts.day(from), DailyCounts.day(to) - 1)
-        let (areas, overdue, unsigned, days) = try await database.read { tx in
-            (try await DailyCounts.sums(tx, pathPrefix: node.path, firstDay: firstDay, lastDay: lastDay),
+        let (sums, overdue, unsigned, days) = try await database.read { tx in
+            (try await DailyCounts.sums(tx, pathPrefix: node.path, children: children.map(\.path), firstDay: firstDay, lastDay: lastDay),
              try await MetricsQueries.overdueNow(tx, pathPrefix: node.path, from: from, to: to, now: now),
              try await MetricsQueries.unsignedOverdue(tx, pathPrefix: node.path, from: from, to: to, now: now),
              try await DailyCounts.submittedPerDay(tx, pathPrefix: node.path, firstDay: firstDay, lastDay: lastDay))
         }
-        func sum(under path: String) -> MetricCounts {
-            var counts = areas.filter { $0.key.hasPrefix(path) }.values.reduce(MetricCounts(), +)
+        /// The summary's figures plus the two counted live.
+        func adding(_ counts: MetricCounts, under path: String) -> MetricCounts {
+            var counts = counts
             counts.overdue += overdue.filter { $0.hasPrefix(path) }.count
             counts.unrespondedOverdue = unsigned.filter { $0.hasPrefix(path) }.count
             return counts
@@ -51,8 +52,8 @@ extension RequestService {
             perDay.append((day, days[DailyCounts.day(day.start!.millis)] ?? 0))
             day = day.adding(days: 1)
         }
-        let counts = sum(under: node.path)
-        let childCounts = children.map { sum(under: $0.path) }
+        let counts = adding(sums.total, under: node.path)
+        let childCounts = zip(children, sums.children).map { adding($1, under: $0.path) }
         return MetricsReport(region: node, period: period, metrics: RequestMetrics(counts),
                              children: zip(children, childCounts).map { MetricsReport.Row(region: $0, metrics: RequestMetrics($1)) },
                              perDay: perDay)

@@ -15,9 +15,9 @@ enum DailyCounts {
 
     static func createStatements() -> [String] {
         [
-            "CREATE TABLE request_daily_counts (area_path TEXT NOT NULL, day BIGINT NOT NULL, "
-                + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (area_path, day))",
-            "CREATE INDEX request_daily_counts_day ON request_daily_counts (day, area_path)",
+            // Day first: every read is a range of days; the areas are then filtered in it.
+            "CREATE TABLE request_daily_counts (day BIGINT NOT NULL, area_path TEXT NOT NULL, "
+                + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (day, area_path))",
         ]
     }
 
@@ -60,7 +60,7 @@ enum DailyCounts {
                 query = query + ")"
             }
             let updates = names.map { "\($0) = request_daily_counts.\($0) + excluded.\($0)" }.joined(separator: ", ")
-            query = query + " ON CONFLICT (area_path, day) DO UPDATE SET \(unsafeRaw: updates)"
+            query = query + " ON CONFLICT (day, area_path) DO UPDATE SET \(unsafeRaw: updates)"
             try await tx.sql.raw(query).run()
             start += 500
         }
@@ -99,21 +99,32 @@ enum DailyCounts {
         try await add(tx, sums)
     }
 
-    /// The summed counts per area under `pathPrefix` for whole days `firstDay...lastDay`.
-    static func sums(_ tx: Tx, pathPrefix: String, firstDay: Int64, lastDay: Int64) async throws -> [String: MetricCounts] {
+    /// The summed counts under `pathPrefix` for whole days `firstDay...lastDay`: in all, and
+    /// for each of `children` (paths below it). Summed in the database by child, so that a
+    /// handful of rows come back however many grids and days there are.
+    static func sums(_ tx: Tx, pathPrefix: String, children: [String], firstDay: Int64,
+                     lastDay: Int64) async throws -> (total: MetricCounts, children: [MetricCounts]) {
+        var child: SQLQueryString = "CASE"
+        for (index, path) in children.enumerated() {
+            child = child + " WHEN " + tx.engine.pathWithin("area_path", path) + " THEN \(unsafeRaw: String(index))"
+        }
+        child = children.isEmpty ? "-1" : child + " ELSE -1 END"
         let selects = columns.map { "CAST(SUM(\($0.name)) AS BIGINT) AS \($0.name)" }.joined(separator: ", ")
         let rows = try await tx.sql.raw("""
-            SELECT area_path, \(unsafeRaw: selects) FROM request_daily_counts
+            SELECT CAST(\(child) AS BIGINT) AS child, \(unsafeRaw: selects) FROM request_daily_counts
             WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND \(tx.engine.pathWithin("area_path", pathPrefix))
-            GROUP BY area_path
+            GROUP BY 1
             """).all()
-        var result: [String: MetricCounts] = [:]
+        var total = MetricCounts()
+        var perChild = Array(repeating: MetricCounts(), count: children.count)
         for row in rows {
             var counts = MetricCounts()
             for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
-            result[try row.decode(column: "area_path", as: String.self)] = counts
+            let index = Int(try row.decode(column: "child", as: Int64.self))
+            if perChild.indices.contains(index) { perChild[index] += counts }
+            total += counts
         }
-        return result
+        return (total, perChild)
     }
 
     /// Requests submitted per day under `pathPrefix`: day number → count.

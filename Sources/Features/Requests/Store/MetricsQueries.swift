@@ -17,12 +17,13 @@ enum MetricsQueries {
             """)
     }
 
-    /// Where the requests are that nobody has signed for and whose 签收 deadline has passed.
+    /// Where the requests are that nobody has signed for and whose 签收 deadline has passed
+    /// (while unsigned, the running deadline is the 签收 one: `current_due` narrows by index).
     static func unsignedOverdue(_ tx: Tx, pathPrefix: String, from: Int64, to: Int64, now: Int64) async throws -> [String] {
         let unsigned = RequestQueries.states([.received, .registered, .dispatched])
         return try await paths(tx, """
             SELECT region_path FROM requests
-            WHERE state IN (\(unsafeRaw: unsigned)) AND responded_at IS NULL AND respond_due < \(bind: now)
+            WHERE state IN (\(unsafeRaw: unsigned)) AND current_due < \(bind: now) AND responded_at IS NULL AND respond_due < \(bind: now)
               AND \(tx.engine.pathWithin("region_path", pathPrefix)) AND submitted_at >= \(bind: from) AND submitted_at < \(bind: to)
             """)
     }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Wall time in Asia/Shanghai by arithmetic. China has kept UTC+8 without daylight saving
+/// since 1991, which covers every time Linli records, so a day, a clock reading and the
+/// weekday are integer sums (Hinnant's civil-date algorithms) — not ICU calendars and
+/// formatters, which cost more than the rest of a request put together.
+public enum ChinaStandardTime {
+    public static let offsetSeconds: Int64 = 8 * 3600
+
+    public struct Reading: Sendable, Equatable {
+        public let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+        /// 1 = Monday … 7 = Sunday.
+        public let isoWeekday: Int
+    }
+
+    public static func reading(_ date: Date) -> Reading {
+        let seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + offsetSeconds
+        let days = floorDiv(seconds, 86_400)
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (y, m, d) = civil(fromDays: days)
+        let weekday = Int(((days % 7) + 7 + 3) % 7) + 1  // 1970-01-01 was a Thursday
+        return Reading(year: y, month: m, day: d, hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60,
+                       isoWeekday: weekday)
+    }
+
+    /// Midnight at the start of a Shanghai day.
+    public static func startOfDay(year: Int, month: Int, day: Int) -> Date {
+        Date(timeIntervalSince1970: Double(days(year: year, month: month, day: day) * 86_400 - offsetSeconds))
+    }
+
+    /// Days since 1970-01-01 of a civil date.
+    public static func days(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = floorDiv(y, 400)
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The civil date of a day count since 1970-01-01.
+    public static func civil(fromDays count: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = count + 719_468
+        let era = floorDiv(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
+    }
+
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+    /// `7` → `"07"`, without String(format:).
+    public static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+extension Date {
+    /// `2026-11-23T09:00:00+08:00`: how the API writes times (China Standard Time, with the offset).
+    public var iso8601CST: String {
+        let r = ChinaStandardTime.reading(self)
+        let p = ChinaStandardTime.padded
+        return "\(p(r.year, 4))-\(p(r.month, 2))-\(p(r.day, 2))T\(p(r.hour, 2)):\(p(r.minute, 2)):\(p(r.second, 2))+08:00"
+    }
+}
