@@ -50,7 +50,7 @@ public struct AuditRecord: Sendable, Equatable {
         // Unit separator between fields: none of them can contain it unescaped in a way that
         // makes two different rows hash alike, since JSON escapes control characters.
         let digest = SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.hex
     }
 
     public var expectedHash: String {

@@ -20,7 +20,7 @@ public struct PersonalDataVault: Sendable {
         indexKeyBytes = HKDF<SHA256>.deriveKey(inputKeyMaterial: master, info: Data("linli-index-v1".utf8), outputByteCount: 32)
             .withUnsafeBytes { Data($0) }
         let fingerprint = SHA256.hash(data: master.withUnsafeBytes { Data($0) }).prefix(4)
-        keyId = fingerprint.map { String(format: "%02x", $0) }.joined()
+        keyId = fingerprint.hex
     }
 
     /// `k<keyId>:<base64(nonce|ciphertext|tag)>`
@@ -42,7 +42,7 @@ public struct PersonalDataVault: Sendable {
     /// Deterministic: the same value always gives the same index; without the key it says nothing.
     public func blindIndex(_ value: String, kind: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(value)".utf8), using: indexKey)
-        return Data(mac).prefix(20).map { String(format: "%02x", $0) }.joined()
+        return Data(mac).prefix(20).hex
     }
 
     public enum VaultError: Error, CustomStringConvertible {

@@ -23,7 +23,7 @@ public enum PhotoRules {
             guard let type = contentType(of: data) else {
                 throw DomainError.invalid(field, "第 \(index + 1) 个文件不是照片（只接受 JPEG、PNG、WebP 图片）")
             }
-            let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: data).hex
             return ValidPhoto(contentType: type, data: data, sha256: digest)
         }
     }
