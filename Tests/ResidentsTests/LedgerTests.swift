@@ -52,6 +52,12 @@ struct LedgerTests {
                                                             defaultRegionCode: nil, actor: staff)
             #expect(done.imported)
             #expect(done.inserted == count)
+            // Every new resident has its own audit entry (written in bulk), plus one for the
+            // import, and the hash chain still holds.
+            #expect(try await f.auditCount() == before + count + 1)
+            let created = try await system.auditTrail.entries(.init(action: "resident.create", limit: 3), actor: f.actor(.districtAdmin))
+            #expect(created.map { $0.after?.contains("\"source\":\"import\"") == true } == [true, true, true])
+            #expect(try await AuditLog.verify(system.database) == .intact(rows: Int64(before + count + 1)))
             var query = ResidentQuery()
             query.tags = ["独居老人"]
             #expect(try await system.residents.search(query, actor: staff).total == count / 10)

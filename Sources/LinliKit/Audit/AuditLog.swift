@@ -27,39 +27,79 @@ public struct AuditLog: Sendable {
         ] },
     ]
 
+    /// One entry to append; see `append(_:actor:entries:)`.
+    public struct Entry: Sendable {
+        public let action: String, entityType: String, entityId: String, regionPath: String?
+        public let before: AuditValues?, after: AuditValues?
+
+        public init(action: String, entityType: String, entityId: String, regionPath: String?, before: AuditValues? = nil,
+                    after: AuditValues? = nil) {
+            self.action = action
+            self.entityType = entityType
+            self.entityId = entityId
+            self.regionPath = regionPath
+            self.before = before
+            self.after = after
+        }
+    }
+
     @discardableResult
     public func append(_ tx: Tx, actor: Actor, action: String, entityType: String, entityId: String,
                        regionPath: String?, before: AuditValues? = nil, after: AuditValues? = nil) async throws -> AuditRecord {
+        try await append(tx, actor: actor, entries: [Entry(action: action, entityType: entityType, entityId: entityId,
+                                                          regionPath: regionPath, before: before, after: after)])[0]
+    }
+
+    /// Appends entries in order (a bulk import's one per resident): the chain is computed
+    /// here link by link, the rows go in a few hundred per statement, the head moves once.
+    @discardableResult
+    public func append(_ tx: Tx, actor: Actor, entries: [Entry]) async throws -> [AuditRecord] {
+        guard !entries.isEmpty else { return [] }
         if tx.engine == .postgres {
             // Serialises appends across connections and app instances until this transaction
             // ends; SQLite already has a single writer.
             try await tx.sql.raw("SELECT pg_advisory_xact_lock(730101)").run()
         }
         let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()
-        let prevSeq = try head?.decode(column: "seq", as: Int64.self) ?? 0
-        let prevHash = try head?.decode(column: "hash", as: String.self) ?? AuditRecord.genesisHash
-        let seq = prevSeq + 1
+        var seq = try head?.decode(column: "seq", as: Int64.self) ?? 0
+        var prevHash = try head?.decode(column: "hash", as: String.self) ?? AuditRecord.genesisHash
         let at = clock.now().millis
-        let beforeText = before.map(Self.encode)
-        let afterText = after.map(Self.encode)
-        let hash = AuditRecord.computeHash(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
-                                           action: action, entityType: entityType, entityId: entityId,
-                                           regionPath: regionPath, before: beforeText, after: afterText, prevHash: prevHash)
-        try await tx.sql.raw("""
-            INSERT INTO audit_log (seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path,
-                                   before_json, after_json, prev_hash, hash)
-            VALUES (\(bind: seq), \(bind: at), \(bind: actor.userId), \(bind: actor.username), \(bind: actor.ip),
-                    \(bind: action), \(bind: entityType), \(bind: entityId), \(bind: regionPath),
-                    \(bind: beforeText), \(bind: afterText), \(bind: prevHash), \(bind: hash))
-            """).run()
-        if head == nil {
-            try await tx.sql.raw("INSERT INTO audit_head (id, seq, hash) VALUES (1, \(bind: seq), \(bind: hash))").run()
-        } else {
-            try await tx.sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: hash) WHERE id = 1").run()
+        var records: [AuditRecord] = []
+        records.reserveCapacity(entries.count)
+        for entry in entries {
+            seq += 1
+            let beforeText = entry.before.map(Self.encode)
+            let afterText = entry.after.map(Self.encode)
+            let hash = AuditRecord.computeHash(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
+                                               action: entry.action, entityType: entry.entityType, entityId: entry.entityId,
+                                               regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash)
+            records.append(AuditRecord(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
+                                       action: entry.action, entityType: entry.entityType, entityId: entry.entityId,
+                                       regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash, hash: hash))
+            prevHash = hash
         }
-        return AuditRecord(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
-                           action: action, entityType: entityType, entityId: entityId, regionPath: regionPath,
-                           before: beforeText, after: afterText, prevHash: prevHash, hash: hash)
+        var start = 0
+        while start < records.count {
+            var query: SQLQueryString = """
+                INSERT INTO audit_log (seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path,
+                                       before_json, after_json, prev_hash, hash) VALUES
+                """
+            for (offset, r) in records[start..<min(start + 500, records.count)].enumerated() {
+                query = query + (offset == 0 ? " " : ", ") + """
+                    (\(bind: r.seq), \(bind: r.at), \(bind: r.actorId), \(bind: r.actorName), \(bind: r.ip), \(bind: r.action),
+                     \(bind: r.entityType), \(bind: r.entityId), \(bind: r.regionPath), \(bind: r.before), \(bind: r.after),
+                     \(bind: r.prevHash), \(bind: r.hash))
+                    """
+            }
+            try await tx.sql.raw(query).run()
+            start += 500
+        }
+        if head == nil {
+            try await tx.sql.raw("INSERT INTO audit_head (id, seq, hash) VALUES (1, \(bind: seq), \(bind: prevHash))").run()
+        } else {
+            try await tx.sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1").run()
+        }
+        return records
     }
 
     static func encode(_ values: AuditValues) -> String {

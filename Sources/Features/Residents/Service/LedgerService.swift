@@ -160,36 +160,46 @@ public struct LedgerService: Sendable {
         let work = prepared
         let (inserted, updated) = try await database.write { tx -> (Int, Int) in
             let prepared = work
-            var inserted = 0, updated = 0
-            for (done, item) in prepared.enumerated() {
-                if let target = item.target {
-                    let current = try await ResidentStore.find(tx, id: target, within: actor.scope)!
-                    let stored = item.stored.keepingAbsent(item.row.present, from: try await ResidentStore.storedRow(tx, id: target))
-                    try await ResidentStore.update(tx, id: target, stored, now: now)
-                    try await ResidentStore.replaceGrams(tx, residentId: target, name: stored.name)
-                    if item.row.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: target, tagIds: item.tagIds) }
-                    let after = try await ResidentStore.find(tx, id: target, within: actor.scope)!
-                    try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(target),
-                                           regionPath: after.regionPath, before: ResidentService.auditValues(current),
-                                           after: ResidentService.auditValues(after))
-                    updated += 1
-                } else {
-                    let id = try await ResidentStore.insert(tx, item.stored, now: now)
-                    try await ResidentStore.replaceGrams(tx, residentId: id, name: item.stored.name)
-                    try await ResidentStore.setTags(tx, residentId: id, tagIds: item.tagIds)
-                    try await audit.append(tx, actor: actor, action: "resident.create", entityType: "resident", entityId: String(id),
-                                           regionPath: item.stored.regionPath,
-                                           after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
-                                                   "phone": item.stored.phoneMasked ?? "", "source": "import"])
-                    inserted += 1
-                }
-                if (done + 1) % 500 == 0 { progress?(done + 1, prepared.count) }
+            var updated = 0
+            for item in prepared {
+                guard let target = item.target else { continue }
+                let current = try await ResidentStore.find(tx, id: target, within: actor.scope)!
+                let stored = item.stored.keepingAbsent(item.row.present, from: try await ResidentStore.storedRow(tx, id: target))
+                try await ResidentStore.update(tx, id: target, stored, now: now)
+                try await ResidentStore.replaceGrams(tx, residentId: target, name: stored.name)
+                if item.row.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: target, tagIds: item.tagIds) }
+                let after = try await ResidentStore.find(tx, id: target, within: actor.scope)!
+                try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(target),
+                                       regionPath: after.regionPath, before: ResidentService.auditValues(current),
+                                       after: ResidentService.auditValues(after))
+                updated += 1
+                if updated % 500 == 0 { progress?(updated, prepared.count) }
+            }
+            // New residents in bulk: multi-row inserts with ids taken here, and their audit
+            // entries (one each, as when added by hand) appended as one run of the chain.
+            let new = prepared.filter { $0.target == nil }
+            if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE residents IN EXCLUSIVE MODE").run() }
+            var nextId = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM residents").first()!.decode(column: "n", as: Int64.self) + 1
+            var start = 0
+            while start < new.count {
+                let chunk = new[start..<min(start + 5000, new.count)]
+                try await ResidentStore.bulkInsert(tx, chunk.map { ($0.stored, $0.tagIds, ResidentRules.grams($0.stored.name)) },
+                                                   firstId: nextId, now: now)
+                try await audit.append(tx, actor: actor, entries: chunk.enumerated().map { offset, item in
+                    AuditLog.Entry(action: "resident.create", entityType: "resident", entityId: String(nextId + Int64(offset)),
+                                   regionPath: item.stored.regionPath,
+                                   after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
+                                           "phone": item.stored.phoneMasked ?? "", "source": "import"])
+                })
+                nextId += Int64(chunk.count)
+                start += chunk.count
+                progress?(updated + start, prepared.count)
             }
             try await audit.append(tx, actor: actor, action: "resident.import", entityType: "resident", entityId: "-",
                                    regionPath: actor.scope.path,
-                                   after: ["rows": String(prepared.count), "inserted": String(inserted), "updated": String(updated),
+                                   after: ["rows": String(prepared.count), "inserted": String(new.count), "updated": String(updated),
                                            "mode": mode.rawValue])
-            return (inserted, updated)
+            return (new.count, updated)
         }
         progress?(prepared.count, prepared.count)
         report.inserted = inserted
