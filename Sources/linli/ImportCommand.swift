@@ -20,7 +20,12 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("读不到文件：\(file)") }
             let table: SheetTable
             do {
-                table = file.lowercased().hasSuffix(".csv") ? try CSVFormat.read(data) : try XLSXFormat.read(data)
+                // A file on the server's own disk may be the whole district's ledger; uploads
+                // through the web stay at the default 20 MB.
+                var limits = SheetTable.Limits()
+                limits.maxFileBytes = 512 * 1024 * 1024
+                limits.maxUncompressedBytes = 2 * 1024 * 1024 * 1024
+                table = file.lowercased().hasSuffix(".csv") ? try CSVFormat.read(data, limits: limits) : try XLSXFormat.read(data, limits: limits)
             } catch let error as SpreadsheetError {
                 throw ValidationError(error.message)
             }
