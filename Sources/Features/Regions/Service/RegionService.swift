@@ -71,6 +71,24 @@ public struct RegionService: Sendable {
 
     /// The postal-style address of a node: the names from the street down, e.g.
     /// `东关街道 建设社区 第一网格 1号楼 1单元 101室`.
+    /// Many nodes by code at once (a ledger import's places): those in the actor's scope.
+    public func nodes(codes: [String], actor: Actor) async throws -> [String: RegionNode] {
+        try actor.require(.regionView)
+        let found = try await database.read { tx in try await RegionStore.find(tx, codes: Array(Set(codes)), within: actor.scope) }
+        return Dictionary(found.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `addressLine(for:)` of many nodes, reading each ancestor once.
+    public func addressLines(for nodes: [RegionNode]) async throws -> [Int64: String] {
+        let ids = Set(nodes.flatMap { $0.path.split(separator: "/").compactMap { Int64($0) } })
+        let byId = Dictionary(try await database.read { tx in try await RegionStore.find(tx, ids: Array(ids)) }.map { ($0.id, $0) },
+                              uniquingKeysWith: { a, _ in a })
+        return Dictionary(nodes.map { node in
+            (node.id, node.path.split(separator: "/").compactMap { Int64($0).flatMap { byId[$0] } }
+                .filter { $0.level != .district }.map(\.name).joined(separator: " "))
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func addressLine(for node: RegionNode) async throws -> String {
         try await database.read { tx in
             try await RegionStore.nodes(onPath: node.path, tx).filter { $0.level != .district }.map(\.name).joined(separator: " ")

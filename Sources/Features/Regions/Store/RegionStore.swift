@@ -60,6 +60,31 @@ enum RegionStore {
             .first().map(node)
     }
 
+    /// Nodes by code (those in `scope`), a few hundred codes per query.
+    static func find(_ tx: Tx, codes: [String], within scope: Scope) async throws -> [RegionNode] {
+        try await chunked(codes) { chunk in
+            "SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.code IN (\(binds: chunk)) AND r.path LIKE \(bind: scope.likePattern)"
+        }(tx)
+    }
+
+    /// Nodes by id, a few hundred ids per query.
+    static func find(_ tx: Tx, ids: [Int64]) async throws -> [RegionNode] {
+        try await chunked(ids) { chunk in "SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.id IN (\(binds: chunk))" }(tx)
+    }
+
+    private static func chunked<T: Encodable & Sendable>(_ values: [T], _ query: @escaping @Sendable ([T]) -> SQLQueryString)
+        -> @Sendable (Tx) async throws -> [RegionNode] {
+        { tx in
+            var nodes: [RegionNode] = []
+            var start = 0
+            while start < values.count {
+                nodes += try await tx.sql.raw(query(Array(values[start..<min(start + 500, values.count)]))).all().map(node)
+                start += 500
+            }
+            return nodes
+        }
+    }
+
     static func children(_ tx: Tx, of parentId: Int64, includeRetired: Bool) async throws -> [RegionNode] {
         let filter = includeRetired ? "" : "AND r.retired_at IS NULL"
         return try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.parent_id = \(bind: parentId) \(unsafeRaw: filter) ORDER BY r.code")

@@ -48,13 +48,14 @@ public struct LedgerService: Sendable {
         }
         let today = residents.clock.now()
         let knownTags = Set(try await residents.tags())
-        var places: [String: RegionNode?] = [:]
-        func place(_ code: String) async throws -> RegionNode? {
-            if let cached = places[code] { return cached }
-            let node = try? await regions.node(code: code, actor: actor)
-            places[code] = node
-            return node
-        }
+        // Every place the sheet names, looked up together (a district's ledger names hundreds
+        // of thousands of households).
+        let codeColumn = columns.first(where: { $0.value == .regionCode })?.key
+        var codes = codeColumn.map { position in
+            table.rows.compactMap { position < $0.count ? $0[position].trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+        } ?? []
+        if let defaultRegionCode { codes.append(defaultRegionCode) }
+        let places = try await regions.nodes(codes: codes.filter { !$0.isEmpty }, actor: actor)
 
         struct Row { let index: Int; let valid: ValidResident; let node: RegionNode; let present: Set<LedgerColumn> }
         var rows: [Row] = []
@@ -95,7 +96,7 @@ public struct LedgerService: Sendable {
             let code = value[.regionCode] ?? defaultRegionCode
             var node: RegionNode?
             if let code {
-                node = try await place(code)
+                node = places[code]
                 if node == nil { problem(.regionCode, "编码 \(code) 不存在或不在您的管辖范围内"); rowOK = false }
                 else if let node, (try? ResidentService.checkPlace(node)) == nil {
                     problem(.regionCode, "「\(node.name)」不能登记居民（应为社区及以下、未撤销的区域）"); rowOK = false
@@ -145,8 +146,9 @@ public struct LedgerService: Sendable {
         guard report.problems.isEmpty else { return report }
 
         // Everything checked: write it all, or nothing.
-        var addresses: [Int64: String] = [:]
-        for row in rows where addresses[row.node.id] == nil { addresses[row.node.id] = try await regions.addressLine(for: row.node) }
+        var distinct: [Int64: RegionNode] = [:]
+        for row in rows { distinct[row.node.id] = row.node }
+        let addresses = try await regions.addressLines(for: Array(distinct.values))
         let allTags = try await database.read { tx in try await ResidentStore.tags(tx) }
         let tagId = Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) })
         var prepared: [(row: Row, stored: ResidentStore.Stored, tagIds: [Int64], target: Int64?)] = []
