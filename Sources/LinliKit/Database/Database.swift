@@ -58,19 +58,21 @@ public final class Database: Sendable {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        func connect() async throws -> SQLiteConnection {
+        func connect(cacheMiB: Int) async throws -> SQLiteConnection {
             let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
             // WAL lets readers run beside the writer; NORMAL sync is durable across app crashes
             // and loses at most the last transactions on power loss (documented in docs/operations.md).
+            // SQLite's default page cache (2 MiB) makes a district's indexes spill and re-read on
+            // every large write; the sizes here keep the process well under 300 MB.
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                           "PRAGMA busy_timeout=10000"] {
+                           "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-\(cacheMiB * 1024)"] {
                 _ = try await connection.query(pragma)
             }
             return connection
         }
-        let writer = try await connect()
+        let writer = try await connect(cacheMiB: 64)
         var readers: [SQLiteConnection] = []
-        for _ in 0..<4 { readers.append(try await connect()) }
+        for _ in 0..<4 { readers.append(try await connect(cacheMiB: 16)) }
         return Database(engine: .sqlite,
                         backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), path: path),
                         logger: logger)
