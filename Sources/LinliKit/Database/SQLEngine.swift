@@ -58,4 +58,13 @@ public enum SQLEngine: String, Sendable, CaseIterable {
         case .postgres: "\(column) COLLATE \"C\""
         }
     }
+
+    /// ` INDEXED BY name` on SQLite, which has no statistics unless ANALYZE ran and may prefer
+    /// a wider index; PostgreSQL's planner has its statistics and needs no hint.
+    public func indexedBy(_ index: String) -> String {
+        switch self {
+        case .sqlite: " INDEXED BY \(index)"
+        case .postgres: ""
+        }
+    }
 }

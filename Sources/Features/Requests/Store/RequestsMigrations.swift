@@ -71,11 +71,16 @@ enum RequestsMigrations {
             "CREATE INDEX request_ratings_request ON request_ratings (request_id)",
         ] + CatalogStore.defaultCatalogStatements() + CalendarStore.officialScheduleStatements() },
         // The dashboard's daily summary (DailyCounts), summed from the requests already there.
-        Migration("requests.002", data: { tx in try await DailyCounts.rebuild(tx) }) { _ in DailyCounts.createStatements() },
+        Migration("requests.002", data: { tx in try await DailyCounts.rebuild(tx) }) { engine in DailyCounts.createStatements(engine) },
         // Scope filters are index ranges (SQLEngine.pathWithin): bytewise on PostgreSQL.
-        Migration("requests.003") { engine in engine == .sqlite ? [] : [
+        Migration("requests.003") { engine in (engine == .sqlite ? [] : [
             "DROP INDEX requests_region_submitted",
             "CREATE INDEX requests_region_submitted ON requests (\(engine.pathIndexColumn("region_path")), submitted_at)",
+        ]) + [
+            // The dashboard's live figures read only running requests: a small partial index
+            // that holds every column they test, so they never touch the table.
+            "CREATE INDEX requests_running ON requests (current_due, state, submitted_at, region_path, respond_late, handle_late, "
+                + "verify_late, responded_at, respond_due) WHERE \(MetricsQueries.runningCondition)",
         ] },
     ]
 }
