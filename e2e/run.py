@@ -302,8 +302,9 @@ def walk_wrong_password_is_explained(base, work):
 
 
 def check_audit_verify_and_backup_commands(binary, work):
-    """`linli audit verify` says OK on the demo, names a row edited behind its back, and
-    `linli backup` writes a consistent copy while the server runs."""
+    """`linli audit verify` says OK on the demo, names a row edited behind its back,
+    `linli backup` writes a consistent copy while the server runs, and `linli recount-metrics`
+    sums the dashboard's summary again from the requests."""
     import sqlite3
     data = os.path.join(work, "e2e-data")
     ok = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
@@ -316,6 +317,20 @@ def check_audit_verify_and_backup_commands(binary, work):
     with sqlite3.connect(backup) as copy:
         rows = copy.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
     assert rows > 400, f"backup holds {rows} audit rows"
+    # The dashboard's daily summary, emptied behind its back in a copy, is summed again from the requests.
+    import shutil
+    recount = os.path.join(work, "e2e-recount")
+    os.makedirs(recount, exist_ok=True)
+    shutil.copy(backup, os.path.join(recount, "linli.sqlite"))
+    shutil.copy(os.path.join(data, "linli.key"), recount)
+    with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
+        summed = db.execute("SELECT SUM(submitted), SUM(closed), SUM(ratings) FROM request_daily_counts").fetchone()
+        db.execute("DELETE FROM request_daily_counts")
+    done = subprocess.run([binary, "recount-metrics", "--data-dir", recount], capture_output=True, text=True)
+    assert done.returncode == 0 and "重新汇总" in done.stdout, done.stdout + done.stderr
+    with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
+        again = db.execute("SELECT SUM(submitted), SUM(closed), SUM(ratings) FROM request_daily_counts").fetchone()
+    assert again == summed and summed[0] >= 10, (summed, again)
     with sqlite3.connect(os.path.join(data, "linli.sqlite")) as db:
         db.execute("UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 42")
     broken = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)

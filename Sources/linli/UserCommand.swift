@@ -105,3 +105,14 @@ struct AuditCommand: AsyncParsableCommand {
         }
     }
 }
+
+struct RecountMetricsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recount-metrics", abstract: "从诉求记录重新汇总办理统计（在数据库中手工改过诉求、或部分恢复备份之后）")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await withSystem(database.configuration()) { system in try await system.requests.recountMetrics(actor: system.commandLineActor) }
+        print("办理统计已按诉求记录重新汇总")
+    }
+}
