@@ -63,5 +63,7 @@ extension MetricCounts {
 
     public static func += (a: inout MetricCounts, b: MetricCounts) { a = a + b }
 
+    public static func -= (a: inout MetricCounts, b: MetricCounts) { a = a - b }
+
     public var isZero: Bool { self == MetricCounts() }
 }

@@ -21,12 +21,8 @@ enum DailyCounts {
             + (engine == .sqlite ? " WITHOUT ROWID" : "")]
     }
 
-    static let dayMillis: Int64 = 86_400_000
-    /// China Standard Time is UTC+8 all year.
-    static let shanghaiOffset: Int64 = 28_800_000
-
     /// The Shanghai day number of an instant (days since 1970-01-01 in Shanghai).
-    static func day(_ millis: Int64) -> Int64 { (millis + shanghaiOffset) / dayMillis }
+    static func day(_ millis: Int64) -> Int64 { (millis + ChinaStandardTime.offsetSeconds * 1000) / 86_400_000 }
 
     /// Where a request is summed: its grid, or its own node when it is above the grids.
     static func area(_ regionPath: String) -> String {
@@ -70,11 +66,11 @@ enum DailyCounts {
     static func move(_ tx: Tx, requestsUnder path: String, from oldArea: String, to newArea: String) async throws {
         guard oldArea != newArea else { return }
         var sums: [Key: MetricCounts] = [:]
-        for row in try await tx.sql.raw("SELECT * FROM requests WHERE region_path LIKE \(bind: path + "%")").all() {
+        for row in try await tx.sql.raw("SELECT * FROM requests WHERE " + tx.engine.pathWithin("region_path", path)).all() {
             let request = try RequestStore.request(row)
             let contribution = MetricContribution.of(request.progress)
             let day = day(request.progress.submittedAt.millis)
-            sums[Key(area: oldArea, day: day), default: MetricCounts()] = sums[Key(area: oldArea, day: day), default: MetricCounts()] - contribution
+            sums[Key(area: oldArea, day: day), default: MetricCounts()] -= contribution
             sums[Key(area: newArea, day: day), default: MetricCounts()] += contribution
         }
         try await add(tx, sums)
