@@ -16,7 +16,6 @@ deleted again at the end, so the benchmark database stays as it was.
 """
 import argparse
 import json
-import os
 import secrets
 import sqlite3
 import threading

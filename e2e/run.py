@@ -6,12 +6,10 @@ flows as the demo users would, and stops the server. Prints `e2e: N passed, N fa
 """
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import time
 import traceback
-import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -20,21 +18,13 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
-PASSWORD = "linli2026"
+from serving import PASSWORD, free_port, signed_in, wait_healthy
 
 
 def check_character(first17):
     """GB 11643 check character of the first 17 digits of an ID number."""
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     return "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def start_server(binary, work, extra_env=None):
@@ -45,18 +35,8 @@ def start_server(binary, work, extra_env=None):
     proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--data-dir", data],
                             stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("linli serve exited early; see " + log.name)
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                if r.status == 200:
-                    return proc, base
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("linli serve did not answer /healthz in time")
+    wait_healthy(base, proc, log.name)
+    return proc, base
 
 
 def browser(width, height):
@@ -269,7 +249,6 @@ def check_metrics_export_opens_in_excel_readers(base, work):
     district row and one row per street, with the same figures as the page."""
     import re
     import openpyxl
-    import requests as http
     s = http_session(base, "qu.admin")
     page = s.get(base + "/stats").text
     submitted = re.search(r'<span class="stat-value">(\d+)</span><span class="stat-label">受理量</span>', page).group(1)
@@ -544,15 +523,8 @@ def walk_notices_reach_email_and_webhook(base, work, inboxes):
 
 
 def http_session(base, username):
-    """A signed-in session without a browser (the login form's double-submit token included)."""
-    import re
-    import requests as http
-    s = http.Session()
-    page = s.get(base + "/login").text
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    answer = s.post(base + "/login", data={"_csrf": token, "username": username, "password": PASSWORD, "next": "/"})
-    assert "您好" in answer.text, f"{username} could not sign in"
-    return s
+    """A signed-in session without a browser."""
+    return signed_in(base, username)[0]
 
 
 def check_open311_against_the_georeport_v2_schemas(base, work):

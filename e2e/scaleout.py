@@ -21,43 +21,17 @@ import argparse
 import base64
 import concurrent.futures as futures
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import traceback
 import urllib.parse
-import urllib.request
 
-import requests as http
+from serving import free_port, signed_in, wait_healthy
 
-PASSWORD = "linli2026"
 CLIENTS = 12
 INTAKES = 240
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_healthy(base, proc, log, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"{base} exited early; see {log}")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{base} did not answer /healthz in time; see {log}")
 
 
 class Deployment:
@@ -163,12 +137,7 @@ class Client:
     """A signed-in session (cookie + CSRF token) usable against any instance."""
 
     def __init__(self, base, username):
-        self.session = http.Session()
-        page = self.session.get(base + "/login").text
-        token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-        answer = self.session.post(base + "/login", data={"_csrf": token, "username": username, "password": PASSWORD, "next": "/"})
-        assert "您好" in answer.text, f"{username} could not sign in at {base}"
-        self.csrf = re.search(r'name="_csrf" value="([^"]+)"', answer.text).group(1)
+        self.session, self.csrf = signed_in(base, username)
 
     def get(self, base, path):
         return self.session.get(base + path, timeout=60)

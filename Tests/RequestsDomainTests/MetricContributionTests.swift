@@ -59,7 +59,6 @@ import Testing
         #expect(p.respondLate)
         let c = MetricContribution.of(p)
         #expect(c.overdue == 1 && c.respondedInTime == 0 && c.responded == 1)
-        #expect(!MetricContribution.isOverdueNow(p, at: Date()))
     }
 
     @Test func theChangeOfOneStepIsTheDifferenceOfTwoContributions() throws {

@@ -48,8 +48,8 @@ struct RequestDTO: Encodable {
         anonymous = r.anonymous
         handlerId = r.progress.handlerId
         coHandlerIds = r.progress.coHandlerIds
-        submittedAt = ISO8601.string(r.progress.submittedAt)
-        due = r.progress.currentDue.map(ISO8601.string)
+        submittedAt = r.progress.submittedAt.iso8601CST
+        due = r.progress.currentDue.map(\.iso8601CST)
         overdue = r.progress.isOverdue(at: now)
         rating = r.progress.rating
         reworkCount = r.progress.reworkCount
@@ -73,7 +73,7 @@ struct EventDTO: Encodable {
         note = e.note
         isInternal = e.isInternal
         data = e.data
-        at = ISO8601.string(e.at)
+        at = e.at.iso8601CST
         photoIds = e.photoIds
     }
 }
@@ -112,10 +112,10 @@ struct TrackingDTO: Encodable {
         place = v.place
         state = v.state.rawValue
         stateLabel = v.state.label
-        submittedAt = ISO8601.string(v.submittedAt)
+        submittedAt = v.submittedAt.iso8601CST
         holder = v.holder
-        due = v.due.map(ISO8601.string)
-        steps = v.steps.map { Step(label: $0.label, who: $0.who, note: $0.note, at: ISO8601.string($0.at), photoIds: $0.photoIds) }
+        due = v.due.map(\.iso8601CST)
+        steps = v.steps.map { Step(label: $0.label, who: $0.who, note: $0.note, at: $0.at.iso8601CST, photoIds: $0.photoIds) }
         rating = v.rating
         canWithdraw = v.canWithdraw
         canAddInformation = v.canAddInformation
@@ -160,7 +160,3 @@ struct CatalogDTO: Encodable {
     }
 }
 
-enum ISO8601 {
-    /// `2026-11-23T09:00:00+08:00`: times in the API are China Standard Time with the offset.
-    static func string(_ date: Date) -> String { date.iso8601CST }
-}

@@ -23,8 +23,8 @@ struct RequestsAPI {
             stateLabel = s.state.label
             channel = s.channel.rawValue
             place = s.place
-            submittedAt = ISO8601.string(Date(millis: s.submittedAt))
-            due = s.currentDue.map { ISO8601.string(Date(millis: $0)) }
+            submittedAt = Date(millis: s.submittedAt).iso8601CST
+            due = s.currentDue.map { Date(millis: $0).iso8601CST }
             escalationLevel = s.escalationLevel
         }
     }

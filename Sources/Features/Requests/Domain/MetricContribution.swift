@@ -31,11 +31,6 @@ public enum MetricContribution {
         c.overdue = p.respondLate || p.handleLate || p.verifyLate ? 1 : 0
         return c
     }
-
-    /// Overdue now without a deadline missed before (those are in the contribution already).
-    public static func isOverdueNow(_ p: RequestProgress, at now: Date) -> Bool {
-        p.state.stage != nil && !(p.respondLate || p.handleLate || p.verifyLate) && p.isOverdue(at: now)
-    }
 }
 
 extension MetricCounts {

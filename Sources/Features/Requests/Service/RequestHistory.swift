@@ -72,7 +72,7 @@ extension RequestService {
     /// and the workflow, so no signed-in role may do it.
     @discardableResult
     public func bulkLoad(_ history: [HistoricRequest], actor: Actor) async throws -> Int {
-        try actor.require(.catalogManage)
+        try actor.require(.requestIntake)
         guard actor.scope.path == "/" else { throw DomainError.forbidden }
         var rows: [RequestStore.BulkRow] = []
         rows.reserveCapacity(history.count)

@@ -4,16 +4,16 @@ import SQLKit
 
 /// The two figures of the 办理统计 that move with the clock rather than with the requests,
 /// read live; everything else comes from `DailyCounts`. Both read only running requests
-/// (index on state and due time), a small part of a year's requests.
+/// (the partial index `requests_running`), a small part of a year's requests.
 enum MetricsQueries {
-    /// Where the requests are that run past their deadline now without having missed one
-    /// before (see `MetricContribution.isOverdueNow`): one region path per request.
     /// Requests with a clock running; also the condition of the partial index `requests_running`
     /// (repeated word for word in the queries, so that SQLite sees the index applies).
     static var runningCondition: String {
         "state IN (\(RequestQueries.states(RequestState.allCases.filter { $0.stage != nil })))"
     }
 
+    /// Where the requests are that run past their deadline now without having missed one
+    /// before (those are in the summary already): one region path per request.
     static func overdueNow(_ tx: Tx, pathPrefix: String, from: Int64, to: Int64, now: Int64) async throws -> [String] {
         try await paths(tx, """
             SELECT region_path FROM requests\(unsafeRaw: tx.engine.indexedBy("requests_running"))
