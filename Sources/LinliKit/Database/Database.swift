@@ -34,7 +34,7 @@ public final class Database: Sendable {
     private let logger: Logger
 
     private enum Backend: Sendable {
-        case sqlite(writer: AsyncPool<SQLiteConnection>, readers: AsyncPool<SQLiteConnection>, path: String)
+        case sqlite(writer: AsyncPool<SQLiteConnectionHandle>, readers: AsyncPool<SQLiteConnectionHandle>, path: String)
         case postgres(client: PostgresClient, runner: Task<Void, Never>)
     }
 
@@ -58,20 +58,20 @@ public final class Database: Sendable {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        func connect(cacheMiB: Int) async throws -> SQLiteConnection {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+        func connect(cacheMiB: Int) async throws -> SQLiteConnectionHandle {
+            let connection = try SQLiteConnectionHandle(path: path, logger: logger)
             // WAL lets readers run beside the writer; NORMAL sync is durable across app crashes
             // and loses at most the last transactions on power loss (documented in docs/operations.md).
             // SQLite's default page cache (2 MiB) makes a district's indexes spill and re-read on
             // every large write; the sizes here keep the process well under 300 MB.
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                            "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-\(cacheMiB * 1024)"] {
-                _ = try await connection.query(pragma)
+                try await connection.raw(SQLQueryString(pragma)).run()
             }
             return connection
         }
         let writer = try await connect(cacheMiB: 64)
-        var readers: [SQLiteConnection] = []
+        var readers: [SQLiteConnectionHandle] = []
         for _ in 0..<4 { readers.append(try await connect(cacheMiB: 16)) }
         return Database(engine: .sqlite,
                         backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), path: path),
@@ -90,7 +90,7 @@ public final class Database: Sendable {
         switch backend {
         case .sqlite(_, let readers, _):
             return try await readers.with { connection in
-                try await body(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .sqlite))
+                try await body(Tx(sql: connection, engine: .sqlite))
             }
         case .postgres(let client, _):
             return try await client.withConnection { connection in
@@ -104,7 +104,7 @@ public final class Database: Sendable {
         switch backend {
         case .sqlite(let writer, _, _):
             return try await writer.with { connection in
-                try await Self.inTransaction(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .sqlite),
+                try await Self.inTransaction(Tx(sql: connection, engine: .sqlite),
                                              begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let client, _):
@@ -141,7 +141,7 @@ public final class Database: Sendable {
     public func close() async {
         switch backend {
         case .sqlite(let writer, let readers, _):
-            for connection in await writer.all + readers.all { try? await connection.close() }
+            for connection in await writer.all + readers.all { connection.close() }
         case .postgres(_, let runner):
             runner.cancel()
         }
@@ -150,6 +150,6 @@ public final class Database: Sendable {
     /// True when the error is a unique-constraint violation on either engine.
     public static func isUniqueViolation(_ error: any Error) -> Bool {
         if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
-        return String(describing: error).contains("UNIQUE constraint failed")
+        return (error as? SQLiteFailure)?.isUniqueViolation ?? false
     }
 }
