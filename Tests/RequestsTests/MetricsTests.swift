@@ -110,6 +110,17 @@ struct MetricsTests {
         }
     }
 
+    /// Every row of the daily summary that holds a count, as text, in key order.
+    static func summaryRows(_ system: LinliSystem) async throws -> [String] {
+        try await system.database.read { tx in
+            try await tx.sql.raw("SELECT * FROM request_daily_counts ORDER BY area_path, day").all().compactMap { row in
+                let counts = try row.allColumns.filter { $0 != "area_path" && $0 != "day" }.map { try row.decode(column: $0, as: Int64.self) }
+                guard counts.contains(where: { $0 != 0 }) else { return nil }
+                return "\(try row.decode(column: "area_path", as: String.self)) \(try row.decode(column: "day", as: Int64.self)) \(counts)"
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.all)
     func theMetricsEqualTheSameFiguresComputedIndependentlyFromTheRecords(engine: TestEngine) async throws {
         let clock = ManualClock(shanghai("2026-10-26", 9))
@@ -137,8 +148,12 @@ struct MetricsTests {
             }
             #expect(report.children.map(\.metrics.counts.submitted).reduce(0, +) == expected.submitted)
             #expect(report.perDay.map(\.count).reduce(0, +) == expected.submitted)
-            // The daily sums kept step by step equal the sums made again from the rows.
+            // The daily sums kept step by step equal the sums made again from the rows, at every level.
+            let kept = try await Self.summaryRows(system)
             try await f.requests.recountMetrics(actor: f.cli)
+            #expect(try await Self.summaryRows(system) == kept)
+            let areas: Set<String> = Set(kept.map { String($0.split(separator: " ")[0]) })
+            #expect(areas.count == 9)  // the district, 2 streets, 3 communities, 3 grids
             let recounted = try await f.requests.metrics(regionId: f.district.id, period: period, actor: admin)
             #expect(recounted.metrics.counts == report.metrics.counts)
             #expect(recounted.children.map(\.metrics.counts) == report.children.map(\.metrics.counts))
@@ -192,11 +207,11 @@ struct MetricsTests {
             _ = try await system.regions.move(f.g2.id, toParent: f.c3.id, actor: f.cli)
             counted = [try await submitted(f.s1), try await submitted(f.s2), try await submitted(f.c3)]
             #expect(counted == [0, 1, 1])
-            // And the running sums still equal the sums made from the rows.
-            let before = try await f.requests.metrics(regionId: f.district.id, period: period, actor: admin)
+            // And the running sums still equal the sums made from the rows, at every level.
+            let kept = try await Self.summaryRows(system)
             try await f.requests.recountMetrics(actor: f.cli)
-            let after = try await f.requests.metrics(regionId: f.district.id, period: period, actor: admin)
-            #expect(after.children.map(\.metrics.counts) == before.children.map(\.metrics.counts))
+            #expect(try await Self.summaryRows(system) == kept)
+            #expect(kept.count == 4)  // district, 二街道, 三社区, 二网格: one day each
         }
     }
 }

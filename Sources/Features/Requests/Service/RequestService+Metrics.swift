@@ -34,10 +34,10 @@ extension RequestService {
         let (from, to) = (period.startMillis, period.endMillis)
         let (firstDay, lastDay) = (DailyCounts.day(from), DailyCounts.day(to) - 1)
         let (sums, overdue, unsigned, days) = try await database.read { tx in
-            (try await DailyCounts.sums(tx, pathPrefix: node.path, children: children.map(\.path), firstDay: firstDay, lastDay: lastDay),
+            (try await DailyCounts.sums(tx, path: node.path, children: children.map(\.path), firstDay: firstDay, lastDay: lastDay),
              try await MetricsQueries.overdueNow(tx, pathPrefix: node.path, from: from, to: to, now: now),
              try await MetricsQueries.unsignedOverdue(tx, pathPrefix: node.path, from: from, to: to, now: now),
-             try await DailyCounts.submittedPerDay(tx, pathPrefix: node.path, firstDay: firstDay, lastDay: lastDay))
+             try await DailyCounts.submittedPerDay(tx, path: node.path, firstDay: firstDay, lastDay: lastDay))
         }
         /// The summary's figures plus the two counted live.
         func adding(_ counts: MetricCounts, under path: String) -> MetricCounts {

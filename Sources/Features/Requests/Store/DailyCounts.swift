@@ -4,8 +4,10 @@ import Regions
 import SQLKit
 
 /// `request_daily_counts`: the sum of `MetricContribution`s of the requests submitted on one
-/// Shanghai day in one grid (or at one node above the grid, for requests made there). The
-/// dashboard reads a few thousand of these rows instead of every request of the period.
+/// Shanghai day in one area, kept for every area level from the district down to the grid: a
+/// request counts in its district, street, community and grid (as far down as it is placed).
+/// A dashboard reads the rows of the node and of its children only — for a district's month,
+/// 13 areas × 30 days — however many requests and grids there are.
 /// Every write to `requests` changes it in the same transaction.
 enum DailyCounts {
     /// The summary's columns: every count but the live one.
@@ -14,27 +16,35 @@ enum DailyCounts {
     }
 
     static func createStatements(_ engine: SQLEngine) -> [String] {
-        // Day first: every read is a range of days, then the areas in it. On SQLite the rows
-        // are stored in that order (WITHOUT ROWID), so a month is one sequential read.
-        ["CREATE TABLE request_daily_counts (day BIGINT NOT NULL, area_path TEXT NOT NULL, "
-            + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (day, area_path))"
+        // Area first: a dashboard reads a run of days of each of a few areas. On SQLite the rows
+        // are stored in that order (WITHOUT ROWID); on PostgreSQL the key compares bytewise so
+        // that a region move (a path range) uses it too.
+        ["CREATE TABLE request_daily_counts (area_path TEXT\(engine == .postgres ? " COLLATE \"C\"" : "") NOT NULL, day BIGINT NOT NULL, "
+            + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (area_path, day))"
             + (engine == .sqlite ? " WITHOUT ROWID" : "")]
     }
 
     /// The Shanghai day number of an instant (days since 1970-01-01 in Shanghai).
     static func day(_ millis: Int64) -> Int64 { (millis + ChinaStandardTime.offsetSeconds * 1000) / 86_400_000 }
 
-    /// Where a request is summed: its grid, or its own node when it is above the grids.
-    static func area(_ regionPath: String) -> String {
-        let paths = Scope.ancestorPaths(of: regionPath)
-        return paths.count > RegionLevel.grid.depth ? paths[RegionLevel.grid.depth] : regionPath
+    /// Where a request is summed: each of its nodes from the district down to its grid (or to
+    /// its own node when it is placed above the grids).
+    static func areas(_ regionPath: String) -> [String] {
+        Array(Scope.ancestorPaths(of: regionPath).prefix(RegionLevel.grid.depth + 1))
+    }
+
+    /// The same counts added under each area of a request.
+    static func adding(_ counts: MetricCounts, at regionPath: String, day: Int64, to sums: inout [Key: MetricCounts]) {
+        for area in areas(regionPath) { sums[Key(area: area, day: day), default: MetricCounts()] += counts }
     }
 
     /// Adds one request's change: `after − before` (before is nil for a new request).
     static func record(_ tx: Tx, regionPath: String, submittedAt: Date, before: RequestProgress?, after: RequestProgress) async throws {
         let delta = MetricContribution.of(after) - (before.map(MetricContribution.of) ?? MetricCounts())
         guard !delta.isZero else { return }
-        try await add(tx, [Key(area: area(regionPath), day: day(submittedAt.millis)): delta])
+        var sums: [Key: MetricCounts] = [:]
+        adding(delta, at: regionPath, day: day(submittedAt.millis), to: &sums)
+        try await add(tx, sums)
     }
 
     struct Key: Hashable {
@@ -56,24 +66,42 @@ enum DailyCounts {
                 query = query + ")"
             }
             let updates = names.map { "\($0) = request_daily_counts.\($0) + excluded.\($0)" }.joined(separator: ", ")
-            query = query + " ON CONFLICT (day, area_path) DO UPDATE SET \(unsafeRaw: updates)"
+            query = query + " ON CONFLICT (area_path, day) DO UPDATE SET \(unsafeRaw: updates)"
             try await tx.sql.raw(query).run()
             start += 500
         }
     }
 
-    /// Moves the counts of the requests now under `path` from one area to another.
-    static func move(_ tx: Tx, requestsUnder path: String, from oldArea: String, to newArea: String) async throws {
-        guard oldArea != newArea else { return }
-        var sums: [Key: MetricCounts] = [:]
-        for row in try await tx.sql.raw("SELECT * FROM requests WHERE " + tx.engine.pathWithin("region_path", path)).all() {
-            let request = try RequestStore.request(row)
-            let contribution = MetricContribution.of(request.progress)
-            let day = day(request.progress.submittedAt.millis)
-            sums[Key(area: oldArea, day: day), default: MetricCounts()] -= contribution
-            sums[Key(area: newArea, day: day), default: MetricCounts()] += contribution
+    /// Keeps the summary right when the subtree at `oldPath` moves to `newPath`.
+    static func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
+        if Scope.ancestorPaths(of: oldPath).count <= RegionLevel.grid.depth + 1 {
+            // A street, community or grid takes its own rows (and those below it) along; its
+            // totals leave the old ancestors and join the new ones.
+            try await tx.rebasePaths(table: "request_daily_counts", column: "area_path", from: oldPath, to: newPath)
+            let oldAncestors = Array(Scope.ancestorPaths(of: oldPath).dropLast())
+            let newAncestors = Array(Scope.ancestorPaths(of: newPath).dropLast())
+            var sums: [Key: MetricCounts] = [:]
+            for row in try await tx.sql.raw("SELECT * FROM request_daily_counts WHERE area_path = \(bind: newPath)").all() {
+                let day = try row.decode(column: "day", as: Int64.self)
+                var counts = MetricCounts()
+                for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
+                for area in oldAncestors { sums[Key(area: area, day: day), default: MetricCounts()] -= counts }
+                for area in newAncestors { sums[Key(area: area, day: day), default: MetricCounts()] += counts }
+            }
+            try await add(tx, sums.filter { !$0.value.isZero })
+        } else {
+            // A building (or anything below a grid) moving to another grid: its requests'
+            // counts leave the old grid and its ancestors and join the new ones.
+            var sums: [Key: MetricCounts] = [:]
+            for row in try await tx.sql.raw("SELECT * FROM requests WHERE " + tx.engine.pathWithin("region_path", newPath)).all() {
+                let request = try RequestStore.request(row)
+                let contribution = MetricContribution.of(request.progress)
+                let day = day(request.progress.submittedAt.millis)
+                for area in areas(oldPath) { sums[Key(area: area, day: day), default: MetricCounts()] -= contribution }
+                for area in areas(newPath) { sums[Key(area: area, day: day), default: MetricCounts()] += contribution }
+            }
+            try await add(tx, sums.filter { !$0.value.isZero })
         }
-        try await add(tx, sums)
     }
 
     /// Empties the summary and sums it again from every request (the migration that adds
@@ -87,49 +115,39 @@ enum DailyCounts {
             guard let last = rows.last else { break }
             for row in rows {
                 let request = try RequestStore.request(row)
-                sums[Key(area: area(request.regionPath), day: day(request.progress.submittedAt.millis)), default: MetricCounts()]
-                    += MetricContribution.of(request.progress)
+                adding(MetricContribution.of(request.progress), at: request.regionPath, day: day(request.progress.submittedAt.millis), to: &sums)
             }
             after = try last.decode(column: "id", as: Int64.self)
         }
         try await add(tx, sums)
     }
 
-    /// The summed counts under `pathPrefix` for whole days `firstDay...lastDay`: in all, and
-    /// for each of `children` (paths below it). Summed in the database by child, so that a
-    /// handful of rows come back however many grids and days there are.
-    static func sums(_ tx: Tx, pathPrefix: String, children: [String], firstDay: Int64,
+    /// The counts of the area `path` for whole days `firstDay...lastDay`: in all, and for each
+    /// of `children` (areas directly below it).
+    static func sums(_ tx: Tx, path: String, children: [String], firstDay: Int64,
                      lastDay: Int64) async throws -> (total: MetricCounts, children: [MetricCounts]) {
-        var child: SQLQueryString = "CASE"
-        for (index, path) in children.enumerated() {
-            child = child + " WHEN " + tx.engine.pathWithin("area_path", path) + " THEN \(unsafeRaw: String(index))"
-        }
-        child = children.isEmpty ? "-1" : child + " ELSE -1 END"
+        let areas = [path] + children
         let selects = columns.map { "CAST(SUM(\($0.name)) AS BIGINT) AS \($0.name)" }.joined(separator: ", ")
         let rows = try await tx.sql.raw("""
-            SELECT CAST(\(child) AS BIGINT) AS child, \(unsafeRaw: selects) FROM request_daily_counts
-            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND \(tx.engine.pathWithin("area_path", pathPrefix))
-            GROUP BY 1
+            SELECT area_path, \(unsafeRaw: selects) FROM request_daily_counts
+            WHERE area_path IN (\(binds: areas)) AND day >= \(bind: firstDay) AND day <= \(bind: lastDay)
+            GROUP BY area_path
             """).all()
-        var total = MetricCounts()
-        var perChild = Array(repeating: MetricCounts(), count: children.count)
+        var byArea: [String: MetricCounts] = [:]
         for row in rows {
             var counts = MetricCounts()
             for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
-            let index = Int(try row.decode(column: "child", as: Int64.self))
-            if perChild.indices.contains(index) { perChild[index] += counts }
-            total += counts
+            byArea[try row.decode(column: "area_path", as: String.self)] = counts
         }
-        return (total, perChild)
+        return (byArea[path] ?? MetricCounts(), children.map { byArea[$0] ?? MetricCounts() })
     }
 
-    /// Requests submitted per day under `pathPrefix`: day number → count.
-    static func submittedPerDay(_ tx: Tx, pathPrefix: String, firstDay: Int64, lastDay: Int64) async throws -> [Int64: Int] {
+    /// Requests submitted per day in the area `path`: day number → count.
+    static func submittedPerDay(_ tx: Tx, path: String, firstDay: Int64, lastDay: Int64) async throws -> [Int64: Int] {
         let rows = try await tx.sql.raw("""
-            SELECT day, CAST(SUM(submitted) AS BIGINT) AS n FROM request_daily_counts
-            WHERE day >= \(bind: firstDay) AND day <= \(bind: lastDay) AND \(tx.engine.pathWithin("area_path", pathPrefix))
-            GROUP BY day
+            SELECT day, submitted FROM request_daily_counts
+            WHERE area_path = \(bind: path) AND day >= \(bind: firstDay) AND day <= \(bind: lastDay)
             """).all()
-        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "day", as: Int64.self), Int(try $0.decode(column: "n", as: Int64.self))) })
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "day", as: Int64.self), Int(try $0.decode(column: "submitted", as: Int64.self))) })
     }
 }

@@ -50,8 +50,7 @@ extension RequestStore {
                      \(bind: p.extensionCount), \(bind: p.escalationLevel), \(bind: p.warned ? 1 : 0), \(bind: Int64(row.events.count)),
                      \(bind: updated))
                     """
-                sums[DailyCounts.Key(area: DailyCounts.area(r.regionPath), day: DailyCounts.day(p.submittedAt.millis)), default: MetricCounts()]
-                    += MetricContribution.of(p)
+                DailyCounts.adding(MetricContribution.of(p), at: r.regionPath, day: DailyCounts.day(p.submittedAt.millis), to: &sums)
                 for event in row.events {
                     events.append((id, event))
                     if event.kind == RequestActionKind.rate.rawValue, let score = event.data["score"].flatMap(Int.init) {

@@ -70,8 +70,12 @@ enum RequestsMigrations {
             "CREATE TABLE request_ratings (id \(engine.autoIncrementPrimaryKey), request_id BIGINT NOT NULL REFERENCES requests(id), score BIGINT NOT NULL, at BIGINT NOT NULL)",
             "CREATE INDEX request_ratings_request ON request_ratings (request_id)",
         ] + CatalogStore.defaultCatalogStatements() + CalendarStore.officialScheduleStatements() },
-        // The dashboard's daily summary (DailyCounts), summed from the requests already there.
-        Migration("requests.002", data: { tx in try await DailyCounts.rebuild(tx) }) { engine in DailyCounts.createStatements(engine) },
+        // The dashboard's daily summary, first per grid; requests.004 replaces it (and sums it).
+        Migration("requests.002") { engine in [
+            "CREATE TABLE request_daily_counts (day BIGINT NOT NULL, area_path TEXT NOT NULL, "
+                + DailyCounts.columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (day, area_path))"
+                + (engine == .sqlite ? " WITHOUT ROWID" : ""),
+        ] },
         // Scope filters are index ranges (SQLEngine.pathWithin): bytewise on PostgreSQL.
         Migration("requests.003") { engine in (engine == .sqlite ? [] : [
             "DROP INDEX requests_region_submitted",
@@ -82,6 +86,12 @@ enum RequestsMigrations {
             "CREATE INDEX requests_running ON requests (current_due, state, submitted_at, region_path, respond_late, handle_late, "
                 + "verify_late, responded_at, respond_due) WHERE \(MetricsQueries.runningCondition)",
         ] },
+        // The daily summary at every level from district to grid (DailyCounts), so that a
+        // district's dashboard reads its streets' rows instead of every grid's; summed again
+        // from the requests already there.
+        Migration("requests.004", data: { tx in try await DailyCounts.rebuild(tx) }) { engine in
+            ["DROP TABLE request_daily_counts"] + DailyCounts.createStatements(engine)
+        },
     ]
 }
 
