@@ -37,7 +37,7 @@ public struct AuditService: Sendable {
     public func entries(_ filter: Filter, actor: Actor) async throws -> [AuditRecord] {
         try actor.require(.auditView)
         let seesUnplaced = actor.scope.path.split(separator: "/").count <= 1
-        var query: SQLQueryString = "SELECT * FROM audit_log WHERE (region_path LIKE \(bind: actor.scope.likePattern)"
+        var query: SQLQueryString = "SELECT * FROM audit_log WHERE (\(database.engine.pathWithin("region_path", actor.scope.path))"
         query = query + (seesUnplaced ? " OR region_path IS NULL)" : ")")
         if let action = filter.action { query = query + " AND action = \(bind: action)" }
         if let entityType = filter.entityType { query = query + " AND entity_type = \(bind: entityType)" }

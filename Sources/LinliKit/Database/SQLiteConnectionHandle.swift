@@ -84,11 +84,10 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
 
     private func step(_ statement: PreparedStatement, _ values: [SQLiteData], _ onRow: (any SQLRow) -> ()) throws {
         // Reset at once even on errors: a statement left mid-way keeps its read snapshot and
-        // would hold back WAL checkpoints.
-        defer {
-            sqlite_nio_sqlite3_reset(statement.handle)
-            sqlite_nio_sqlite3_clear_bindings(statement.handle)
-        }
+        // would hold back WAL checkpoints. Bindings are not cleared: every run binds every
+        // parameter, and clearing them makes SQLite prepare again any statement whose plan
+        // looked at a bound value.
+        defer { sqlite_nio_sqlite3_reset(statement.handle) }
         try bind(values, to: statement.handle)
         while true {
             let status = sqlite_nio_sqlite3_step(statement.handle)

@@ -12,10 +12,6 @@ public struct Scope: Sendable, Equatable {
 
     public func contains(path other: String) -> Bool { other.hasPrefix(path) }
 
-    /// The LIKE pattern matching every path in the subtree (paths hold only digits and `/`,
-    /// so there is nothing to escape).
-    public var likePattern: String { path + "%" }
-
     /// `/1/4/17/` → `/1/`, `/1/4/`, `/1/4/17/`: the paths of a node and every node above it.
     public static func ancestorPaths(of path: String) -> [String] {
         let ids = path.split(separator: "/")

@@ -1,5 +1,5 @@
-/// Features that keep a copy of region paths on their own rows (so that scope is one indexed
-/// `LIKE` on their own table) re-root those copies when a subtree moves, inside the move's
+/// Features that keep a copy of region paths on their own rows (so that scope is one index
+/// range on their own table, `SQLEngine.pathWithin`) re-root those copies when a subtree moves, inside the move's
 /// transaction. Regions calls every listener; it never names them.
 public protocol SubtreeMoveListener: Sendable {
     func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws
@@ -10,7 +10,7 @@ extension Tx {
     public func rebasePaths(table: String, column: String, from oldPath: String, to newPath: String) async throws {
         try await sql.raw("""
             UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = CAST(\(bind: newPath) AS TEXT) || substr(\(unsafeRaw: column), CAST(\(bind: oldPath.count + 1) AS INTEGER))
-            WHERE \(unsafeRaw: column) LIKE \(bind: oldPath + "%")
+            WHERE \(engine.pathWithin(column, oldPath))
             """).run()
     }
 }

@@ -44,7 +44,7 @@ enum AccountStore {
     }
 
     static func find(_ tx: Tx, id: Int64, within scope: Scope) async throws -> Account? {
-        try await tx.sql.raw("SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.id = \(bind: id) AND u.region_path LIKE \(bind: scope.likePattern)")
+        try await tx.sql.raw("SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.id = \(bind: id) AND \(tx.engine.pathWithin("u.region_path", scope.path))")
             .first().map(account)
     }
 
@@ -69,7 +69,7 @@ enum AccountStore {
     }
 
     static func list(_ tx: Tx, within scope: Scope, role: Role?, term: String?, limit: Int, offset: Int) async throws -> (items: [Account], total: Int) {
-        var filter = SQLQueryString("u.region_path LIKE \(bind: scope.likePattern)")
+        var filter = SQLQueryString("\(tx.engine.pathWithin("u.region_path", scope.path))")
         if let role { filter = filter + SQLQueryString(" AND u.role = \(bind: role.rawValue)") }
         if let term {
             let pattern = "%" + term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
@@ -178,14 +178,14 @@ enum AccountStore {
     static func tokens(_ tx: Tx, within scope: Scope) async throws -> [APIToken] {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: tokenColumns) FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE u.region_path LIKE \(bind: scope.likePattern) ORDER BY t.id DESC
+            WHERE \(tx.engine.pathWithin("u.region_path", scope.path)) ORDER BY t.id DESC
             """).all().map(token)
     }
 
     static func token(_ tx: Tx, id: Int64, within scope: Scope) async throws -> APIToken? {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: tokenColumns) FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.id = \(bind: id) AND u.region_path LIKE \(bind: scope.likePattern)
+            WHERE t.id = \(bind: id) AND \(tx.engine.pathWithin("u.region_path", scope.path))
             """).first().map(token)
     }
 

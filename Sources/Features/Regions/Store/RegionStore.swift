@@ -51,19 +51,19 @@ enum RegionStore {
     }
 
     static func find(_ tx: Tx, id: Int64, within scope: Scope) async throws -> RegionNode? {
-        try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.id = \(bind: id) AND r.path LIKE \(bind: scope.likePattern)")
+        try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.id = \(bind: id) AND \(tx.engine.pathWithin("r.path", scope.path))")
             .first().map(node)
     }
 
     static func find(_ tx: Tx, code: String, within scope: Scope) async throws -> RegionNode? {
-        try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.code = \(bind: code) AND r.path LIKE \(bind: scope.likePattern)")
+        try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.code = \(bind: code) AND \(tx.engine.pathWithin("r.path", scope.path))")
             .first().map(node)
     }
 
     /// Nodes by code (those in `scope`), a few hundred codes per query.
     static func find(_ tx: Tx, codes: [String], within scope: Scope) async throws -> [RegionNode] {
         try await chunked(codes) { chunk in
-            "SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.code IN (\(binds: chunk)) AND r.path LIKE \(bind: scope.likePattern)"
+            "SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.code IN (\(binds: chunk)) AND \(tx.engine.pathWithin("r.path", scope.path))"
         }(tx)
     }
 
@@ -97,7 +97,7 @@ enum RegionStore {
 
     /// Nodes of `level` inside the scope whose name or code matches `term` (for pickers).
     static func search(_ tx: Tx, level: RegionLevel?, term: String?, within scope: Scope, limit: Int) async throws -> [RegionNode] {
-        var query = SQLQueryString("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.path LIKE \(bind: scope.likePattern) AND r.retired_at IS NULL")
+        var query = SQLQueryString("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE \(tx.engine.pathWithin("r.path", scope.path)) AND r.retired_at IS NULL")
         if let level { query = query + SQLQueryString(" AND r.level = \(bind: level.rawValue)") }
         if let term {
             let pattern = "%" + term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
@@ -155,7 +155,7 @@ enum RegionStore {
             UPDATE regions SET path = CAST(\(bind: newPath) AS TEXT) || substr(path, CAST(\(bind: node.path.count + 1) AS INTEGER)),
                                code = CAST(\(bind: newCode) AS TEXT) || substr(code, CAST(\(bind: node.code.count + 1) AS INTEGER)),
                                updated_at = \(bind: now)
-            WHERE path LIKE \(bind: node.path + "%")
+            WHERE \(tx.engine.pathWithin("path", node.path))
             """).run()
     }
 
@@ -165,7 +165,7 @@ enum RegionStore {
 
     static func subtreeCounts(_ tx: Tx, path: String) async throws -> [RegionLevel: Int] {
         let rows = try await tx.sql.raw("""
-            SELECT level, COUNT(*) AS n FROM regions WHERE path LIKE \(bind: path + "%") AND retired_at IS NULL GROUP BY level
+            SELECT level, COUNT(*) AS n FROM regions WHERE \(tx.engine.pathWithin("path", path)) AND retired_at IS NULL GROUP BY level
             """).all()
         var counts: [RegionLevel: Int] = [:]
         for row in rows {

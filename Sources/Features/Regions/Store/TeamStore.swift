@@ -41,14 +41,14 @@ enum TeamStore {
     static func thematicGrids(_ tx: Tx, within scope: Scope) async throws -> [ThematicGrid] {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: thematicColumns) FROM thematic_grids t JOIN regions r ON r.id = t.region_id
-            WHERE r.path LIKE \(bind: scope.likePattern) AND t.retired_at IS NULL ORDER BY r.code, t.id
+            WHERE \(tx.engine.pathWithin("r.path", scope.path)) AND t.retired_at IS NULL ORDER BY r.code, t.id
             """).all().map(thematic)
     }
 
     static func thematicGrid(_ tx: Tx, id: Int64, within scope: Scope) async throws -> ThematicGrid? {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: thematicColumns) FROM thematic_grids t JOIN regions r ON r.id = t.region_id
-            WHERE t.id = \(bind: id) AND r.path LIKE \(bind: scope.likePattern)
+            WHERE t.id = \(bind: id) AND \(tx.engine.pathWithin("r.path", scope.path))
             """).first().map(thematic)
     }
 

@@ -63,7 +63,7 @@ enum ResidentStore {
     }
 
     static func find(_ tx: Tx, id: Int64, within scope: Scope) async throws -> Resident? {
-        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM residents r WHERE r.id = \(bind: id) AND r.region_path LIKE \(bind: scope.likePattern)").all()
+        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM residents r WHERE r.id = \(bind: id) AND \(tx.engine.pathWithin("r.region_path", scope.path))").all()
         return try await residents(tx, rows: rows).first
     }
 
