@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -85,8 +86,31 @@ public final class Database: Sendable {
         return Database(engine: .postgres, backend: .postgres(client: client, runner: runner), logger: logger)
     }
 
-    /// Runs `body` on a connection without a transaction (reads).
+    /// The write transaction the current task is inside, if any: a read made from within a
+    /// write (a service asking another service while it writes) runs on the transaction's own
+    /// connection. It sees the transaction's writes, and a writer never waits for a second
+    /// connection while it holds locks — with the pool full of writers queued on the same
+    /// locks, that wait was a deadlock on PostgreSQL.
+    @TaskLocal private static var openWrite: OpenWrite?
+
+    private final class OpenWrite: Sendable {
+        let tx: Tx
+        let database: ObjectIdentifier
+        private let open = NIOLockedValueBox(true)
+        init(tx: Tx, database: ObjectIdentifier) {
+            self.tx = tx
+            self.database = database
+        }
+        var isOpen: Bool { open.withLockedValue { $0 } }
+        func close() { open.withLockedValue { $0 = false } }
+    }
+
+    /// Runs `body` on a connection without a transaction (reads), or inside the write
+    /// transaction the task is in.
     public func read<T: Sendable>(_ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        if let write = Self.openWrite, write.database == ObjectIdentifier(self), write.isOpen {
+            return try await body(write.tx)
+        }
         switch backend {
         case .sqlite(_, let readers, _):
             return try await readers.with { connection in
@@ -104,21 +128,23 @@ public final class Database: Sendable {
         switch backend {
         case .sqlite(let writer, _, _):
             return try await writer.with { connection in
-                try await Self.inTransaction(Tx(sql: connection, engine: .sqlite),
+                try await self.inTransaction(Tx(sql: connection, engine: .sqlite),
                                              begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let client, _):
             return try await client.withConnection { connection in
-                try await Self.inTransaction(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .postgres),
+                try await self.inTransaction(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .postgres),
                                              begin: "BEGIN", body)
             }
         }
     }
 
-    private static func inTransaction<T: Sendable>(_ tx: Tx, begin: String, _ body: @Sendable (Tx) async throws -> T) async throws -> T {
+    private func inTransaction<T: Sendable>(_ tx: Tx, begin: String, _ body: @Sendable (Tx) async throws -> T) async throws -> T {
         try await tx.sql.raw(SQLQueryString(begin)).run()
+        let write = OpenWrite(tx: tx, database: ObjectIdentifier(self))
+        defer { write.close() }
         do {
-            let result = try await body(tx)
+            let result = try await Self.$openWrite.withValue(write) { try await body(tx) }
             try await tx.sql.raw("COMMIT").run()
             return result
         } catch {

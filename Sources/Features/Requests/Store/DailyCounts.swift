@@ -52,10 +52,12 @@ enum DailyCounts {
         let day: Int64
     }
 
-    /// Upserts sums, a few hundred keys per statement.
+    /// Upserts sums, a few hundred keys per statement, always in key order: on PostgreSQL every
+    /// change locks the rows of its district and street for the day, and two transactions that
+    /// took them in different orders would deadlock.
     static func add(_ tx: Tx, _ sums: [Key: MetricCounts]) async throws {
         let names = columns.map(\.name)
-        let entries = Array(sums)
+        let entries = sums.sorted { ($0.key.area, $0.key.day) < ($1.key.area, $1.key.day) }
         var start = 0
         while start < entries.count {
             let chunk = entries[start..<min(start + 500, entries.count)]
