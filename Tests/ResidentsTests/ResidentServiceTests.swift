@@ -181,6 +181,35 @@ struct ResidentServiceTests {
     }
 
     @Test(arguments: TestEngine.all)
+    func aTagIsFoundWhereItsResidentLivesAfterAnUpdateAndARegionMove(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            let (a, _, _) = try await Self.seed(f)
+            let admin = f.actor(.districtAdmin)
+            func lonely(in node: RegionNode) async throws -> [Int64] {
+                var query = ResidentQuery()
+                query.regionId = node.id
+                query.tags = ["独居老人"]
+                return try await system.residents.search(query, actor: admin).items.map(\.id)
+            }
+            #expect(try await lonely(in: f.c1) == [a.id])
+            #expect(try await lonely(in: f.c2) == [])
+            // She moves to 二网格 (二社区).
+            var draft = ResidentDraft(regionId: f.g2.id, name: "张伟", tags: ["独居老人", "高龄老人"])
+            draft.relation = .head
+            _ = try await system.residents.update(a.id, draft, actor: admin)
+            #expect(try await lonely(in: f.c1) == [])
+            #expect(try await lonely(in: f.c2) == [a.id])
+            // 二网格 moves to 三社区 in the other street.
+            _ = try await system.regions.move(f.g2.id, toParent: f.c3.id, actor: f.cli)
+            #expect(try await lonely(in: f.c2) == [])
+            #expect(try await lonely(in: f.c3) == [a.id])
+            #expect(try await lonely(in: f.s2) == [a.id])
+            #expect(try await lonely(in: f.district) == [a.id])
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
     func unknownTagsAreRefusedUntilAnAdminAddsThem(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
             let f = try await Fixture.build(system)

@@ -35,15 +35,15 @@ extension RequestService {
         let (firstDay, lastDay) = (DailyCounts.day(from), DailyCounts.day(to) - 1)
         let (sums, overdue, unsigned, days) = try await database.read { tx in
             (try await DailyCounts.sums(tx, path: node.path, children: children.map(\.path), firstDay: firstDay, lastDay: lastDay),
-             try await MetricsQueries.overdueNow(tx, pathPrefix: node.path, from: from, to: to, now: now),
-             try await MetricsQueries.unsignedOverdue(tx, pathPrefix: node.path, from: from, to: to, now: now),
+             try await MetricsQueries.overdueNow(tx, pathPrefix: node.path, children: children.map(\.path), from: from, to: to, now: now),
+             try await MetricsQueries.unsignedOverdue(tx, pathPrefix: node.path, children: children.map(\.path), from: from, to: to, now: now),
              try await DailyCounts.submittedPerDay(tx, path: node.path, firstDay: firstDay, lastDay: lastDay))
         }
         /// The summary's figures plus the two counted live.
-        func adding(_ counts: MetricCounts, under path: String) -> MetricCounts {
+        func adding(_ counts: MetricCounts, overdue: Int, unsigned: Int) -> MetricCounts {
             var counts = counts
-            counts.overdue += overdue.filter { $0.hasPrefix(path) }.count
-            counts.unrespondedOverdue = unsigned.filter { $0.hasPrefix(path) }.count
+            counts.overdue += overdue
+            counts.unrespondedOverdue = unsigned
             return counts
         }
         var perDay: [(day: LocalDay, count: Int)] = []
@@ -52,8 +52,8 @@ extension RequestService {
             perDay.append((day, days[DailyCounts.day(day.start!.millis)] ?? 0))
             day = day.adding(days: 1)
         }
-        let counts = adding(sums.total, under: node.path)
-        let childCounts = zip(children, sums.children).map { adding($1, under: $0.path) }
+        let counts = adding(sums.total, overdue: overdue.total, unsigned: unsigned.total)
+        let childCounts = sums.children.indices.map { adding(sums.children[$0], overdue: overdue.children[$0], unsigned: unsigned.children[$0]) }
         return MetricsReport(region: node, period: period, metrics: RequestMetrics(counts),
                              children: zip(children, childCounts).map { MetricsReport.Row(region: $0, metrics: RequestMetrics($1)) },
                              perDay: perDay)

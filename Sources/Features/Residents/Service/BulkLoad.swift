@@ -47,7 +47,7 @@ extension ResidentService {
 extension ResidentStore {
     static func bulkInsert(_ tx: Tx, _ rows: [(Stored, [Int64], [String])], firstId: Int64, now: Int64) async throws {
         var grams: [(String, Int64)] = []
-        var tags: [(Int64, Int64)] = []
+        var tags: [(Int64, Int64, String)] = []
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + 300, rows.count)]
@@ -64,13 +64,22 @@ extension ResidentStore {
                      \(bind: s.status), \(bind: s.notes), \(bind: now), \(bind: now))
                     """
                 grams += nameGrams.map { ($0, id) }
-                tags += tagIds.map { (id, $0) }
+                tags += tagIds.map { (id, $0, s.regionPath) }
             }
             try await tx.sql.raw(query).run()
             start += 300
         }
         try await insertPairs(tx, table: "resident_name_grams", columns: "gram, resident_id", grams.map { (.text($0.0), $0.1) })
-        try await insertPairs(tx, table: "resident_tags", columns: "resident_id, tag_id", tags.map { (.number($0.0), $0.1) })
+        start = 0
+        while start < tags.count {
+            let chunk = tags[start..<min(start + 1000, tags.count)]
+            start += 1000
+            var query: SQLQueryString = "INSERT INTO resident_tags (resident_id, tag_id, region_path) VALUES "
+            for (i, (residentId, tagId, path)) in chunk.enumerated() {
+                query = query + (i == 0 ? "" : ", ") + "(\(bind: residentId), \(bind: tagId), \(bind: path))"
+            }
+            try await tx.sql.raw(query).run()
+        }
         if tx.engine == .postgres {
             try await tx.sql.raw("SELECT setval(pg_get_serial_sequence('residents', 'id'), (SELECT MAX(id) FROM residents))").run()
         }

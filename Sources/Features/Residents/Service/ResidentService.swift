@@ -242,11 +242,12 @@ public struct ResidentService: Sendable {
     }
 }
 
-/// Region moves re-root the region path copied onto each resident.
+/// Region moves re-root the region path copied onto each resident and each of their tags.
 public struct ResidentPathsListener: SubtreeMoveListener {
     public init() {}
     public func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
         try await tx.rebasePaths(table: "residents", column: "region_path", from: oldPath, to: newPath)
+        try await tx.rebasePaths(table: "resident_tags", column: "region_path", from: oldPath, to: newPath)
     }
 }
 

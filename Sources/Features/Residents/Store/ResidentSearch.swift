@@ -56,12 +56,10 @@ struct ResolvedResidentQuery: Sendable {
         if let phoneIndex { sql = sql + " AND r.phone_index = \(bind: phoneIndex)" }
         if let idIndex { sql = sql + " AND r.id_index = \(bind: idIndex)" }
         if let address { sql = sql + " AND r.address LIKE \(bind: Self.likeFragment(address))" }
-        // A community or a grid holds a few thousand residents: look up each one's tags. A
-        // street or the district holds far more people than carry any one tag: start from the tag.
-        let narrow = Scope.ancestorPaths(of: pathPrefix).count > RegionLevel.community.depth
+        // The tag's members in the scope: one range of the (tag, place) index.
         for tagId in tagIds {
-            sql = sql + (narrow ? " AND EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = r.id AND t.tag_id = \(bind: tagId))"
-                                : " AND r.id IN (SELECT resident_id FROM resident_tags WHERE tag_id = \(bind: tagId))")
+            sql = sql + " AND r.id IN (SELECT t.resident_id FROM resident_tags t WHERE t.tag_id = \(bind: tagId) AND "
+                + engine.pathWithin("t.region_path", pathPrefix) + ")"
         }
         if let bornOnOrBefore { sql = sql + " AND r.birth_date <= \(bind: bornOnOrBefore)" }
         if let bornAfter { sql = sql + " AND r.birth_date > \(bind: bornAfter)" }

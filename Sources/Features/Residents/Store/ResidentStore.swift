@@ -29,6 +29,14 @@ enum ResidentStore {
             "DROP INDEX residents_region_path",
             "CREATE INDEX residents_region_path ON residents (\(engine.pathIndexColumn("region_path")))",
         ] },
+        // A tag carries its resident's place, so that "独居老人 in this community" is one index
+        // range (tag, place) however many people carry the tag district-wide.
+        Migration("residents.003") { engine in [
+            "ALTER TABLE resident_tags ADD COLUMN region_path TEXT NOT NULL DEFAULT ''",
+            "UPDATE resident_tags SET region_path = (SELECT r.region_path FROM residents r WHERE r.id = resident_tags.resident_id)",
+            "DROP INDEX resident_tags_tag",
+            "CREATE INDEX resident_tags_tag_place ON resident_tags (tag_id, \(engine.pathIndexColumn("region_path")), resident_id)",
+        ] },
     ]
 
     static let columns = """
@@ -105,6 +113,7 @@ enum ResidentStore {
               notes = \(bind: s.notes), updated_at = \(bind: now)
             WHERE id = \(bind: id)
             """).run()
+        try await tx.sql.raw("UPDATE resident_tags SET region_path = \(bind: s.regionPath) WHERE resident_id = \(bind: id)").run()
     }
 
     static func replaceGrams(_ tx: Tx, residentId: Int64, name: String) async throws {
@@ -145,7 +154,10 @@ enum ResidentStore {
     static func setTags(_ tx: Tx, residentId: Int64, tagIds: [Int64]) async throws {
         try await tx.sql.raw("DELETE FROM resident_tags WHERE resident_id = \(bind: residentId)").run()
         for tagId in tagIds {
-            try await tx.sql.raw("INSERT INTO resident_tags (resident_id, tag_id) VALUES (\(bind: residentId), \(bind: tagId))").run()
+            try await tx.sql.raw("""
+                INSERT INTO resident_tags (resident_id, tag_id, region_path)
+                SELECT id, \(bind: tagId), region_path FROM residents WHERE id = \(bind: residentId)
+                """).run()
         }
     }
 }
