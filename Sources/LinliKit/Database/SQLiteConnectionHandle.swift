@@ -47,9 +47,7 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
     }
 
     func close() {
-        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
-        statements = [:]
-        statementOrder = []
+        forgetStatements()
         sqlite_nio_sqlite3_close_v2(handle)
     }
 

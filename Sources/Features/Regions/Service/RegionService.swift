@@ -69,8 +69,6 @@ public struct RegionService: Sendable {
         try await database.read { tx in try await RegionStore.find(tx, code: code, within: Scope(regionId: 0, path: "/")) }
     }
 
-    /// The postal-style address of a node: the names from the street down, e.g.
-    /// `东关街道 建设社区 第一网格 1号楼 1单元 101室`.
     /// Many nodes by code at once (a ledger import's places): those in the actor's scope.
     public func nodes(codes: [String], actor: Actor) async throws -> [String: RegionNode] {
         try actor.require(.regionView)
@@ -89,10 +87,10 @@ public struct RegionService: Sendable {
         }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The postal-style address of a node: the names from the street down, e.g.
+    /// `东关街道 建设社区 第一网格 1号楼 1单元 101室`.
     public func addressLine(for node: RegionNode) async throws -> String {
-        try await database.read { tx in
-            try await RegionStore.nodes(onPath: node.path, tx).filter { $0.level != .district }.map(\.name).joined(separator: " ")
-        }
+        try await addressLines(for: [node])[node.id] ?? ""
     }
 
     public func roots() async throws -> [RegionNode] {

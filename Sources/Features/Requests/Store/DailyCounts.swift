@@ -52,6 +52,13 @@ enum DailyCounts {
         let day: Int64
     }
 
+    /// The counts of one summary row (or of a row of sums named like its columns).
+    static func counts(_ row: any SQLRow) throws -> MetricCounts {
+        var counts = MetricCounts()
+        for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
+        return counts
+    }
+
     /// Upserts sums, a few hundred keys per statement, always in key order: on PostgreSQL every
     /// change locks the rows of its district and street for the day, and two transactions that
     /// took them in different orders would deadlock.
@@ -76,25 +83,22 @@ enum DailyCounts {
 
     /// Keeps the summary right when the subtree at `oldPath` moves to `newPath`.
     static func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
+        var sums: [Key: MetricCounts] = [:]
         if Scope.ancestorPaths(of: oldPath).count <= RegionLevel.grid.depth + 1 {
             // A street, community or grid takes its own rows (and those below it) along; its
             // totals leave the old ancestors and join the new ones.
             try await tx.rebasePaths(table: "request_daily_counts", column: "area_path", from: oldPath, to: newPath)
             let oldAncestors = Array(Scope.ancestorPaths(of: oldPath).dropLast())
             let newAncestors = Array(Scope.ancestorPaths(of: newPath).dropLast())
-            var sums: [Key: MetricCounts] = [:]
             for row in try await tx.sql.raw("SELECT * FROM request_daily_counts WHERE area_path = \(bind: newPath)").all() {
                 let day = try row.decode(column: "day", as: Int64.self)
-                var counts = MetricCounts()
-                for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
+                let counts = try Self.counts(row)
                 for area in oldAncestors { sums[Key(area: area, day: day), default: MetricCounts()] -= counts }
                 for area in newAncestors { sums[Key(area: area, day: day), default: MetricCounts()] += counts }
             }
-            try await add(tx, sums.filter { !$0.value.isZero })
         } else {
             // A building (or anything below a grid) moving to another grid: its requests'
             // counts leave the old grid and its ancestors and join the new ones.
-            var sums: [Key: MetricCounts] = [:]
             for row in try await tx.sql.raw("SELECT * FROM requests WHERE " + tx.engine.pathWithin("region_path", newPath)).all() {
                 let request = try RequestStore.request(row)
                 let contribution = MetricContribution.of(request.progress)
@@ -102,8 +106,8 @@ enum DailyCounts {
                 for area in areas(oldPath) { sums[Key(area: area, day: day), default: MetricCounts()] -= contribution }
                 for area in areas(newPath) { sums[Key(area: area, day: day), default: MetricCounts()] += contribution }
             }
-            try await add(tx, sums.filter { !$0.value.isZero })
         }
+        try await add(tx, sums.filter { !$0.value.isZero })
     }
 
     /// Empties the summary and sums it again from every request (the migration that adds
@@ -137,9 +141,7 @@ enum DailyCounts {
             """).all()
         var byArea: [String: MetricCounts] = [:]
         for row in rows {
-            var counts = MetricCounts()
-            for column in columns { counts[keyPath: column.path] = Int(try row.decode(column: column.name, as: Int64.self)) }
-            byArea[try row.decode(column: "area_path", as: String.self)] = counts
+            byArea[try row.decode(column: "area_path", as: String.self)] = try counts(row)
         }
         return (byArea[path] ?? MetricCounts(), children.map { byArea[$0] ?? MetricCounts() })
     }

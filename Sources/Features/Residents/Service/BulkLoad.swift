@@ -69,36 +69,21 @@ extension ResidentStore {
             try await tx.sql.raw(query).run()
             start += 300
         }
-        try await insertPairs(tx, table: "resident_name_grams", columns: "gram, resident_id", grams.map { (.text($0.0), $0.1) })
-        start = 0
-        while start < tags.count {
-            let chunk = tags[start..<min(start + 1000, tags.count)]
-            start += 1000
-            var query: SQLQueryString = "INSERT INTO resident_tags (resident_id, tag_id, region_path) VALUES "
-            for (i, (residentId, tagId, path)) in chunk.enumerated() {
-                query = query + (i == 0 ? "" : ", ") + "(\(bind: residentId), \(bind: tagId), \(bind: path))"
-            }
-            try await tx.sql.raw(query).run()
-        }
+        try await insertRows(tx, table: "resident_name_grams", columns: "gram, resident_id", grams.map { [$0.0, $0.1] })
+        try await insertRows(tx, table: "resident_tags", columns: "resident_id, tag_id, region_path", tags.map { [$0.0, $0.1, $0.2] })
         if tx.engine == .postgres {
             try await tx.sql.raw("SELECT setval(pg_get_serial_sequence('residents', 'id'), (SELECT MAX(id) FROM residents))").run()
         }
     }
 
-    enum PairValue { case text(String), number(Int64) }
-
-    static func insertPairs(_ tx: Tx, table: String, columns: String, _ pairs: [(PairValue, Int64)]) async throws {
+    /// Multi-row inserts, a thousand rows per statement.
+    static func insertRows(_ tx: Tx, table: String, columns: String, _ rows: [[any Encodable & Sendable]]) async throws {
         var start = 0
-        while start < pairs.count {
-            let chunk = pairs[start..<min(start + 1000, pairs.count)]
+        while start < rows.count {
+            let chunk = rows[start..<min(start + 1000, rows.count)]
             start += 1000
             var query: SQLQueryString = "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES "
-            for (i, (first, second)) in chunk.enumerated() {
-                switch first {
-                case .text(let text): query = query + (i == 0 ? "" : ", ") + "(\(bind: text), \(bind: second))"
-                case .number(let number): query = query + (i == 0 ? "" : ", ") + "(\(bind: number), \(bind: second))"
-                }
-            }
+            for (i, row) in chunk.enumerated() { query = query + (i == 0 ? "(" : ", (") + "\(binds: row))" }
             try await tx.sql.raw(query).run()
         }
     }
