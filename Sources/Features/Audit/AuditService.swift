@@ -38,13 +38,13 @@ public struct AuditService: Sendable {
         try actor.require(.auditView)
         let seesUnplaced = actor.scope.path.split(separator: "/").count <= 1
         var query: SQLQueryString = "SELECT * FROM audit_log WHERE (\(database.engine.pathWithin("region_path", actor.scope.path))"
-        query = query + (seesUnplaced ? " OR region_path IS NULL)" : ")")
-        if let action = filter.action { query = query + " AND action = \(bind: action)" }
-        if let entityType = filter.entityType { query = query + " AND entity_type = \(bind: entityType)" }
-        if let entityId = filter.entityId { query = query + " AND entity_id = \(bind: entityId)" }
-        if let actorName = filter.actorName { query = query + " AND actor_name = \(bind: actorName)" }
-        if let before = filter.before { query = query + " AND seq < \(bind: before)" }
-        query = query + " ORDER BY seq DESC LIMIT \(unsafeRaw: String(min(max(filter.limit, 1), 200)))"
+        query += (seesUnplaced ? " OR region_path IS NULL)" : ")")
+        if let action = filter.action { query += " AND action = \(bind: action)" }
+        if let entityType = filter.entityType { query += " AND entity_type = \(bind: entityType)" }
+        if let entityId = filter.entityId { query += " AND entity_id = \(bind: entityId)" }
+        if let actorName = filter.actorName { query += " AND actor_name = \(bind: actorName)" }
+        if let before = filter.before { query += " AND seq < \(bind: before)" }
+        query += " ORDER BY seq DESC LIMIT \(unsafeRaw: String(min(max(filter.limit, 1), 200)))"
         let finalQuery = query
         return try await database.read { tx in try await tx.sql.raw(finalQuery).all().map(AuditRecord.init(row:)) }
     }

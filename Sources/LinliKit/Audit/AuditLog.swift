@@ -78,22 +78,13 @@ public struct AuditLog: Sendable {
                                        regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash, hash: hash))
             prevHash = hash
         }
-        var start = 0
-        while start < records.count {
-            var query: SQLQueryString = """
-                INSERT INTO audit_log (seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path,
-                                       before_json, after_json, prev_hash, hash) VALUES
-                """
-            for (offset, r) in records[start..<min(start + 500, records.count)].enumerated() {
-                query = query + (offset == 0 ? " " : ", ") + """
-                    (\(bind: r.seq), \(bind: r.at), \(bind: r.actorId), \(bind: r.actorName), \(bind: r.ip), \(bind: r.action),
-                     \(bind: r.entityType), \(bind: r.entityId), \(bind: r.regionPath), \(bind: r.before), \(bind: r.after),
-                     \(bind: r.prevHash), \(bind: r.hash))
-                    """
-            }
-            try await tx.sql.raw(query).run()
-            start += 500
-        }
+        try await tx.insert(into: "audit_log", columns: ["seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id",
+                                                  "region_path", "before_json", "after_json", "prev_hash", "hash"],
+                            rows: records.map { r in
+                                [.integer(r.seq), .integer(r.at), SQLCell(r.actorId), .text(r.actorName), SQLCell(r.ip), .text(r.action),
+                                 .text(r.entityType), .text(r.entityId), SQLCell(r.regionPath), SQLCell(r.before), SQLCell(r.after),
+                                 .text(r.prevHash), .text(r.hash)]
+                            })
         if head == nil {
             try await tx.sql.raw("INSERT INTO audit_head (id, seq, hash) VALUES (1, \(bind: seq), \(bind: prevHash))").run()
         } else {
@@ -103,7 +94,7 @@ public struct AuditLog: Sendable {
     }
 
     static func encode(_ values: AuditValues) -> String {
-        (try? JSONEncoder.canonicalText(values)) ?? "{}"
+        CanonicalJSON.object(values)
     }
 
     /// Walks the whole chain in pages and reports the first break.

@@ -65,13 +65,15 @@ public final class Database: Sendable {
             // and loses at most the last transactions on power loss (documented in docs/operations.md).
             // SQLite's default page cache (2 MiB) makes a district's indexes spill and re-read on
             // every large write; the sizes here keep the process well under 300 MB.
+            // Statement journals (a multi-row statement's undo) stay in memory, not in a temp file.
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                           "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-\(cacheMiB * 1024)"] {
+                           "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY"] {
                 try await connection.raw(SQLQueryString(pragma)).run()
             }
+            try await setCache(connection, mebibytes: cacheMiB)
             return connection
         }
-        let writer = try await connect(cacheMiB: 64)
+        let writer = try await connect(cacheMiB: writerCacheMiB)
         var readers: [SQLiteConnectionHandle] = []
         for _ in 0..<4 { readers.append(try await connect(cacheMiB: 16)) }
         return Database(engine: .sqlite,
@@ -123,13 +125,40 @@ public final class Database: Sendable {
         }
     }
 
+    /// The SQLite writer's page cache, and its size during a `bulkWrite`.
+    private static let writerCacheMiB = 64
+    private static let bulkWriteCacheMiB = 1024
+
     /// Runs `body` in one transaction: all of its writes land, or none.
     public func write<T: Sendable>(_ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        try await write(bulk: false, body)
+    }
+
+    /// A write that touches a large part of the database (an import of a district's ledger):
+    /// on SQLite the writer's page cache may grow to 1 GiB for the transaction, so the index
+    /// pages it changes stay in memory until the commit instead of being spilled to the WAL
+    /// and read back mid-transaction (most of an import's time before, docs/benchmarks.md).
+    /// Pages are only taken as they are used, and given back afterwards.
+    public func bulkWrite<T: Sendable>(_ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        try await write(bulk: true, body)
+    }
+
+    private func write<T: Sendable>(bulk: Bool, _ body: @Sendable (Tx) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let writer, _, _):
             return try await writer.with { connection in
-                try await self.inTransaction(Tx(sql: connection, engine: .sqlite),
-                                             begin: "BEGIN IMMEDIATE", body)
+                guard bulk else {
+                    return try await self.inTransaction(Tx(sql: connection, engine: .sqlite), begin: "BEGIN IMMEDIATE", body)
+                }
+                try await Self.setCache(connection, mebibytes: Self.bulkWriteCacheMiB)
+                do {
+                    let result = try await self.inTransaction(Tx(sql: connection, engine: .sqlite), begin: "BEGIN IMMEDIATE", body)
+                    try await Self.setCache(connection, mebibytes: Self.writerCacheMiB)
+                    return result
+                } catch {
+                    try? await Self.setCache(connection, mebibytes: Self.writerCacheMiB)
+                    throw error
+                }
             }
         case .postgres(let client, _):
             return try await client.withConnection { connection in
@@ -137,6 +166,11 @@ public final class Database: Sendable {
                                              begin: "BEGIN", body)
             }
         }
+    }
+
+    private static func setCache(_ connection: SQLiteConnectionHandle, mebibytes: Int) async throws {
+        let pragma = "PRAGMA cache_size=-\(mebibytes * 1024)"
+        try await connection.raw(SQLQueryString(pragma)).run()
     }
 
     private func inTransaction<T: Sendable>(_ tx: Tx, begin: String, _ body: @Sendable (Tx) async throws -> T) async throws -> T {

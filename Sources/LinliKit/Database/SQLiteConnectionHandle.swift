@@ -95,6 +95,34 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
         }
     }
 
+    /// Steps one prepared statement once per row (`Tx.insert(into:columns:rows:)`).
+    func insert(_ sql: String, rows: [[SQLCell]]) throws {
+        let statement = try cached(sql).handle
+        for row in rows {
+            defer { sqlite_nio_sqlite3_reset(statement) }
+            for (offset, cell) in row.enumerated() {
+                let index = Int32(offset + 1)
+                let status: Int32
+                switch cell {
+                case .integer(let number): status = sqlite_nio_sqlite3_bind_int64(statement, index, number)
+                case .text(let text): status = bindText(text, at: index, of: statement)
+                case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
+                }
+                guard status == SQLITE_OK else { throw failure(status) }
+            }
+            let status = sqlite_nio_sqlite3_step(statement)
+            guard status == SQLITE_DONE else { throw failure(status) }
+        }
+    }
+
+    private func bindText(_ text: String, at index: Int32, of statement: OpaquePointer) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            sqlite_nio_sqlite3_bind_text64(statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                           UInt64(bytes.count), transient, UInt8(SQLITE_UTF8))
+        }
+    }
+
     private func cached(_ sql: String) throws -> PreparedStatement {
         if let statement = statements[sql] { return statement }
         let statement = try prepare(sql, persistent: true)
@@ -135,11 +163,7 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
             case .float(let number):
                 status = sqlite_nio_sqlite3_bind_double(statement, index, number)
             case .text(let text):
-                var text = text
-                status = text.withUTF8 { bytes in
-                    sqlite_nio_sqlite3_bind_text64(statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                                   UInt64(bytes.count), transient, UInt8(SQLITE_UTF8))
-                }
+                status = bindText(text, at: index, of: statement)
             case .blob(let buffer):
                 status = buffer.withUnsafeReadableBytes { bytes in
                     sqlite_nio_sqlite3_bind_blob64(statement, index, bytes.baseAddress, UInt64(bytes.count), transient)

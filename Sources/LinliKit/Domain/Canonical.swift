@@ -15,6 +15,51 @@ extension JSONEncoder {
     }
 }
 
+/// Canonical JSON of a string-to-string object written directly: the same text as
+/// `JSONEncoder.canonicalText` gives for `[String: String]` (tested against it), without the
+/// encoder's generic containers — audit entries and request events are written by the
+/// million in a district's import and history.
+public enum CanonicalJSON {
+    public static func object(_ values: [String: String]) -> String {
+        var out = "{"
+        for (offset, key) in values.keys.sorted().enumerated() {
+            if offset > 0 { out += "," }
+            appendString(key, to: &out)
+            out += ":"
+            appendString(values[key]!, to: &out)
+        }
+        return out + "}"
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
+
+    static func appendString(_ text: String, to out: inout String) {
+        out.unicodeScalars.append("\"")
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out.unicodeScalars.append("\"")
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{00}"..."\u{1F}":
+                out += "\\u00"
+                out.unicodeScalars.append(hexDigits[Int(scalar.value >> 4)])
+                out.unicodeScalars.append(hexDigits[Int(scalar.value & 0xF)])
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out.unicodeScalars.append("\"")
+    }
+}
+
 extension Optional {
     public func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
         switch self {

@@ -54,6 +54,28 @@ public enum ChinaStandardTime {
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
+    /// `yyyy-mm-dd` of a civil date, without String(format:).
+    public static func dayText(year: Int, month: Int, day: Int) -> String {
+        "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    /// The numbers of text shaped exactly `yyyy-mm-dd` (ASCII digits), whether or not the date
+    /// exists; nil for any other shape.
+    public static func dayParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var numbers: [Int] = []
+        for range in [0..<4, 5..<7, 8..<10] {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            numbers.append(value)
+        }
+        return (numbers[0], numbers[1], numbers[2])
+    }
+
     /// `7` → `"07"`, without String(format:).
     public static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

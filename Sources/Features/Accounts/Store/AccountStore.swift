@@ -64,7 +64,7 @@ enum AccountStore {
     static func find(_ tx: Tx, regionPaths: [String]) async throws -> [Account] {
         guard !regionPaths.isEmpty else { return [] }
         var query: SQLQueryString = "SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.region_path IN ("
-        for (i, path) in regionPaths.enumerated() { query = query + (i == 0 ? "\(bind: path)" : ", \(bind: path)") }
+        for (i, path) in regionPaths.enumerated() { query += (i == 0 ? "\(bind: path)" : ", \(bind: path)") }
         return try await tx.sql.raw(query + ") ORDER BY u.region_path, u.username").all().map(account)
     }
 

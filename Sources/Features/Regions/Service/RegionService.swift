@@ -76,15 +76,24 @@ public struct RegionService: Sendable {
         return Dictionary(found.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// `addressLine(for:)` of many nodes, reading each ancestor once.
+    /// `addressLine(for:)` of many nodes, reading each ancestor once and joining each
+    /// ancestor's line once (a district's households share their buildings and units).
     public func addressLines(for nodes: [RegionNode]) async throws -> [Int64: String] {
-        let ids = Set(nodes.flatMap { $0.path.split(separator: "/").compactMap { Int64($0) } })
-        let byId = Dictionary(try await database.read { tx in try await RegionStore.find(tx, ids: Array(ids)) }.map { ($0.id, $0) },
-                              uniquingKeysWith: { a, _ in a })
-        return Dictionary(nodes.map { node in
-            (node.id, node.path.split(separator: "/").compactMap { Int64($0).flatMap { byId[$0] } }
-                .filter { $0.level != .district }.map(\.name).joined(separator: " "))
-        }, uniquingKeysWith: { a, _ in a })
+        var known = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let paths = Dictionary(nodes.map { ($0.id, $0.path.split(separator: "/").compactMap { Int64($0) }) }, uniquingKeysWith: { a, _ in a })
+        let missing = Set(paths.values.joined()).subtracting(known.keys)
+        for node in try await database.read({ tx in try await RegionStore.find(tx, ids: Array(missing)) }) { known[node.id] = node }
+        var lines: [Int64: String] = [:]
+        func line(_ ids: ArraySlice<Int64>) -> String {
+            guard let last = ids.last else { return "" }
+            if let done = lines[last] { return done }
+            let above = line(ids.dropLast())
+            var text = above
+            if let node = known[last], node.level != .district { text = above.isEmpty ? node.name : above + " " + node.name }
+            lines[last] = text
+            return text
+        }
+        return paths.mapValues { line($0[...]) }
     }
 
     /// The postal-style address of a node: the names from the street down, e.g.

@@ -98,12 +98,12 @@ enum RegionStore {
     /// Nodes of `level` inside the scope whose name or code matches `term` (for pickers).
     static func search(_ tx: Tx, level: RegionLevel?, term: String?, within scope: Scope, limit: Int) async throws -> [RegionNode] {
         var query = SQLQueryString("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE \(tx.engine.pathWithin("r.path", scope.path)) AND r.retired_at IS NULL")
-        if let level { query = query + SQLQueryString(" AND r.level = \(bind: level.rawValue)") }
+        if let level { query += SQLQueryString(" AND r.level = \(bind: level.rawValue)") }
         if let term {
             let pattern = "%" + term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            query = query + SQLQueryString(" AND (r.name LIKE \(bind: pattern) OR r.code LIKE \(bind: pattern))")
+            query += SQLQueryString(" AND (r.name LIKE \(bind: pattern) OR r.code LIKE \(bind: pattern))")
         }
-        query = query + SQLQueryString(" ORDER BY r.code LIMIT \(unsafeRaw: String(limit))")
+        query += SQLQueryString(" ORDER BY r.code LIMIT \(unsafeRaw: String(limit))")
         return try await tx.sql.raw(query).all().map(node)
     }
 
@@ -190,7 +190,7 @@ extension RegionStore {
             start += 400
             var query: SQLQueryString = "INSERT INTO regions (id, parent_id, level, code, name, path, created_at, updated_at) VALUES "
             for (i, row) in chunk.enumerated() {
-                query = query + (i == 0 ? "" : ", ")
+                query += (i == 0 ? "" : ", ")
                     + "(\(bind: row.id), \(bind: row.parentId), \(bind: row.level.rawValue), \(bind: row.code), \(bind: row.name), \(bind: row.path), \(bind: now), \(bind: now))"
             }
             try await tx.sql.raw(query).run()

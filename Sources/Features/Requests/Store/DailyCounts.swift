@@ -70,12 +70,12 @@ enum DailyCounts {
             let chunk = entries[start..<min(start + 500, entries.count)]
             var query: SQLQueryString = "INSERT INTO request_daily_counts (area_path, day, \(unsafeRaw: names.joined(separator: ", "))) VALUES"
             for (offset, (key, counts)) in chunk.enumerated() {
-                query = query + (offset == 0 ? " (" : ", (") + "\(bind: key.area), \(bind: key.day)"
-                for column in columns { query = query + ", \(bind: counts[keyPath: column.path])" }
-                query = query + ")"
+                query += (offset == 0 ? " (" : ", (") + "\(bind: key.area), \(bind: key.day)"
+                for column in columns { query += ", \(bind: counts[keyPath: column.path])" }
+                query += ")"
             }
             let updates = names.map { "\($0) = request_daily_counts.\($0) + excluded.\($0)" }.joined(separator: ", ")
-            query = query + " ON CONFLICT (area_path, day) DO UPDATE SET \(unsafeRaw: updates)"
+            query += " ON CONFLICT (area_path, day) DO UPDATE SET \(unsafeRaw: updates)"
             try await tx.sql.raw(query).run()
             start += 500
         }

@@ -36,7 +36,7 @@ extension RequestStore {
                 let r = row.request, p = row.progress
                 let pending = pendingColumns(p.pending)
                 let updated = row.events.last!.at.millis
-                query = query + (offset == 0 ? " " : ", ") + """
+                query += (offset == 0 ? " " : ", ") + """
                     (\(bind: id), \(bind: r.trackingCode), NULL, \(bind: r.itemId), \(bind: r.categoryId), \(bind: r.channel.rawValue),
                      \(bind: r.description), '{}', \(bind: r.regionId), \(bind: r.regionPath), \(bind: r.place), \(bind: r.address), NULL, NULL,
                      \(bind: r.requesterUserId), \(bind: r.contactName), \(bind: r.phoneSealed), \(bind: r.phoneIndex), \(bind: r.phoneMasked),
@@ -68,7 +68,7 @@ extension RequestStore {
             let chunk = ratings[start..<min(start + 1000, ratings.count)]
             var query: SQLQueryString = "INSERT INTO request_ratings (request_id, score, at) VALUES"
             for (offset, (id, score, at)) in chunk.enumerated() {
-                query = query + (offset == 0 ? " " : ", ") + "(\(bind: id), \(bind: score), \(bind: at))"
+                query += (offset == 0 ? " " : ", ") + "(\(bind: id), \(bind: score), \(bind: at))"
             }
             try await tx.sql.raw(query).run()
             start += 1000
@@ -89,7 +89,7 @@ extension RequestStore {
                 """
             for (offset, (id, e)) in chunk.enumerated() {
                 let data = e.data.isEmpty ? nil : try JSONEncoder.canonicalText(e.data)
-                query = query + (offset == 0 ? " " : ", ") + """
+                query += (offset == 0 ? " " : ", ") + """
                     (\(bind: id), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
                      \(bind: e.actorName), \(bind: e.actorRole), \(bind: e.note), \(bind: e.isInternal ? 1 : 0), \(bind: data), \(bind: e.at.millis))
                     """

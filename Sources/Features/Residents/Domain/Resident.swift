@@ -82,18 +82,23 @@ public enum ResidentRules {
     /// Checks every field and reports all problems at once. When an ID number is given, birth
     /// date and gender come from it; typed values that contradict it are errors.
     public static func validate(_ draft: ResidentDraft, today: Date) throws -> ValidResident {
+        try validate(draft, todayNumber: IDNumber.dayNumber(today))
+    }
+
+    /// The same, with today as `yyyymmdd` (a bulk import works it out once, not per row).
+    public static func validate(_ draft: ResidentDraft, todayNumber: Int) throws -> ValidResident {
         var errors: [String: String] = [:]
         func attempt<T>(_ body: () throws -> T) -> T? {
             do { return try body() } catch let error as DomainError { errors.merge(error.fields) { a, _ in a }; return nil } catch { return nil }
         }
-        let name = draft.name?.trimmingCharacters(in: .whitespaces) ?? ""
+        let name = draft.name?.trimmingWhitespace ?? ""
         if name.isEmpty { errors["name"] = "请填写姓名" }
         if name.count > 50 { errors["name"] = "姓名不能超过 50 个字" }
         if draft.regionId == nil { errors["regionId"] = "请选择居住地（户）" }
-        let id = draft.idNumber.flatMap { text in text.isEmpty ? nil : attempt { try IDNumber(text, today: today) } }
+        let id = draft.idNumber.flatMap { text in text.isEmpty ? nil : attempt { try IDNumber(text, todayNumber: todayNumber) } }
         let phone = draft.phone.flatMap { text in text.isEmpty ? nil : attempt { try PhoneNumber(text) } }
         var birthDate = draft.birthDate.flatMap { $0.isEmpty ? nil : $0 }
-        if let typed = birthDate, attempt({ try validateDate(typed, today: today) }) == nil { birthDate = nil }
+        if let typed = birthDate, attempt({ try validateDate(typed, todayNumber: todayNumber) }) == nil { birthDate = nil }
         var gender = draft.gender
         if let id {
             if let typed = birthDate, typed != id.birthDate {
@@ -112,12 +117,13 @@ public enum ResidentRules {
 
     /// `yyyy-mm-dd`, a real date, not in the future, not before 1900.
     public static func validateDate(_ text: String, today: Date) throws {
-        let parts = text.split(separator: "-").map { Int($0) }
-        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], text.count == 10 else {
-            throw DomainError.invalid("birthDate", "出生日期应写作 1950-03-08")
-        }
-        let digits = Array(String(format: "000000%04d%02d%02d0000", y, m, d))
-        guard let number = IDNumber.dateNumber(of: digits), number >= 1900_01_01, number <= IDNumber.dayNumber(today) else {
+        try validateDate(text, todayNumber: IDNumber.dayNumber(today))
+    }
+
+    static func validateDate(_ text: String, todayNumber: Int) throws {
+        guard let parts = ChinaStandardTime.dayParts(text) else { throw DomainError.invalid("birthDate", "出生日期应写作 1950-03-08") }
+        guard let number = IDNumber.dateNumber(year: parts.year, month: parts.month, day: parts.day),
+              number >= 1900_01_01, number <= todayNumber else {
             throw DomainError.invalid("birthDate", "出生日期无效")
         }
     }
@@ -140,7 +146,7 @@ public enum ResidentRules {
         // 29 February in a year without one: the birthday falls on 28 February.
         if month == 2 && day == 29 && !((year % 4 == 0 && year % 100 != 0) || year % 400 == 0) { day = 28 }
         if year < 1 { year = 1; month = 1; day = 1 }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return ChinaStandardTime.dayText(year: year, month: month, day: day)
     }
 
     /// Character bigrams of a name for the search index (张伟 → [张伟]; 欧阳娜娜 → 欧阳, 阳娜, 娜娜).

@@ -80,20 +80,18 @@ public enum LedgerRules {
     /// A birth date as Excel may hold it: `1950-03-08`, `1950/3/8`, `19500308`, `1950年3月8日`, or a
     /// date serial number (days since 1899-12-30).
     public static func normaliseDate(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
+        if ChinaStandardTime.dayParts(trimmed) != nil { return trimmed }
         if trimmed.count <= 5, let serial = Int(trimmed), (1...80_000).contains(serial) {
-            let date = Date(timeIntervalSince1970: Double(serial - 25569) * 86400)
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let c = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+            let day = ChinaStandardTime.civil(fromDays: Int64(serial - 25569))
+            return ChinaStandardTime.dayText(year: day.year, month: day.month, day: day.day)
         }
         if trimmed.count == 8, trimmed.allSatisfy(\.isNumber) {
             let digits = Array(trimmed)
             return "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))"
         }
         let parts = trimmed.split(whereSeparator: { "-/.年月日".contains($0) }).compactMap { Int($0) }
-        if parts.count == 3 { return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2]) }
+        if parts.count == 3 { return ChinaStandardTime.dayText(year: parts[0], month: parts[1], day: parts[2]) }
         return trimmed
     }
 

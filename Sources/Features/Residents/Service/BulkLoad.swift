@@ -33,7 +33,7 @@ extension ResidentService {
         }
         let now = clock.now().millis
         let work = rows
-        try await database.write { tx in
+        try await database.bulkWrite { tx in
             if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE residents IN EXCLUSIVE MODE").run() }
             let first = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM residents").first()!.decode(column: "n", as: Int64.self) + 1
             try await ResidentStore.bulkInsert(tx, work, firstId: first, now: now)
@@ -45,46 +45,29 @@ extension ResidentService {
 }
 
 extension ResidentStore {
+    static let insertColumns = ["id", "region_id", "region_path", "address", "name", "gender", "birth_date", "id_sealed", "id_index",
+                          "id_masked", "phone_sealed", "phone_index", "phone_masked", "ethnicity", "political_status", "relation",
+                          "status", "notes", "created_at", "updated_at"]
+
     static func bulkInsert(_ tx: Tx, _ rows: [(Stored, [Int64], [String])], firstId: Int64, now: Int64) async throws {
-        var grams: [(String, Int64)] = []
-        var tags: [(Int64, Int64, String)] = []
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + 300, rows.count)]
-            var query: SQLQueryString = """
-                INSERT INTO residents (id, region_id, region_path, address, name, gender, birth_date, id_sealed, id_index, id_masked,
-                  phone_sealed, phone_index, phone_masked, ethnicity, political_status, relation, status, notes, created_at, updated_at) VALUES
-                """
-            for (offset, (s, tagIds, nameGrams)) in chunk.enumerated() {
-                let id = firstId + Int64(start + offset)
-                query = query + (offset == 0 ? " " : ", ") + """
-                    (\(bind: id), \(bind: s.regionId), \(bind: s.regionPath), \(bind: s.address), \(bind: s.name), \(bind: s.gender),
-                     \(bind: s.birthDate), \(bind: s.idSealed), \(bind: s.idIndex), \(bind: s.idMasked), \(bind: s.phoneSealed),
-                     \(bind: s.phoneIndex), \(bind: s.phoneMasked), \(bind: s.ethnicity), \(bind: s.politicalStatus), \(bind: s.relation),
-                     \(bind: s.status), \(bind: s.notes), \(bind: now), \(bind: now))
-                    """
-                grams += nameGrams.map { ($0, id) }
-                tags += tagIds.map { (id, $0, s.regionPath) }
-            }
-            try await tx.sql.raw(query).run()
-            start += 300
+        var residents: [[SQLCell]] = []
+        var grams: [[SQLCell]] = []
+        var tags: [[SQLCell]] = []
+        residents.reserveCapacity(rows.count)
+        for (offset, (s, tagIds, nameGrams)) in rows.enumerated() {
+            let id = firstId + Int64(offset)
+            residents.append([.integer(id), .integer(s.regionId), .text(s.regionPath), .text(s.address), .text(s.name), SQLCell(s.gender),
+                              SQLCell(s.birthDate), SQLCell(s.idSealed), SQLCell(s.idIndex), SQLCell(s.idMasked), SQLCell(s.phoneSealed),
+                              SQLCell(s.phoneIndex), SQLCell(s.phoneMasked), SQLCell(s.ethnicity), SQLCell(s.politicalStatus),
+                              SQLCell(s.relation), .text(s.status), SQLCell(s.notes), .integer(now), .integer(now)])
+            for gram in nameGrams { grams.append([.text(gram), .integer(id)]) }
+            for tag in tagIds { tags.append([.integer(id), .integer(tag), .text(s.regionPath)]) }
         }
-        try await insertRows(tx, table: "resident_name_grams", columns: "gram, resident_id", grams.map { [$0.0, $0.1] })
-        try await insertRows(tx, table: "resident_tags", columns: "resident_id, tag_id, region_path", tags.map { [$0.0, $0.1, $0.2] })
+        try await tx.insert(into: "residents", columns: insertColumns, rows: residents)
+        try await tx.insert(into: "resident_name_grams", columns: ["gram", "resident_id"], rows: grams)
+        try await tx.insert(into: "resident_tags", columns: ["resident_id", "tag_id", "region_path"], rows: tags)
         if tx.engine == .postgres {
             try await tx.sql.raw("SELECT setval(pg_get_serial_sequence('residents', 'id'), (SELECT MAX(id) FROM residents))").run()
-        }
-    }
-
-    /// Multi-row inserts, a thousand rows per statement.
-    static func insertRows(_ tx: Tx, table: String, columns: String, _ rows: [[any Encodable & Sendable]]) async throws {
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + 1000, rows.count)]
-            start += 1000
-            var query: SQLQueryString = "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES "
-            for (i, row) in chunk.enumerated() { query = query + (i == 0 ? "(" : ", (") + "\(binds: row))" }
-            try await tx.sql.raw(query).run()
         }
     }
 }

@@ -46,91 +46,40 @@ public struct LedgerService: Sendable {
         guard columns.values.contains(.regionCode) || defaultRegionCode != nil else {
             throw DomainError.invalid("file", "表格没有「居住地编码」列，请在导入时指定默认社区")
         }
-        let today = residents.clock.now()
         let knownTags = Set(try await residents.tags())
         // Every place the sheet names, looked up together (a district's ledger names hundreds
         // of thousands of households).
         let codeColumn = columns.first(where: { $0.value == .regionCode })?.key
-        var codes = codeColumn.map { position in
-            table.rows.compactMap { position < $0.count ? $0[position].trimmingCharacters(in: .whitespacesAndNewlines) : nil }
-        } ?? []
-        if let defaultRegionCode { codes.append(defaultRegionCode) }
-        let places = try await regions.nodes(codes: codes.filter { !$0.isEmpty }, actor: actor)
+        var codes = Set(codeColumn.map { position in
+            table.rows.compactMap { position < $0.count ? $0[position].trimmingWhitespace : nil }
+        } ?? [])
+        if let defaultRegionCode { codes.insert(defaultRegionCode) }
+        codes.remove("")
+        let places = try await regions.nodes(codes: Array(codes), actor: actor)
 
-        struct Row { let index: Int; let valid: ValidResident; let node: RegionNode; let present: Set<LedgerColumn> }
-        var rows: [Row] = []
+        let checker = LedgerRowChecker(columns: columns, places: places, knownTags: knownTags, defaultRegionCode: defaultRegionCode,
+                                       todayNumber: IDNumber.dayNumber(residents.clock.now()), vault: residents.vault)
+        let checked = try await checker.checkAll(table)
+        var rows: [(index: Int, resident: CheckedLedgerRow.Accepted)] = []
         var seenIDs: [String: Int] = [:]
-        for (index, cells) in table.rows.enumerated() {
-            let number = table.rowNumber(index)
-            func problem(_ column: LedgerColumn, _ message: String) {
-                report.problems.append(ImportProblem(row: number, column: column.title, message: message))
-            }
-            var value: [LedgerColumn: String] = [:]
-            for (position, column) in columns where position < cells.count {
-                let text = cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !text.isEmpty { value[column] = text }
-            }
-            var draft = ResidentDraft()
-            draft.name = value[.name]
-            var rowOK = true
-            func parse<T>(_ column: LedgerColumn, _ parser: (String) -> T?) -> T? {
-                guard let text = value[column] else { return nil }
-                guard let parsed = parser(text) else { problem(column, "无法识别「\(text.prefix(20))」"); rowOK = false; return nil }
-                return parsed
-            }
-            draft.gender = parse(.gender, Gender.parse)
-            draft.ethnicity = parse(.ethnicity, Ethnicity.parse)
-            draft.politicalStatus = parse(.politicalStatus, PoliticalStatus.parse)
-            draft.relation = parse(.relation, Relation.parse)
-            draft.status = parse(.status, ResidenceStatus.parse)
-            draft.birthDate = value[.birthDate].map(LedgerRules.normaliseDate)
-            draft.phone = value[.phone]
-            draft.notes = value[.notes].map { String($0.prefix(500)) }
-            if let id = value[.idNumber] {
-                if let message = LedgerRules.idNumberProblem(id) { problem(.idNumber, message); rowOK = false } else { draft.idNumber = id }
-            }
-            let tags = value[.tags].map(LedgerRules.tags) ?? []
-            let unknown = tags.filter { !knownTags.contains($0) }
-            if !unknown.isEmpty { problem(.tags, "未知标签：\(unknown.joined(separator: "、"))"); rowOK = false }
-            draft.tags = tags.filter(knownTags.contains)
-            let code = value[.regionCode] ?? defaultRegionCode
-            var node: RegionNode?
-            if let code {
-                node = places[code]
-                if node == nil { problem(.regionCode, "编码 \(code) 不存在或不在您的管辖范围内"); rowOK = false }
-                else if let node, (try? ResidentService.checkPlace(node)) == nil {
-                    problem(.regionCode, "「\(node.name)」不能登记居民（应为社区及以下、未撤销的区域）"); rowOK = false
+        for row in checked {
+            report.problems += row.problems
+            if let id = row.idNumber {
+                if let first = seenIDs[id] {
+                    report.problems.append(ImportProblem(row: row.number, column: LedgerColumn.idNumber.title, message: "与第 \(first) 行的身份证号重复"))
+                    continue
                 }
-            } else {
-                problem(.regionCode, "请填写居住地编码"); rowOK = false
+                seenIDs[id] = row.number
             }
-            draft.regionId = node?.id ?? 0
-            do {
-                let valid = try ResidentRules.validate(draft, today: today)
-                if let id = valid.idNumber?.value {
-                    if let first = seenIDs[id] {
-                        problem(.idNumber, "与第 \(first) 行的身份证号重复"); rowOK = false
-                    } else {
-                        seenIDs[id] = number
-                    }
-                }
-                if rowOK, let node { rows.append(Row(index: index, valid: valid, node: node, present: Set(value.keys))) }
-            } catch let error as DomainError {
-                let titles: [String: LedgerColumn] = ["name": .name, "idNumber": .idNumber, "phone": .phone, "birthDate": .birthDate,
-                                                      "gender": .gender, "regionId": .regionCode]
-                for (field, message) in error.fields.sorted(by: { $0.key < $1.key }) where !(field == "regionId" && node == nil) {
-                    problem(titles[field] ?? .name, message)
-                }
-            }
+            if let resident = row.resident { rows.append((row.index, resident)) }
         }
 
         // Known ID numbers: an error when only inserting, an update (inside the scope) otherwise.
-        let vault = residents.vault
-        let indexes = rows.compactMap { row in row.valid.idNumber.map { vault.blindIndex($0.value, kind: "id") } }
+        let indexes = rows.compactMap(\.resident.numbers.idIndex)
         let owners = try await database.read { tx in try await ResidentStore.idOwners(tx, indexes: indexes) }
         var targets: [Int: Int64] = [:]
         for row in rows {
-            guard let id = row.valid.idNumber, let owner = owners[vault.blindIndex(id.value, kind: "id")] else { continue }
+            guard let index = row.resident.numbers.idIndex, let owner = owners[index] else { continue }
             let number = table.rowNumber(row.index)
             if mode == .insert {
                 report.problems.append(ImportProblem(row: number, column: LedgerColumn.idNumber.title,
@@ -147,29 +96,30 @@ public struct LedgerService: Sendable {
 
         // Everything checked: write it all, or nothing.
         var distinct: [Int64: RegionNode] = [:]
-        for row in rows { distinct[row.node.id] = row.node }
+        for row in rows { distinct[row.resident.node.id] = row.resident.node }
         let addresses = try await regions.addressLines(for: Array(distinct.values))
         let allTags = try await database.read { tx in try await ResidentStore.tags(tx) }
         let tagId = Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) })
-        var prepared: [(row: Row, stored: ResidentStore.Stored, tagIds: [Int64], target: Int64?)] = []
-        for row in rows {
-            prepared.append((row, try residents.stored(row.valid, regionId: row.node.id, regionPath: row.node.path,
-                                                    address: addresses[row.node.id]!),
-                             row.valid.tags.compactMap { tagId[$0] }, targets[row.index]))
+        let prepared: [(present: Set<LedgerColumn>, stored: ResidentStore.Stored, tagIds: [Int64], target: Int64?)] = rows.map { row in
+            let resident = row.resident
+            return (resident.present,
+                    ResidentStore.Stored(resident.valid, numbers: resident.numbers, regionId: resident.node.id, regionPath: resident.node.path,
+                                         address: addresses[resident.node.id]!),
+                    resident.valid.tags.compactMap { tagId[$0] }, targets[row.index])
         }
         let now = residents.clock.now().millis
         let audit = residents.audit
         let work = prepared
-        let (inserted, updated) = try await database.write { tx -> (Int, Int) in
+        let (inserted, updated) = try await database.bulkWrite { tx -> (Int, Int) in
             let prepared = work
             var updated = 0
             for item in prepared {
                 guard let target = item.target else { continue }
                 let current = try await ResidentStore.find(tx, id: target, within: actor.scope)!
-                let stored = item.stored.keepingAbsent(item.row.present, from: try await ResidentStore.storedRow(tx, id: target))
+                let stored = item.stored.keepingAbsent(item.present, from: try await ResidentStore.storedRow(tx, id: target))
                 try await ResidentStore.update(tx, id: target, stored, now: now)
                 try await ResidentStore.replaceGrams(tx, residentId: target, name: stored.name)
-                if item.row.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: target, tagIds: item.tagIds) }
+                if item.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: target, tagIds: item.tagIds) }
                 let after = try await ResidentStore.find(tx, id: target, within: actor.scope)!
                 try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(target),
                                        regionPath: after.regionPath, before: ResidentService.auditValues(current),

@@ -180,15 +180,8 @@ public struct ResidentService: Sendable {
 
     /// The row to store: personal numbers sealed, indexed and masked.
     func stored(_ valid: ValidResident, regionId: Int64, regionPath: String, address: String) throws -> ResidentStore.Stored {
-        ResidentStore.Stored(
-            regionId: regionId, regionPath: regionPath, address: address, name: valid.name, gender: valid.gender?.rawValue,
-            birthDate: valid.birthDate,
-            idSealed: try valid.idNumber.map { try vault.seal($0.value) },
-            idIndex: valid.idNumber.map { vault.blindIndex($0.value, kind: "id") }, idMasked: valid.idNumber?.masked,
-            phoneSealed: try valid.phone.map { try vault.seal($0.value) },
-            phoneIndex: valid.phone.map { vault.blindIndex($0.value, kind: "phone") }, phoneMasked: valid.phone?.masked,
-            ethnicity: valid.ethnicity, politicalStatus: valid.politicalStatus?.rawValue, relation: valid.relation?.rawValue,
-            status: valid.status.rawValue, notes: valid.notes)
+        ResidentStore.Stored(valid, numbers: try ResidentStore.SealedNumbers(valid, vault: vault), regionId: regionId, regionPath: regionPath,
+                             address: address)
     }
 
     /// Audit entries carry masked numbers only.

@@ -90,6 +90,50 @@ enum ResidentStore {
         let regionId: Int64, regionPath: String, address: String, name: String, gender: String?, birthDate: String?
         let idSealed: String?, idIndex: String?, idMasked: String?, phoneSealed: String?, phoneIndex: String?, phoneMasked: String?
         let ethnicity: String?, politicalStatus: String?, relation: String?, status: String, notes: String?
+
+        init(regionId: Int64, regionPath: String, address: String, name: String, gender: String?, birthDate: String?,
+             idSealed: String?, idIndex: String?, idMasked: String?, phoneSealed: String?, phoneIndex: String?, phoneMasked: String?,
+             ethnicity: String?, politicalStatus: String?, relation: String?, status: String, notes: String?) {
+            self.regionId = regionId
+            self.regionPath = regionPath
+            self.address = address
+            self.name = name
+            self.gender = gender
+            self.birthDate = birthDate
+            self.idSealed = idSealed
+            self.idIndex = idIndex
+            self.idMasked = idMasked
+            self.phoneSealed = phoneSealed
+            self.phoneIndex = phoneIndex
+            self.phoneMasked = phoneMasked
+            self.ethnicity = ethnicity
+            self.politicalStatus = politicalStatus
+            self.relation = relation
+            self.status = status
+            self.notes = notes
+        }
+
+        init(_ valid: ValidResident, numbers: SealedNumbers, regionId: Int64, regionPath: String, address: String) {
+            self.init(regionId: regionId, regionPath: regionPath, address: address, name: valid.name, gender: valid.gender?.rawValue,
+                      birthDate: valid.birthDate, idSealed: numbers.idSealed, idIndex: numbers.idIndex, idMasked: numbers.idMasked,
+                      phoneSealed: numbers.phoneSealed, phoneIndex: numbers.phoneIndex, phoneMasked: numbers.phoneMasked,
+                      ethnicity: valid.ethnicity, politicalStatus: valid.politicalStatus?.rawValue, relation: valid.relation?.rawValue,
+                      status: valid.status.rawValue, notes: valid.notes)
+        }
+    }
+
+    /// A resident's ID number and phone as stored: sealed (AES-GCM), blind-indexed (HMAC) and masked.
+    struct SealedNumbers: Sendable {
+        let idSealed: String?, idIndex: String?, idMasked: String?, phoneSealed: String?, phoneIndex: String?, phoneMasked: String?
+
+        init(_ valid: ValidResident, vault: PersonalDataVault) throws {
+            idSealed = try valid.idNumber.map { try vault.seal($0.value) }
+            idIndex = valid.idNumber.map { vault.blindIndex($0.value, kind: "id") }
+            idMasked = valid.idNumber?.masked
+            phoneSealed = try valid.phone.map { try vault.seal($0.value) }
+            phoneIndex = valid.phone.map { vault.blindIndex($0.value, kind: "phone") }
+            phoneMasked = valid.phone?.masked
+        }
     }
 
     static func insert(_ tx: Tx, _ s: Stored, now: Int64) async throws -> Int64 {
@@ -171,7 +215,7 @@ extension ResidentStore {
             let chunk = Array(indexes[start..<min(start + 500, indexes.count)])
             start += 500
             var query: SQLQueryString = "SELECT id, id_index, region_path FROM residents WHERE id_index IN ("
-            for (i, index) in chunk.enumerated() { query = query + (i == 0 ? "\(bind: index)" : ", \(bind: index)") }
+            for (i, index) in chunk.enumerated() { query += (i == 0 ? "\(bind: index)" : ", \(bind: index)") }
             for row in try await tx.sql.raw(query + ")").all() {
                 result[try row.decode(column: "id_index", as: String.self)] =
                     (try row.decode(column: "id", as: Int64.self), try row.decode(column: "region_path", as: String.self))
