@@ -31,6 +31,13 @@ struct BulkPathTests {
         for values in samples + random {
             #expect(CanonicalJSON.object(values) == (try JSONEncoder.canonicalText(values)), "\(values)")
         }
+        // Lists of strings (a request's answers) from the same texts, with empty lists among them.
+        let lists: [[String: [String]]] = (samples + random).map { values in
+            values.mapValues { value in value.isEmpty ? [] : value.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
+        }
+        for values in lists {
+            #expect(CanonicalJSON.object(values) == (try JSONEncoder.canonicalText(values)), "\(values)")
+        }
     }
 
     @Test func trimmingWhitespaceTrimsWhatFoundationTrims() {

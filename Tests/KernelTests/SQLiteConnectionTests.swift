@@ -106,4 +106,22 @@ struct SQLiteConnectionTests {
             #expect(checkpoint == 0)
         }
     }
+    /// A commit that takes the write-ahead log past 1,000 pages leaves the copy back into the
+    /// database file to the checkpointer's own thread instead of doing it before the next write.
+    @Test func aLongWriteAheadLogIsCheckpointedInTheBackground() async throws {
+        try await withDatabase { database in
+            try await database.write { tx in try await tx.sql.raw("CREATE TABLE probe (n INTEGER, filler TEXT)").run() }
+            #expect(database.checkpointsCompleted == 0)
+            let filler = String(repeating: "邻", count: 1300)  // a page of 4 KiB a row
+            for batch in 0..<10 {
+                try await database.write { tx in
+                    for n in 0..<150 { try await tx.sql.raw("INSERT INTO probe VALUES (\(bind: batch * 150 + n), \(bind: filler))").run() }
+                }
+            }
+            for _ in 0..<1000 where database.checkpointsCompleted == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect((database.checkpointsCompleted ?? 0) >= 1)
+            let count = try await database.read { tx in try await tx.sql.raw("SELECT COUNT(*) AS n FROM probe").first()!.decode(column: "n", as: Int.self) }
+            #expect(count == 1500)
+        }
+    }
 }

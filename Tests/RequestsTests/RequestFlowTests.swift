@@ -64,6 +64,17 @@ struct RequestFlowTests {
         }
     }
 
+    /// The submission is not read back after its insert: what it answers must be what a read gives.
+    @Test(arguments: TestEngine.all)
+    func aSubmissionAnswersWithTheRequestExactlyAsStored(engine: TestEngine) async throws {
+        // A clock between milliseconds: times are stored at milliseconds.
+        try await TestSystem.with(engine, clock: ManualClock(shanghai("2026-11-23", 9).addingTimeInterval(0.1234567))) { system in
+            let f = try await Fixture.build(system)
+            let submission = try await f.submitStreetlight(photos: [TestPhotos.jpeg])
+            #expect(try await f.requests.detail(submission.request.id, actor: f.actor(.communityStaff)).request == submission.request)
+        }
+    }
+
     @Test(arguments: TestEngine.all)
     func aRetriedOrDoubleClickedSubmitMakesOneRequest(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in

@@ -81,6 +81,7 @@ struct SLAClockTests {
             let admin = f.actor(.districtAdmin)
             #expect(try await system.calendar.years() == [2026])
             #expect(try await system.calendar.days(year: 2026).count == 39)
+            #expect(try await system.calendar.calendar().isWorkingDay(LocalDay("2027-01-01")!), "a Friday, before it is made a holiday")
             try await system.calendar.put(CalendarDay(day: LocalDay("2027-01-01")!, kind: .holiday, name: "元旦"), actor: admin)
             #expect(try await system.calendar.calendar().isWorkingDay(LocalDay("2027-01-01")!) == false)
             try await system.calendar.remove(LocalDay("2026-10-10")!, actor: admin)

@@ -35,7 +35,8 @@ public final class Database: Sendable {
     private let logger: Logger
 
     private enum Backend: Sendable {
-        case sqlite(writer: AsyncPool<SQLiteConnectionHandle>, readers: AsyncPool<SQLiteConnectionHandle>, path: String)
+        case sqlite(writer: AsyncPool<SQLiteConnectionHandle>, readers: AsyncPool<SQLiteConnectionHandle>, checkpointer: SQLiteCheckpointer,
+                    path: String)
         case postgres(client: PostgresClient, runner: Task<Void, Never>)
     }
 
@@ -76,8 +77,10 @@ public final class Database: Sendable {
         let writer = try await connect(cacheMiB: writerCacheMiB)
         var readers: [SQLiteConnectionHandle] = []
         for _ in 0..<4 { readers.append(try await connect(cacheMiB: 16)) }
+        let checkpointer = try SQLiteCheckpointer(path: path, logger: logger)
+        checkpointer.watch(writer)
         return Database(engine: .sqlite,
-                        backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), path: path),
+                        backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), checkpointer: checkpointer, path: path),
                         logger: logger)
     }
 
@@ -114,7 +117,7 @@ public final class Database: Sendable {
             return try await body(write.tx)
         }
         switch backend {
-        case .sqlite(_, let readers, _):
+        case .sqlite(_, let readers, _, _):
             return try await readers.with { connection in
                 try await body(Tx(sql: connection, engine: .sqlite))
             }
@@ -145,7 +148,7 @@ public final class Database: Sendable {
 
     private func write<T: Sendable>(bulk: Bool, _ body: @Sendable (Tx) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let writer, _, _):
+        case .sqlite(let writer, _, _, _):
             return try await writer.with { connection in
                 guard bulk else {
                     return try await self.inTransaction(Tx(sql: connection, engine: .sqlite), begin: "BEGIN IMMEDIATE", body)
@@ -200,11 +203,18 @@ public final class Database: Sendable {
 
     public func close() async {
         switch backend {
-        case .sqlite(let writer, let readers, _):
+        case .sqlite(let writer, let readers, let checkpointer, _):
+            checkpointer.stop()
             for connection in await writer.all + readers.all { connection.close() }
         case .postgres(_, let runner):
             runner.cancel()
         }
+    }
+
+    /// SQLite: checkpoints the background checkpointer has completed (`SQLiteCheckpointer`).
+    public var checkpointsCompleted: Int? {
+        if case .sqlite(_, _, let checkpointer, _) = backend { return checkpointer.completed }
+        return nil
     }
 
     /// True when the error is a unique-constraint violation on either engine.

@@ -51,6 +51,35 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
         sqlite_nio_sqlite3_close_v2(handle)
     }
 
+    /// Called after every commit with the pages now in the write-ahead log; when it answers
+    /// true, the connection checkpoints there and then. Replaces SQLite's automatic
+    /// checkpoint on this connection (`SQLiteCheckpointer`).
+    func onCommit(_ body: @escaping @Sendable (Int32) -> Bool) {
+        let hook = CommitHook(body)
+        commitHook = hook
+        sqlite_nio_sqlite3_wal_hook(handle, { context, db, _, pages in
+            if Unmanaged<CommitHook>.fromOpaque(context!).takeUnretainedValue().body(pages) {
+                sqlite_nio_sqlite3_wal_checkpoint_v2(db, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(hook).toOpaque())
+    }
+
+    private final class CommitHook {
+        let body: @Sendable (Int32) -> Bool
+        init(_ body: @escaping @Sendable (Int32) -> Bool) { self.body = body }
+    }
+
+    private var commitHook: CommitHook?
+
+    /// A passive checkpoint: copies what no reader still needs, without waiting for anyone.
+    /// Gives SQLite's status and the pages left in the log after it.
+    func checkpoint() -> (status: Int32, pagesLeft: Int32) {
+        var logged: Int32 = 0, copied: Int32 = 0
+        let status = sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logged, &copied)
+        return (status, logged - copied)
+    }
+
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         do {
             try run(query, onRow)

@@ -21,12 +21,28 @@ extension JSONEncoder {
 /// million in a district's import and history.
 public enum CanonicalJSON {
     public static func object(_ values: [String: String]) -> String {
+        object(values) { value, out in appendString(value, to: &out) }
+    }
+
+    /// The same for lists of strings (a request's answers).
+    public static func object(_ values: [String: [String]]) -> String {
+        object(values) { list, out in
+            out += "["
+            for (offset, value) in list.enumerated() {
+                if offset > 0 { out += "," }
+                appendString(value, to: &out)
+            }
+            out += "]"
+        }
+    }
+
+    private static func object<Value>(_ values: [String: Value], _ appendValue: (Value, inout String) -> Void) -> String {
         var out = "{"
         for (offset, key) in values.keys.sorted().enumerated() {
             if offset > 0 { out += "," }
             appendString(key, to: &out)
             out += ":"
-            appendString(values[key]!, to: &out)
+            appendValue(values[key]!, &out)
         }
         return out + "}"
     }

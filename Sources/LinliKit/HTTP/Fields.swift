@@ -53,7 +53,7 @@ public struct Fields: Sendable {
     }
 
     public static func fromJSON(_ body: String) throws -> Fields {
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return Fields([:]) }
+        if body.trimmingWhitespace.isEmpty { return Fields([:]) }
         do {
             return Fields(try JSONDecoder().decode([String: FieldValue].self, from: Data(body.utf8)))
         } catch {
@@ -121,7 +121,7 @@ public struct Fields: Sendable {
             fail(name, "「\(label)」应为文本")
             return nil
         }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespace
         if trimmed.isEmpty {
             if required { fail(name, "请填写「\(label)」") }
             return nil

@@ -15,7 +15,7 @@ public struct MultipartForm: Sendable {
 
     public func part(_ name: String) -> Part? { parts.first { $0.name == name } }
     public func text(_ name: String) -> String? {
-        part(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        part(name).map { $0.text.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public static let maximumBodySize = 25 * 1024 * 1024

@@ -23,8 +23,10 @@ public struct NotificationService: Sendable {
         let now = clock.now().millis
         let recipients = Array(Set(userIds)).sorted()
         for user in recipients { try await NotificationStore.insert(tx, userId: user, notice, now: now) }
+        let targets = try await NotificationStore.targets(tx, userIds: recipients)
+        guard !targets.isEmpty || (districtWebhook != nil && !recipients.isEmpty) else { return }
         let payload = try JSONEncoder.canonicalText(WebhookPayload(notice: notice))
-        for (_, target) in try await NotificationStore.targets(tx, userIds: recipients).sorted(by: { $0.key < $1.key }) {
+        for (_, target) in targets.sorted(by: { $0.key < $1.key }) {
             if let email = target.email {
                 try await NotificationStore.enqueue(tx, channel: .email, target: email, subject: notice.title, body: notice.body, payload: payload, now: now)
             }

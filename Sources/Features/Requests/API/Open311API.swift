@@ -207,7 +207,7 @@ public struct Open311API: Sendable {
 
     func postRequest(_ fields: Fields, _ context: AppContext, _ format: Open311Format) async throws -> Response {
         func text(_ name: String) -> String? {
-            if case .text(let value)? = fields.values[name] { return value.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+            if case .text(let value)? = fields.values[name] { return value.trimmingWhitespace.nilIfEmpty }
             return nil
         }
         guard let actor = try await keyActor(text("api_key"), ip: context.clientIP) else {

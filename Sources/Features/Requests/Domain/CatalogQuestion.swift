@@ -52,7 +52,7 @@ public enum AnswerRules {
         }
         for question in questions {
             let field = "answers.\(question.code)"
-            let values = (raw[question.code] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let values = (raw[question.code] ?? []).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
             if values.isEmpty {
                 if question.required { problems[field] = "请回答“\(question.label)”" }
                 continue

@@ -68,11 +68,11 @@ public enum IntakeRules {
         if !item.active { problems["itemId"] = "“\(item.name)”已停止受理" }
         if !item.channels.contains(draft.channel) { problems["channel"] = "“\(item.name)”不通过\(draft.channel.label)受理" }
         if draft.anonymous && !item.allowsAnonymous { problems["anonymous"] = "“\(item.name)”不接受匿名反映" }
-        let description = draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = draft.description.trimmingWhitespace
         if description.isEmpty { problems["description"] = "请描述您的诉求" }
         if description.count > maxDescription { problems["description"] = "描述不能超过 \(maxDescription) 字" }
         if hasControlCharacters(description) { problems["description"] = "描述含有不可见的控制字符" }
-        let address = draft.address?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let address = draft.address?.trimmingWhitespace.nilIfEmpty
         if let address, address.count > 200 || hasControlCharacters(address) { problems["address"] = "地点说明不能超过 200 字" }
         if let lat = draft.latitude, !(-90...90).contains(lat) { problems["lat"] = "纬度应在 -90 到 90 之间" }
         if let long = draft.longitude, !(-180...180).contains(long) { problems["long"] = "经度应在 -180 到 180 之间" }

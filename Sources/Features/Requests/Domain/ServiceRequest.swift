@@ -1,7 +1,7 @@
 import Foundation
 
 /// 诉求 — one resident request with where it stands.
-public struct ServiceRequest: Sendable {
+public struct ServiceRequest: Sendable, Equatable {
     public let id: Int64
     /// 查询码 — what the resident is given to follow it; unguessable, also the Open311 id.
     public let trackingCode: String

@@ -173,13 +173,13 @@ public enum Workflow {
         switch action {
         case .reject(let text), .void(let text), .sendBack(let text), .denyExtension(let text), .requestSuspension(let text),
              .denySuspension(let text), .verifyFail(let text):
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw DomainError.invalid("reason", "请填写原因") }
+            if text.trimmingWhitespace.isEmpty { throw DomainError.invalid("reason", "请填写原因") }
         case .report(let text):
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw DomainError.invalid("result", "请填写处置结果") }
+            if text.trimmingWhitespace.isEmpty { throw DomainError.invalid("result", "请填写处置结果") }
         case .addInformation(let text), .comment(let text):
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw DomainError.invalid("text", "请填写内容") }
+            if text.trimmingWhitespace.isEmpty { throw DomainError.invalid("text", "请填写内容") }
         case .requestExtension(let minutes, let reason):
-            if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw DomainError.invalid("reason", "请填写原因") }
+            if reason.trimmingWhitespace.isEmpty { throw DomainError.invalid("reason", "请填写原因") }
             if !(30...(30 * 8 * 60)).contains(minutes) { throw DomainError.invalid("hours", "延期时长应在 0.5 到 240 个工作小时之间") }
             if progress.extensionCount >= maxExtensions { throw DomainError.conflict("此诉求已延期 \(maxExtensions) 次，不能再申请延期") }
         case .dispatch(let handler, let coHandlers, _):

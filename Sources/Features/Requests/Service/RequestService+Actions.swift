@@ -37,7 +37,7 @@ extension RequestService {
             let role = Self.acting(kind, roles: roles)
             let eventId = try await RequestStore.appendEvent(tx, requestId: request.id, .init(
                 kind: kind.rawValue, fromState: request.state, toState: next.state, actorUserId: actor.userId, actorName: actorName,
-                actorRole: role.label, note: action.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
+                actorRole: role.label, note: action.text?.trimmingWhitespace.nilIfEmpty,
                 isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
             for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
             if case .rate(let score, _) = action { try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis) }

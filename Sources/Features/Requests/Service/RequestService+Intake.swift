@@ -63,8 +63,8 @@ extension RequestService {
             let (calendar, _) = try await CalendarStore.calendar(tx)
             let now = clock.now()
             let progress = RequestProgress.start(at: now, limits: item.limits, calendar: calendar)
-            let id = try await RequestStore.insert(tx, new, progress: progress)
-            let request = try await RequestStore.find(tx, id: id)!
+            let request = try await RequestStore.insert(tx, new, progress: progress)
+            let id = request.id
             let event = RequestStore.NewEvent(kind: "submit", fromState: nil, toState: .received, actorUserId: actor.userId,
                                               actorName: new.anonymous ? "匿名" : actor.displayName, actorRole: new.channel.label,
                                               note: nil, isInternal: false, data: ["item": item.code])

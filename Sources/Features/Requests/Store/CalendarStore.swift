@@ -1,5 +1,7 @@
+import Foundation
 import LinliKit
 import SQLKit
+import Synchronization
 
 /// SQL for the working-time calendar: the settings row and the per-day exceptions table.
 enum CalendarStore {
@@ -25,8 +27,17 @@ enum CalendarStore {
         let weekdays = s.weekdays.sorted().map(String.init).joined(separator: ",")
         try await tx.sql.raw("""
             UPDATE work_calendar_settings SET start_minute = \(bind: s.startMinute), end_minute = \(bind: s.endMinute),
-              weekdays = \(bind: weekdays), warn_minutes = \(bind: s.warnMinutes) WHERE id = 1
+              weekdays = \(bind: weekdays), warn_minutes = \(bind: s.warnMinutes), version = \(bind: newVersion()) WHERE id = 1
             """).run()
+    }
+
+    /// A random token, new with every change of the calendar: it names one state of one
+    /// database's calendar, so a process that serves several databases (tests) never takes one
+    /// calendar for another's, and every instance of a deployment sees another's change.
+    static func newVersion() -> String { UUID().uuidString }
+
+    static func changed(_ tx: Tx) async throws {
+        try await tx.sql.raw("UPDATE work_calendar_settings SET version = \(bind: newVersion()) WHERE id = 1").run()
     }
 
     static func days(_ tx: Tx, year: Int? = nil) async throws -> [CalendarDay] {
@@ -50,21 +61,32 @@ enum CalendarStore {
     static func put(_ tx: Tx, _ day: CalendarDay) async throws {
         try await tx.sql.raw("DELETE FROM work_calendar_days WHERE day = \(bind: day.day.description)").run()
         try await tx.sql.raw("INSERT INTO work_calendar_days (day, kind, name) VALUES (\(bind: day.day.description), \(bind: day.kind.rawValue), \(bind: day.name))").run()
+        try await changed(tx)
     }
 
     @discardableResult
     static func remove(_ tx: Tx, _ day: LocalDay) async throws -> Bool {
         let existed = try await tx.sql.raw("SELECT day FROM work_calendar_days WHERE day = \(bind: day.description)").first() != nil
         try await tx.sql.raw("DELETE FROM work_calendar_days WHERE day = \(bind: day.description)").run()
+        if existed { try await changed(tx) }
         return existed
     }
 
-    /// The calendar deadlines are computed with.
+    /// The calendar deadlines are computed with. Every change to a request needs it; the
+    /// settings row's `version` says whether the one read last is still the calendar, so a
+    /// change reads one row instead of every exception day.
     static func calendar(_ tx: Tx) async throws -> (WorkCalendar, warnMinutes: Int) {
+        let version = try await tx.sql.raw("SELECT version FROM work_calendar_settings WHERE id = 1").first()!
+            .decode(column: "version", as: String.self)
+        if let kept = lastRead.withLock({ $0 }), kept.version == version { return (kept.calendar, kept.warnMinutes) }
         let s = try await settings(tx)
         let exceptions = Dictionary(try await days(tx).map { ($0.day, $0.kind) }, uniquingKeysWith: { _, last in last })
-        return (WorkCalendar(startMinute: s.startMinute, endMinute: s.endMinute, weekdays: s.weekdays, exceptions: exceptions), s.warnMinutes)
+        let calendar = WorkCalendar(startMinute: s.startMinute, endMinute: s.endMinute, weekdays: s.weekdays, exceptions: exceptions)
+        lastRead.withLock { $0 = (version, calendar, s.warnMinutes) }
+        return (calendar, s.warnMinutes)
     }
+
+    private static let lastRead = Mutex<(version: String, calendar: WorkCalendar, warnMinutes: Int)?>(nil)
 }
 
 /// One exception on the calendar: a holiday or a 调休 working day.

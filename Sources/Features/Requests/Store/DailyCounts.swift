@@ -11,9 +11,8 @@ import SQLKit
 /// Every write to `requests` changes it in the same transaction.
 enum DailyCounts {
     /// The summary's columns: every count but the live one.
-    static var columns: [(name: String, path: WritableKeyPath<MetricCounts, Int>)] {
+    nonisolated(unsafe) static let columns: [(name: String, path: WritableKeyPath<MetricCounts, Int>)] =
         MetricCounts.fields.filter { $0.name != "unresponded_overdue" }
-    }
 
     static func createStatements(_ engine: SQLEngine) -> [String] {
         // Area first: a dashboard reads a run of days of each of a few areas. On SQLite the rows

@@ -88,7 +88,7 @@ extension RequestStore {
                 INSERT INTO request_events (request_id, kind, from_state, to_state, actor_user_id, actor_name, actor_role, note, internal, data, at) VALUES
                 """
             for (offset, (id, e)) in chunk.enumerated() {
-                let data = e.data.isEmpty ? nil : try JSONEncoder.canonicalText(e.data)
+                let data = e.data.isEmpty ? nil : CanonicalJSON.object(e.data)
                 query += (offset == 0 ? " " : ", ") + """
                     (\(bind: id), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
                      \(bind: e.actorName), \(bind: e.actorRole), \(bind: e.note), \(bind: e.isInternal ? 1 : 0), \(bind: data), \(bind: e.at.millis))

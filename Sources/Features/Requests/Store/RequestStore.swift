@@ -19,8 +19,10 @@ enum RequestStore {
         let phoneSealed: String?, phoneIndex: String?, phoneMasked: String?, anonymous: Bool, enteredBy: Int64?
     }
 
-    static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> Int64 {
-        let answers = try JSONEncoder.canonicalText(r.answers)
+    /// Writes a new request and gives it back as a read would (times at the milliseconds they
+    /// are stored at), without reading it.
+    static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> ServiceRequest {
+        let answers = CanonicalJSON.object(r.answers)
         let id = try await tx.sql.raw("""
             INSERT INTO requests (tracking_code, idempotency_key, item_id, category_id, channel, description, answers, region_id,
               region_path, place, address, latitude, longitude, requester_user_id, contact_name, phone_sealed, phone_index, phone_masked,
@@ -36,7 +38,15 @@ enum RequestStore {
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         try await DailyCounts.record(tx, regionPath: r.regionPath, submittedAt: p.submittedAt, before: nil, after: p)
-        return id
+        var stored = p
+        stored.submittedAt = Date(millis: p.submittedAt.millis)
+        stored.stageStartedAt = p.stageStartedAt.map { Date(millis: $0.millis) }
+        stored.respondDue = Date(millis: p.respondDue.millis)
+        return ServiceRequest(
+            id: id, trackingCode: r.trackingCode, itemId: r.itemId, categoryId: r.categoryId, channel: r.channel, description: r.description,
+            answers: r.answers, regionId: r.regionId, regionPath: r.regionPath, place: r.place, address: r.address, latitude: r.latitude,
+            longitude: r.longitude, requesterUserId: r.requesterUserId, contactName: r.contactName, phoneMasked: r.phoneMasked,
+            anonymous: r.anonymous, enteredBy: r.enteredBy, handlerPath: nil, progress: stored, version: 1, updatedAt: stored.submittedAt)
     }
 
     static func request(_ row: any SQLRow) throws -> ServiceRequest {
@@ -142,7 +152,7 @@ enum RequestStore {
 
     @discardableResult
     static func appendEvent(_ tx: Tx, requestId: Int64, _ e: NewEvent, at: Int64) async throws -> Int64 {
-        let data = e.data.isEmpty ? nil : try JSONEncoder.canonicalText(e.data)
+        let data = e.data.isEmpty ? nil : CanonicalJSON.object(e.data)
         return try await tx.sql.raw("""
             INSERT INTO request_events (request_id, kind, from_state, to_state, actor_user_id, actor_name, actor_role, note, internal, data, at)
             VALUES (\(bind: requestId), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),

@@ -92,6 +92,10 @@ enum RequestsMigrations {
         Migration("requests.004", data: { tx in try await DailyCounts.rebuild(tx) }) { engine in
             ["DROP TABLE request_daily_counts"] + DailyCounts.createStatements(engine)
         },
+        // The calendar's version (CalendarStore.calendar): a change reads it instead of every exception day.
+        Migration("requests.005", data: { tx in try await CalendarStore.changed(tx) }) { _ in
+            ["ALTER TABLE work_calendar_settings ADD COLUMN version TEXT NOT NULL DEFAULT ''"]
+        },
     ]
 }
 
