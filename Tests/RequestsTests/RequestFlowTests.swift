@@ -64,14 +64,28 @@ struct RequestFlowTests {
         }
     }
 
-    /// The submission is not read back after its insert: what it answers must be what a read gives.
+    /// A request is not read back after its insert or a step: what they answer must be what a read gives.
     @Test(arguments: TestEngine.all)
-    func aSubmissionAnswersWithTheRequestExactlyAsStored(engine: TestEngine) async throws {
+    func submissionsAndStepsAnswerWithTheRequestExactlyAsStored(engine: TestEngine) async throws {
         // A clock between milliseconds: times are stored at milliseconds.
-        try await TestSystem.with(engine, clock: ManualClock(shanghai("2026-11-23", 9).addingTimeInterval(0.1234567))) { system in
+        let clock = ManualClock(shanghai("2026-11-23", 9).addingTimeInterval(0.1234567))
+        try await TestSystem.with(engine, clock: clock) { system in
             let f = try await Fixture.build(system)
+            let staff = f.actor(.communityStaff)
             let submission = try await f.submitStreetlight(photos: [TestPhotos.jpeg])
-            #expect(try await f.requests.detail(submission.request.id, actor: f.actor(.communityStaff)).request == submission.request)
+            let id = submission.request.id
+            #expect(try await f.requests.detail(id, actor: staff).request == submission.request)
+            clock.advance(seconds: 61.0004321)
+            let registered = try await f.requests.act(id, .register(note: nil), actor: staff)
+            #expect(try await f.requests.detail(id, actor: staff).request == registered.request)
+            clock.advance(seconds: 7.7654)
+            let dispatched = try await f.requests.act(id, .dispatch(handler: f.accounts[.gridWorker]!.id, coHandlers: [], note: nil), actor: staff)
+            #expect(dispatched.request.handlerPath != nil)
+            #expect(try await f.requests.detail(id, actor: staff).request == dispatched.request)
+            clock.advance(seconds: 300.00049)
+            let claimed = try await f.requests.act(id, .claim, actor: f.actor(.gridWorker))
+            #expect(claimed.request.progress.handleDue != nil && claimed.request.progress.respondedAt != nil)
+            #expect(try await f.requests.detail(id, actor: staff).request == claimed.request)
         }
     }
 

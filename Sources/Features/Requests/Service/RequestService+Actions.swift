@@ -10,7 +10,8 @@ extension RequestService {
             try Self.requireView(actor, request)
             return request
         }
-        return try await detail(request.id, actor: actor)
+        let events = try await database.read { tx in try await RequestStore.events(tx, requestId: request.id) }
+        return try await detail(request, events: events, roles: Participation.roles(of: actor, in: request))
     }
 
     /// Applies `action` to the request `load` finds (and locks), in one transaction with its
@@ -41,10 +42,11 @@ extension RequestService {
                 isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
             for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
             if case .rate(let score, _) = action { try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis) }
-            let updated = try await RequestStore.find(tx, id: request.id)!
+            let updated = RequestStore.saved(request, next, handlerPath: handlerPath, now: now.millis)
+            try await notify(tx, request: updated, kind: kind.rawValue, note: action.text, itemName: item.name)
+            // Last: on PostgreSQL the audit chain's lock is held from here to the commit.
             try await audit.append(tx, actor: actor, action: "request.\(kind.rawValue)", entityType: "request", entityId: String(request.id),
                                    regionPath: request.regionPath, before: Self.auditValues(request), after: Self.auditValues(updated))
-            try await notify(tx, request: updated, kind: kind.rawValue, note: action.text, itemName: item.name)
             return updated
         }
     }

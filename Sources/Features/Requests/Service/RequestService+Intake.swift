@@ -70,11 +70,12 @@ extension RequestService {
                                               note: nil, isInternal: false, data: ["item": item.code])
             let eventId = try await RequestStore.appendEvent(tx, requestId: id, event, at: now.millis)
             for photo in photos { try await RequestStore.insertPhoto(tx, requestId: id, eventId: eventId, photo, now: now.millis) }
+            try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name)
+            // Last: on PostgreSQL the audit chain's lock is held from here to the commit.
             try await audit.append(tx, actor: actor, action: "request.submit", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath,
                                    after: ["item": item.code, "channel": new.channel.rawValue, "region": String(new.regionId),
                                            "photos": String(photos.count), "anonymous": String(new.anonymous)])
-            try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name)
             return request
         }
     }

@@ -38,10 +38,7 @@ enum RequestStore {
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         try await DailyCounts.record(tx, regionPath: r.regionPath, submittedAt: p.submittedAt, before: nil, after: p)
-        var stored = p
-        stored.submittedAt = Date(millis: p.submittedAt.millis)
-        stored.stageStartedAt = p.stageStartedAt.map { Date(millis: $0.millis) }
-        stored.respondDue = Date(millis: p.respondDue.millis)
+        let stored = asStored(p)
         return ServiceRequest(
             id: id, trackingCode: r.trackingCode, itemId: r.itemId, categoryId: r.categoryId, channel: r.channel, description: r.description,
             answers: r.answers, regionId: r.regionId, regionPath: r.regionPath, place: r.place, address: r.address, latitude: r.latitude,
@@ -128,6 +125,33 @@ enum RequestStore {
         guard !rows.isEmpty else { return false }
         try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: p.submittedAt, before: request.progress, after: p)
         return true
+    }
+
+    /// The request after a `saveProgress` that succeeded, as a read would give it.
+    static func saved(_ request: ServiceRequest, _ p: RequestProgress, handlerPath: String?, now: Int64) -> ServiceRequest {
+        ServiceRequest(
+            id: request.id, trackingCode: request.trackingCode, itemId: request.itemId, categoryId: request.categoryId, channel: request.channel,
+            description: request.description, answers: request.answers, regionId: request.regionId, regionPath: request.regionPath,
+            place: request.place, address: request.address, latitude: request.latitude, longitude: request.longitude,
+            requesterUserId: request.requesterUserId, contactName: request.contactName, phoneMasked: request.phoneMasked,
+            anonymous: request.anonymous, enteredBy: request.enteredBy, handlerPath: handlerPath, progress: asStored(p),
+            version: request.version + 1, updatedAt: Date(millis: now))
+    }
+
+    /// Progress with its times at the milliseconds they are stored at.
+    static func asStored(_ p: RequestProgress) -> RequestProgress {
+        func stored(_ date: Date) -> Date { Date(millis: date.millis) }
+        var p = p
+        p.submittedAt = stored(p.submittedAt)
+        p.stageStartedAt = p.stageStartedAt.map(stored)
+        p.respondDue = stored(p.respondDue)
+        p.handleDue = p.handleDue.map(stored)
+        p.verifyDue = p.verifyDue.map(stored)
+        p.respondedAt = p.respondedAt.map(stored)
+        p.reportedAt = p.reportedAt.map(stored)
+        p.closedAt = p.closedAt.map(stored)
+        p.ratedAt = p.ratedAt.map(stored)
+        return p
     }
 
     static func pendingColumns(_ pending: PendingDecision?) -> (kind: String?, minutes: Int?, reason: String?) {
