@@ -16,13 +16,16 @@ extension Tx {
     /// stepped per row: no SQL text per row, and no statement journal, which a multi-row
     /// `INSERT … VALUES` needs so it can undo its own earlier rows on a constraint error.
     /// On PostgreSQL, multi-row statements of up to 500 rows (each statement is a round trip).
-    public func insert(into table: String, columns: [String], rows: [[SQLCell]]) async throws {
+    /// `onConflict` (an `ON CONFLICT …` clause) makes it an upsert; rows must then have distinct
+    /// keys, as PostgreSQL refuses to update one row twice in a statement.
+    public func insert(into table: String, columns: [String], rows: [[SQLCell]], onConflict: String? = nil) async throws {
         guard !rows.isEmpty else { return }
         precondition(rows.allSatisfy { $0.count == columns.count }, "insert(into: \(table)): a row does not match its columns")
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let tail = onConflict.map { " " + $0 } ?? ""
         if let connection = sql as? SQLiteConnectionHandle {
             let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-            try connection.insert(head + placeholders, rows: rows)
+            try connection.insert(head + placeholders + tail, rows: rows)
             return
         }
         var start = 0
@@ -43,6 +46,7 @@ extension Tx {
                 }
                 query += ")"
             }
+            query += SQLQueryString(tail)
             try await sql.raw(query).run()
         }
     }

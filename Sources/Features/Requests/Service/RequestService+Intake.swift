@@ -59,7 +59,8 @@ extension RequestService {
     }
 
     func insert(_ new: RequestStore.NewRequest, item: CatalogItem, photos: [ValidPhoto], actor: Actor) async throws -> ServiceRequest {
-        try await database.write { tx in
+        let staffOnPath = try await staff.staffMembers(onPathTo: new.regionPath)
+        return try await database.write { tx in
             let (calendar, _) = try await CalendarStore.calendar(tx)
             let now = clock.now()
             let progress = RequestProgress.start(at: now, limits: item.limits, calendar: calendar)
@@ -70,7 +71,7 @@ extension RequestService {
                                               note: nil, isInternal: false, data: ["item": item.code])
             let eventId = try await RequestStore.appendEvent(tx, requestId: id, event, at: now.millis)
             for photo in photos { try await RequestStore.insertPhoto(tx, requestId: id, eventId: eventId, photo, now: now.millis) }
-            try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name)
+            try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name, staffOnPath: staffOnPath)
             // Last: on PostgreSQL the audit chain's lock is held from here to the commit.
             try await audit.append(tx, actor: actor, action: "request.submit", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath,

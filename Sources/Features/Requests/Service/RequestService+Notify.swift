@@ -5,14 +5,20 @@ import Notifications
 extension RequestService {
     /// Tells the people `Audience.of` names, inside the change's transaction. Residents get
     /// the public wording (no internal notes); staff get a link to the request page.
-    func notify(_ tx: Tx, request: ServiceRequest, kind: String, note: String?, itemName: String) async throws {
+    /// `staffOnPath`: the staff on the path to the request, when read before the transaction
+    /// (an intake: the less a write does under the lock, the more writes a second).
+    func notify(_ tx: Tx, request: ServiceRequest, kind: String, note: String?, itemName: String,
+                staffOnPath: [StaffMember]? = nil) async throws {
         let audience = Audience.of(event: kind, to: request.state, escalationLevel: request.progress.escalationLevel)
         guard !audience.isEmpty else { return }
         let label = RequestActionKind(rawValue: kind)?.label ?? RequestEvent.systemLabels[kind] ?? kind
         let handlers = Set(([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
         // Staff on the path to the request, read once for every audience that needs them.
         let needsStaff = audience.contains { if case .requester = $0 { false } else if case .handlers = $0 { false } else { true } }
-        let onPath = needsStaff ? try await staff.staffMembers(onPathTo: request.regionPath) : []
+        var onPath: [StaffMember] = []
+        if needsStaff {
+            if let staffOnPath { onPath = staffOnPath } else { onPath = try await staff.staffMembers(onPathTo: request.regionPath) }
+        }
         func holding(_ permissions: Permission...) -> [StaffMember] {
             onPath.filter { !permissionTable.permissions(of: $0.role).isDisjoint(with: permissions) }
         }
