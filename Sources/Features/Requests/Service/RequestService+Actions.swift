@@ -10,6 +10,7 @@ extension RequestService {
             try Self.requireView(actor, request)
             return request
         }
+        try Self.requireView(actor, request)  // a step can leave its actor without the request (sent back to the dispatcher)
         let events = try await database.read { tx in try await RequestStore.events(tx, requestId: request.id) }
         return try await detail(request, events: events, roles: Participation.roles(of: actor, in: request))
     }
