@@ -70,7 +70,7 @@ final class SQLiteCheckpointer: @unchecked Sendable {
                 return state.stopped
             }
             if stop { break }
-            let (status, _) = connection.checkpoint()
+            let status = connection.checkpoint()
             if status == SQLITE_OK {
                 state.withLockedValue { $0.completed += 1 }
             } else if status != SQLITE_BUSY {

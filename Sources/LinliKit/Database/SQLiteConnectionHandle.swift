@@ -73,11 +73,8 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
     private var commitHook: CommitHook?
 
     /// A passive checkpoint: copies what no reader still needs, without waiting for anyone.
-    /// Gives SQLite's status and the pages left in the log after it.
-    func checkpoint() -> (status: Int32, pagesLeft: Int32) {
-        var logged: Int32 = 0, copied: Int32 = 0
-        let status = sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logged, &copied)
-        return (status, logged - copied)
+    func checkpoint() -> Int32 {
+        sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {

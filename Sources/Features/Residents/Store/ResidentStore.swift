@@ -90,36 +90,6 @@ enum ResidentStore {
         let regionId: Int64, regionPath: String, address: String, name: String, gender: String?, birthDate: String?
         let idSealed: String?, idIndex: String?, idMasked: String?, phoneSealed: String?, phoneIndex: String?, phoneMasked: String?
         let ethnicity: String?, politicalStatus: String?, relation: String?, status: String, notes: String?
-
-        init(regionId: Int64, regionPath: String, address: String, name: String, gender: String?, birthDate: String?,
-             idSealed: String?, idIndex: String?, idMasked: String?, phoneSealed: String?, phoneIndex: String?, phoneMasked: String?,
-             ethnicity: String?, politicalStatus: String?, relation: String?, status: String, notes: String?) {
-            self.regionId = regionId
-            self.regionPath = regionPath
-            self.address = address
-            self.name = name
-            self.gender = gender
-            self.birthDate = birthDate
-            self.idSealed = idSealed
-            self.idIndex = idIndex
-            self.idMasked = idMasked
-            self.phoneSealed = phoneSealed
-            self.phoneIndex = phoneIndex
-            self.phoneMasked = phoneMasked
-            self.ethnicity = ethnicity
-            self.politicalStatus = politicalStatus
-            self.relation = relation
-            self.status = status
-            self.notes = notes
-        }
-
-        init(_ valid: ValidResident, numbers: SealedNumbers, regionId: Int64, regionPath: String, address: String) {
-            self.init(regionId: regionId, regionPath: regionPath, address: address, name: valid.name, gender: valid.gender?.rawValue,
-                      birthDate: valid.birthDate, idSealed: numbers.idSealed, idIndex: numbers.idIndex, idMasked: numbers.idMasked,
-                      phoneSealed: numbers.phoneSealed, phoneIndex: numbers.phoneIndex, phoneMasked: numbers.phoneMasked,
-                      ethnicity: valid.ethnicity, politicalStatus: valid.politicalStatus?.rawValue, relation: valid.relation?.rawValue,
-                      status: valid.status.rawValue, notes: valid.notes)
-        }
     }
 
     /// A resident's ID number and phone as stored: sealed (AES-GCM), blind-indexed (HMAC) and masked.
@@ -268,5 +238,16 @@ extension ResidentStore.Stored {
                      phoneIndex: pick(.phone, phoneIndex, old.phoneIndex), phoneMasked: pick(.phone, phoneMasked, old.phoneMasked),
                      ethnicity: pick(.ethnicity, ethnicity, old.ethnicity), politicalStatus: pick(.politicalStatus, politicalStatus, old.politicalStatus),
                      relation: pick(.relation, relation, old.relation), status: pick(.status, status, old.status), notes: pick(.notes, notes, old.notes))
+    }
+}
+
+// In an extension, so that `Stored` keeps its memberwise initializer.
+extension ResidentStore.Stored {
+    init(_ valid: ValidResident, numbers: ResidentStore.SealedNumbers, regionId: Int64, regionPath: String, address: String) {
+        self.init(regionId: regionId, regionPath: regionPath, address: address, name: valid.name, gender: valid.gender?.rawValue,
+                  birthDate: valid.birthDate, idSealed: numbers.idSealed, idIndex: numbers.idIndex, idMasked: numbers.idMasked,
+                  phoneSealed: numbers.phoneSealed, phoneIndex: numbers.phoneIndex, phoneMasked: numbers.phoneMasked,
+                  ethnicity: valid.ethnicity, politicalStatus: valid.politicalStatus?.rawValue, relation: valid.relation?.rawValue,
+                  status: valid.status.rawValue, notes: valid.notes)
     }
 }
