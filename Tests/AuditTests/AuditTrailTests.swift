@@ -65,4 +65,30 @@ struct AuditTrailTests {
             guard case .intact = try await AuditLog.verify(system.database) else { Issue.record("chain broken"); return }
         }
     }
+
+    /// Appends racing from many connections at once: each must chain onto the one committed
+    /// before it (on PostgreSQL the head row's lock; without it two would take the same place).
+    @Test(arguments: TestEngine.all)
+    func appendsRacingFromManyConnectionsKeepOneUnbrokenChain(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            let staff = f.actor(.communityStaff)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        try await system.database.write { tx -> Void in
+                            _ = try await system.audit.append(tx, actor: staff, action: "probe.append", entityType: "probe", entityId: String(i),
+                                                          regionPath: nil)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let appended = try await system.database.read { tx in
+                try await tx.sql.raw("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'probe.append'").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(appended == 40)
+            guard case .intact = try await AuditLog.verify(system.database) else { Issue.record("chain broken"); return }
+        }
+    }
 }

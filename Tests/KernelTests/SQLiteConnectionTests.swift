@@ -1,5 +1,6 @@
 import Foundation
 import LinliKit
+import LinliTestSupport
 import Logging
 import SQLKit
 import Testing
@@ -8,27 +9,21 @@ import Testing
 @Suite("SQLite connections with reused statements")
 struct SQLiteConnectionTests {
     func withDatabase(_ body: (Database) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linli-sqlite-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try await Database.open(.sqlite(path: directory.appendingPathComponent("probe.sqlite").path),
-                                               logger: Logger(label: "test"))
-        do {
-            try await body(database)
-            await database.close()
-        } catch {
-            await database.close()
-            throw error
-        }
+        try await TestSystem.withDatabase(.sqlite, body)
     }
 
-    @Test func aReusedSelectStarSeesAColumnAddedAfterItWasFirstRun() async throws {
-        try await withDatabase { database in
+    /// On PostgreSQL the statement is named (prepared) from its second run on.
+    @Test(arguments: TestEngine.all)
+    func aReusedSelectStarSeesAColumnAddedAfterItWasFirstRun(engine: TestEngine) async throws {
+        try await TestSystem.withDatabase(engine) { database in
             try await database.write { tx in
                 try await tx.sql.raw("CREATE TABLE probe (id INTEGER PRIMARY KEY, name TEXT)").run()
                 try await tx.sql.raw("INSERT INTO probe (id, name) VALUES (1, 'a')").run()
             }
-            let before = try await database.write { tx in try await tx.sql.raw("SELECT * FROM probe").all() }
-            #expect(before.first?.allColumns == ["id", "name"])
+            for _ in 0..<2 {
+                let before = try await database.write { tx in try await tx.sql.raw("SELECT * FROM probe").all() }
+                #expect(before.first?.allColumns == ["id", "name"])
+            }
             try await database.write { tx in try await tx.sql.raw("ALTER TABLE probe ADD COLUMN note TEXT").run() }
             for _ in 0..<2 {  // the writer and a reader each
                 let after = try await database.write { tx in try await tx.sql.raw("SELECT * FROM probe").all() }

@@ -41,20 +41,11 @@ public enum TestSystem {
         case .sqlite:
             break
         case .postgres:
-            guard let adminURL = TestEngine.postgresURL else {
-                Issue.record("LINLI_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL")
-                throw TestSetupError.noPostgres
-            }
-            let name = "linli_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
-            try await admin.read { tx in try await tx.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
-            await admin.close()
-            configuration.databaseURL = try replacingDatabase(in: adminURL, with: String(name))
+            let (url, dropDatabase) = try await newPostgresDatabase()
+            configuration.databaseURL = url
             cleanup = {
                 try? FileManager.default.removeItem(atPath: directory)
-                let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
-                try? await admin.read { tx in try await tx.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
-                await admin.close()
+                try await dropDatabase()
             }
         }
         let system = try await LinliSystem.open(configuration, logger: logger, clock: clock)
@@ -68,6 +59,51 @@ public enum TestSystem {
             try await cleanup()
             throw error
         }
+    }
+
+    /// A bare, empty database (no migrations) for tests of the database layer itself.
+    public static func withDatabase(_ engine: TestEngine, _ body: (Database) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linli-db-\(UUID().uuidString)").path
+        let location: DatabaseLocation
+        var dropDatabase: () async throws -> Void = {}
+        switch engine {
+        case .sqlite:
+            location = .sqlite(path: directory + "/probe.sqlite")
+        case .postgres:
+            let (url, drop) = try await newPostgresDatabase()
+            location = .postgres(url: url)
+            dropDatabase = drop
+        }
+        let database = try await Database.open(location, logger: logger)
+        do {
+            try await body(database)
+        } catch {
+            await database.close()
+            try? FileManager.default.removeItem(atPath: directory)
+            try await dropDatabase()
+            throw error
+        }
+        await database.close()
+        try? FileManager.default.removeItem(atPath: directory)
+        try await dropDatabase()
+    }
+
+    /// A new empty PostgreSQL database in the test cluster: its URL, and how to drop it.
+    private static func newPostgresDatabase() async throws -> (url: String, drop: @Sendable () async throws -> Void) {
+        guard let adminURL = TestEngine.postgresURL else {
+            Issue.record("LINLI_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL")
+            throw TestSetupError.noPostgres
+        }
+        let name = "linli_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
+        try await admin.read { tx in try await tx.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+        await admin.close()
+        let drop: @Sendable () async throws -> Void = {
+            let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
+            try? await admin.read { tx in try await tx.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+            await admin.close()
+        }
+        return (try replacingDatabase(in: adminURL, with: String(name)), drop)
     }
 
     static func replacingDatabase(in url: String, with name: String) throws -> String {

@@ -25,6 +25,10 @@ public struct AuditLog: Sendable {
             // The head lets `audit verify` notice rows cut off the end of the chain.
             "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
         ] },
+        // The head exists from the start, so an append locks it as a row (no separate lock).
+        Migration("kernel.audit.002") { _ in [
+            "INSERT INTO audit_head (id, seq, hash) SELECT 1, 0, '\(AuditRecord.genesisHash)' WHERE NOT EXISTS (SELECT 1 FROM audit_head)",
+        ] },
     ]
 
     /// One entry to append; see `append(_:actor:entries:)`.
@@ -55,14 +59,14 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func append(_ tx: Tx, actor: Actor, entries: [Entry]) async throws -> [AuditRecord] {
         guard !entries.isEmpty else { return [] }
-        if tx.engine == .postgres {
-            // Serialises appends across connections and app instances until this transaction
-            // ends; SQLite already has a single writer.
-            try await tx.sql.raw("SELECT pg_advisory_xact_lock(730101)").run()
+        // The head's row lock serialises appends across connections and app instances until
+        // this transaction ends (SQLite already has a single writer). Everything from here to
+        // the commit holds it, so it takes as few round trips as possible.
+        guard let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: tx.engine.rowLock)").first() else {
+            throw MissingHead()
         }
-        let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()
-        var seq = try head?.decode(column: "seq", as: Int64.self) ?? 0
-        var prevHash = try head?.decode(column: "hash", as: String.self) ?? AuditRecord.genesisHash
+        var seq = try head.decode(column: "seq", as: Int64.self)
+        var prevHash = try head.decode(column: "hash", as: String.self)
         let at = clock.now().millis
         var records: [AuditRecord] = []
         records.reserveCapacity(entries.count)
@@ -78,20 +82,30 @@ public struct AuditLog: Sendable {
                                        regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash, hash: hash))
             prevHash = hash
         }
-        try await tx.insert(into: "audit_log", columns: ["seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id",
-                                                  "region_path", "before_json", "after_json", "prev_hash", "hash"],
-                            rows: records.map { r in
-                                [.integer(r.seq), .integer(r.at), SQLCell(r.actorId), .text(r.actorName), SQLCell(r.ip), .text(r.action),
-                                 .text(r.entityType), .text(r.entityId), SQLCell(r.regionPath), SQLCell(r.before), SQLCell(r.after),
-                                 .text(r.prevHash), .text(r.hash)]
-                            })
-        if head == nil {
-            try await tx.sql.raw("INSERT INTO audit_head (id, seq, hash) VALUES (1, \(bind: seq), \(bind: prevHash))").run()
+        let rows: [[SQLCell]] = records.map { r in
+            [.integer(r.seq), .integer(r.at), SQLCell(r.actorId), .text(r.actorName), SQLCell(r.ip), .text(r.action),
+             .text(r.entityType), .text(r.entityId), SQLCell(r.regionPath), SQLCell(r.before), SQLCell(r.after),
+             .text(r.prevHash), .text(r.hash)]
+        }
+        let moveHead: SQLQueryString = "UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1"
+        if tx.engine == .postgres, rows.count == 1 {
+            // One entry (every change made by hand): entry and head in one statement.
+            try await tx.sql.raw("WITH moved AS (\(moveHead)) INSERT INTO audit_log (\(unsafeRaw: Self.columns.joined(separator: ", "))) VALUES \(SQLQueryString.values(rows[0]))").run()
         } else {
-            try await tx.sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1").run()
+            try await tx.insert(into: "audit_log", columns: Self.columns, rows: rows)
+            try await tx.sql.raw(moveHead).run()
         }
         return records
     }
+
+    /// The head row is made by migration `kernel.audit.002`; without it appends would not
+    /// be serialised.
+    struct MissingHead: Error, CustomStringConvertible {
+        var description: String { "audit_head has no row: the database was not migrated (linli migrate)" }
+    }
+
+    static let columns = ["seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "region_path",
+                          "before_json", "after_json", "prev_hash", "hash"]
 
     static func encode(_ values: AuditValues) -> String {
         CanonicalJSON.object(values)

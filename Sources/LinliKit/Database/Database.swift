@@ -37,7 +37,7 @@ public final class Database: Sendable {
     private enum Backend: Sendable {
         case sqlite(writer: AsyncPool<SQLiteConnectionHandle>, readers: AsyncPool<SQLiteConnectionHandle>, checkpointer: SQLiteCheckpointer,
                     path: String)
-        case postgres(client: PostgresClient, runner: Task<Void, Never>)
+        case postgres(client: PostgresClient, runner: Task<Void, Never>, names: PostgresStatementNames)
     }
 
     public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
@@ -88,7 +88,7 @@ public final class Database: Sendable {
         let configuration = try PostgresURL.clientConfiguration(url)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let runner = Task { await client.run() }
-        return Database(engine: .postgres, backend: .postgres(client: client, runner: runner), logger: logger)
+        return Database(engine: .postgres, backend: .postgres(client: client, runner: runner, names: PostgresStatementNames()), logger: logger)
     }
 
     /// The write transaction the current task is inside, if any: a read made from within a
@@ -121,9 +121,9 @@ public final class Database: Sendable {
             return try await readers.with { connection in
                 try await body(Tx(sql: connection, engine: .sqlite))
             }
-        case .postgres(let client, _):
+        case .postgres(let client, _, let names):
             return try await client.withConnection { connection in
-                try await body(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .postgres))
+                try await body(Tx(sql: PostgresSession(connection: connection, names: names), engine: .postgres))
             }
         }
     }
@@ -163,9 +163,9 @@ public final class Database: Sendable {
                     throw error
                 }
             }
-        case .postgres(let client, _):
+        case .postgres(let client, _, let names):
             return try await client.withConnection { connection in
-                try await self.inTransaction(Tx(sql: connection.sql(queryLogLevel: .trace), engine: .postgres),
+                try await self.inTransaction(Tx(sql: PostgresSession(connection: connection, names: names), engine: .postgres),
                                              begin: "BEGIN", body)
             }
         }
@@ -206,7 +206,7 @@ public final class Database: Sendable {
         case .sqlite(let writer, let readers, let checkpointer, _):
             checkpointer.stop()
             for connection in await writer.all + readers.all { connection.close() }
-        case .postgres(_, let runner):
+        case .postgres(_, let runner, _):
             runner.cancel()
         }
     }

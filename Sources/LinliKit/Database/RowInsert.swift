@@ -34,20 +34,28 @@ extension Tx {
             start += chunk.count
             var query = SQLQueryString(head)
             for (index, row) in chunk.enumerated() {
-                query += (index == 0 ? "(" : ", (")
-                for (position, cell) in row.enumerated() {
-                    if position > 0 { query += ", " }
-                    switch cell {
-                    case .integer(let number): query += "\(bind: number)"
-                    case .text(let text): query += "\(bind: text)"
-                    // A literal NULL takes the column's type; a bound one would need a type.
-                    case .null: query += "NULL"
-                    }
-                }
-                query += ")"
+                if index > 0 { query += ", " }
+                query += .values(row)
             }
             query += SQLQueryString(tail)
             try await sql.raw(query).run()
         }
+    }
+}
+
+extension SQLQueryString {
+    /// `(?, ?, NULL, …)`: one row of values for an `INSERT`.
+    public static func values(_ row: [SQLCell]) -> SQLQueryString {
+        var query: SQLQueryString = "("
+        for (position, cell) in row.enumerated() {
+            if position > 0 { query += ", " }
+            switch cell {
+            case .integer(let number): query += "\(bind: number)"
+            case .text(let text): query += "\(bind: text)"
+            // A literal NULL takes the column's type; a bound one would need a type.
+            case .null: query += "NULL"
+            }
+        }
+        return query + ")"
     }
 }

@@ -96,7 +96,7 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
         let values = try binds.map { try encoder.encode($0) }
         // DDL changes what cached statements mean (a `SELECT *` gains a column): it runs
         // unprepared and empties the cache.
-        if Self.changesSchema(sql) {
+        if SQLStatementKind.changesSchema(sql) {
             let statement = try prepare(sql, persistent: false)
             defer { sqlite_nio_sqlite3_finalize(statement.handle) }
             try step(statement, values, onRow)
@@ -172,11 +172,6 @@ final class SQLiteConnectionHandle: SQLDatabase, @unchecked Sendable {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
         statements = [:]
         statementOrder = []
-    }
-
-    private static func changesSchema(_ sql: String) -> Bool {
-        let head = sql.utf8.prefix(6)
-        return head.elementsEqual("CREATE".utf8) || head.elementsEqual("ALTER ".utf8) || head.prefix(4).elementsEqual("DROP".utf8)
     }
 
     private func bind(_ values: [SQLiteData], to statement: OpaquePointer) throws {
