@@ -98,4 +98,44 @@ struct PostgresSessionTests {
             #expect(count == 4)
         }
     }
+
+    /// A large insert goes through COPY's text format: values with its separators and escape
+    /// character in them, Chinese, NULL and large numbers come back exactly.
+    @Test func aLargeInsertCopiesEveryValueExactly() async throws {
+        try await TestSystem.withDatabase(.postgres) { database in
+            let awkward = ["a\tb", "line\nnext", "tab\there", "back\\slash", "\\N", "cr\rlf\r\n", "邻里 服务", "", "\\."]
+            let rows: [[SQLCell]] = (0..<1_000).map { n in
+                [.integer(Int64(n) * 1_000_000_007), .text(awkward[n % awkward.count] + String(n)), n % 7 == 0 ? .null : .text("备注\(n)")]
+            }
+            try await database.write { tx in
+                try await tx.sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY, t TEXT NOT NULL, note TEXT)").run()
+                try await tx.insert(into: "probe", columns: ["n", "t", "note"], rows: rows)
+            }
+            let read = try await database.read { tx in
+                try await tx.sql.raw("SELECT n, t, note FROM probe ORDER BY n").all().map { row -> [SQLCell] in
+                    [.integer(try row.decode(column: "n", as: Int64.self)), .text(try row.decode(column: "t", as: String.self)),
+                     SQLCell(try row.decode(column: "note", as: String?.self))]
+                }
+            }
+            #expect(read == rows)
+        }
+    }
+
+    @Test func aDuplicateKeyInALargeInsertIsAUniqueViolationAndNothingIsKept() async throws {
+        try await TestSystem.withDatabase(.postgres) { database in
+            try await database.write { tx in try await tx.sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY)").run() }
+            do {
+                try await database.write { tx in
+                    try await tx.insert(into: "probe", columns: ["n"], rows: (0..<500).map { [.integer($0 == 499 ? 3 : $0)] })
+                }
+                Issue.record("a duplicate key was copied")
+            } catch {
+                #expect(Database.isUniqueViolation(error))
+            }
+            let count = try await database.read { tx in
+                try await tx.sql.raw("SELECT COUNT(*) AS n FROM probe").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(count == 0)
+        }
+    }
 }

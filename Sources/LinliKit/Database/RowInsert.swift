@@ -15,7 +15,8 @@ extension Tx {
     /// Inserts many rows into one table. On SQLite one prepared single-row statement is
     /// stepped per row: no SQL text per row, and no statement journal, which a multi-row
     /// `INSERT … VALUES` needs so it can undo its own earlier rows on a constraint error.
-    /// On PostgreSQL, multi-row statements of up to 500 rows (each statement is a round trip).
+    /// On PostgreSQL, `COPY` from 100 rows on, and below that (or for an upsert) multi-row
+    /// statements of up to 500 rows.
     /// `onConflict` (an `ON CONFLICT …` clause) makes it an upsert; rows must then have distinct
     /// keys, as PostgreSQL refuses to update one row twice in a statement.
     public func insert(into table: String, columns: [String], rows: [[SQLCell]], onConflict: String? = nil) async throws {
@@ -26,6 +27,10 @@ extension Tx {
         if let connection = sql as? SQLiteConnectionHandle {
             let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             try connection.insert(head + placeholders + tail, rows: rows)
+            return
+        }
+        if let session = sql as? PostgresSession, onConflict == nil, rows.count >= 100 {
+            try await session.copy(into: table, columns: columns, rows: rows)
             return
         }
         var start = 0
