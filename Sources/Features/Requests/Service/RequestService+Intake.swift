@@ -72,7 +72,9 @@ extension RequestService {
             let eventId = try await RequestStore.appendEvent(tx, requestId: id, event, at: now.millis)
             for photo in photos { try await RequestStore.insertPhoto(tx, requestId: id, eventId: eventId, photo, now: now.millis) }
             try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name, staffOnPath: staffOnPath)
-            // Last: on PostgreSQL the audit chain's lock is held from here to the commit.
+            // Last, the two rows every change in the district locks until the commit on PostgreSQL:
+            // the summary's district row, then the audit chain's head.
+            try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress)
             try await audit.append(tx, actor: actor, action: "request.submit", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath,
                                    after: ["item": item.code, "channel": new.channel.rawValue, "region": String(new.regionId),

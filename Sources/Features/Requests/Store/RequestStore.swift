@@ -20,7 +20,10 @@ enum RequestStore {
     }
 
     /// Writes a new request and gives it back as a read would (times at the milliseconds they
-    /// are stored at), without reading it.
+    /// are stored at), without reading it. The caller adds it to the daily summary
+    /// (`DailyCounts.record`) as late in its transaction as it can: on PostgreSQL the summary's
+    /// row for the district is locked from that upsert to the commit, and every change in the
+    /// district waits for it (16 intakes at once spent most of their time there).
     static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> ServiceRequest {
         let answers = CanonicalJSON.object(r.answers)
         let id = try await tx.sql.raw("""
@@ -37,7 +40,6 @@ enum RequestStore {
               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, \(bind: p.submittedAt.millis))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
-        try await DailyCounts.record(tx, regionPath: r.regionPath, submittedAt: p.submittedAt, before: nil, after: p)
         let stored = asStored(p)
         return ServiceRequest(
             id: id, trackingCode: r.trackingCode, itemId: r.itemId, categoryId: r.categoryId, channel: r.channel, description: r.description,
@@ -103,7 +105,8 @@ enum RequestStore {
     }
 
     /// Writes the workflow's new progress if nobody changed the request since it was read
-    /// (`version` check), and the change to the daily summary; false when somebody did.
+    /// (`version` check); false when somebody did. The caller records the change in the daily
+    /// summary, late in its transaction (see `insert`).
     static func saveProgress(_ tx: Tx, of request: ServiceRequest, _ p: RequestProgress, handlerPath: String?, now: Int64) async throws -> Bool {
         let (pendingKind, pendingMinutes, pendingReason) = pendingColumns(p.pending)
         let coHandlers = coHandlerColumn(p.coHandlerIds)
@@ -122,9 +125,7 @@ enum RequestStore {
             WHERE id = \(bind: request.id) AND version = \(bind: request.version)
             RETURNING id
             """).all()
-        guard !rows.isEmpty else { return false }
-        try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: p.submittedAt, before: request.progress, after: p)
-        return true
+        return !rows.isEmpty
     }
 
     /// The request after a `saveProgress` that succeeded, as a read would give it.
