@@ -11,13 +11,10 @@ import SQLKit
 struct PostgresSession: SQLDatabase {
     let connection: PostgresConnection
     let names: PostgresStatementNames
-    private let unnamed: any SQLDatabase
 
-    init(connection: PostgresConnection, names: PostgresStatementNames) {
-        self.connection = connection
-        self.names = names
-        self.unnamed = connection.sql(queryLogLevel: .trace)
-    }
+    /// postgres-kit's adapter, made only for the statements that run unnamed (a session is
+    /// made for every read and write).
+    private var unnamed: any SQLDatabase { connection.sql(queryLogLevel: .trace) }
 
     var logger: Logger { connection.logger }
     var eventLoop: any EventLoop { connection.eventLoop }
