@@ -25,6 +25,10 @@ public enum DatabaseLocation: Sendable, Equatable {
 public struct Tx: Sendable {
     public let sql: any SQLDatabase
     public let engine: SQLEngine
+    /// Drawn at random for each transaction. A table that spreads a hot counter over several
+    /// rows (`DailyCounts`) picks its row with it — the same one for the whole transaction, so
+    /// that a transaction still takes its row locks in key order.
+    public let draw = UInt32.random(in: .min ... .max)
 }
 
 /// The one way code reaches the database. `read` runs on a pooled connection;

@@ -9,19 +9,42 @@ import SQLKit
 /// A dashboard reads the rows of the node and of its children only — for a district's month,
 /// 13 areas × 30 days — however many requests and grids there are.
 /// Every write to `requests` changes it in the same transaction.
+///
+/// On PostgreSQL each (area, day) is kept in up to `shards` rows and summed when read: every
+/// change of a request in a district updates the district's row for the day, and that row stays
+/// locked until the commit, so with one row the district's writers ran one at a time
+/// (docs/benchmarks.md, fourth and fifth rounds). A transaction writes to the shard its `draw`
+/// names. SQLite has one writer anyway and keeps one row (shard 0).
 enum DailyCounts {
     /// The summary's columns: every count but the live one.
     nonisolated(unsafe) static let columns: [(name: String, path: WritableKeyPath<MetricCounts, Int>)] =
         MetricCounts.fields.filter { $0.name != "unresponded_overdue" }
 
-    static func createStatements(_ engine: SQLEngine) -> [String] {
+    static func createStatements(_ engine: SQLEngine, table: String = "request_daily_counts") -> [String] {
         // Area first: a dashboard reads a run of days of each of a few areas. On SQLite the rows
         // are stored in that order (WITHOUT ROWID); on PostgreSQL the key compares bytewise so
         // that a region move (a path range) uses it too.
-        ["CREATE TABLE request_daily_counts (area_path TEXT\(engine == .postgres ? " COLLATE \"C\"" : "") NOT NULL, day BIGINT NOT NULL, "
-            + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (area_path, day))"
-            + (engine == .sqlite ? " WITHOUT ROWID" : "")]
+        ["CREATE TABLE \(table) (area_path TEXT\(engine == .postgres ? " COLLATE \"C\"" : "") NOT NULL, day BIGINT NOT NULL, "
+            + "shard BIGINT NOT NULL, " + columns.map { "\($0.name) BIGINT NOT NULL" }.joined(separator: ", ")
+            + ", PRIMARY KEY (area_path, day, shard))" + (engine == .sqlite ? " WITHOUT ROWID" : "")]
     }
+
+    /// requests.006: the summary gains its shard column; the rows there become shard 0.
+    static func shardingStatements(_ engine: SQLEngine) -> [String] {
+        let names = columns.map(\.name).joined(separator: ", ")
+        return createStatements(engine, table: "request_daily_counts_sharded") + [
+            "INSERT INTO request_daily_counts_sharded (area_path, day, shard, \(names)) SELECT area_path, day, 0, \(names) FROM request_daily_counts",
+            "DROP TABLE request_daily_counts",
+            "ALTER TABLE request_daily_counts_sharded RENAME TO request_daily_counts",
+        ]
+    }
+
+    /// Rows per (area, day) on PostgreSQL. A district's month on the dashboard reads at most
+    /// this many times 390 rows; eight lets sixteen writers in one district mostly miss each other.
+    static let shards: UInt32 = 8
+
+    /// The row a transaction adds its changes to.
+    static func shard(_ tx: Tx) -> Int64 { tx.engine == .postgres ? Int64(tx.draw % shards) : 0 }
 
     /// The Shanghai day number of an instant (days since 1970-01-01 in Shanghai).
     static func day(_ millis: Int64) -> Int64 { (millis + ChinaStandardTime.offsetSeconds * 1000) / 86_400_000 }
@@ -65,12 +88,13 @@ enum DailyCounts {
     /// time there.
     static func add(_ tx: Tx, _ sums: [Key: MetricCounts]) async throws {
         let names = columns.map(\.name)
+        let shard = SQLCell.integer(shard(tx))
         let rows = sums.sorted { ($0.key.area, $0.key.day) < ($1.key.area, $1.key.day) }.map { key, counts in
-            [SQLCell.text(key.area), .integer(key.day)] + columns.map { SQLCell.integer(Int64(counts[keyPath: $0.path])) }
+            [SQLCell.text(key.area), .integer(key.day), shard] + columns.map { SQLCell.integer(Int64(counts[keyPath: $0.path])) }
         }
         let updates = names.map { "\($0) = request_daily_counts.\($0) + excluded.\($0)" }.joined(separator: ", ")
-        try await tx.insert(into: "request_daily_counts", columns: ["area_path", "day"] + names, rows: rows,
-                            onConflict: "ON CONFLICT (area_path, day) DO UPDATE SET \(updates)")
+        try await tx.insert(into: "request_daily_counts", columns: ["area_path", "day", "shard"] + names, rows: rows,
+                            onConflict: "ON CONFLICT (area_path, day, shard) DO UPDATE SET \(updates)")
     }
 
     /// Keeps the summary right when the subtree at `oldPath` moves to `newPath`.
@@ -141,8 +165,9 @@ enum DailyCounts {
     /// Requests submitted per day in the area `path`: day number → count.
     static func submittedPerDay(_ tx: Tx, path: String, firstDay: Int64, lastDay: Int64) async throws -> [Int64: Int] {
         let rows = try await tx.sql.raw("""
-            SELECT day, submitted FROM request_daily_counts
+            SELECT day, CAST(SUM(submitted) AS BIGINT) AS submitted FROM request_daily_counts
             WHERE area_path = \(bind: path) AND day >= \(bind: firstDay) AND day <= \(bind: lastDay)
+            GROUP BY day
             """).all()
         return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "day", as: Int64.self), Int(try $0.decode(column: "submitted", as: Int64.self))) })
     }

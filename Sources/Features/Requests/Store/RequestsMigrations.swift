@@ -96,6 +96,9 @@ enum RequestsMigrations {
         Migration("requests.005", data: { tx in try await CalendarStore.changed(tx) }) { _ in
             ["ALTER TABLE work_calendar_settings ADD COLUMN version TEXT NOT NULL DEFAULT ''"]
         },
+        // The summary's rows split into shards on PostgreSQL (DailyCounts.shard): the district's
+        // row for the day was a lock every change in the district waited for.
+        Migration("requests.006") { engine in DailyCounts.shardingStatements(engine) },
     ]
 }
 

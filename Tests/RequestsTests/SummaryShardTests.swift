@@ -1,0 +1,44 @@
+import Foundation
+import LinliKit
+import LinliServer
+import LinliTestSupport
+import Requests
+import SQLKit
+import Testing
+
+@Suite("The dashboard summary's shards on SQLite and PostgreSQL")
+struct SummaryShardTests {
+    static let columns = MetricCounts.fields.map(\.name).filter { $0 != "unresponded_overdue" }
+
+    @Test(arguments: TestEngine.all)
+    func theShardMigrationKeepsEveryCountOfADatabaseMadeBeforeIt(engine: TestEngine) async throws {
+        try await TestSystem.withDatabase(engine) { database in
+            let before = Array(LinliSystem.migrations.prefix { $0.id != "requests.006" })
+            #expect(before.count < LinliSystem.migrations.count)
+            try await Migrator(migrations: before).migrate(database)
+            // The summary as requests.004 made it before there were shards: one row per (area, day).
+            let values = Self.columns.indices.map { String($0 + 1) }.joined(separator: ", ")
+            try await database.write { tx in
+                try await tx.sql.raw("DROP TABLE request_daily_counts").run()
+                let create = "CREATE TABLE request_daily_counts (area_path TEXT NOT NULL, day BIGINT NOT NULL, "
+                    + Self.columns.map { "\($0) BIGINT NOT NULL" }.joined(separator: ", ") + ", PRIMARY KEY (area_path, day))"
+                    + (tx.engine == .sqlite ? " WITHOUT ROWID" : "")
+                try await tx.sql.raw(SQLQueryString(create)).run()
+                for (path, day) in [("1/", 20_400), ("1/2/", 20_400), ("1/", 20_401)] {
+                    let insert = "INSERT INTO request_daily_counts VALUES ('\(path)', \(day), \(values))"
+                    try await tx.sql.raw(SQLQueryString(insert)).run()
+                }
+            }
+            try await Migrator(migrations: LinliSystem.migrations).migrate(database)
+            let rows = try await database.read { tx in
+                try await tx.sql.raw("SELECT * FROM request_daily_counts ORDER BY area_path, day").all().map { row in
+                    "\(try row.decode(column: "area_path", as: String.self)) \(try row.decode(column: "day", as: Int64.self)) "
+                        + "\(try row.decode(column: "shard", as: Int64.self)) "
+                        + (try Self.columns.map { String(try row.decode(column: $0, as: Int64.self)) }.joined(separator: ","))
+                }
+            }
+            let counts = Self.columns.indices.map { String($0 + 1) }.joined(separator: ",")
+            #expect(rows == ["1/ 20400 0 \(counts)", "1/ 20401 0 \(counts)", "1/2/ 20400 0 \(counts)"])
+        }
+    }
+}
