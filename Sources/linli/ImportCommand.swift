@@ -29,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
             } catch let error as SpreadsheetError {
                 throw ValidationError(error.message)
             }
-            print("读取 \(table.rows.count) 行，校验中……")
+            print("读取 \(table.rows.count) 行，边校验边写入（有问题则全部不导入）……")
             let report = try await withSystem(database.configuration()) { system in
                 try await system.ledger.importLedger(table, mode: update ? .upsert : .insert, defaultRegionCode: community,
                                                      actor: system.commandLineActor) { done, total in

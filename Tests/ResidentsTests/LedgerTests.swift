@@ -69,6 +69,56 @@ struct LedgerTests {
         }
     }
 
+    /// The highest progress an import reported.
+    final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = 0
+        var highest: Int { lock.withLock { done } }
+        func report(_ value: Int, _ total: Int) { lock.withLock { done = max(done, value) } }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aProblemFoundAfterEarlierBatchesWereWrittenKeepsNothingOfThem(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            let staff = f.actor(.communityStaff)
+            var ledger = system.ledger
+            ledger.importBatchRows = 300
+            let count = 1_500
+            var table = Self.sheet(count, code: f.h1.code)
+            let good = table
+            table.rows[1_250][4] = "火星人"       // fifth batch
+            table.rows[1_400][1] = table.rows[20][1]  // the ID number of row 22, again
+            let before = try await f.auditCount()
+            let progress = Progress()
+            let report = try await ledger.importLedger(table, mode: .insert, defaultRegionCode: nil, actor: staff, progress: { progress.report($0, $1) })
+            #expect(!report.imported)
+            #expect(report.problems.map(\.row) == [1_252, 1_402])
+            #expect(report.problems.map(\.column) == ["标签", "身份证号"])
+            #expect(report.problems[1].message == "与第 22 行的身份证号重复")
+            // The four clean batches before the problem were written, then rolled back.
+            #expect(progress.highest == 1_200)
+            #expect(try await f.auditCount() == before)
+            #expect(try await system.residents.search(ResidentQuery(), actor: staff).total == 0)
+
+            // A sheet whose first rows are registered already: they update across batches, the rest are added.
+            let first = SheetTable(header: good.header, rows: Array(good.rows.prefix(400)))
+            #expect(try await ledger.importLedger(first, mode: .insert, defaultRegionCode: nil, actor: staff).inserted == 400)
+            var changed = good
+            for i in 0..<400 { changed.rows[i][0] = "改名\(i)" }
+            let refused = try await ledger.importLedger(changed, mode: .insert, defaultRegionCode: nil, actor: staff)
+            #expect(refused.problems.count == 400 && refused.problems.allSatisfy { $0.message.contains("已登记") })
+            let done = try await ledger.importLedger(changed, mode: .upsert, defaultRegionCode: nil, actor: staff)
+            #expect(done.imported && done.updated == 400 && done.inserted == count - 400)
+            #expect(try await system.residents.search(ResidentQuery(), actor: staff).total == count)
+            var renamed = ResidentQuery()
+            renamed.name = "改名"
+            #expect(try await system.residents.search(renamed, actor: staff).total == 400)
+            #expect(try await f.auditCount() == before + 400 + 1 + 400 + (count - 400) + 1)
+            #expect(try await AuditLog.verify(system.database) == .intact(rows: Int64(before + 400 + 1 + 400 + (count - 400) + 1)))
+        }
+    }
+
     @Test(arguments: TestEngine.all)
     func exportingAndImportingTheExportChangesNothing(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in

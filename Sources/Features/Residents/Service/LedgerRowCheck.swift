@@ -32,15 +32,14 @@ struct LedgerRowChecker: Sendable {
     let todayNumber: Int
     let vault: PersonalDataVault
 
-    /// Every row of `table`, in order.
-    func checkAll(_ table: SheetTable) async throws -> [CheckedLedgerRow] {
-        let count = table.rows.count
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 2000))
-        let size = (count + parts - 1) / parts
+    /// The rows of `table` in `rows`, in order, checked on every core.
+    func check(_ table: SheetTable, rows: Range<Int>) async throws -> [CheckedLedgerRow] {
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 2000))
+        let size = (rows.count + parts - 1) / parts
         return try await withThrowingTaskGroup(of: (Int, [CheckedLedgerRow]).self) { group in
             for part in 0..<parts {
                 group.addTask {
-                    let range = (part * size)..<min(count, (part + 1) * size)
+                    let range = (rows.lowerBound + part * size)..<min(rows.upperBound, rows.lowerBound + (part + 1) * size)
                     return (part, try range.map { try check(table.rows[$0], index: $0, number: table.rowNumber($0)) })
                 }
             }

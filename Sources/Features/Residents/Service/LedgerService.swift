@@ -24,6 +24,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
 /// written, in one transaction. An export is audited; full numbers need `resident.export`.
 public struct LedgerService: Sendable {
     let residents: ResidentService
+    /// Rows checked before they are handed on to be written (a knob for the tests, which
+    /// cross batches with small sheets).
+    public var importBatchRows = 10_000
     var database: Database { residents.database }
     var regions: RegionService { residents.regions }
 
@@ -59,104 +62,75 @@ public struct LedgerService: Sendable {
 
         let checker = LedgerRowChecker(columns: columns, places: places, knownTags: knownTags, defaultRegionCode: defaultRegionCode,
                                        todayNumber: IDNumber.dayNumber(residents.clock.now()), vault: residents.vault)
-        let checked = try await checker.checkAll(table)
-        var rows: [(index: Int, resident: CheckedLedgerRow.Accepted)] = []
-        var seenIDs: [String: Int] = [:]
-        for row in checked {
-            report.problems += row.problems
-            if let id = row.idNumber {
-                if let first = seenIDs[id] {
-                    report.problems.append(ImportProblem(row: row.number, column: LedgerColumn.idNumber.title, message: "与第 \(first) 行的身份证号重复"))
-                    continue
-                }
-                seenIDs[id] = row.number
-            }
-            if let resident = row.resident { rows.append((row.index, resident)) }
-        }
-
-        // Known ID numbers: an error when only inserting, an update (inside the scope) otherwise.
-        let indexes = rows.compactMap(\.resident.numbers.idIndex)
-        let owners = try await database.read { tx in try await ResidentStore.idOwners(tx, indexes: indexes) }
-        var targets: [Int: Int64] = [:]
-        for row in rows {
-            guard let index = row.resident.numbers.idIndex, let owner = owners[index] else { continue }
-            let number = table.rowNumber(row.index)
-            if mode == .insert {
-                report.problems.append(ImportProblem(row: number, column: LedgerColumn.idNumber.title,
-                                                     message: "该身份证号已登记；如要更新已有居民，请选择“新增并更新”"))
-            } else if !actor.scope.contains(path: owner.regionPath) {
-                report.problems.append(ImportProblem(row: number, column: LedgerColumn.idNumber.title,
-                                                     message: "该身份证号已在其他辖区登记，不能在此更新"))
-            } else {
-                targets[row.index] = owner.id
-            }
-        }
-        report.problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        guard report.problems.isEmpty else { return report }
-
-        // Everything checked: write it all, or nothing.
-        var distinct: [Int64: RegionNode] = [:]
-        for row in rows { distinct[row.resident.node.id] = row.resident.node }
-        let addresses = try await regions.addressLines(for: Array(distinct.values))
         let allTags = try await database.read { tx in try await ResidentStore.tags(tx) }
-        let tagId = Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) })
-        let prepared: [(present: Set<LedgerColumn>, stored: ResidentStore.Stored, tagIds: [Int64], target: Int64?)] = rows.map { row in
-            let resident = row.resident
-            return (resident.present,
-                    ResidentStore.Stored(resident.valid, numbers: resident.numbers, regionId: resident.node.id, regionPath: resident.node.path,
-                                         address: addresses[resident.node.id]!),
-                    resident.valid.tags.compactMap { tagId[$0] }, targets[row.index])
-        }
+        let sheet = LedgerSheetCheck(checker: checker, mode: mode, actor: actor, database: database, regions: regions, batchRows: importBatchRows,
+                                     tagIds: Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) }))
+        // The rows are checked batch by batch while the batches already checked are written, in
+        // one transaction: all rows or none. The first problem stops the writing and rolls it
+        // back; the check goes on to the end of the sheet so that every problem is reported.
+        let (ready, checking) = sheet.start(table)
+        let total = table.rows.count
         let now = residents.clock.now().millis
         let audit = residents.audit
-        let work = prepared
-        let (inserted, updated) = try await database.bulkWrite { tx -> (Int, Int) in
-            let prepared = work
-            var updated = 0
-            for item in prepared {
-                guard let target = item.target else { continue }
-                let current = try await ResidentStore.find(tx, id: target, within: actor.scope)!
-                let stored = item.stored.keepingAbsent(item.present, from: try await ResidentStore.storedRow(tx, id: target))
-                try await ResidentStore.update(tx, id: target, stored, now: now)
-                try await ResidentStore.replaceGrams(tx, residentId: target, name: stored.name)
-                if item.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: target, tagIds: item.tagIds) }
-                let after = try await ResidentStore.find(tx, id: target, within: actor.scope)!
-                try await audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(target),
-                                       regionPath: after.regionPath, before: ResidentService.auditValues(current),
-                                       after: ResidentService.auditValues(after))
-                updated += 1
-                if updated % 500 == 0 { progress?(updated, prepared.count) }
+        do {
+            (report.inserted, report.updated) = try await database.bulkWrite { tx -> (Int, Int) in
+                var (inserted, updated) = (0, 0)
+                // New residents get ids taken here, written with multi-row inserts, and their
+                // audit entries (one each, as when added by hand) appended as one run of the chain.
+                if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE residents IN EXCLUSIVE MODE").run() }
+                var nextId = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM residents").first()!.decode(column: "n", as: Int64.self) + 1
+                for try await batch in ready {
+                    for item in batch {
+                        guard let target = item.target else { continue }
+                        try await update(tx, target, with: item, now: now, actor: actor)
+                        updated += 1
+                    }
+                    let new = batch.filter { $0.target == nil }
+                    var start = 0
+                    while start < new.count {
+                        let chunk = new[start..<min(start + 5000, new.count)]
+                        try await ResidentStore.bulkInsert(tx, chunk.map { ($0.stored, $0.tagIds, ResidentRules.grams($0.stored.name)) },
+                                                           firstId: nextId, now: now)
+                        try await audit.append(tx, actor: actor, entries: chunk.enumerated().map { offset, item in
+                            AuditLog.Entry(action: "resident.create", entityType: "resident", entityId: String(nextId + Int64(offset)),
+                                           regionPath: item.stored.regionPath,
+                                           after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
+                                                   "phone": item.stored.phoneMasked ?? "", "source": "import"])
+                        })
+                        nextId += Int64(chunk.count)
+                        start += chunk.count
+                    }
+                    inserted += new.count
+                    progress?(inserted + updated, total)
+                }
+                try await audit.append(tx, actor: actor, action: "resident.import", entityType: "resident", entityId: "-",
+                                       regionPath: actor.scope.path,
+                                       after: ["rows": String(inserted + updated), "inserted": String(inserted), "updated": String(updated),
+                                               "mode": mode.rawValue])
+                return (inserted, updated)
             }
-            // New residents in bulk: multi-row inserts with ids taken here, and their audit
-            // entries (one each, as when added by hand) appended as one run of the chain.
-            let new = prepared.filter { $0.target == nil }
-            if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE residents IN EXCLUSIVE MODE").run() }
-            var nextId = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM residents").first()!.decode(column: "n", as: Int64.self) + 1
-            var start = 0
-            while start < new.count {
-                let chunk = new[start..<min(start + 5000, new.count)]
-                try await ResidentStore.bulkInsert(tx, chunk.map { ($0.stored, $0.tagIds, ResidentRules.grams($0.stored.name)) },
-                                                   firstId: nextId, now: now)
-                try await audit.append(tx, actor: actor, entries: chunk.enumerated().map { offset, item in
-                    AuditLog.Entry(action: "resident.create", entityType: "resident", entityId: String(nextId + Int64(offset)),
-                                   regionPath: item.stored.regionPath,
-                                   after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
-                                           "phone": item.stored.phoneMasked ?? "", "source": "import"])
-                })
-                nextId += Int64(chunk.count)
-                start += chunk.count
-                progress?(updated + start, prepared.count)
-            }
-            try await audit.append(tx, actor: actor, action: "resident.import", entityType: "resident", entityId: "-",
-                                   regionPath: actor.scope.path,
-                                   after: ["rows": String(prepared.count), "inserted": String(new.count), "updated": String(updated),
-                                           "mode": mode.rawValue])
-            return (new.count, updated)
+        } catch is LedgerSheetCheck.ProblemsFound {
+            report.problems = try await checking.value
+            return report
+        } catch {
+            checking.cancel()
+            throw error
         }
-        progress?(prepared.count, prepared.count)
-        report.inserted = inserted
-        report.updated = updated
         return report
+    }
+
+    /// A known resident changed by an import row: the columns the sheet gave replace theirs,
+    /// audited with before and after as when changed by hand.
+    private func update(_ tx: Tx, _ id: Int64, with item: LedgerSheetCheck.Ready, now: Int64, actor: Actor) async throws {
+        let current = try await ResidentStore.find(tx, id: id, within: actor.scope)!
+        let stored = item.stored.keepingAbsent(item.present, from: try await ResidentStore.storedRow(tx, id: id))
+        try await ResidentStore.update(tx, id: id, stored, now: now)
+        try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name)
+        if item.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: id, tagIds: item.tagIds) }
+        let after = try await ResidentStore.find(tx, id: id, within: actor.scope)!
+        try await residents.audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(id),
+                                         regionPath: after.regionPath, before: ResidentService.auditValues(current),
+                                         after: ResidentService.auditValues(after))
     }
 
     // MARK: Export
