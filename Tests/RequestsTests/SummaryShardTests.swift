@@ -41,4 +41,33 @@ struct SummaryShardTests {
             #expect(rows == ["1/ 20400 0 \(counts)", "1/ 20401 0 \(counts)", "1/2/ 20400 0 \(counts)"])
         }
     }
+
+    @Test(arguments: TestEngine.all)
+    func aChangeToARequestFromAnOlderDayAddsToThatDaysFirstRow(engine: TestEngine) async throws {
+        let clock = ManualClock(shanghai("2026-11-23", 9))
+        try await TestSystem.with(engine, clock: clock) { system in
+            let f = try await Fixture.build(system)
+            var ids: [Int64] = []
+            for _ in 0..<3 { ids.append(try await f.dispatchedStreetlight().id) }
+            // Claimed (签收, the response) five days later: past the days spread over shards, so
+            // each claim adds to shard 0 of the submission day (its district, street, community and grid).
+            clock.advance(seconds: 5 * 86_400)
+            for id in ids { _ = try await f.requests.act(id, .claim, actor: f.actor(.gridWorker)) }
+            let rows = try await system.database.read { tx in
+                try await tx.sql.raw("""
+                    SELECT shard, CAST(SUM(submitted) AS BIGINT) AS submitted, CAST(SUM(responded) AS BIGINT) AS responded
+                    FROM request_daily_counts GROUP BY shard
+                    """).all()
+            }
+            var responded: [Int64: Int64] = [:]
+            var submitted: Int64 = 0
+            for row in rows {
+                responded[try row.decode(column: "shard", as: Int64.self)] = try row.decode(column: "responded", as: Int64.self)
+                submitted += try row.decode(column: "submitted", as: Int64.self)
+            }
+            #expect(submitted == 12)
+            #expect(responded[0] == 12)
+            #expect(responded.filter { $0.key != 0 }.values.allSatisfy { $0 == 0 })
+        }
+    }
 }

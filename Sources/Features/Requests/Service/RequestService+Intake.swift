@@ -74,7 +74,7 @@ extension RequestService {
             try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name, staffOnPath: staffOnPath)
             // Last, the two rows every change in the district locks until the commit on PostgreSQL:
             // the summary's district row, then the audit chain's head.
-            try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress)
+            try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress, now: now)
             try await audit.append(tx, actor: actor, action: "request.submit", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath,
                                    after: ["item": item.code, "channel": new.channel.rawValue, "region": String(new.regionId),

@@ -93,7 +93,7 @@ extension RequestService {
                                                                         actorUserId: nil, actorName: "系统", actorRole: "系统",
                                                                         note: note, isInternal: false,
                                                                         data: ["level": String(next.escalationLevel)]), at: now.millis)
-            try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next)
+            try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next, now: now)
             try await audit.append(tx, actor: system, action: "request.\(kind)", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath, after: ["level": String(next.escalationLevel), "due": String(due.millis)])
             let updated = try await RequestStore.find(tx, id: id)!

@@ -10,11 +10,13 @@ import SQLKit
 /// 13 areas × 30 days — however many requests and grids there are.
 /// Every write to `requests` changes it in the same transaction.
 ///
-/// On PostgreSQL each (area, day) is kept in up to `shards` rows and summed when read: every
-/// change of a request in a district updates the district's row for the day, and that row stays
-/// locked until the commit, so with one row the district's writers ran one at a time
-/// (docs/benchmarks.md, fourth and fifth rounds). A transaction writes to the shard its `draw`
-/// names. SQLite has one writer anyway and keeps one row (shard 0).
+/// On PostgreSQL the days still taking changes at full rate (`spreadDays`: intake and the first
+/// steps) are kept in up to `shards` rows each and summed when read: every change of a request
+/// in a district updates the district's row for its day, and that row stays locked until the
+/// commit, so with one row the district's writers ran one at a time (docs/benchmarks.md, fourth
+/// and fifth rounds). A transaction writes to the shard its `draw` names; older days, bulk loads,
+/// region moves and recounts write shard 0, so that a month on the dashboard reads few more rows
+/// than days. SQLite has one writer anyway and keeps shard 0 only.
 enum DailyCounts {
     /// The summary's columns: every count but the live one.
     nonisolated(unsafe) static let columns: [(name: String, path: WritableKeyPath<MetricCounts, Int>)] =
@@ -39,12 +41,18 @@ enum DailyCounts {
         ]
     }
 
-    /// Rows per (area, day) on PostgreSQL. A district's month on the dashboard reads at most
-    /// this many times 390 rows; eight lets sixteen writers in one district mostly miss each other.
+    /// Rows per recent (area, day) on PostgreSQL: eight lets sixteen writers in one district
+    /// mostly miss each other.
     static let shards: UInt32 = 8
+    /// Today and the two days before are spread over the shards.
+    static let spreadDays: Int64 = 3
 
-    /// The row a transaction adds its changes to.
-    static func shard(_ tx: Tx) -> Int64 { tx.engine == .postgres ? Int64(tx.draw % shards) : 0 }
+    /// The row of `day` a transaction adds its changes to; `today` nil for the writes that are
+    /// never concurrent (bulk loads, moves, recounts).
+    static func shard(_ tx: Tx, day: Int64, today: Int64?) -> Int64 {
+        guard tx.engine == .postgres, let today, today - day < spreadDays else { return 0 }
+        return Int64(tx.draw % shards)
+    }
 
     /// The Shanghai day number of an instant (days since 1970-01-01 in Shanghai).
     static func day(_ millis: Int64) -> Int64 { (millis + ChinaStandardTime.offsetSeconds * 1000) / 86_400_000 }
@@ -61,12 +69,13 @@ enum DailyCounts {
     }
 
     /// Adds one request's change: `after − before` (before is nil for a new request).
-    static func record(_ tx: Tx, regionPath: String, submittedAt: Date, before: RequestProgress?, after: RequestProgress) async throws {
+    static func record(_ tx: Tx, regionPath: String, submittedAt: Date, before: RequestProgress?, after: RequestProgress,
+                       now: Date) async throws {
         let delta = MetricContribution.of(after) - (before.map(MetricContribution.of) ?? MetricCounts())
         guard !delta.isZero else { return }
         var sums: [Key: MetricCounts] = [:]
         adding(delta, at: regionPath, day: day(submittedAt.millis), to: &sums)
-        try await add(tx, sums)
+        try await add(tx, sums, today: day(now.millis))
     }
 
     struct Key: Hashable {
@@ -86,11 +95,11 @@ enum DailyCounts {
     /// would deadlock. Through `Tx.insert`: every change to a request upserts four rows, inside
     /// the write lock, and SQLKit's per-bind encoding of 80 values was a tenth of an intake's
     /// time there.
-    static func add(_ tx: Tx, _ sums: [Key: MetricCounts]) async throws {
+    static func add(_ tx: Tx, _ sums: [Key: MetricCounts], today: Int64? = nil) async throws {
         let names = columns.map(\.name)
-        let shard = SQLCell.integer(shard(tx))
         let rows = sums.sorted { ($0.key.area, $0.key.day) < ($1.key.area, $1.key.day) }.map { key, counts in
-            [SQLCell.text(key.area), .integer(key.day), shard] + columns.map { SQLCell.integer(Int64(counts[keyPath: $0.path])) }
+            [SQLCell.text(key.area), .integer(key.day), .integer(shard(tx, day: key.day, today: today))]
+                + columns.map { SQLCell.integer(Int64(counts[keyPath: $0.path])) }
         }
         let updates = names.map { "\($0) = request_daily_counts.\($0) + excluded.\($0)" }.joined(separator: ", ")
         try await tx.insert(into: "request_daily_counts", columns: ["area_path", "day", "shard"] + names, rows: rows,
