@@ -72,8 +72,8 @@ extension RequestService {
             let eventId = try await RequestStore.appendEvent(tx, requestId: id, event, at: now.millis)
             for photo in photos { try await RequestStore.insertPhoto(tx, requestId: id, eventId: eventId, photo, now: now.millis) }
             try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name, staffOnPath: staffOnPath)
-            // Last, the two rows every change in the district locks until the commit on PostgreSQL:
-            // the summary's district row, then the audit chain's head.
+            // Last, the rows every change in the district locks until the commit on PostgreSQL:
+            // the summary's (one shard of the district's row for the day), then the audit chain's head.
             try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress, now: now)
             try await audit.append(tx, actor: actor, action: "request.submit", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath,

@@ -19,9 +19,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var imported: Bool { problems.isEmpty }
 }
 
-/// 台账导入导出 — the spreadsheets community workers keep, in and out. An import validates
-/// every row first and reports every problem with its row and column; only a clean sheet is
-/// written, in one transaction. An export is audited; full numbers need `resident.export`.
+/// 台账导入导出 — the spreadsheets community workers keep, in and out. An import checks every
+/// row and reports every problem with its row and column; only a clean sheet is kept, written in
+/// one transaction while its later rows are still being checked. An export is audited; full numbers need `resident.export`.
 public struct LedgerService: Sendable {
     let residents: ResidentService
     /// Rows checked before they are handed on to be written (a knob for the tests, which
@@ -49,7 +49,7 @@ public struct LedgerService: Sendable {
         guard columns.values.contains(.regionCode) || defaultRegionCode != nil else {
             throw DomainError.invalid("file", "表格没有「居住地编码」列，请在导入时指定默认社区")
         }
-        let knownTags = Set(try await residents.tags())
+        let allTags = try await database.read { tx in try await ResidentStore.tags(tx) }
         // Every place the sheet names, looked up together (a district's ledger names hundreds
         // of thousands of households).
         let codeColumn = columns.first(where: { $0.value == .regionCode })?.key
@@ -60,9 +60,9 @@ public struct LedgerService: Sendable {
         codes.remove("")
         let places = try await regions.nodes(codes: Array(codes), actor: actor)
 
-        let checker = LedgerRowChecker(columns: columns, places: places, knownTags: knownTags, defaultRegionCode: defaultRegionCode,
-                                       todayNumber: IDNumber.dayNumber(residents.clock.now()), vault: residents.vault)
-        let allTags = try await database.read { tx in try await ResidentStore.tags(tx) }
+        let checker = LedgerRowChecker(columns: columns, places: places, knownTags: Set(allTags.map(\.name)),
+                                       defaultRegionCode: defaultRegionCode, todayNumber: IDNumber.dayNumber(residents.clock.now()),
+                                       vault: residents.vault)
         let sheet = LedgerSheetCheck(checker: checker, mode: mode, actor: actor, database: database, regions: regions, batchRows: importBatchRows,
                                      tagIds: Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) }))
         // The rows are checked batch by batch while the batches already checked are written, in
