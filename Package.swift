@@ -59,6 +59,9 @@ let package = Package(
         .target(name: "LinliServer", dependencies: kernel + [
             "Audit", "Regions", "Accounts", "Residents", "Notifications", "Requests",
             .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -1,6 +1,7 @@
 import Accounts
 import Audit
 import Hummingbird
+import HummingbirdCore
 import LinliKit
 import Logging
 import Prometheus
@@ -41,9 +42,11 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     let web = try Web(templates: LinliFeatures.templates, navigation: LinliFeatures.navigation,
                       secureCookies: system.configuration.secureCookies)
     let router = Router(context: AppContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: system.configuration.secureCookies))
     router.add(middleware: MetricsMiddleware(registry: registry))
     router.add(middleware: ErrorMiddleware(web: web))
-    router.add(middleware: AuthMiddleware(authenticator: system.auth, trustProxy: system.configuration.trustProxy))
+    router.add(middleware: MetricsEndpoint(registry: registry, token: system.configuration.metricsToken))
+    router.add(middleware: AuthMiddleware(authenticator: system.auth, trustedProxies: system.configuration.effectiveTrustedProxies))
     router.add(middleware: CSRFMiddleware(exemptPrefixes: [Open311API.basePath + "/"]))
     OperationsRoutes(database: system.database, registry: registry).addRoutes(to: router)
     HomePage(regions: system.regions, web: web, navigation: LinliFeatures.navigation).addRoutes(to: router)
@@ -59,7 +62,10 @@ public func buildApplication(system: LinliSystem, registry: PrometheusCollectorR
     let router = try buildRouter(system: system, registry: registry)
     var logger = system.logger
     logger[metadataKey: "service"] = "linli"
+    let limits = ConnectionDeadlines.Limits()
+    let http = HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionDeadlines(limits: limits)], idleTimeout: limits.idle)
     return Application(router: router,
+                       server: .http1(configuration: http),
                        configuration: .init(address: .hostname(system.configuration.host, port: system.configuration.port),
                                             serverName: "linli"),
                        services: BackgroundJobs.all(system, logger: logger),

@@ -105,13 +105,17 @@ public final class LinliSystem: Sendable {
         auditTrail = AuditService(database: database)
         residents = ResidentService(database: database, audit: audit, clock: clock, regions: regions, vault: vault)
         ledger = LedgerService(residents: residents)
-        notifications = NotificationService(database: database, audit: audit, clock: clock, districtWebhook: configuration.districtWebhook)
+        notifications = NotificationService(database: database, audit: audit, clock: clock, districtWebhook: configuration.districtWebhook,
+                                            outbound: configuration.outboundPolicy)
         catalog = CatalogService(database: database, audit: audit, clock: clock)
         calendar = CalendarService(database: database, audit: audit)
-        delivery = OutboundDelivery(database: database, clock: clock, adapters: [WebhookAdapter() as any OutboundAdapter]
+        delivery = OutboundDelivery(database: database, clock: clock, adapters: [WebhookAdapter(policy: configuration.outboundPolicy,
+                                                                                trustedTargets: Set(configuration.districtWebhook.map { [$0] } ?? []))
+                                                                 as any OutboundAdapter]
                                     + (configuration.smtpURL.flatMap { try? SMTPAdapter(url: $0, from: configuration.mailFrom) }.map { [$0] } ?? []))
         requests = RequestService(database: database, audit: audit, clock: clock, regions: regions, teams: teams, staff: directory,
-                                  vault: vault, catalog: catalog, notifications: notifications, permissionTable: LinliPermissions.table)
+                                  vault: vault, catalog: catalog, notifications: notifications, permissionTable: LinliPermissions.table,
+                                  trackingLookupRule: configuration.trackingLookupRule)
     }
 
     /// The operator at the command line: every permission, the whole tree.

@@ -53,6 +53,23 @@ struct AccountRulesTests {
         // The oldest failure (10 min ago) leaves the 15-minute window in 5 minutes.
         #expect(throttle.lockedFor(failures: five, now: now) == 300)
         #expect(throttle.lockedFor(failures: five, now: now + 300_000) == nil)
-        #expect(LoginThrottle.message(seconds: 300, perAccount: true) == "该账号登录失败次数过多，请 5 分钟后再试")
+        #expect(LoginThrottle.message(seconds: 300) == "此网络地址登录失败次数过多，请 5 分钟后再试")
+    }
+
+    @Test func anAccountFromOneAddressWaitsLongerAfterEachFailure() {
+        let backoff = LoginBackoff.standard
+        #expect((0...8).map(backoff.delaySeconds(afterFailures:)) == [0, 0, 0, 2, 4, 8, 16, 32, 64])
+        #expect(backoff.delaySeconds(afterFailures: 40) == 900)
+        let now: Int64 = 1_000_000_000
+        #expect(backoff.waitFor(failures: [now - 3_000, now - 2_000], now: now) == nil)
+        #expect(backoff.waitFor(failures: [now - 3_000, now - 2_000, now - 1_000], now: now) == 1)
+        #expect(backoff.waitFor(failures: [now - 3_000, now - 2_000, now - 1_000], now: now + 1_000) == nil)
+        // Failures older than the window are forgotten.
+        #expect(backoff.waitFor(failures: (1...10).map { now - 16 * 60_000 - $0 }, now: now) == nil)
+        // A district's own setting: one free attempt, at most a minute.
+        let strict = LoginBackoff(freeAttempts: 1, maxDelaySeconds: 60, windowSeconds: 600)
+        #expect((0...7).map(strict.delaySeconds(afterFailures:)) == [0, 2, 4, 8, 16, 32, 60, 60])
+        #expect(LoginBackoff.message(seconds: 8) == "登录失败次数较多，请 8 秒后再试")
+        #expect(LoginBackoff.message(seconds: 61) == "登录失败次数较多，请 2 分钟后再试")
     }
 }

@@ -68,24 +68,61 @@ struct AccountServiceTests {
     }
 
     @Test(arguments: TestEngine.all)
-    func repeatedFailuresLockTheAccountWithAChineseMessage(engine: TestEngine) async throws {
+    func aStrangersFailuresSlowOnlyHimAndTheOwnerIsTold(engine: TestEngine) async throws {
         let clock = ManualClock()
         try await TestSystem.with(engine, clock: clock) { system in
             _ = try await Fixture.build(system)
-            for _ in 1...5 {
+            func attempt(_ password: String, from ip: String) async -> DomainError? {
+                do { _ = try await system.auth.login(username: "grid.worker", password: password, ip: ip); return nil }
+                catch let error as DomainError { return error } catch { return DomainError.badRequest("\(error)") }
+            }
+            // Three free failures, then a wait that doubles after every further one.
+            for _ in 1...3 { #expect(await attempt("wrong-password1", from: "10.0.0.2")?.status == 401) }
+            let slowed = await attempt("wrong-password1", from: "10.0.0.2")
+            #expect(slowed?.status == 429)
+            #expect(slowed?.message.contains("登录失败次数较多，请 2 秒后再试") == true)
+            clock.advance(seconds: 3)
+            #expect(await attempt("wrong-password1", from: "10.0.0.2")?.status == 401)
+            #expect(await attempt(Fixture.password, from: "10.0.0.2")?.message.contains("4 秒后") == true)
+            // The owner, from her own address, is not locked out, and hears of the four failures.
+            let owner = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.3")
+            #expect(owner.failedAttempts == 4)
+            let again = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.3")
+            #expect(again.failedAttempts == 0)
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func oneAddressFailingAcrossManyAccountsIsStopped(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            _ = try await Fixture.build(system)
+            for n in 1...20 {
                 await #expect(throws: DomainError.self) {
-                    try await system.auth.login(username: "grid.worker", password: "wrong-password1", ip: "10.0.0.2")
+                    try await system.auth.login(username: "nobody\(n)", password: "wrong-password1", ip: "10.0.0.9")
                 }
             }
             do {
-                _ = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.3")
-                Issue.record("a locked account signed in")
+                _ = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.9")
+                Issue.record("an address past its limit signed in")
             } catch let error as DomainError {
                 #expect(error.status == 429)
-                #expect(error.message.contains("登录失败次数过多"))
+                #expect(error.message.contains("此网络地址登录失败次数过多"))
             }
-            clock.advance(seconds: 16 * 60)
-            _ = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.3")
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func changingOnesPasswordEndsOtherSessionsButNotThisOne(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            let here = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.3")
+            let elsewhere = try await system.auth.login(username: "grid.worker", password: Fixture.password, ip: "10.0.0.4")
+            let other = try await system.auth.login(username: "community.staff", password: Fixture.password, ip: "10.0.0.5")
+            try await system.accounts.changeOwnPassword(current: Fixture.password, new: "NewPassw0rd", actor: f.actor(.gridWorker),
+                                                        keepingSession: here.sessionToken)
+            #expect(try await system.auth.authenticate(sessionToken: here.sessionToken, ip: nil) != nil)
+            #expect(try await system.auth.authenticate(sessionToken: elsewhere.sessionToken, ip: nil) == nil)
+            #expect(try await system.auth.authenticate(sessionToken: other.sessionToken, ip: nil) != nil)
         }
     }
 

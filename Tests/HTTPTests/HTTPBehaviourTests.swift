@@ -172,14 +172,28 @@ struct HTTPBehaviourTests {
     }
 
     @Test func healthAndMetricsAnswerOperators() async throws {
-        try await TestSystem.with(.sqlite) { system in
+        try await TestSystem.with(.sqlite, configure: { $0.metricsToken = "scrape-secret-1" }) { system in
             try await HTTPHarness(system: system).test { client in
                 let health = try await client.send(.get, "/healthz")
                 #expect(health.json?["status"] as? String == "ok")
                 _ = try await client.send(.get, "/nothing")
-                let metrics = try await client.send(.get, "/metrics")
+                let metrics = try await client.send(.get, "/metrics", headers: [.authorization: "Bearer scrape-secret-1"])
+                #expect(metrics.status == 200)
                 #expect(metrics.body.contains("linli_http_requests_total"))
                 #expect(metrics.body.contains("linli_http_request_duration_seconds"))
+                // Without the token (or with a wrong one) it is like any unknown path.
+                #expect(try await client.send(.get, "/metrics").status == 404)
+                #expect(try await client.send(.get, "/metrics", headers: [.authorization: "Bearer guess"]).status == 404)
+            }
+        }
+    }
+
+    @Test func metricsWithoutATokenAreNotServedToAnyoneTheRouterCannotPlaceOnLoopback() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            try await HTTPHarness(system: system).test { client in
+                // The in-process test client has no peer address: like a remote client.
+                let metrics = try await client.send(.get, "/metrics")
+                #expect(metrics.status == 404)
             }
         }
     }

@@ -32,7 +32,7 @@ struct DeliveryTests {
                 let worker = f.actor(.gridWorker)
                 try await system.notifications.saveTargets(.init(email: nil, webhook: "http://127.0.0.1:\(client.port!)/hook"), actor: worker)
                 try await Self.post(system, to: [worker.userId!, f.accounts[.resident]!.id])
-                let delivery = OutboundDelivery(database: system.database, clock: system.clock, adapters: [WebhookAdapter()])
+                let delivery = OutboundDelivery(database: system.database, clock: system.clock, adapters: [WebhookAdapter(policy: Self.loopback)])
                 #expect(try await delivery.deliverDue() == DeliveryReport(sent: 1))
                 #expect(try await delivery.deliverDue() == DeliveryReport())
                 let bodies = received.withLockedValue { $0 }
@@ -58,7 +58,7 @@ struct DeliveryTests {
             let closed = try Self.closedPort()
             try await system.notifications.saveTargets(.init(email: nil, webhook: "http://127.0.0.1:\(closed)/hook"), actor: worker)
             try await Self.post(system, to: [worker.userId!])
-            let delivery = OutboundDelivery(database: system.database, clock: clock, adapters: [WebhookAdapter(timeout: .seconds(2))])
+            let delivery = OutboundDelivery(database: system.database, clock: clock, adapters: [WebhookAdapter(timeout: .seconds(2), policy: Self.loopback)])
             var waits: [Int] = []
             for attempt in 1...DeliveryBackoff.maxAttempts {
                 let report = try await delivery.deliverDue()
@@ -89,7 +89,7 @@ struct DeliveryTests {
             }
             #expect(trail == [#"{"email":"set","webhook":"none"}"#])
             try await Self.post(system, to: [worker.userId!])
-            let delivery = OutboundDelivery(database: system.database, clock: system.clock, adapters: [WebhookAdapter()])
+            let delivery = OutboundDelivery(database: system.database, clock: system.clock, adapters: [WebhookAdapter(policy: Self.loopback)])
             #expect(try await delivery.deliverDue() == DeliveryReport(retrying: 1))
             #expect(try await delivery.queue()[0].lastError == "未配置邮件服务器（LINLI_SMTP_URL）")
         }
@@ -114,6 +114,86 @@ struct DeliveryTests {
             #expect(throws: DomainError.self) { try NotificationRules.validate(bad) }
         }
         #expect(try NotificationRules.validate(.init(email: " ", webhook: "")) == .init(email: nil, webhook: nil))
+    }
+
+    /// The receivers these tests start listen on loopback, which only an admin's list allows.
+    static let loopback = OutboundPolicy(allowedHosts: ["127.0.0.1"])
+
+    /// Names resolve as the test says, without a DNS server.
+    struct FixedResolver: HostResolver {
+        let table: [String: [String]]
+        func addresses(of host: String) async throws -> [String] {
+            guard let found = table[host] else { throw OutboundRefusal("unknown \(host)") }
+            return found
+        }
+    }
+
+    static let resolver = FixedResolver(table: [
+        "hooks.example.com": ["93.184.216.34"], "v6.example.com": ["2606:2800:220:1:248:1893:25c8:1946"],
+        "loopback.example.com": ["127.0.0.1"], "split.example.com": ["93.184.216.34", "10.1.2.3"],
+        "metadata.example.com": ["169.254.169.254"], "mapped.example.com": ["::ffff:127.0.0.1"],
+    ])
+
+    @Test(arguments: TestEngine.all)
+    func aPersonalWebhookMustPointAtAPublicAddress(engine: TestEngine) async throws {
+        try await TestSystem.with(engine, configure: { $0.webhookAllowedHosts = []; $0.hostResolver = Self.resolver }) { system in
+            let f = try await Fixture.build(system)
+            let resident = f.actor(.resident)
+            let refused = ["http://127.0.0.1:8080/hook", "http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data/",
+                           "http://[::1]/hook", "http://loopback.example.com/hook", "http://split.example.com/hook",
+                           "https://metadata.example.com/", "http://mapped.example.com/", "http://[::ffff:127.0.0.1]/",
+                           "http://192.168.1.1/", "http://172.16.0.1/", "http://100.64.0.1/", "http://0.0.0.0/", "http://[fe80::1]/",
+                           "http://[fc00::1]/", "http://unknown.example.com/", "http://user:pw@hooks.example.com/",
+                           "http://[2001:4860:4860::8888%25eth0]/"]
+            for url in refused {
+                do {
+                    try await system.notifications.saveTargets(.init(email: nil, webhook: url), actor: resident)
+                    Issue.record("accepted \(url)")
+                } catch let error as DomainError {
+                    #expect(error.status == 422, "\(url)")
+                    #expect(error.fields["webhook"]?.hasPrefix("Webhook 地址不可用") == true, "\(url): \(error.message)")
+                }
+            }
+            #expect(try await system.notifications.targets(actor: resident).webhook == nil)
+            try await system.notifications.saveTargets(.init(email: nil, webhook: "https://hooks.example.com/linli"), actor: resident)
+            try await system.notifications.saveTargets(.init(email: nil, webhook: "http://v6.example.com/linli"), actor: resident)
+            #expect(try await system.notifications.targets(actor: resident).webhook == "http://v6.example.com/linli")
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aNameThatResolvesInwardAfterItWasSavedIsRefusedAtDelivery(engine: TestEngine) async throws {
+        let received = NIOLockedValueBox<Int>(0)
+        let router = Router()
+        router.post("hook") { _, _ -> HTTPResponse.Status in
+            received.withLockedValue { $0 += 1 }
+            return .noContent
+        }
+        let rebound = FixedResolver(table: ["hooks.example.com": ["127.0.0.1"]])
+        try await Application(router: router).test(.live) { client in
+            try await TestSystem.with(engine, configure: { $0.webhookAllowedHosts = []; $0.hostResolver = Self.resolver }) { system in
+                let f = try await Fixture.build(system)
+                try await system.notifications.saveTargets(.init(email: nil, webhook: "http://hooks.example.com:\(client.port!)/hook"),
+                                                           actor: f.actor(.gridWorker))
+                try await Self.post(system, to: [f.accounts[.gridWorker]!.id])
+                // By delivery time the name points at this machine.
+                let delivery = OutboundDelivery(database: system.database, clock: system.clock,
+                                                adapters: [WebhookAdapter(timeout: .seconds(2), policy: OutboundPolicy(resolver: rebound))])
+                #expect(try await delivery.deliverDue() == DeliveryReport(retrying: 1))
+                #expect(received.withLockedValue { $0 } == 0)
+                #expect(try await delivery.queue().first?.lastError?.contains("拒绝发送") == true)
+            }
+        }
+    }
+
+    @Test func addressesAreSortedIntoPublicAndNot() {
+        let notPublic = ["127.0.0.1", "10.255.0.1", "172.31.255.255", "192.168.0.1", "169.254.0.1", "100.127.255.254", "0.1.2.3",
+                         "224.0.0.1", "255.255.255.255", "192.0.2.1", "198.18.0.1", "203.0.113.9", "::1", "::", "fe80::1", "fc00::1",
+                         "fd12::1", "ff02::1", "::ffff:10.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::", "2001:db8::1", "2001::1"]
+        let isPublic = ["8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "2002:808:808::"]
+        for text in notPublic { #expect(IPAddress.parse(text)?.isPublic == false, "\(text)") }
+        for text in isPublic { #expect(IPAddress.parse(text)?.isPublic == true, "\(text)") }
+        #expect(IPAddress.parse("not an address") == nil)
     }
 
     @Test func noticeMailsCarryChineseSubjectsAndBodiesSafely() throws {

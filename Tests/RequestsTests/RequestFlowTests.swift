@@ -47,7 +47,7 @@ struct RequestFlowTests {
             #expect(audit == kinds.map { "request." + $0 })
 
             // The resident's page: no internal note, no staff names, the photos they may see.
-            let view = try await f.requests.track(code: submission.request.trackingCode.lowercased())
+            let view = try await f.requests.track(code: submission.request.trackingCode.lowercased(), ip: "192.0.2.1")
             #expect(view.state == .rated && view.rating == 5)
             #expect(!view.steps.contains { $0.label == "内部备注" || ($0.note ?? "").contains("独居老人") })
             #expect(!view.steps.contains { $0.who.contains("测试") })

@@ -102,7 +102,7 @@ struct RequestActorTests {
             let f = try await Fixture.build(system)
             // A hotline caller has no account: the code is what they hold.
             let call = try await f.submitStreetlight(by: .communityStaff, channel: .hotline).request
-            var view = try await f.requests.track(code: call.trackingCode)
+            var view = try await f.requests.track(code: call.trackingCode, ip: "192.0.2.1")
             #expect(view.canWithdraw && view.canAddInformation && !view.canRate)
             view = try await f.requests.actByTrackingCode(call.trackingCode, .addInformation(text: "晚上九点后完全不亮"), photos: [TestPhotos.jpeg], ip: nil)
             #expect(view.steps.last?.note == "晚上九点后完全不亮" && view.steps.last?.photoIds.count == 1)
@@ -116,7 +116,7 @@ struct RequestActorTests {
             await #expect(throws: DomainError.forbidden) {
                 _ = try await f.requests.actByTrackingCode(other.trackingCode, .claim, ip: nil)
             }
-            await #expect(throws: DomainError.self) { _ = try await f.requests.track(code: "ABCDEFGHJKMN") }
+            await #expect(throws: DomainError.self) { _ = try await f.requests.track(code: "ABCDEFGHJKMN", ip: "192.0.2.1") }
         }
     }
 

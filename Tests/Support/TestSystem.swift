@@ -31,9 +31,13 @@ public enum TestSystem {
 
     /// A fresh, migrated Linli on a new empty database; removed afterwards.
     public static func with<T>(_ engine: TestEngine, clock: any Clock = ManualClock(),
+                               configure: (inout Configuration) -> Void = { _ in },
                                _ body: (LinliSystem) async throws -> T) async throws -> T {
         var configuration = Configuration()
         configuration.bcryptCost = 4
+        // Tests post webhooks to receivers on this machine; no test may reach the network.
+        configuration.webhookAllowedHosts = ["127.0.0.1"]
+        configure(&configuration)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linli-test-\(UUID().uuidString)").path
         configuration.dataDirectory = directory
         var cleanup: () async throws -> Void = { try? FileManager.default.removeItem(atPath: directory) }

@@ -13,18 +13,32 @@ public protocol Authenticator: Sendable {
 public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = AppContext
     let authenticator: any Authenticator
-    /// Behind a reverse proxy, take the client address from X-Forwarded-For.
-    let trustProxy: Bool
+    /// Behind a reverse proxy: the proxies' addresses, whose X-Forwarded-For is believed.
+    /// Empty: the header is ignored, whoever sends it.
+    let trustedProxies: Set<String>
 
-    public init(authenticator: any Authenticator, trustProxy: Bool) {
+    public init(authenticator: any Authenticator, trustedProxies: Set<String>) {
         self.authenticator = authenticator
-        self.trustProxy = trustProxy
+        self.trustedProxies = trustedProxies
+    }
+
+    /// The client's address: the peer's, unless the peer is a trusted proxy; then the
+    /// right-most X-Forwarded-For entry that is not itself a trusted proxy (entries left of
+    /// it were written by the client and prove nothing).
+    public static func clientAddress(peer: String?, forwardedFor: String?, trustedProxies: Set<String>) -> String? {
+        guard let peer, trustedProxies.contains(peer), let forwardedFor else { return peer }
+        let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for hop in hops.reversed() where !trustedProxies.contains(hop) {
+            return IPAddress.parse(hop) != nil ? hop : peer
+        }
+        return peer
     }
 
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        if trustProxy, let forwarded = request.headers[.forwardedFor] {
-            context.clientIP = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? context.clientIP
+        if !trustedProxies.isEmpty {
+            context.clientIP = Self.clientAddress(peer: context.peerAddress, forwardedFor: request.headers[.forwardedFor],
+                                                  trustedProxies: trustedProxies)
         }
         if let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "),

@@ -41,13 +41,16 @@ public struct Fields: Sendable {
         } catch {
             throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "提交的内容过大")
         }
-        let body = String(buffer: buffer)
+        // Bytes that are not UTF-8 are refused, never replaced by U+FFFD and stored.
+        guard let body = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw DomainError.badRequest("提交的内容不是有效的 UTF-8 文本")
+        }
         let contentType = request.headers[.contentType] ?? ""
         if contentType.hasPrefix("application/json") {
             return try fromJSON(body)
         }
         if contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") {
-            return Fields(parseURLEncoded(body))
+            return try fromURLEncoded(body)
         }
         throw DomainError(kind: .invalid, code: "unsupported_media_type", message: "不支持的内容类型：\(contentType)")
     }
@@ -61,8 +64,30 @@ public struct Fields: Sendable {
         }
     }
 
+    /// The query string's fields. A query that is not UTF-8 never reaches a route:
+    /// `EncodingMiddleware` answers it with a 422 first.
     public static func query(_ request: Request) -> Fields {
         Fields(parseURLEncoded(request.uri.query ?? ""))
+    }
+
+    /// A url-encoded form body; a field whose percent-escapes are not UTF-8 is a 422.
+    public static func fromURLEncoded(_ text: String) throws -> Fields {
+        if let name = firstMalformedName(text) {
+            throw DomainError.invalid(name, "「\(name)」的内容不是有效的 UTF-8 文本")
+        }
+        return Fields(parseURLEncoded(text))
+    }
+
+    /// The (readable part of the) name of the first pair whose escapes do not decode as UTF-8.
+    public static func firstMalformedName(_ text: String) -> String? {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) where pair.contains("%") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.contains(where: { decodeComponent($0) == nil }) {
+                let name = decodeComponent(parts[0]) ?? String(parts[0])
+                return String(name.prefix(40))
+            }
+        }
+        return nil
     }
 
     public static func parseURLEncodedForTests(_ text: String) -> [String: FieldValue] { parseURLEncoded(text) }
@@ -86,9 +111,7 @@ public struct Fields: Sendable {
         var result: [String: FieldValue] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
-            }
+            func decode(_ part: Substring) -> String { decodeComponent(part) ?? String(part) }
             let key = decode(parts[0])
             let value = FieldValue.text(parts.count > 1 ? decode(parts[1]) : "")
             switch result[key] {
@@ -98,6 +121,11 @@ public struct Fields: Sendable {
             }
         }
         return result
+    }
+
+    /// `+` as a space, then percent-escapes; nil when they are malformed or not UTF-8.
+    static func decodeComponent(_ part: Substring) -> String? {
+        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     public func has(_ name: String) -> Bool { values[name] != nil }
@@ -116,8 +144,8 @@ public struct Fields: Sendable {
         switch values[name] {
         case nil, .null?: raw = ""
         case .text(let value)?: raw = value
-        case .number(let value)?: raw = value.rounded() == value ? String(Int64(value)) : String(value)
         default:
+            // A JSON number or list where text is expected is an error, never converted.
             fail(name, "「\(label)」应为文本")
             return nil
         }
@@ -153,7 +181,7 @@ public struct Fields: Sendable {
             }
             number = Int64(trimmed)
         case .number(let value)?:
-            number = value.rounded() == value && abs(value) < 9e15 ? Int64(value) : nil
+            number = Int64(exactly: value)
         default:
             number = nil
         }
@@ -166,6 +194,46 @@ public struct Fields: Sendable {
             return nil
         }
         return number
+    }
+
+    /// A decimal number (hours, coordinates) within `range`: a JSON number, or text such as
+    /// "1.5". Out of range, not finite or not a number is a zh-CN error naming the field, so
+    /// no caller ever converts an unchecked double (1e300 hours) into an integer.
+    public mutating func decimal(_ name: String, _ label: String, required: Bool = false,
+                                 range: ClosedRange<Double>) -> Double? {
+        read.insert(name)
+        let value: Double?
+        switch values[name] {
+        case nil, .null?:
+            if required { fail(name, "请填写「\(label)」") }
+            return nil
+        case .number(let number)?:
+            value = number
+        case .text(let text)?:
+            let trimmed = text.trimmingWhitespace
+            if trimmed.isEmpty {
+                if required { fail(name, "请填写「\(label)」") }
+                return nil
+            }
+            value = trimmed.count <= 30 ? Double(trimmed) : nil
+        default:
+            value = nil
+        }
+        guard let value, value.isFinite else {
+            fail(name, "「\(label)」应为数字")
+            return nil
+        }
+        guard range.contains(value) else {
+            fail(name, "「\(label)」应在 \(Self.plain(range.lowerBound)) 到 \(Self.plain(range.upperBound)) 之间")
+            return nil
+        }
+        return value
+    }
+
+    /// 0.5 → "0.5", 240.0 → "240".
+    static func plain(_ value: Double) -> String {
+        if let whole = Int64(exactly: value) { return String(whole) }
+        return String(value)
     }
 
     public mutating func bool(_ name: String) -> Bool {
@@ -202,7 +270,13 @@ public struct Fields: Sendable {
             for value in values {
                 switch value {
                 case .text(let text): items.append(text)
-                case .number(let number) where number.rounded() == number && abs(number) < 9e15: items.append(String(Int64(number)))
+                case .number(let number):
+                    // Whole numbers only (ids); anything else is not a list item.
+                    guard let whole = Int64(exactly: number) else {
+                        fail(name, "「\(label)」应为文本列表")
+                        return []
+                    }
+                    items.append(String(whole))
                 default:
                     fail(name, "「\(label)」应为文本列表")
                     return []

@@ -14,13 +14,15 @@ public enum XLSXFormat {
         guard data.count <= limits.maxFileBytes else {
             throw SpreadsheetError("文件过大（超过 \(limits.maxFileBytes / 1024 / 1024) MB）")
         }
-        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: data, accessMode: .read) else {
+        guard data.starts(with: [0x50, 0x4B]) else {
             throw SpreadsheetError("这不是有效的 Excel 文件（.xlsx）。如果是 .xls，请在 Excel 中另存为 .xlsx 后再导入")
         }
-        // A zip bomb declares (or, lying, produces) far more bytes than it holds.
-        var declared: UInt64 = 0
-        for entry in archive { declared += entry.uncompressedSize }
-        guard declared <= limits.maxUncompressedBytes else { throw SpreadsheetError("文件解压后过大，已拒绝（疑似压缩炸弹）") }
+        // A zip bomb declares (or, lying, produces) far more bytes than it holds; a hostile
+        // directory declares offsets ZIPFoundation would trap on. Both are refused first.
+        _ = try ZIPStructure.check(data, maxUncompressed: limits.maxUncompressedBytes)
+        guard let archive = try? Archive(data: data, accessMode: .read) else {
+            throw SpreadsheetError("这不是有效的 Excel 文件（.xlsx）。如果是 .xls，请在 Excel 中另存为 .xlsx 后再导入")
+        }
         var budget = limits.maxUncompressedBytes
         func contents(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
@@ -129,15 +131,17 @@ public enum XLSXFormat {
         return name
     }
 
-    /// A → 0, AA → 26; nil for anything else.
+    /// A → 0, AA → 26; nil for anything else, and for more than Excel's three letters (XFD),
+    /// so that no reference can overflow the arithmetic.
     static func columnIndex(_ reference: String) -> Int? {
-        var index = 0, sawLetter = false
+        var index = 0, letters = 0
         for scalar in reference.unicodeScalars {
             guard (65...90).contains(scalar.value) else { break }
+            letters += 1
+            guard letters <= 3 else { return nil }
             index = index * 26 + Int(scalar.value - 64)
-            sawLetter = true
         }
-        return sawLetter ? index - 1 : nil
+        return letters > 0 ? index - 1 : nil
     }
 
     static func xmlEscape(_ text: String) -> String {
@@ -204,6 +208,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
     var inValue = false
     var failure: SpreadsheetError?
 
+    /// Excel's last row (1,048,576); a larger `r` is a damaged or hostile file.
+    static let maxRowNumber = 1_048_576
+
     init(shared: [String], limits: SheetTable.Limits) {
         self.shared = shared
         self.limits = limits
@@ -244,11 +251,28 @@ final class SheetParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         switch name {
         case "row":
-            rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
+            if let reference = attributes["r"] {
+                guard let number = Int(reference), (1...Self.maxRowNumber).contains(number) else {
+                    fail("工作表的行号「\(reference.prefix(20))」无效，文件已损坏", parser)
+                    return
+                }
+                rowNumber = number
+            } else {
+                rowNumber += 1
+            }
             column = -1
             if rows.count > limits.maxRows { fail("行数超过上限 \(limits.maxRows)，请分批导入", parser) }
         case "c":
-            column = attributes["r"].flatMap(XLSXFormat.columnIndex) ?? column + 1
+            guard failure == nil else { return }
+            if let reference = attributes["r"] {
+                guard let index = XLSXFormat.columnIndex(reference) else {
+                    fail("第 \(rowNumber) 行的单元格位置「\(reference.prefix(20))」无效，文件已损坏", parser)
+                    return
+                }
+                column = index
+            } else {
+                column += 1
+            }
             if column >= limits.maxColumns {
                 fail("第 \(rowNumber) 行超过 \(limits.maxColumns) 列，请只保留需要导入的列", parser)
             }
@@ -265,12 +289,18 @@ final class SheetParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
         switch name {
         case "v", "t": inValue = false
         case "c":
             let text: String
             switch type {
-            case "s": text = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+            case "s":
+                guard let index = Int(value), shared.indices.contains(index) else {
+                    fail("第 \(rowNumber) 行 \(XLSXFormat.columnName(column)) 列引用的文字不存在，文件已损坏", parser)
+                    return
+                }
+                text = shared[index]
             case "b": text = value == "1" ? "TRUE" : "FALSE"
             case "n": text = Self.plainNumber(value)
             default: text = value

@@ -56,13 +56,12 @@ public enum AccountRules {
     }
 }
 
-/// Login throttling (登录限流): too many failures for one account, or from one address,
-/// within a window lock further attempts until the oldest failure leaves the window.
+/// Login throttling (登录限流) per address: too many failures from one address within a
+/// window lock further attempts from it until the oldest failure leaves the window.
 public struct LoginThrottle: Sendable {
     public let limit: Int
     public let windowSeconds: Int64
 
-    public static let perAccount = LoginThrottle(limit: 5, windowSeconds: 15 * 60)
     public static let perAddress = LoginThrottle(limit: 20, windowSeconds: 15 * 60)
 
     public init(limit: Int, windowSeconds: Int64) {
@@ -81,9 +80,44 @@ public struct LoginThrottle: Sendable {
         return max(1, (unlockAt - now + 999) / 1000)
     }
 
-    public static func message(seconds: Int64, perAccount: Bool) -> String {
-        let minutes = max(1, (seconds + 59) / 60)
-        return perAccount ? "该账号登录失败次数过多，请 \(minutes) 分钟后再试"
-                          : "此网络地址登录失败次数过多，请 \(minutes) 分钟后再试"
+    public static func message(seconds: Int64) -> String {
+        "此网络地址登录失败次数过多，请 \(max(1, (seconds + 59) / 60)) 分钟后再试"
+    }
+}
+
+/// A growing wait between attempts for one account from one address: the first
+/// `freeAttempts` failures cost nothing, then each further one doubles the wait (2 s, 4 s,
+/// 8 s … at most `maxDelaySeconds`). Keyed by account *and* address, so a stranger who knows
+/// `qu.admin` slows only himself: the administrator signs in from her own address at once.
+public struct LoginBackoff: Sendable {
+    public let freeAttempts: Int
+    public let maxDelaySeconds: Int64
+    public let windowSeconds: Int64
+
+    public static let standard = LoginBackoff(freeAttempts: 3, maxDelaySeconds: 15 * 60, windowSeconds: 15 * 60)
+
+    public init(freeAttempts: Int, maxDelaySeconds: Int64, windowSeconds: Int64) {
+        self.freeAttempts = freeAttempts
+        self.maxDelaySeconds = maxDelaySeconds
+        self.windowSeconds = windowSeconds
+    }
+
+    /// The wait after `count` failures in the window.
+    public func delaySeconds(afterFailures count: Int) -> Int64 {
+        guard count >= freeAttempts else { return 0 }
+        let doublings = min(count - freeAttempts + 1, 20)
+        return min(maxDelaySeconds, Int64(1) << doublings)
+    }
+
+    /// Seconds until the next attempt is allowed, or nil when allowed now.
+    public func waitFor(failures: [Int64], now: Int64) -> Int64? {
+        let recent = failures.filter { $0 > now - windowSeconds * 1000 }
+        guard let last = recent.max() else { return nil }
+        let until = last + delaySeconds(afterFailures: recent.count) * 1000
+        return until > now ? max(1, (until - now + 999) / 1000) : nil
+    }
+
+    public static func message(seconds: Int64) -> String {
+        seconds < 60 ? "登录失败次数较多，请 \(seconds) 秒后再试" : "登录失败次数较多，请 \((seconds + 59) / 60) 分钟后再试"
     }
 }

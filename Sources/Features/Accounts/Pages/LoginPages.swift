@@ -11,9 +11,16 @@ struct LoginPages {
     struct LoginModel { let csrf: String, next: String, username: String, error: String? }
     struct PasswordModel { let csrf: String, error: String? }
 
-    /// Only local paths: an open redirect would let a phishing link borrow our login page.
+    /// Only a path on this site: an open redirect would let a phishing link borrow our login
+    /// page. Browsers drop tabs and line breaks from a URL and read `\` as `/`, so
+    /// `/\t/evil.example` would become `//evil.example`: any whitespace or control
+    /// character, a backslash, or a second leading slash sends the user home instead.
     static func safeNext(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"), !text.hasPrefix("/login") else { return "/" }
+        guard let text, text.count <= 500, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              !text.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7F...0xA0).contains($0.value)
+                  || $0.properties.isWhitespace || $0.properties.generalCategory == .format }),
+              !text.hasPrefix("/login"),
+              let components = URLComponents(string: text), components.host == nil, components.scheme == nil else { return "/" }
         return text
     }
 
@@ -47,7 +54,9 @@ struct LoginPages {
             do {
                 try fields.finish()
                 let signedIn = try await auth.login(username: username, password: password, ip: context.clientIP)
-                var response = web.redirect(to: next)
+                let warning = signedIn.failedAttempts > 0
+                    ? "提醒：自您上次登录以来，有 \(signedIn.failedAttempts) 次密码错误的登录尝试。如不是您本人，请修改密码。" : nil
+                var response = web.redirect(to: next, flash: warning)
                 response.setCookie(Cookie(name: Web.sessionCookie, value: signedIn.sessionToken, path: "/",
                                           secure: web.secureCookies, httpOnly: true, sameSite: .lax))
                 return response
@@ -76,8 +85,10 @@ struct LoginPages {
             let new = fields.text("password", "新密码", required: true, maxLength: 72)
             do {
                 try fields.finish()
-                try await accounts.changeOwnPassword(current: current, new: new, actor: actor)
-                return web.redirect(to: "/", flash: "密码已修改")
+                var session: String?
+                if case .session(let id, _)? = context.authentication?.credential { session = id }
+                try await accounts.changeOwnPassword(current: current, new: new, actor: actor, keepingSession: session)
+                return web.redirect(to: "/", flash: "密码已修改，其他设备上的登录已退出")
             } catch let error as DomainError where error.kind == .invalid {
                 return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: error.message),
                                 request: request, context: context, status: .unprocessableContent)

@@ -143,7 +143,9 @@ public struct AccountService: Sendable {
     }
 
     /// Anyone signed in changes their own password, proving the current one.
-    public func changeOwnPassword(current: String?, new: String?, actor: Actor) async throws {
+    /// Ends every other session of the account: whoever knew the old password is signed out.
+    /// `keepingSession` is the session token of the browser that made the change, if any.
+    public func changeOwnPassword(current: String?, new: String?, actor: Actor, keepingSession: String? = nil) async throws {
         guard let userId = actor.userId else { throw DomainError.forbidden }
         let newPassword = try AccountRules.validatePassword(new)
         let stored = try await database.read { tx in try await AccountStore.find(tx, username: actor.username) }
@@ -155,8 +157,9 @@ public struct AccountService: Sendable {
         let now = clock.now().millis
         try await database.write { tx in
             try await AccountStore.setPassword(tx, id: userId, hash: newHash, now: now)
+            try await AccountStore.deleteSessions(tx, userId: userId, keeping: keepingSession.map(Secrets.sha256Hex))
             try await audit.append(tx, actor: actor, action: "user.password.change", entityType: "user", entityId: String(userId),
-                                   regionPath: account.regionPath)
+                                   regionPath: account.regionPath, after: ["otherSessions": "ended"])
         }
     }
 

@@ -29,6 +29,9 @@ public struct AuthService: Authenticator {
         public let sessionToken: String
         public let csrfToken: String
         public let account: Account
+        /// Wrong-password attempts on this account since its last sign-in (within a day):
+        /// the owner is told, since nobody else is locked out on their behalf.
+        public let failedAttempts: Int
     }
 
     /// The actor an account acts as (its role's permissions, its node's subtree).
@@ -45,19 +48,23 @@ public struct AuthService: Authenticator {
             throw DomainError.invalid(fields: ["username": "请填写登录名和密码"])
         }
         let now = clock.now().millis
+        // Failures are kept under three keys: the account with this address (the growing
+        // wait), the address (its own limit), and the account alone — never a lock, only
+        // what its owner is told at the next sign-in.
         let accountKey = "user:" + username
         let addressKey = "ip:" + (ip ?? "unknown")
-        let window = max(LoginThrottle.perAccount.windowSeconds, LoginThrottle.perAddress.windowSeconds) * 1000
-        let (accountFailures, addressFailures, stored) = try await database.read { tx in
-            (try await AccountStore.failures(tx, key: accountKey, since: now - window),
+        let pairKey = "pair:" + username + "|" + (ip ?? "unknown")
+        let window = max(LoginBackoff.standard.windowSeconds, LoginThrottle.perAddress.windowSeconds) * 1000
+        let (pairFailures, addressFailures, stored) = try await database.read { tx in
+            (try await AccountStore.failures(tx, key: pairKey, since: now - window),
              try await AccountStore.failures(tx, key: addressKey, since: now - window),
              try await AccountStore.find(tx, username: username))
         }
         if let seconds = LoginThrottle.perAddress.lockedFor(failures: addressFailures, now: now) {
-            throw DomainError.tooManyRequests(LoginThrottle.message(seconds: seconds, perAccount: false))
+            throw DomainError.tooManyRequests(LoginThrottle.message(seconds: seconds))
         }
-        if let seconds = LoginThrottle.perAccount.lockedFor(failures: accountFailures, now: now) {
-            throw DomainError.tooManyRequests(LoginThrottle.message(seconds: seconds, perAccount: true))
+        if let seconds = LoginBackoff.standard.waitFor(failures: pairFailures, now: now) {
+            throw DomainError.tooManyRequests(LoginBackoff.message(seconds: seconds))
         }
         let hash = stored?.passwordHash ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
@@ -66,7 +73,7 @@ public struct AuthService: Authenticator {
             let systemActor = Actor(userId: stored?.0.id, username: username, displayName: username, role: nil,
                                     scope: Scope(regionId: 0, path: "/"), permissions: [], ip: ip)
             try await database.write { tx in
-                try await AccountStore.recordFailure(tx, keys: [accountKey, addressKey], now: now)
+                try await AccountStore.recordFailure(tx, keys: [accountKey, addressKey, pairKey], now: now)
                 try await audit.append(tx, actor: systemActor, action: "session.login_failed", entityType: "user",
                                        entityId: stored.map { String($0.0.id) } ?? "-", regionPath: stored?.0.regionPath,
                                        after: ["reason": reason])
@@ -79,14 +86,18 @@ public struct AuthService: Authenticator {
         let sessionToken = Secrets.token()
         let csrfToken = Secrets.token(bytes: 24)
         let signedInActor = actor(for: account, ip: ip)
-        try await database.write { tx in
+        let failedAttempts = try await database.write { tx in
+            // Failures older than a day are pruned by the sweep; what is left is since then.
+            let failed = try await AccountStore.failures(tx, key: accountKey, since: 0).count
             try await AccountStore.clearFailures(tx, key: accountKey)
+            try await AccountStore.clearFailures(tx, key: pairKey)
             try await AccountStore.insertSession(tx, idHash: Secrets.sha256Hex(sessionToken), userId: account.id, csrf: csrfToken,
                                                  now: now, expires: now + idleTimeout, ip: ip)
             try await audit.append(tx, actor: signedInActor, action: "session.login", entityType: "user",
                                    entityId: String(account.id), regionPath: account.regionPath)
+            return failed
         }
-        return SignedIn(sessionToken: sessionToken, csrfToken: csrfToken, account: account)
+        return SignedIn(sessionToken: sessionToken, csrfToken: csrfToken, account: account, failedAttempts: failedAttempts)
     }
 
     public func logout(sessionToken: String, actor: Actor) async throws {

@@ -138,6 +138,11 @@ enum AccountStore {
         try await tx.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userId)").run()
     }
 
+    /// Every session of the account but `keeping` (the one that changed the password).
+    static func deleteSessions(_ tx: Tx, userId: Int64, keeping idHash: String?) async throws {
+        try await tx.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userId) AND id_hash <> \(bind: idHash ?? "")").run()
+    }
+
     static func deleteExpiredSessions(_ tx: Tx, now: Int64) async throws {
         try await tx.sql.raw("DELETE FROM sessions WHERE expires_at < \(bind: now)").run()
     }

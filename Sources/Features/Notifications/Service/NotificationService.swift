@@ -9,12 +9,16 @@ public struct NotificationService: Sendable {
     let clock: any Clock
     /// Every notice is also posted here (e.g. a 企业微信 group robot), if configured.
     let districtWebhook: String?
+    /// Where a person's own webhook may point: public addresses, or hosts the admin listed.
+    let outbound: OutboundPolicy
 
-    public init(database: Database, audit: AuditLog, clock: any Clock, districtWebhook: String? = nil) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, districtWebhook: String? = nil,
+                outbound: OutboundPolicy = OutboundPolicy()) {
         self.database = database
         self.audit = audit
         self.clock = clock
         self.districtWebhook = districtWebhook
+        self.outbound = outbound
     }
 
     /// Inside the caller's transaction: an inbox row per person, and an outbound message per
@@ -98,6 +102,12 @@ public struct NotificationService: Sendable {
     public func saveTargets(_ targets: Targets, actor: Actor) async throws {
         guard let user = actor.userId else { throw DomainError.unauthenticated }
         let valid = try NotificationRules.validate(targets)
+        if let webhook = valid.webhook {
+            // Checked again at every delivery: a name can resolve elsewhere later.
+            do { _ = try await outbound.check(webhook) } catch let refusal as OutboundRefusal {
+                throw DomainError.invalid("webhook", "Webhook 地址不可用：\(refusal.description)")
+            }
+        }
         let now = clock.now().millis
         try await database.write { tx in
             try await NotificationStore.saveTargets(tx, userId: user, email: valid.email, webhook: valid.webhook, now: now)

@@ -84,7 +84,7 @@ enum RegionsTemplates {
     <section class="card">
     {{#hasGrids}}
     <table class="table" id="thematic-grids"><thead><tr><th>名称</th><th>颜色</th><th>服务对象</th><th>所属区域</th></tr></thead><tbody>
-    {{#grids}}<tr><td><a href="/thematic-grids/{{id}}">{{name}}</a></td><td><span class="swatch" style="background:{{colour}}"></span> {{colour}}</td><td>{{tagText}}</td><td>{{regionName}}</td></tr>{{/grids}}
+    {{#grids}}<tr><td><a href="/thematic-grids/{{id}}">{{name}}</a></td><td><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="{{colour}}"/></svg> {{colour}}</td><td>{{tagText}}</td><td>{{regionName}}</td></tr>{{/grids}}
     </tbody></table>
     {{/hasGrids}}
     {{^hasGrids}}<p class="muted">暂无专题网格。</p>{{/hasGrids}}
@@ -107,7 +107,7 @@ enum RegionsTemplates {
 
     static let thematic = """
     <nav class="crumbs"><a href="/thematic-grids">专题网格</a><span>›</span><strong>{{grid.name}}</strong></nav>
-    <header class="page-head"><h1><span class="swatch" style="background:{{grid.colour}}"></span> {{grid.name}} {{#grid.retired}}<span class="badge badge-muted">已撤销</span>{{/grid.retired}}</h1>
+    <header class="page-head"><h1><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="{{grid.colour}}"/></svg> {{grid.name}} {{#grid.retired}}<span class="badge badge-muted">已撤销</span>{{/grid.retired}}</h1>
     <p class="muted">所属：<a href="/regions/{{grid.regionId}}">{{grid.regionName}}</a> · 服务对象：{{tagText}}</p>
     {{#grid.description}}<p>{{grid.description}}</p>{{/grid.description}}</header>
     {{#error}}<div class="alert alert-error" role="alert">{{error}}</div>{{/error}}

@@ -51,6 +51,7 @@ public struct Open311API: Sendable {
             let status: HTTPResponse.Status = switch error.kind {
             case .notFound: .notFound
             case .forbidden, .unauthenticated: .forbidden
+            case .tooManyRequests: .tooManyRequests
             default: .badRequest
             }
             let detail = error.fields.isEmpty ? error.message : error.fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
@@ -154,7 +155,8 @@ public struct Open311API: Sendable {
         v2.get("requests/:file") { request, context in
             try await handle(context.parameters.get("file") ?? "") { format, code in
                 // The 查询码 is the key to one request: whoever holds it may read it.
-                let found = try await requests.open311Requests(codes: [code], itemCodes: [], from: .distantPast, to: .distantFuture, open: nil, actor: nil)
+                let found = try await requests.open311Requests(codes: [code], itemCodes: [], from: .distantPast, to: .distantFuture, open: nil, actor: nil,
+                                                                ip: context.clientIP)
                 guard let item = found.first else { throw Failure(status: .notFound, description: "没有查询码为 \(code) 的诉求") }
                 return Self.respond(format, root: "service_requests", .list(element: "request", [serviceRequest(item, base: Self.base(request))]))
             }
@@ -162,7 +164,7 @@ public struct Open311API: Sendable {
         v2.get("tokens/:file") { request, context in
             try await handle(context.parameters.get("file") ?? "") { format, token in
                 // Every service is realtime: a token is the 查询码 itself.
-                let view = try await requests.track(code: token)
+                let view = try await requests.track(code: token, ip: context.clientIP)
                 return Self.respond(format, root: "service_requests", .list(element: "request", [
                     .object([("service_request_id", .string(view.trackingCode)), ("token", .string(view.trackingCode))]),
                 ]))
@@ -178,6 +180,8 @@ public struct Open311API: Sendable {
         }
     }
 
+    static let dateRange = Date(timeIntervalSince1970: -2_208_988_800)...Date(timeIntervalSince1970: 253_402_300_799)
+
     func listRequests(_ request: Request, _ context: AppContext, _ format: Open311Format) async throws -> Response {
         var query = Fields.query(request)
         let actor = try await keyActor(query.text("api_key", "api_key", maxLength: 200), ip: context.clientIP)
@@ -186,8 +190,10 @@ public struct Open311API: Sendable {
         func date(_ name: String) throws -> Date? {
             guard let text = query.text(name, name, maxLength: 40) else { return nil }
             let parser = ISO8601DateFormatter()
-            guard let date = parser.date(from: text) ?? LocalDay(String(text.prefix(10))).flatMap(\.start) else {
-                throw Failure(status: .badRequest, description: "\(name) 应为 ISO 8601 日期时间，如 2026-11-23T09:00:00+08:00")
+            // Years 1900–9999 only: a date millions of years away would overflow milliseconds.
+            guard let date = parser.date(from: text) ?? LocalDay(String(text.prefix(10))).flatMap(\.start),
+                  Self.dateRange.contains(date) else {
+                throw Failure(status: .badRequest, description: "\(name) 应为 ISO 8601 日期时间（1900–9999 年），如 2026-11-23T09:00:00+08:00")
             }
             return date
         }
@@ -201,7 +207,8 @@ public struct Open311API: Sendable {
         try query.finish()
         let open: Bool? = statuses.count == 1 ? statuses[0] == "open" : nil
         // end_date is inclusive; the query's upper bound is not.
-        let found = try await requests.open311Requests(codes: ids, itemCodes: codes, from: start, to: end.addingTimeInterval(0.001), open: open, actor: actor)
+        let found = try await requests.open311Requests(codes: ids, itemCodes: codes, from: start, to: end.addingTimeInterval(0.001), open: open, actor: actor,
+                                                       ip: context.clientIP)
         return Self.respond(format, root: "service_requests", .list(element: "request", found.map { serviceRequest($0, base: Self.base(request)) }))
     }
 

@@ -14,8 +14,8 @@ struct DraftInput {
         draft.description = fields.text("description", "诉求描述", maxLength: IntakeRules.maxDescription) ?? ""
         draft.regionId = fields.integer("regionId", "地点")
         draft.address = fields.text("address", "具体位置", maxLength: 200)
-        draft.latitude = fields.decimal("lat", "纬度")
-        draft.longitude = fields.decimal("long", "经度")
+        draft.latitude = fields.decimal("lat", "纬度", range: -90...90)
+        draft.longitude = fields.decimal("long", "经度", range: -180...180)
         draft.contactName = fields.text("contactName", "联系人", maxLength: 50)
         draft.phone = fields.text("phone", "联系电话", maxLength: 20)
         draft.anonymous = fields.bool("anonymous")
@@ -57,7 +57,7 @@ struct ActionInput {
         case .claim?: action = .claim
         case .sendBack?: action = .sendBack(reason: required("回退原因"))
         case .requestExtension?:
-            let hours = fields.decimal("hours", "延期时长（工作小时）", required: true)
+            let hours = fields.decimal("hours", "延期时长（工作小时）", required: true, range: Workflow.extensionHours)
             action = hours.map { .requestExtension(minutes: Int(($0 * 60).rounded()), reason: required("延期原因")) }
         case .approveExtension?: action = .approveExtension(note: note)
         case .denyExtension?: action = .denyExtension(reason: required("驳回原因"))
@@ -75,18 +75,6 @@ struct ActionInput {
         case .comment?: action = .comment(text: required("备注内容"))
         case nil: action = nil
         }
-    }
-}
-
-extension Fields {
-    /// A decimal number (hours, coordinates).
-    mutating func decimal(_ name: String, _ label: String, required: Bool = false) -> Double? {
-        guard let text = text(name, label, required: required, maxLength: 30) else { return nil }
-        guard let value = Double(text), value.isFinite else {
-            fail(name, "「\(label)」应为数字")
-            return nil
-        }
-        return value
     }
 }
 

@@ -107,7 +107,7 @@ struct RequestsAPI {
             return Self.photoResponse(try await requests.photo(try context.pathID("photo"), actor: actor))
         }
         api.get("track/:code") { _, context in
-            Self.noStore(try Web.json(TrackingDTO(try await requests.track(code: context.parameters.get("code") ?? ""))))
+            Self.noStore(try Web.json(TrackingDTO(try await requests.track(code: context.parameters.get("code") ?? "", ip: context.clientIP))))
         }
         api.post("track/:code/actions") { request, context in
             var request = request
@@ -253,8 +253,8 @@ struct ItemInput {
             name: fields.text("name", "名称", required: true, maxLength: 40) ?? "", description: fields.text("description", "说明", maxLength: 500) ?? "",
             handlerType: fields.choice("handlerType", "承办类型", required: true, parse: HandlerType.init(rawValue:)),
             assignment: fields.text("assignment", "分派规则", maxLength: 100) ?? "grid",
-            respondHours: fields.decimal("respondHours", "签收时限", required: true), handleHours: fields.decimal("handleHours", "处置时限", required: true),
-            verifyHours: fields.decimal("verifyHours", "核查时限", required: true), questions: parsed,
+            respondHours: fields.decimal("respondHours", "签收时限", required: true, range: CatalogRules.stageHours), handleHours: fields.decimal("handleHours", "处置时限", required: true, range: CatalogRules.stageHours),
+            verifyHours: fields.decimal("verifyHours", "核查时限", required: true, range: CatalogRules.stageHours), questions: parsed,
             channels: channelsGiven ? Set(channels) : Set(IntakeChannel.allCases),
             allowsAnonymous: fields.bool("allowsAnonymous"), active: !fields.has("active") || fields.bool("active"),
             sortOrder: Int(fields.integer("sortOrder", "排序", range: 0...9999) ?? 100))
@@ -275,7 +275,7 @@ struct SettingsInput {
         }
         let start = minutes("start", "上班时间"), end = minutes("end", "下班时间")
         let weekdays = Set(fields.list("weekdays", "工作日", maxCount: 7, maxLength: 1).compactMap { Int($0) })
-        let warn = fields.decimal("warnHours", "提醒时间（工作小时）") ?? 2
+        let warn = fields.decimal("warnHours", "提醒时间（工作小时）", range: CalendarService.warnHours) ?? 2
         settings = .init(startMinute: start, endMinute: end, weekdays: weekdays, warnMinutes: Int((warn * 60).rounded()))
     }
 }

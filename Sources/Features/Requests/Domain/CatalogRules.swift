@@ -58,6 +58,8 @@ public struct ValidCatalogItem: Sendable {
 }
 
 public enum CatalogRules {
+    /// Each stage's time limit, in working hours.
+    public static let stageHours: ClosedRange<Double> = 0.5...2000
     /// Codes are what Open311 clients and reports hold on to: letters, digits, `-` and `_`.
     static func codeProblem(_ code: String) -> String? {
         let ok = (1...20).contains(code.count)
@@ -84,7 +86,7 @@ public enum CatalogRules {
         let assignment = AssignmentRule(stored: draft.assignment.trimmingCharacters(in: .whitespaces))
         if assignment == nil { problems["assignment"] = "分派规则应为 grid、thematic:标签 或 account:用户名" }
         func minutes(_ hours: Double?, _ field: String, _ label: String) -> Int? {
-            guard let hours, hours >= 0.5, hours <= 2000 else {
+            guard let hours, stageHours.contains(hours) else {
                 problems[field] = "\(label)时限应在 0.5 到 2000 个工作小时之间"
                 return nil
             }

@@ -48,6 +48,8 @@ public enum Workflow {
 
     /// At most this many 延期 per request (原则上不超过两次).
     public static let maxExtensions = 2
+    /// One 延期 adds 0.5 to 240 working hours.
+    public static let extensionHours: ClosedRange<Double> = 0.5...240
     public static let maxCoHandlers = 5
     /// 1–2 stars: 不满意.
     public static let satisfiedFrom = 3

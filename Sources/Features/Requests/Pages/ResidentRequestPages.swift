@@ -112,7 +112,7 @@ struct ResidentRequestPages {
     }
 
     func trackPage(_ code: String, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
-        let view = try await requests.track(code: code)
+        let view = try await requests.track(code: code, ip: context.clientIP)
         // The page's forms work without an account: a double-submit token like the login form's.
         let existing = request.cookies[Web.csrfCookie]?.value
         let token = context.authentication?.csrfToken ?? existing ?? Secrets.token(bytes: 24)
@@ -165,7 +165,7 @@ struct ResidentRequestPages {
             let actor = try context.requireActor(.requestSubmit)
             let view = try await requests.track(try context.pathID(), actor: actor)
             return RequestsAPI.photoResponse(try await requests.trackingPhoto(code: view.trackingCode.isEmpty ? "-" : view.trackingCode,
-                                                                              photoId: try context.pathID("photo")))
+                                                                              photoId: try context.pathID("photo"), ip: context.clientIP))
         }
         router.get("track") { request, context in
             var query = Fields.query(request)
@@ -187,7 +187,8 @@ struct ResidentRequestPages {
             }, back: "/track/\(IntakeRules.normalisedTrackingCode(code).urlQueryEscaped)", page: { error in try await trackPage(code, request, context, error: error) })
         }
         router.get("track/:code/photos/:photo") { _, context in
-            RequestsAPI.photoResponse(try await requests.trackingPhoto(code: context.parameters.get("code") ?? "", photoId: try context.pathID("photo")))
+            RequestsAPI.photoResponse(try await requests.trackingPhoto(code: context.parameters.get("code") ?? "", photoId: try context.pathID("photo"),
+                                                                             ip: context.clientIP))
         }
     }
 }

@@ -43,6 +43,9 @@ public struct CalendarService: Sendable {
         try await database.read { tx in try await CalendarStore.calendar(tx).0 }
     }
 
+    /// How long before a deadline the sweep warns, in working hours.
+    public static let warnHours: ClosedRange<Double> = 0...8
+
     public func saveSettings(_ settings: Settings, actor: Actor) async throws {
         try actor.require(.catalogManage)
         try WorkCalendar.validate(startMinute: settings.startMinute, endMinute: settings.endMinute, weekdays: settings.weekdays)

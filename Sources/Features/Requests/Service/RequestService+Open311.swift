@@ -16,7 +16,10 @@ extension RequestService {
     /// and open/closed — with an API key every request in the key's region, without one only
     /// problems in public places (items that accept anonymous reports): the spec lets anyone
     /// list requests, and residents' own matters are not public.
-    public func open311Requests(codes: [String], itemCodes: [String], from: Date, to: Date, open: Bool?, actor: Actor?) async throws -> [Open311Request] {
+    /// Without a key (`actor` nil) every 查询码 asked for counts against `ip`'s lookup limit.
+    public func open311Requests(codes: [String], itemCodes: [String], from: Date, to: Date, open: Bool?, actor: Actor?,
+                                ip: String?) async throws -> [Open311Request] {
+        if actor == nil, !codes.isEmpty { try spendTrackingLookups(codes.count, ip: ip) }
         let catalog = try await catalog.catalog()
         let itemIds = try itemCodes.map { code -> Int64 in
             guard let item = catalog.items.first(where: { $0.code == code }) else { throw DomainError.invalid("service_code", "没有服务代码 \(code)") }

@@ -32,8 +32,21 @@ public struct TrackingView: Sendable {
 }
 
 extension RequestService {
-    /// By 查询码, for anyone who holds it (the code is the key: 12 random characters).
-    public func track(code: String) async throws -> TrackingView {
+    /// Counts `count` 查询码 lookups from `ip` against the limit; 429 past it.
+    public func spendTrackingLookups(_ count: Int, ip: String?) throws {
+        if let seconds = trackingLookups.take("track:" + (ip ?? "unknown"), cost: count) {
+            throw DomainError.tooManyRequests("查询过于频繁，请 \(seconds) 秒后再试")
+        }
+    }
+
+    /// By 查询码, for anyone who holds it (the code is the key: 12 random characters); each
+    /// lookup counts against the address's limit.
+    public func track(code: String, ip: String?) async throws -> TrackingView {
+        try spendTrackingLookups(1, ip: ip)
+        return try await track(code: code)
+    }
+
+    func track(code: String) async throws -> TrackingView {
         let normalised = IntakeRules.normalisedTrackingCode(code)
         let found = try await database.read { tx -> (ServiceRequest, [RequestEvent])? in
             guard let request = try await RequestStore.find(tx, trackingCode: normalised) else { return nil }
@@ -101,6 +114,7 @@ extension RequestService {
     /// What the holder of the 查询码 may do: withdraw before dispatch, add information, rate.
     public func actByTrackingCode(_ code: String, _ action: RequestAction, photos: [Data] = [], ip: String?) async throws -> TrackingView {
         guard [.withdraw, .addInformation, .rate].contains(action.kind) else { throw DomainError.forbidden }
+        try spendTrackingLookups(1, ip: ip)
         let normalised = IntakeRules.normalisedTrackingCode(code)
         let actor = Actor(userId: nil, username: "track:" + String(normalised.prefix(4)) + "…", displayName: "诉求人（查询码）", role: .resident,
                           scope: Scope(regionId: 0, path: "/-/"), permissions: [], ip: ip)
@@ -114,8 +128,14 @@ extension RequestService {
     }
 
     /// A photo on the tracking page: only those the page shows.
-    public func trackingPhoto(code: String, photoId: Int64) async throws -> RequestPhoto {
-        let view = try await track(code: code)
+    /// A page's photos are not counted as lookups, but a code that does not exist is (so
+    /// photo links are no way round the limit), and answers like a missing photo.
+    public func trackingPhoto(code: String, photoId: Int64, ip: String?) async throws -> RequestPhoto {
+        let view: TrackingView
+        do { view = try await track(code: code) } catch let error as DomainError where error.kind == .notFound {
+            try spendTrackingLookups(1, ip: ip)
+            throw DomainError.notFound("照片")
+        }
         guard view.steps.contains(where: { $0.photoIds.contains(photoId) }),
               let photo = try await database.read({ tx in try await RequestStore.photo(tx, id: photoId) }) else {
             throw DomainError.notFound("照片")

@@ -17,10 +17,17 @@ public struct RequestService: Sendable {
     let notifications: NotificationService
     /// Which roles hold which permission: to find who should be told (dispatchers, verifiers …).
     let permissionTable: PermissionTable
+    /// 查询码 lookups per client address, on pages, the API and Open311 alike: a code is the
+    /// only key to a request, so guessing must be slow.
+    let trackingLookups: RateLimiter
+
+    /// Default: 120 lookups at once (Open311 asks for up to 100 codes a call), then one a second.
+    public static let trackingLookupRule = RateLimiter.Rule(burst: 120, perMinute: 60)
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, teams: TeamService,
                 staff: any StaffDirectory, vault: PersonalDataVault, catalog: CatalogService, notifications: NotificationService,
-                permissionTable: PermissionTable) {
+                permissionTable: PermissionTable, trackingLookupRule: RateLimiter.Rule = RequestService.trackingLookupRule) {
+        self.trackingLookups = RateLimiter(trackingLookupRule, clock: clock)
         self.database = database
         self.audit = audit
         self.clock = clock

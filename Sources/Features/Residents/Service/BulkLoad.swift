@@ -22,7 +22,7 @@ extension ResidentService {
         guard actor.scope.path == "/" else { throw DomainError.forbidden }
         let today = clock.now()
         let tagTable = try await database.read { tx in try await ResidentStore.tags(tx) }
-        let tagId = Dictionary(uniqueKeysWithValues: tagTable.map { ($0.name, $0.id) })
+        let tagId = Dictionary(tagTable.map { ($0.name, $0.id) }) { first, _ in first }
         var rows: [(ResidentStore.Stored, [Int64], [String])] = []
         rows.reserveCapacity(drafts.count)
         for draft in drafts {

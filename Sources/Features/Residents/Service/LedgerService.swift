@@ -64,7 +64,7 @@ public struct LedgerService: Sendable {
                                        defaultRegionCode: defaultRegionCode, todayNumber: IDNumber.dayNumber(residents.clock.now()),
                                        vault: residents.vault)
         let sheet = LedgerSheetCheck(checker: checker, mode: mode, actor: actor, database: database, regions: regions, batchRows: importBatchRows,
-                                     tagIds: Dictionary(uniqueKeysWithValues: allTags.map { ($0.name, $0.id) }))
+                                     tagIds: Dictionary(allTags.map { ($0.name, $0.id) }) { first, _ in first })
         // The rows are checked batch by batch while the batches already checked are written, in
         // one transaction: all rows or none. The first problem stops the writing and rolls it
         // back; the check goes on to the end of the sheet so that every problem is reported.
@@ -122,12 +122,17 @@ public struct LedgerService: Sendable {
     /// A known resident changed by an import row: the columns the sheet gave replace theirs,
     /// audited with before and after as when changed by hand.
     private func update(_ tx: Tx, _ id: Int64, with item: LedgerSheetCheck.Ready, now: Int64, actor: Actor) async throws {
-        let current = try await ResidentStore.find(tx, id: id, within: actor.scope)!
+        // Chosen before the transaction: someone may have moved the resident out of scope since.
+        guard let current = try await ResidentStore.find(tx, id: id, within: actor.scope) else {
+            throw DomainError.conflict("导入期间有居民被移出您的管辖范围，请重新导入")
+        }
         let stored = item.stored.keepingAbsent(item.present, from: try await ResidentStore.storedRow(tx, id: id))
         try await ResidentStore.update(tx, id: id, stored, now: now)
         try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name)
         if item.present.contains(.tags) { try await ResidentStore.setTags(tx, residentId: id, tagIds: item.tagIds) }
-        let after = try await ResidentStore.find(tx, id: id, within: actor.scope)!
+        guard let after = try await ResidentStore.find(tx, id: id, within: actor.scope) else {
+            throw DomainError.conflict("导入期间有居民被移出您的管辖范围，请重新导入")
+        }
         try await residents.audit.append(tx, actor: actor, action: "resident.update", entityType: "resident", entityId: String(id),
                                          regionPath: after.regionPath, before: ResidentService.auditValues(current),
                                          after: ResidentService.auditValues(after))

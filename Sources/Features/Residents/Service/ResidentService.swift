@@ -208,7 +208,8 @@ public struct ResidentService: Sendable {
     func tagIds(_ names: [String], field: String) async throws -> [Int64] {
         guard !names.isEmpty else { return [] }
         let all = try await database.read { tx in try await ResidentStore.tags(tx) }
-        let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.id) })
+        // Names equal to Swift but not to the database (NFC and NFD) keep the first.
+        let byName = Dictionary(all.map { ($0.name, $0.id) }) { first, _ in first }
         let unknown = names.filter { byName[$0] == nil }
         guard unknown.isEmpty else {
             throw DomainError.invalid(field, "未知标签：\(unknown.joined(separator: "、"))（管理员可在标签管理中新增）")
@@ -216,11 +217,15 @@ public struct ResidentService: Sendable {
         return names.compactMap { byName[$0] }
     }
 
-    public func createTag(_ name: String?, actor: Actor) async throws -> [String] {
+    public func createTag(_ raw: String?, actor: Actor) async throws -> [String] {
         try actor.require(.tagManage)
+        // One spelling per name: composed (NFC), so that no two rows the database tells apart
+        // are one name to Swift (decomposed "é", compatibility ideographs).
+        let name = raw?.precomposedStringWithCanonicalMapping
         guard let name, !name.isEmpty, name.count <= 20, !name.contains(",") && !name.contains("、") else {
             throw DomainError.invalid("name", "标签名应为 1–20 个字，且不含逗号或顿号")
         }
+        if try await tags().contains(name) { throw DomainError.invalid("name", "标签「\(name)」已存在") }
         let now = clock.now().millis
         do {
             try await database.write { tx in
