@@ -31,7 +31,10 @@ let package = Package(
     ],
     targets: [
         // Shared kernel: database, migrations, actors and scope, audit chain, HTTP plumbing.
+        // zlib, for reading zip archives without ZIPFoundation (which loops on a damaged stream).
+        .systemLibrary(name: "LinliZlib", path: "Sources/LinliZlib"),
         .target(name: "LinliKit", dependencies: [
+            "LinliZlib",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Mustache", package: "swift-mustache"),

@@ -42,9 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
             if !report.ignoredColumns.isEmpty { print("未识别、未导入的列：\(report.ignoredColumns.joined(separator: "、"))") }
             guard report.imported else {
-                print("发现 \(report.problems.count) 处问题，未导入任何数据：")
+                print("发现 \(report.problemCount) 处问题，未导入任何数据：")
                 for problem in report.problems.prefix(200) { print("  第 \(problem.row) 行「\(problem.column)」：\(problem.message)") }
-                if report.problems.count > 200 { print("  ……另有 \(report.problems.count - 200) 处") }
+                if report.problemCount > 200 { print("  ……另有 \(report.problemCount - 200) 处") }
                 throw ExitCode(2)
             }
             print("已导入 \(report.total) 行：新增 \(report.inserted) 人，更新 \(report.updated) 人")

@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 
 /// A value as it arrived, in a form (always text) or in JSON.
 public enum FieldValue: Sendable, Equatable, Decodable {
@@ -31,30 +30,6 @@ public struct Fields: Sendable {
 
     public init(_ values: [String: FieldValue]) { self.values = values }
 
-    public static let maximumBodySize = 1024 * 1024
-
-    /// Reads the body as JSON (`application/json`) or as a url-encoded form.
-    public static func from(_ request: inout Request, context: AppContext) async throws -> Fields {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maximumBodySize)
-        } catch {
-            throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "提交的内容过大")
-        }
-        // Bytes that are not UTF-8 are refused, never replaced by U+FFFD and stored.
-        guard let body = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-            throw DomainError.badRequest("提交的内容不是有效的 UTF-8 文本")
-        }
-        let contentType = request.headers[.contentType] ?? ""
-        if contentType.hasPrefix("application/json") {
-            return try fromJSON(body)
-        }
-        if contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") {
-            return try fromURLEncoded(body)
-        }
-        throw DomainError(kind: .invalid, code: "unsupported_media_type", message: "不支持的内容类型：\(contentType)")
-    }
-
     public static func fromJSON(_ body: String) throws -> Fields {
         if body.trimmingWhitespace.isEmpty { return Fields([:]) }
         do {
@@ -62,12 +37,6 @@ public struct Fields: Sendable {
         } catch {
             throw DomainError.badRequest("请求内容不是有效的 JSON 对象")
         }
-    }
-
-    /// The query string's fields. A query that is not UTF-8 never reaches a route:
-    /// `EncodingMiddleware` answers it with a 422 first.
-    public static func query(_ request: Request) -> Fields {
-        Fields(parseURLEncoded(request.uri.query ?? ""))
     }
 
     /// A url-encoded form body; a field whose percent-escapes are not UTF-8 is a 422.
@@ -92,22 +61,7 @@ public struct Fields: Sendable {
 
     public static func parseURLEncodedForTests(_ text: String) -> [String: FieldValue] { parseURLEncoded(text) }
 
-    /// The request's query as `key=value&…` (re-encoded, sorted, empty values dropped), less
-    /// `dropping` — for pager and export links that keep the current filters.
-    public static func carriedQuery(_ request: Request, dropping: Set<String>) -> String {
-        parseURLEncoded(request.uri.query ?? "").compactMap { key, value -> [String]? in
-            guard !dropping.contains(key) else { return nil }
-            let texts: [String]
-            switch value {
-            case .text(let text): texts = [text]
-            case .list(let items): texts = items.compactMap { if case .text(let t) = $0 { t } else { nil } }
-            default: texts = []
-            }
-            return texts.filter { !$0.isEmpty }.map { "\(key.urlQueryEscaped)=\($0.urlQueryEscaped)" }
-        }.flatMap { $0 }.sorted().joined(separator: "&")
-    }
-
-    static func parseURLEncoded(_ text: String) -> [String: FieldValue] {
+    public static func parseURLEncoded(_ text: String) -> [String: FieldValue] {
         var result: [String: FieldValue] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -124,7 +78,7 @@ public struct Fields: Sendable {
     }
 
     /// `+` as a space, then percent-escapes; nil when they are malformed or not UTF-8.
-    static func decodeComponent(_ part: Substring) -> String? {
+    public static func decodeComponent(_ part: Substring) -> String? {
         String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 
 /// A `multipart/form-data` body (file uploads from plain HTML forms, no JavaScript needed).
 public struct MultipartForm: Sendable {
@@ -31,19 +30,6 @@ public struct MultipartForm: Sendable {
         return nil
     }
 
-    public static func from(_ request: inout Request) async throws -> MultipartForm {
-        guard let boundary = boundary(of: request.headers[.contentType] ?? "") else {
-            throw DomainError.badRequest("请以表单上传文件（multipart/form-data）")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maximumBodySize)
-        } catch {
-            throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "上传的文件过大（上限 20 MB）")
-        }
-        return try parse(Data(buffer: buffer), boundary: boundary)
-    }
-
     public static func parse(_ body: Data, boundary: String) throws -> MultipartForm {
         let delimiter = Data(("--" + boundary).utf8)
         var parts: [Part] = []
@@ -72,7 +58,13 @@ public struct MultipartForm: Sendable {
                     contentType = line.dropFirst("content-type:".count).trimmingCharacters(in: .whitespaces)
                 }
             }
-            parts.append(Part(name: name, filename: filename, contentType: contentType, data: Data(body[headerEnd.upperBound..<next.lowerBound])))
+            let data = Data(body[headerEnd.upperBound..<next.lowerBound])
+            // A text field (no filename) must be UTF-8, as in forms and JSON; files are bytes.
+            if filename == nil, String(validating: data, as: UTF8.self) == nil {
+                let label = String(name.prefix(40))
+                throw DomainError.invalid(label, "「\(label)」的内容不是有效的 UTF-8 文本")
+            }
+            parts.append(Part(name: name, filename: filename, contentType: contentType, data: data))
             cursor = next.upperBound
             if parts.count > 50 { throw DomainError.badRequest("上传内容的字段过多") }
         }

@@ -2,11 +2,10 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
-/// Office Open XML spreadsheets (.xlsx): reads the first sheet as text, writes one sheet whose
-/// cells are all text (so ID and phone numbers keep every digit). Files Excel, WPS and
-/// LibreOffice write are read; files we write open in all three.
+/// Office Open XML spreadsheets (.xlsx): reads the first sheet as text (with `ZIPReader`, no
+/// ZIPFoundation), and writes one sheet whose cells are all text (XLSX+Write.swift). Files
+/// Excel, WPS and LibreOffice write are read; files we write open in all three.
 public enum XLSXFormat {
     // MARK: Reading
 
@@ -17,28 +16,13 @@ public enum XLSXFormat {
         guard data.starts(with: [0x50, 0x4B]) else {
             throw SpreadsheetError("这不是有效的 Excel 文件（.xlsx）。如果是 .xls，请在 Excel 中另存为 .xlsx 后再导入")
         }
-        // A zip bomb declares (or, lying, produces) far more bytes than it holds; a hostile
-        // directory declares offsets ZIPFoundation would trap on. Both are refused first.
-        _ = try ZIPStructure.check(data, maxUncompressed: limits.maxUncompressedBytes)
-        guard let archive = try? Archive(data: data, accessMode: .read) else {
-            throw SpreadsheetError("这不是有效的 Excel 文件（.xlsx）。如果是 .xls，请在 Excel 中另存为 .xlsx 后再导入")
-        }
+        // A zip bomb declares (or, lying, produces) far more bytes than it holds: refused
+        // before anything is inflated, and again while inflating.
+        let archive = try ZIPReader(data, maxUncompressed: limits.maxUncompressedBytes)
         var budget = limits.maxUncompressedBytes
         func contents(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var result = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard UInt64(chunk.count) <= budget else { throw SpreadsheetError("文件解压后过大，已拒绝（疑似压缩炸弹）") }
-                    budget -= UInt64(chunk.count)
-                    result.append(chunk)
-                }
-            } catch let error as SpreadsheetError {
-                throw error
-            } catch {
-                throw SpreadsheetError("Excel 文件已损坏，无法读取")
-            }
-            return result
+            guard let entry = archive.entry(path) else { return nil }
+            return try archive.contents(entry, budget: &budget)
         }
         let shared = try contents("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
         let sheetPath = try firstSheetPath(workbook: contents("xl/workbook.xml"), relations: contents("xl/_rels/workbook.xml.rels"))
@@ -56,68 +40,6 @@ public enum XLSXFormat {
             return "xl/worksheets/sheet1.xml"
         }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-    }
-
-    // MARK: Writing
-
-    public static func write(_ table: SheetTable, sheetName: String = "Sheet1") throws -> Data {
-        try package(sheetXML: sheetXML(table), sheetName: sheetName)
-    }
-
-    /// A workbook around one worksheet's XML (also used by tests to build unusual files).
-    public static func package(sheetXML: String, sheetName: String = "Sheet1") throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let files: [(String, String)] = [
-            ("[Content_Types].xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-            """),
-            ("_rels/.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """),
-            ("xl/workbook.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(xmlEscape(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """),
-            ("xl/_rels/workbook.xml.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-            """),
-            ("xl/styles.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"/><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
-            """),
-            ("xl/worksheets/sheet1.xml", sheetXML),
-        ]
-        for (path, text) in files {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data ?? Data()
-    }
-
-    static func sheetXML(_ table: SheetTable) -> String {
-        var xml = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>
-        """
-        for (index, title) in table.header.enumerated() {
-            let widest = max(title.count * 2, table.rows.prefix(200).map { $0.count > index ? $0[index].count : 0 }.max() ?? 0)
-            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(min(max(widest + 2, 8), 60))\" customWidth=\"1\"/>"
-        }
-        xml += "</cols><sheetData>"
-        for (rowIndex, row) in ([table.header] + table.rows).enumerated() {
-            xml += "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
-                let style = rowIndex == 0 ? 1 : 0
-                xml += "<c r=\"\(columnName(columnIndex))\(rowIndex + 1)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xmlEscape(CellGuard.neutralise(value)))</t></is></c>"
-            }
-            xml += "</row>"
-        }
-        return xml + "</sheetData></worksheet>"
     }
 
     /// 0 → A, 25 → Z, 26 → AA.
@@ -186,6 +108,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         }
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { XMLStop.now(parser) }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
         case "si": strings.append(current)
@@ -242,6 +165,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
         table.rowNumbers = lineNumbers
         return table
     }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { XMLStop.now(parser) }
 
     func fail(_ message: String, _ parser: XMLParser) {
         if failure == nil { failure = SpreadsheetError(message) }
@@ -336,4 +261,12 @@ final class AttributeScanner: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         if name == element || qualifiedName == element { found.append(attributes) }
     }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { XMLStop.now(parser) }
+}
+
+/// Foundation's XMLParser on Linux goes on after a well-formedness error, and some
+/// malformed element names that follow one make it trap (found by fuzz/targets/XLSXTarget:
+/// `<te8=…</t><te手</t>` with a default namespace). Every delegate stops at the first error.
+enum XMLStop {
+    static func now(_ parser: XMLParser) { parser.abortParsing() }
 }

@@ -45,7 +45,7 @@ struct LedgerRoutes {
         _ = try context.requireActor(.residentManage)
         let view = report.map {
             ReportView(imported: $0.imported, total: $0.total, inserted: $0.inserted, updated: $0.updated,
-                       problemCount: $0.problems.count, problems: Array($0.problems.prefix(500)),
+                       problemCount: $0.problemCount, problems: Array($0.problems.prefix(500)),
                        ignored: $0.ignoredColumns.joined(separator: "、"))
         }
         let failed = error != nil || report?.imported == false

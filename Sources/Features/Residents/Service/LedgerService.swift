@@ -14,9 +14,12 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var total = 0
     public var inserted = 0
     public var updated = 0
+    /// The first problems (at most 1,000), by row and column.
     public var problems: [ImportProblem] = []
+    /// How many problems the sheet has in all.
+    public var problemCount = 0
     public var ignoredColumns: [String] = []
-    public var imported: Bool { problems.isEmpty }
+    public var imported: Bool { problemCount == 0 && problems.isEmpty }
 }
 
 /// 台账导入导出 — the spreadsheets community workers keep, in and out. An import checks every
@@ -110,7 +113,8 @@ public struct LedgerService: Sendable {
                 return (inserted, updated)
             }
         } catch is LedgerSheetCheck.ProblemsFound {
-            report.problems = try await checking.value
+            let found = try await checking.value
+            (report.problems, report.problemCount) = (found.first, found.count)
             return report
         } catch {
             checking.cancel()

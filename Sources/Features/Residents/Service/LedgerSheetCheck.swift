@@ -34,7 +34,7 @@ struct LedgerSheetCheck: Sendable {
 
     /// Starts checking `table`. `ready` yields the clean batches in order; `problems` ends
     /// with every problem of the sheet, sorted by row and column (none: the sheet may be kept).
-    func start(_ table: SheetTable) -> (ready: AsyncThrowingStream<[Ready], any Error>, problems: Task<[ImportProblem], any Error>) {
+    func start(_ table: SheetTable) -> (ready: AsyncThrowingStream<[Ready], any Error>, problems: Task<ProblemList, any Error>) {
         let (ready, continuation) = AsyncThrowingStream<[Ready], any Error>.makeStream()
         let task = Task {
             do {
@@ -49,8 +49,22 @@ struct LedgerSheetCheck: Sendable {
         return (ready, task)
     }
 
-    private func run(_ table: SheetTable, to writer: AsyncThrowingStream<[Ready], any Error>.Continuation) async throws -> [ImportProblem] {
-        var problems: [ImportProblem] = []
+    /// The first problems of a sheet, by row and column, and how many there are in all: a
+    /// sheet of a million bad rows must not become a report of a million lines in memory.
+    struct ProblemList: Sendable {
+        static let kept = 1000
+        private(set) var first: [ImportProblem] = []
+        private(set) var count = 0
+
+        mutating func add(_ batch: [ImportProblem]) {
+            guard !batch.isEmpty else { return }
+            count += batch.count
+            first = Array((first + batch).sorted { ($0.row, $0.column) < ($1.row, $1.column) }.prefix(Self.kept))
+        }
+    }
+
+    private func run(_ table: SheetTable, to writer: AsyncThrowingStream<[Ready], any Error>.Continuation) async throws -> ProblemList {
+        var list = ProblemList()
         var seenIDs: [String: Int] = [:]
         var addresses: [Int64: String] = [:]
         var start = 0
@@ -59,6 +73,7 @@ struct LedgerSheetCheck: Sendable {
             let range = start..<min(start + batchRows, table.rows.count)
             start = range.upperBound
             var rows: [(index: Int, resident: CheckedLedgerRow.Accepted)] = []
+            var problems: [ImportProblem] = []
             for row in try await checker.check(table, rows: range) {
                 problems += row.problems
                 if let id = row.idNumber {
@@ -71,9 +86,10 @@ struct LedgerSheetCheck: Sendable {
                 if let resident = row.resident { rows.append((row.index, resident)) }
             }
             let targets = try await registered(rows, table: table, problems: &problems)
+            list.add(problems)
             // Once the sheet cannot be kept the writer is stopped (its transaction rolls back
             // and lets go of the database), and nothing more is prepared for writing.
-            guard problems.isEmpty else {
+            guard list.count == 0 else {
                 writer.finish(throwing: ProblemsFound())
                 continue
             }
@@ -91,7 +107,7 @@ struct LedgerSheetCheck: Sendable {
                              tagIds: resident.valid.tags.compactMap { tagIds[$0] }, target: targets[row.index])
             })
         }
-        return problems.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        return list
     }
 
     /// Rows whose ID number is registered already: the resident each one updates, by row
