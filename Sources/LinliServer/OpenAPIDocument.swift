@@ -184,6 +184,21 @@ public enum OpenAPIDocument {
         ["description": description, "content": ["application/json": ["schema": ref("Error")]]]
     }
 
+    /// Every error an operation can answer: any operation 401/403/404/422 (a bad query or
+    /// path is a 422 too); a change 409 when it conflicts with the current state (a name
+    /// taken, a step not allowed now, a region still in use); a body 413 past its size limit;
+    /// 查询码 lookups 429 past their rate.
+    static func errorResponses(for operation: Operation) -> [String: Any] {
+        var responses: [String: Any] = [
+            "401": errorResponse("未登录或令牌无效"), "403": errorResponse("无权限"),
+            "404": errorResponse("不存在或不在管辖范围内"), "422": errorResponse("输入有误（fields 指明字段）"),
+        ]
+        if operation.method != "get" { responses["409"] = errorResponse("与当前状态冲突（如名称已被占用、此时不能执行该操作）") }
+        if operation.body != nil || operation.method != "get" { responses["413"] = errorResponse("提交的内容过大") }
+        if operation.path.contains("/track/") { responses["429"] = errorResponse("查询过于频繁") }
+        return responses
+    }
+
     static func build() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {
@@ -197,23 +212,22 @@ public enum OpenAPIDocument {
             for (name, description) in operation.query {
                 parameters.append(["name": name, "in": "query", "required": false, "description": description, "schema": string])
             }
+            let success: [String: Any] = operation.status == "204" ? ["description": "成功（无内容）"] : operation.isPhoto
+                ? ["description": "照片", "content": ["image/jpeg": ["schema": ["type": "string", "contentEncoding": "binary"]],
+                                                    "image/png": ["schema": ["type": "string", "contentEncoding": "binary"]],
+                                                    "image/webp": ["schema": ["type": "string", "contentEncoding": "binary"]]]]
+                : operation.isFile
+                ? ["description": "台账文件", "content": [
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "contentEncoding": "binary"]],
+                    "text/csv": ["schema": ["type": "string"]]]]
+                : ["description": "成功", "content": ["application/json": ["schema": ref(operation.response)]]]
+            var responses = errorResponses(for: operation)
+            responses[operation.status] = success
             var entry: [String: Any] = [
                 "summary": operation.summary, "tags": [operation.tag],
                 "operationId": operation.method + operation.path.replacingOccurrences(of: "/api/v1", with: "")
                     .split(whereSeparator: { "/{}-".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
-                "responses": [
-                    operation.status: operation.status == "204" ? ["description": "成功（无内容）"] : operation.isPhoto
-                        ? ["description": "照片", "content": ["image/jpeg": ["schema": ["type": "string", "contentEncoding": "binary"]],
-                                                            "image/png": ["schema": ["type": "string", "contentEncoding": "binary"]],
-                                                            "image/webp": ["schema": ["type": "string", "contentEncoding": "binary"]]]]
-                        : operation.isFile
-                        ? ["description": "台账文件", "content": [
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "contentEncoding": "binary"]],
-                            "text/csv": ["schema": ["type": "string"]]]]
-                        : ["description": "成功", "content": ["application/json": ["schema": ref(operation.response)]]],
-                    "401": errorResponse("未登录或令牌无效"), "403": errorResponse("无权限"),
-                    "404": errorResponse("不存在或不在管辖范围内"), "422": errorResponse("输入有误（fields 指明字段）"),
-                ],
+                "responses": responses,
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let body = operation.body {

@@ -61,7 +61,8 @@ public struct CatalogService: Sendable {
         try actor.require(.catalogManage)
         try CatalogRules.validate(draft)
         return try await uniqueCode { try await database.write { tx in
-            let before = try await id.asyncMap { try await CatalogStore.category(tx, id: $0) }
+            // `id.asyncMap` gives an optional of an optional: flattened, nil means "not found".
+            let before: CatalogCategory? = try await id.asyncMap { try await CatalogStore.category(tx, id: $0) } ?? nil
             if id != nil && before == nil { throw DomainError.notFound("服务类别") }
             let savedId: Int64
             if let id {
@@ -75,7 +76,7 @@ public struct CatalogService: Sendable {
             let saved = try await CatalogStore.category(tx, id: savedId)!
             try await audit.append(tx, actor: actor, action: id == nil ? "catalog.category.create" : "catalog.category.update",
                                    entityType: "request_category", entityId: String(savedId), regionPath: nil,
-                                   before: before?.flatMap { $0 }.map(Self.values), after: Self.values(saved))
+                                   before: before.map(Self.values), after: Self.values(saved))
             return saved
         } }
     }
@@ -86,7 +87,7 @@ public struct CatalogService: Sendable {
         let now = clock.now().millis
         return try await uniqueCode { try await database.write { tx in
             guard try await CatalogStore.category(tx, id: valid.categoryId) != nil else { throw DomainError.invalid("categoryId", "请选择服务类别") }
-            let before = try await id.asyncMap { try await CatalogStore.item(tx, id: $0) }
+            let before: CatalogItem? = try await id.asyncMap { try await CatalogStore.item(tx, id: $0) } ?? nil
             if id != nil && before == nil { throw DomainError.notFound("服务事项") }
             var item = CatalogItem(id: id ?? 0, categoryId: valid.categoryId, code: valid.code, name: valid.name, description: valid.description,
                                    handlerType: valid.handlerType, assignment: valid.assignment, limits: valid.limits,
@@ -102,7 +103,7 @@ public struct CatalogService: Sendable {
             }
             try await audit.append(tx, actor: actor, action: id == nil ? "catalog.item.create" : "catalog.item.update",
                                    entityType: "request_item", entityId: String(item.id), regionPath: nil,
-                                   before: before?.flatMap { $0 }.map(Self.values), after: Self.values(item))
+                                   before: before.map(Self.values), after: Self.values(item))
             return item
         } }
     }

@@ -34,6 +34,10 @@ struct ResidentsAPI {
             let id = try context.pathID()
             var request = request
             var fields = try await request.fields(context)
+            // A change names at least one field: an empty body is a mistake, not a no-op.
+            if fields.values.keys.allSatisfy({ $0 == "_csrf" }) {
+                throw DomainError.invalid(fields: ["body": "请至少提供一个要修改的字段"])
+            }
             let input = ResidentInput(&fields, place: .id)
             try fields.finish()
             let current = try await residents.resident(id, actor: actor)
