@@ -28,7 +28,8 @@ import time
 import traceback
 import urllib.parse
 
-from serving import free_port, signed_in, wait_healthy
+from crashload import IntakeLoad, kill_nine
+from serving import free_port, signed_in, today_counts_match_rows, wait_healthy
 
 CLIENTS = 12
 INTAKES = 240
@@ -55,11 +56,8 @@ class Deployment:
         self.instances = []
         for label in ["a", "b"]:
             port = free_port()
-            log = os.path.join(work, f"scaleout-{label}.log")
-            proc = subprocess.Popen([binary, "serve", "--port", str(port), "--trust-proxy"],
-                                    env=self.env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
-            self.procs.append(proc)
             self.instances.append(f"http://127.0.0.1:{port}")
+            self.procs.append(self.launch(len(self.instances) - 1))
         for base, proc in zip(self.instances, self.procs):
             wait_healthy(base, proc, "scaleout-*.log")
         self.nginx_dir = os.path.join(work, "nginx")
@@ -107,6 +105,13 @@ http {{
         self.nginx_cmd = [nginx, "-c", conf, "-p", self.nginx_dir, "-e", os.path.join(self.nginx_dir, "error.log"), "-s", "stop"]
         self.proxy = f"http://127.0.0.1:{self.proxy_port}"
         wait_healthy(self.proxy, None, "nginx")
+
+    def launch(self, index):
+        """Starts instance `index` (a or b) on its port, its log appended to."""
+        port = self.instances[index].rsplit(":", 1)[1]
+        log = os.path.join(self.work, f"scaleout-{'ab'[index]}.log")
+        return subprocess.Popen([self.binary, "serve", "--port", port, "--trust-proxy"],
+                                env=self.env, stdout=open(log, "a"), stderr=subprocess.STDOUT)
 
     def sql(self, statement, database=None):
         """One statement through psql; rows as lists of strings."""
@@ -231,6 +236,32 @@ def check_concurrent_intake_and_transitions(d, state):
     assert not errors, "\n".join(errors[:5])
 
 
+def check_kill_nine_of_one_instance_under_intake(d, state):
+    """Intake to both instances; instance a is killed with SIGKILL mid-load and started
+    again. Every request either instance answered 2xx must be in the database (the records
+    check after this one then verifies the audit chain and the dashboard against the rows)."""
+    admin = Client(d.proxy, "qu.admin")
+    token = admin.post(d.proxy, "/api/v1/tokens", {"username": "sq.staff", "name": "断电检查"}).json()["secret"]
+    grid = d.scalar("SELECT id FROM regions WHERE name = '第一网格' ORDER BY id LIMIT 1")
+    households = [int(r[0]) for r in d.sql(f"SELECT id FROM regions WHERE path LIKE (SELECT path FROM regions WHERE id = {grid}) || '%' AND level = 'household' ORDER BY id")]
+    load = IntakeLoad(d.instances, token, "WX05", households)
+    load.start()
+    time.sleep(3)
+    kill_nine(d.procs[0])
+    time.sleep(2)
+    d.procs[0] = d.launch(0)
+    wait_healthy(d.instances[0], d.procs[0], "scaleout-a.log")
+    time.sleep(2)
+    load.stop()
+    assert not load.refused, f"5xx during the crash: {load.refused[:3]}"
+    ids = set(load.acknowledged.values())
+    assert ids, "no request was acknowledged"
+    found = {int(r[0]) for r in d.sql(f"SELECT id FROM requests WHERE idempotency_key LIKE '%crash-{load.run}-%'")}
+    missing = ids - found
+    assert not missing, f"acknowledged but missing after kill -9: {sorted(missing)[:10]}"
+    print(f"  kill -9 of instance a under intake: acknowledged {len(ids)}, found {len(ids & found)}")
+
+
 def check_the_records_afterwards(d, state):
     run, ids, expected = state["run"], state["ids"], state["expected"]
     keyed = d.sql(f"SELECT idempotency_key, id FROM requests WHERE idempotency_key LIKE '%:scale-{run}-%'")
@@ -251,21 +282,7 @@ def check_the_records_afterwards(d, state):
     assert verify.returncode == 0, f"audit chain broken after concurrent writes: {verify.stdout} {verify.stderr}"
 
     admin = Client(d.proxy, "qu.admin")
-    # The metrics count by day in Asia/Shanghai (UTC+8, no daylight saving).
-    shanghai_now = time.time() + 8 * 3600
-    today = time.strftime("%Y-%m-%d", time.gmtime(shanghai_now))
-    midnight = int(shanghai_now // 86400 * 86400 - 8 * 3600) * 1000
-    metrics = admin.get(d.proxy, f"/api/v1/metrics?from={today}&to={today}")
-    assert metrics.status_code == 200, metrics.text[:300]
-    counts = metrics.json()["total"]["counts"]
-    scope = f"FROM requests WHERE submitted_at >= {midnight} AND submitted_at < {midnight + 86400000}"
-    from_rows = {
-        "submitted": d.scalar(f"SELECT COUNT(*) {scope}"),
-        "accepted": d.scalar(f"SELECT COUNT(*) {scope} AND state NOT IN ('rejected', 'voided', 'withdrawn')"),
-        "responded": d.scalar(f"SELECT COUNT(*) {scope} AND responded_at IS NOT NULL"),
-        "closed": d.scalar(f"SELECT COUNT(*) {scope} AND state IN ('closed', 'rated')"),
-    }
-    shown = {k: counts[k] for k in from_rows}
+    shown, from_rows = today_counts_match_rows(lambda path: admin.get(d.proxy, path), d.scalar)
     assert shown == from_rows, f"metrics {shown} differ from the rows {from_rows}"
 
     with open(os.path.join(d.nginx_dir, "access.log")) as f:
@@ -288,7 +305,8 @@ def main():
         d = Deployment(args.binary, args.work, args.psql, args.postgres_url)
         d.start()
         state = {}
-        for check in [check_sessions_work_across_instances, check_concurrent_intake_and_transitions, check_the_records_afterwards]:
+        for check in [check_sessions_work_across_instances, check_concurrent_intake_and_transitions,
+                      check_kill_nine_of_one_instance_under_intake, check_the_records_afterwards]:
             name = check.__name__
             started = time.time()
             try:

@@ -42,3 +42,23 @@ def signed_in(base, username):
     answer = s.post(base + "/login", data={"_csrf": token, "username": username, "password": PASSWORD, "next": "/"})
     assert "您好" in answer.text, f"{username} could not sign in at {base}"
     return s, CSRF.search(answer.text).group(1)
+
+
+def today_counts_match_rows(get, scalar):
+    """The dashboard's figures for today (metrics API, Asia/Shanghai days) against counts
+    of the request rows themselves; `get(path)` answers the API, `scalar(sql)` the database.
+    Returns (shown, from_rows)."""
+    shanghai_now = time.time() + 8 * 3600
+    today = time.strftime("%Y-%m-%d", time.gmtime(shanghai_now))
+    midnight = int(shanghai_now // 86400 * 86400 - 8 * 3600) * 1000
+    metrics = get(f"/api/v1/metrics?from={today}&to={today}")
+    assert metrics.status_code == 200, metrics.text[:300]
+    counts = metrics.json()["total"]["counts"]
+    scope = f"FROM requests WHERE submitted_at >= {midnight} AND submitted_at < {midnight + 86400000}"
+    from_rows = {
+        "submitted": scalar(f"SELECT COUNT(*) {scope}"),
+        "accepted": scalar(f"SELECT COUNT(*) {scope} AND state NOT IN ('rejected', 'voided', 'withdrawn')"),
+        "responded": scalar(f"SELECT COUNT(*) {scope} AND responded_at IS NOT NULL"),
+        "closed": scalar(f"SELECT COUNT(*) {scope} AND state IN ('closed', 'rated')"),
+    }
+    return {k: counts[k] for k in from_rows}, from_rows

@@ -10,6 +10,9 @@ public struct Configuration: Sendable {
     public var dataDirectory: String = "./linli-data"
     /// `postgres://…` to use PostgreSQL instead of the SQLite file in the data directory.
     public var databaseURL: String?
+    /// SQLite: sync every commit (`full`, the default) or only checkpoints (`normal`,
+    /// `LINLI_SQLITE_SYNC=normal`; faster, but a power loss may take the last commits).
+    public var sqliteSync: Database.SQLiteSync = .full
     /// Set behind https: cookies get the Secure attribute.
     public var secureCookies: Bool = false
     /// Behind a reverse proxy: take the client address from X-Forwarded-For.
@@ -44,7 +47,7 @@ public struct Configuration: Sendable {
     public init() {}
 
     /// Reads `LINLI_HOST`, `LINLI_PORT`, `LINLI_DATA_DIR`, `LINLI_DATABASE_URL`,
-    /// `LINLI_SECURE_COOKIES`, `LINLI_TRUST_PROXY`, `LINLI_BCRYPT_COST`, `LINLI_WEBHOOK_URL`,
+    /// `LINLI_SQLITE_SYNC`, `LINLI_SECURE_COOKIES`, `LINLI_TRUST_PROXY`, `LINLI_BCRYPT_COST`, `LINLI_WEBHOOK_URL`,
     /// `LINLI_WEBHOOK_ALLOW_HOSTS`, `LINLI_TRUSTED_PROXIES`, `LINLI_METRICS_TOKEN`,
     /// `LINLI_TRACK_LOOKUPS_PER_MINUTE`, `LINLI_SMTP_URL`,
     /// `LINLI_MAIL_FROM`, `LINLI_DELIVERY_INTERVAL`.
@@ -58,6 +61,9 @@ public struct Configuration: Sendable {
         if let proxy = environment["LINLI_TRUST_PROXY"] { configuration.trustProxy = ["1", "true", "yes"].contains(proxy.lowercased()) }
         if let cost = environment["LINLI_BCRYPT_COST"].flatMap(UInt8.init), (4...14).contains(cost) { configuration.bcryptCost = cost }
         if let webhook = environment["LINLI_WEBHOOK_URL"], !webhook.isEmpty { configuration.districtWebhook = webhook }
+        if let sync = environment["LINLI_SQLITE_SYNC"].flatMap({ Database.SQLiteSync(rawValue: $0.lowercased()) }) {
+            configuration.sqliteSync = sync
+        }
         if let proxies = environment["LINLI_TRUSTED_PROXIES"] {
             configuration.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }

@@ -39,7 +39,7 @@ public final class LinliSystem: Sendable {
                             migrate: Bool = true) async throws -> LinliSystem {
         // A mistyped mail server is said at start, not discovered when the first notice waits.
         if let smtp = configuration.smtpURL { _ = try SMTPAdapter(url: smtp, from: configuration.mailFrom) }
-        let database = try await Database.open(try configuration.databaseLocation(), logger: logger)
+        let database = try await Database.open(try configuration.databaseLocation(), logger: logger, sqliteSync: configuration.sqliteSync)
         do {
             let migrator = Migrator(migrations: migrations, clock: clock)
             if migrate {

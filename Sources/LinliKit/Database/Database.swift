@@ -44,10 +44,20 @@ public final class Database: Sendable {
         case postgres(client: PostgresClient, runner: Task<Void, Never>, names: PostgresStatementNames)
     }
 
-    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+    /// How SQLite makes a commit durable (`PRAGMA synchronous` in WAL mode).
+    public enum SQLiteSync: String, Sendable, CaseIterable {
+        /// Every commit waits for the log to reach the disk: an acknowledged change survives
+        /// a power loss, as on PostgreSQL with its defaults. The default.
+        case full
+        /// Commits are not synced, checkpoints are: safe across a crash of the process, but
+        /// a power loss may take the last transactions (docs/operations.md, measured cost).
+        case normal
+    }
+
+    public static func open(_ location: DatabaseLocation, logger: Logger, sqliteSync: SQLiteSync = .full) async throws -> Database {
         switch location {
         case .sqlite(let path):
-            return try await openSQLite(path: path, logger: logger)
+            return try await openSQLite(path: path, logger: logger, sync: sqliteSync)
         case .postgres(let url):
             return try openPostgres(url: url, logger: logger)
         }
@@ -59,19 +69,19 @@ public final class Database: Sendable {
         self.logger = logger
     }
 
-    private static func openSQLite(path: String, logger: Logger) async throws -> Database {
+    private static func openSQLite(path: String, logger: Logger, sync: SQLiteSync) async throws -> Database {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         func connect(cacheMiB: Int) async throws -> SQLiteConnectionHandle {
             let connection = try SQLiteConnectionHandle(path: path, logger: logger)
-            // WAL lets readers run beside the writer; NORMAL sync is durable across app crashes
-            // and loses at most the last transactions on power loss (documented in docs/operations.md).
+            // WAL lets readers run beside the writer; FULL syncs the log at every commit (NORMAL,
+            // if chosen, is durable across crashes of the process only: docs/operations.md).
             // SQLite's default page cache (2 MiB) makes a district's indexes spill and re-read on
             // every large write; the sizes here keep the process well under 300 MB.
             // Statement journals (a multi-row statement's undo) stay in memory, not in a temp file.
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(sync.rawValue.uppercased())", "PRAGMA foreign_keys=ON",
                            "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY"] {
                 try await connection.raw(SQLQueryString(pragma)).run()
             }

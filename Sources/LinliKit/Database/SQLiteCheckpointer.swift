@@ -11,7 +11,7 @@ import VaporCSQLite
 /// however many are queued (an intake profile: a tenth of the CPU, and iowait that kept the
 /// cores a quarter idle, docs/benchmarks.md). A passive checkpoint needs no write lock, so
 /// here the writer only notes that the log is long and goes on; the durability is the same
-/// (WAL, `synchronous=NORMAL`: commits are not synced, checkpoints are).
+/// (the commits' own syncs, with `synchronous=FULL`, are untouched; checkpoints are synced).
 ///
 /// The log starts again from its beginning only after a checkpoint that copied all of it,
 /// which one running beside continuous writes never quite does: past `writerPages` the writer
