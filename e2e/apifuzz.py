@@ -39,7 +39,8 @@ def run_schemathesis(base, token, seconds, report):
     for name in ("DELETE /api/v1/tokens/{id}", "POST /api/v1/users/{id}/disable"):
         command += ["--exclude-name", name]
     started = time.time()
-    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds * 3 + 120)
+    # Schemathesis keeps a cache in its working directory: the run's own, not the tree.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds * 3 + 120, cwd=os.path.dirname(report))
     return result, time.time() - started
 
 

@@ -46,7 +46,8 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     router.add(middleware: MetricsMiddleware(registry: registry))
     router.add(middleware: ErrorMiddleware(web: web))
     router.add(middleware: MetricsEndpoint(registry: registry, token: system.configuration.metricsToken))
-    router.add(middleware: AuthMiddleware(authenticator: system.auth, trustedProxies: system.configuration.effectiveTrustedProxies))
+    router.add(middleware: AuthMiddleware(authenticator: system.auth, trustedProxies: system.configuration.effectiveTrustedProxies,
+                                          logger: system.logger))
     router.add(middleware: CSRFMiddleware(exemptPrefixes: [Open311API.basePath + "/"]))
     OperationsRoutes(database: system.database, registry: registry).addRoutes(to: router)
     HomePage(regions: system.regions, web: web, navigation: LinliFeatures.navigation).addRoutes(to: router)

@@ -18,12 +18,12 @@ public struct Configuration: Sendable {
     /// Behind a reverse proxy: take the client address from X-Forwarded-For.
     public var trustProxy: Bool = false
     /// The proxies whose X-Forwarded-For is believed when `trustProxy` is on
-    /// (`LINLI_TRUSTED_PROXIES`, comma-separated; default the loopback addresses).
-    public var trustedProxies: Set<String> = ["127.0.0.1", "::1"]
-    /// The addresses actually trusted: none unless `trustProxy` is on.
-    public var effectiveTrustedProxies: Set<String> { trustProxy ? trustedProxies : [] }
+    /// (`LINLI_TRUSTED_PROXIES`: comma-separated addresses or CIDR networks; default loopback).
+    public var trustedProxies = TrustedProxies(["127.0.0.1", "::1"])
+    /// The proxies actually trusted: none unless `trustProxy` is on.
+    public var effectiveTrustedProxies: TrustedProxies { trustProxy ? trustedProxies : .none }
     /// `Authorization: Bearer …` that `/metrics` asks for (`LINLI_METRICS_TOKEN`); without
-    /// one, `/metrics` answers only a loopback peer that no proxy forwarded.
+    /// one, `/metrics` is off.
     public var metricsToken: String?
     /// 查询码 lookups per client address (`LINLI_TRACK_LOOKUPS_PER_MINUTE`; the burst is
     /// twice that, at least 100, since Open311 asks for up to 100 codes a call).
@@ -65,7 +65,7 @@ public struct Configuration: Sendable {
             configuration.sqliteSync = sync
         }
         if let proxies = environment["LINLI_TRUSTED_PROXIES"] {
-            configuration.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            configuration.trustedProxies = TrustedProxies(proxies.split(separator: ",").map(String.init))
         }
         if let rate = environment["LINLI_TRACK_LOOKUPS_PER_MINUTE"].flatMap(Int.init), (1...100_000).contains(rate) {
             configuration.trackingLookupRule = .init(burst: max(2 * rate, 100), perMinute: rate)

@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 
 /// The requests, catalog, calendar and tracking parts of the OpenAPI document.
 extension OpenAPIDocument {
@@ -74,31 +75,15 @@ extension OpenAPIDocument {
                            required: ["startMinute", "endMinute", "weekdays", "days"]),
     ] }
 
+    /// The draft as `DraftInput` reads it, plus its `answers.<code>` fields.
     static var draftBody: [String: Any] {
-        [
-            "type": "object",
-            "properties": ["itemId": integer, "itemCode": string, "description": string, "regionId": integer, "address": string, "lat": number,
-                           "long": number, "contactName": string, "phone": string, "anonymous": boolean,
-                           "channel": ["type": "string", "enum": channels], "idempotencyKey": string],
-            "patternProperties": ["^answers\\.": ["oneOf": [string, array(string)]]],
-            "additionalProperties": false, "required": ["description"],
-        ]
+        recorded("POST /api/v1/requests", extra: ["patternProperties": ["^answers\\.": ["oneOf": [string, array(string)]]]])
     }
 
     static var actionBody: [String: Any] {
         object(["action": ["type": "string", "enum": actionKinds], "note": string, "handlerId": integer, "coHandlers": array(integer),
-                "hours": number, "score": ["type": "integer", "minimum": 1, "maximum": 5]], required: ["action"])
-    }
-
-    static var itemBody: [String: Any] {
-        object(["categoryId": integer, "code": string, "name": string, "description": string, "handlerType": string, "assignment": string,
-                "respondHours": number, "handleHours": number, "verifyHours": number, "questions": ["type": "string", "description": "问题列表的 JSON 文本"],
-                "channels": array(string), "allowsAnonymous": boolean, "active": boolean, "sortOrder": integer],
-               required: ["categoryId", "code", "name", "handlerType", "respondHours", "handleHours", "verifyHours"])
-    }
-
-    static var categoryBody: [String: Any] {
-        object(["code": string, "name": string, "description": string, "sortOrder": integer, "active": boolean], required: ["code", "name"])
+                "hours": ["type": "number", "minimum": Workflow.extensionHours.lowerBound, "maximum": Workflow.extensionHours.upperBound],
+                "score": ["type": "integer", "minimum": 1, "maximum": 5]], required: ["action"])
     }
 
     static var requestOperations: [Operation] { [
@@ -121,27 +106,27 @@ extension OpenAPIDocument {
                   tag: "诉求", body: actionBody, response: "RequestDetail", multipart: true),
         Operation(method: "get", path: "/api/v1/requests/{id}/candidates", summary: "可派遣的承办人（按分派规则推荐在前）", tag: "诉求", response: "Candidates"),
         Operation(method: "post", path: "/api/v1/requests/dispatch", summary: "批量派遣（逐件办理，单件失败不影响其他）", tag: "诉求",
-                  body: object(["ids": array(integer), "handlerId": integer, "coHandlers": array(integer), "note": string], required: ["ids", "handlerId"]),
+                  body: recorded("POST /api/v1/requests/dispatch"),
                   response: "DispatchResults"),
         Operation(method: "get", path: "/api/v1/requests/{id}/photos/{photo}", summary: "诉求照片", tag: "诉求", response: "Request", isPhoto: true),
         Operation(method: "get", path: "/api/v1/track/{code}", summary: "凭查询码查看办理进度（不含内部备注和工作人员姓名；无需登录）", tag: "诉求查询",
                   response: "Tracking"),
         Operation(method: "post", path: "/api/v1/track/{code}/actions", summary: "凭查询码撤回（派遣前）、补充信息或评价（结案后）", tag: "诉求查询",
                   body: actionBody, response: "Tracking", multipart: true),
-        Operation(method: "post", path: "/api/v1/catalog/categories", summary: "新增服务类别", tag: "服务目录", body: categoryBody,
+        Operation(method: "post", path: "/api/v1/catalog/categories", summary: "新增服务类别", tag: "服务目录", body: recorded("POST /api/v1/catalog/categories"),
                   response: "CatalogCategory", status: "201"),
-        Operation(method: "put", path: "/api/v1/catalog/categories/{id}", summary: "修改服务类别", tag: "服务目录", body: categoryBody,
+        Operation(method: "put", path: "/api/v1/catalog/categories/{id}", summary: "修改服务类别", tag: "服务目录", body: recorded("PUT /api/v1/catalog/categories/{id}"),
                   response: "CatalogCategory"),
-        Operation(method: "post", path: "/api/v1/catalog/items", summary: "新增服务事项", tag: "服务目录", body: itemBody, response: "CatalogItem", status: "201"),
-        Operation(method: "put", path: "/api/v1/catalog/items/{id}", summary: "修改服务事项", tag: "服务目录", body: itemBody, response: "CatalogItem"),
+        Operation(method: "post", path: "/api/v1/catalog/items", summary: "新增服务事项", tag: "服务目录", body: recorded("POST /api/v1/catalog/items"), response: "CatalogItem", status: "201"),
+        Operation(method: "put", path: "/api/v1/catalog/items/{id}", summary: "修改服务事项", tag: "服务目录", body: recorded("PUT /api/v1/catalog/items/{id}"), response: "CatalogItem"),
         Operation(method: "get", path: "/api/v1/calendar", summary: "工作日历：工作时间与某年的放假、调休", tag: "服务目录", query: [("year", "年份")],
                   response: "Calendar"),
         Operation(method: "put", path: "/api/v1/calendar/days/{day}", summary: "设为放假或调休上班日", tag: "服务目录",
-                  body: object(["kind": ["type": "string", "enum": ["holiday", "workday"]], "name": string], required: ["kind", "name"]),
+                  body: recorded("PUT /api/v1/calendar/days/{day}"),
                   response: "Calendar", status: "204"),
         Operation(method: "delete", path: "/api/v1/calendar/days/{day}", summary: "删除一天的调整", tag: "服务目录", response: "Calendar", status: "204"),
         Operation(method: "put", path: "/api/v1/calendar/settings", summary: "工作时间、工作日与即将超期提醒时间", tag: "服务目录",
-                  body: object(["start": string, "end": string, "weekdays": array(integer), "warnHours": number], required: ["start", "end", "weekdays"]),
+                  body: recorded("PUT /api/v1/calendar/settings"),
                   response: "Calendar", status: "204"),
     ] }
 }

@@ -1,7 +1,15 @@
+import Accounts
 import Foundation
+import LinliKit
+import Regions
+import Requests
+import Residents
 
-/// The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json. Written by hand, as
-/// documentation; `OpenAPIDocumentTests` checks that it and the router agree route by route.
+/// The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json. Operations, answers and
+/// summaries are written here; request bodies come from the features' input types
+/// (`…APIInputs`, recorded by `Fields.rules(of:)`) wherever one exists, so their types,
+/// required fields, lengths, ranges and choices are the ones enforced. `OpenAPIDocumentTests`
+/// checks that the document and the router agree route by route.
 public enum OpenAPIDocument {
     struct Operation {
         let method: String
@@ -89,8 +97,9 @@ public enum OpenAPIDocument {
         "ImportReport": object(["total": integer, "inserted": integer, "updated": integer,
                                 "problems": ["type": "array", "items": object(["row": integer, "column": string, "message": string],
                                                                               required: ["row", "column", "message"])],
+                                "problemCount": ["type": "integer", "description": "问题总数（problems 只列前 1000 个）"],
                                 "ignoredColumns": ["type": "array", "items": string]],
-                               required: ["total", "inserted", "updated", "problems"]),
+                               required: ["total", "inserted", "updated", "problems", "problemCount"]),
     ] }
 
     static var operations: [Operation] { baseOperations + requestOperations }
@@ -100,46 +109,41 @@ public enum OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/regions", summary: "在管辖范围内按层级或关键词查找区域", tag: "区域",
                   query: [("level", "层级"), ("q", "名称或编码片段")], response: "RegionList"),
         Operation(method: "post", path: "/api/v1/regions", summary: "新增下级区域（编号可省略，自动分配）", tag: "区域",
-                  body: object(["parentId": integer, "name": string, "segment": string], required: ["parentId", "name"]),
+                  body: recorded("POST /api/v1/regions"),
                   response: "Region", status: "201"),
         Operation(method: "get", path: "/api/v1/regions/{id}", summary: "读取区域及其下级", tag: "区域", response: "RegionWithChildren"),
         Operation(method: "patch", path: "/api/v1/regions/{id}", summary: "区域改名", tag: "区域",
-                  body: object(["name": string], required: ["name"]), response: "Region"),
+                  body: recorded("PATCH /api/v1/regions/{id}"), response: "Region"),
         Operation(method: "post", path: "/api/v1/regions/{id}/move", summary: "移到同级的另一上级之下（编码随之重排）", tag: "区域",
-                  body: object(["parentId": integer], required: ["parentId"]), response: "Region"),
+                  body: recorded("POST /api/v1/regions/{id}/move"), response: "Region"),
         Operation(method: "post", path: "/api/v1/regions/{id}/retire", summary: "撤销区域（须无在用下级）", tag: "区域", response: "Region"),
         Operation(method: "get", path: "/api/v1/regions/{id}/team", summary: "网格队伍（1+1+X）", tag: "网格队伍", response: "TeamList"),
         Operation(method: "post", path: "/api/v1/regions/{id}/team", summary: "加入或调整网格队伍成员", tag: "网格队伍",
-                  body: object(["username": string, "duty": ["type": "string", "enum": ["leader", "full_time", "part_time"]]],
-                               required: ["username", "duty"]), response: "TeamList"),
+                  body: recorded("POST /api/v1/regions/{id}/team"), response: "TeamList"),
         Operation(method: "delete", path: "/api/v1/regions/{id}/team/{userId}", summary: "移出网格队伍", tag: "网格队伍", response: "TeamList"),
         Operation(method: "get", path: "/api/v1/thematic-grids", summary: "管辖范围内的专题网格（五色网格）", tag: "专题网格", response: "ThematicGridList"),
         Operation(method: "post", path: "/api/v1/thematic-grids", summary: "新建专题网格", tag: "专题网格",
-                  body: object(["regionId": integer, "name": string, "colour": string, "tags": ["type": "array", "items": string],
-                                "description": string], required: ["regionId", "name", "colour", "tags"]),
+                  body: recorded("POST /api/v1/thematic-grids"),
                   response: "ThematicGrid", status: "201"),
         Operation(method: "get", path: "/api/v1/thematic-grids/{id}", summary: "专题网格及其队伍", tag: "专题网格", response: "ThematicGridDetail"),
         Operation(method: "post", path: "/api/v1/thematic-grids/{id}/retire", summary: "撤销专题网格", tag: "专题网格", response: "ThematicGridDetail"),
         Operation(method: "post", path: "/api/v1/thematic-grids/{id}/team", summary: "加入专题网格队伍", tag: "专题网格",
-                  body: object(["username": string, "duty": ["type": "string", "enum": ["leader", "full_time", "part_time"]]],
-                               required: ["username", "duty"]), response: "ThematicGridDetail"),
+                  body: recorded("POST /api/v1/thematic-grids/{id}/team"), response: "ThematicGridDetail"),
         Operation(method: "delete", path: "/api/v1/thematic-grids/{id}/team/{userId}", summary: "移出专题网格队伍", tag: "专题网格",
                   response: "ThematicGridDetail"),
         Operation(method: "get", path: "/api/v1/users", summary: "管辖范围内的账号（分页）", tag: "账号",
                   query: [("role", "角色"), ("q", "登录名或姓名"), ("limit", "每页条数"), ("offset", "起始位置")], response: "AccountPage"),
         Operation(method: "post", path: "/api/v1/users", summary: "创建账号（角色不得高于自己）", tag: "账号",
-                  body: object(["username": string, "displayName": string, "role": ["type": "string", "enum": roles],
-                                "regionId": integer, "password": string],
-                               required: ["username", "displayName", "role", "regionId", "password"]),
+                  body: recorded("POST /api/v1/users"),
                   response: "Account", status: "201"),
         Operation(method: "get", path: "/api/v1/users/{id}", summary: "读取账号", tag: "账号", response: "Account"),
         Operation(method: "post", path: "/api/v1/users/{id}/disable", summary: "停用账号（会话立即失效）", tag: "账号", response: "Account"),
         Operation(method: "post", path: "/api/v1/users/{id}/enable", summary: "启用账号", tag: "账号", response: "Account"),
         Operation(method: "post", path: "/api/v1/users/{id}/password", summary: "重置账号密码", tag: "账号",
-                  body: object(["password": string], required: ["password"]), response: "Account"),
+                  body: recorded("POST /api/v1/users/{id}/password"), response: "Account"),
         Operation(method: "get", path: "/api/v1/tokens", summary: "API 令牌列表", tag: "API 令牌", response: "APITokenList"),
         Operation(method: "post", path: "/api/v1/tokens", summary: "签发 API 令牌（密钥只返回这一次）", tag: "API 令牌",
-                  body: object(["username": string, "name": string], required: ["username", "name"]),
+                  body: recorded("POST /api/v1/tokens"),
                   response: "IssuedToken", status: "201"),
         Operation(method: "delete", path: "/api/v1/tokens/{id}", summary: "吊销 API 令牌", tag: "API 令牌", response: "APIToken"),
         Operation(method: "get", path: "/api/v1/audit", summary: "管辖范围内的审计日志（新到旧）", tag: "审计",
@@ -151,15 +155,11 @@ public enum OpenAPIDocument {
                           ("status", "registered/resident/floating"), ("sort", "name/birth_date/recent"), ("limit", "每页条数"),
                           ("offset", "起始位置")], response: "ResidentPage"),
         Operation(method: "post", path: "/api/v1/residents", summary: "登记居民（有身份证号时出生日期、性别由其确定）", tag: "居民",
-                  body: object(["regionId": integer, "name": string, "gender": string, "birthDate": string, "idNumber": string,
-                                "phone": string, "ethnicity": string, "politicalStatus": string, "relation": string,
-                                "status": string, "notes": string, "tags": ["type": "array", "items": string]], required: ["regionId", "name"]),
+                  body: recorded("POST /api/v1/residents", alsoRequired: ResidentsAPIInputs.requiredOnCreate),
                   response: "Resident", status: "201"),
         Operation(method: "get", path: "/api/v1/residents/{id}", summary: "读取居民（脱敏）", tag: "居民", response: "Resident"),
         Operation(method: "patch", path: "/api/v1/residents/{id}", summary: "修改居民（只改所传字段；身份证号、电话传空串即删除）", tag: "居民",
-                  body: object(["regionId": integer, "name": string, "gender": string, "birthDate": string, "idNumber": string,
-                                "phone": string, "ethnicity": string, "politicalStatus": string, "relation": string,
-                                "status": string, "notes": string, "tags": ["type": "array", "items": string]]), response: "Resident"),
+                  body: recorded("PATCH /api/v1/residents/{id}", extra: ["minProperties": 1]), response: "Resident"),
         Operation(method: "post", path: "/api/v1/residents/{id}/reveal", summary: "查看完整身份证号或电话（记入审计）", tag: "居民",
                   body: object(["field": ["type": "string", "enum": ["id_number", "phone"]]], required: ["field"]), response: "Revealed"),
         Operation(method: "get", path: "/api/v1/tags", summary: "关爱与服务标签", tag: "居民", response: "TagList"),
@@ -178,6 +178,58 @@ public enum OpenAPIDocument {
     /// (method, path) of every documented operation, e.g. ("GET", "/api/v1/regions/{id}").
     public static var documentedRoutes: [(method: String, path: String)] {
         operations.map { ($0.method.uppercased(), $0.path) }
+    }
+
+    /// Request bodies as the features' input types read them (`Fields.rules(of:)`).
+    static let recordedBodies: [String: (rules: [String: FieldRule], order: [String])] = [
+        RegionsAPIInputs.all, AccountsAPIInputs.all, ResidentsAPIInputs.all, RequestsAPIInputs.all,
+    ].reduce(into: [:]) { all, feature in all.merge(feature) { first, _ in first } }
+
+    /// Query strings as the features' filter types read them.
+    static let recordedQueries: [String: (rules: [String: FieldRule], order: [String])] = [
+        AccountsAPIInputs.queries, ResidentsAPIInputs.queries, RequestsAPIInputs.queries,
+    ].reduce(into: [:]) { all, feature in all.merge(feature) { first, _ in first } }
+
+    /// The body of `key` ("POST /api/v1/regions") from its recorded input type, with fields
+    /// the service (not the input) requires, and any further keywords.
+    static func recorded(_ key: String, alsoRequired: [String] = [], extra: [String: Any] = [:]) -> [String: Any] {
+        guard let (rules, order) = recordedBodies[key] else { preconditionFailure("no recorded input type for \(key)") }
+        var properties: [String: Any] = [:]
+        for (name, rule) in rules { properties[name] = schema(of: rule) }
+        let required = order.filter { rules[$0]?.required == true } + alsoRequired.filter { rules[$0]?.required != true }
+        var body = object(properties, required: required)
+        body.merge(extra) { _, given in given }
+        return body
+    }
+
+    static func schema(of rule: FieldRule) -> [String: Any] {
+        var schema: [String: Any] = ["description": rule.label]
+        switch rule.kind {
+        case .string:
+            schema["type"] = "string"
+            if let length = rule.minLength { schema["minLength"] = length }
+            if let length = rule.maxLength { schema["maxLength"] = length }
+            if let choices = rule.choices { schema["enum"] = choices }
+        case .integer:
+            schema["type"] = "integer"
+            schema["format"] = "int64"
+            if let low = rule.minimum.flatMap(Int64.init(exactly:)) { schema["minimum"] = low }
+            if let high = rule.maximum.flatMap(Int64.init(exactly:)) { schema["maximum"] = high }
+        case .number:
+            schema["type"] = "number"
+            if let low = rule.minimum { schema["minimum"] = low }
+            if let high = rule.maximum { schema["maximum"] = high }
+        case .boolean:
+            schema["type"] = "boolean"
+        case .array:
+            // Text items (ids may come as JSON numbers); a form may send one comma-separated field.
+            var items: [String: Any] = ["type": ["string", "integer"]]
+            if let length = rule.maxLength { items["maxLength"] = length }
+            schema["type"] = "array"
+            schema["items"] = items
+            if let count = rule.maxItems { schema["maxItems"] = count }
+        }
+        return schema
     }
 
     static func errorResponse(_ description: String) -> [String: Any] {
@@ -209,8 +261,16 @@ public enum OpenAPIDocument {
             for name in ["code", "day"] where operation.path.contains("{\(name)}") {
                 parameters.append(["name": name, "in": "path", "required": true, "schema": string])
             }
-            for (name, description) in operation.query {
-                parameters.append(["name": name, "in": "query", "required": false, "description": description, "schema": string])
+            if let (rules, order) = recordedQueries["\(operation.method.uppercased()) \(operation.path)"] {
+                for name in order {
+                    guard let rule = rules[name] else { continue }
+                    parameters.append(["name": name, "in": "query", "required": rule.required, "description": rule.label,
+                                       "schema": schema(of: rule)])
+                }
+            } else {
+                for (name, description) in operation.query {
+                    parameters.append(["name": name, "in": "query", "required": false, "description": description, "schema": string])
+                }
             }
             let success: [String: Any] = operation.status == "204" ? ["description": "成功（无内容）"] : operation.isPhoto
                 ? ["description": "照片", "content": ["image/jpeg": ["schema": ["type": "string", "contentEncoding": "binary"]],

@@ -61,9 +61,9 @@ struct MetricsMiddleware: RouterMiddleware {
 }
 
 /// `GET /metrics` for Prometheus, answered before sign-in is looked at (its bearer token is
-/// not an API token). With a token configured, only a request that carries it; without one,
-/// only a loopback peer with no proxy header — so a proxy on the same host does not publish
-/// it. Anyone else gets the same 404 as any unknown path.
+/// not an API token): only to a request carrying `LINLI_METRICS_TOKEN`. Without a token
+/// configured it is off — a same-host proxy forwarding to a loopback port would otherwise
+/// publish it. Anyone else gets the same 404 as any unknown path.
 struct MetricsEndpoint: RouterMiddleware {
     typealias Context = AppContext
     let registry: PrometheusCollectorRegistry
@@ -71,22 +71,9 @@ struct MetricsEndpoint: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard request.uri.path == "/metrics", request.method == .get || request.method == .head else { return try await next(request, context) }
-        guard allowed(request, context: context) else { throw HTTPError(.notFound) }
+        guard let token, let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+              Secrets.equal(String(header.dropFirst(7)), token) else { throw HTTPError(.notFound) }
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
-    }
-
-    func allowed(_ request: Request, context: AppContext) -> Bool {
-        if let token {
-            guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return false }
-            return Secrets.equal(String(header.dropFirst(7)), token)
-        }
-        let loopback = context.peerAddress.flatMap(IPAddress.parse).map { address -> Bool in
-            switch address {
-            case .v4(let b): b.first == 127
-            case .v6(let b): b == Array(repeating: 0, count: 15) + [1]
-            }
-        } ?? false
-        return loopback && request.headers[.forwardedFor] == nil && request.headers[HTTPField.Name("Forwarded")!] == nil
     }
 }

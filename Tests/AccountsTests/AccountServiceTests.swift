@@ -93,6 +93,25 @@ struct AccountServiceTests {
     }
 
     @Test(arguments: TestEngine.all)
+    func concurrentGuessesAreCountedBeforeTheirPasswordsAreChecked(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            _ = try await Fixture.build(system)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        do { _ = try await system.auth.login(username: "grid.worker", password: "wrong-password1", ip: "10.0.0.2"); return 200 }
+                        catch let error as DomainError { return error.status }
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            // Three free attempts; every other one waits, however many arrive at once.
+            #expect(statuses.filter { $0 == 401 }.count == 3)
+            #expect(statuses.filter { $0 == 429 }.count == 7)
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
     func oneAddressFailingAcrossManyAccountsIsStopped(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
             _ = try await Fixture.build(system)

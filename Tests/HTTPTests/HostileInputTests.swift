@@ -41,6 +41,10 @@ struct HostileInputTests {
                     #expect(reply.status == status, "\(uri) \(body): \(reply.status) \(reply.body.prefix(300))")
                     #expect(reply.body.contains(message), "\(uri) \(body): \(reply.body.prefix(300))")
                 }
+                // An unknown id is a 404 (a double optional once let it reach a force unwrap).
+                let category = try await client.send(.put, "/api/v1/catalog/categories/9223372036854775806", token: admin,
+                                                     json: #"{"code":"YL","name":"养老服务","description":"","sortOrder":0,"active":false}"#)
+                #expect(category.status == 404, "\(category.body.prefix(200))")
                 let settings = try await client.send(.put, "/api/v1/calendar/settings", token: admin,
                                                      json: #"{"start":"08:30","end":"17:30","weekdays":[1,2,3,4,5],"warnHours":"1e300"}"#)
                 #expect(settings.status == 422)
@@ -230,6 +234,7 @@ struct HostileInputTests {
                 let limited = try await client.send(.get, "/api/v1/track/\(code)")
                 #expect(limited.status == 429)
                 #expect(limited.body.contains("查询过于频繁"))
+                #expect(limited.headers[.retryAfter] == "12")
                 let open311 = try await client.send(.get, "/open311/v2/requests.json?service_request_id=\(code)")
                 #expect(open311.status == 429)
                 #expect(try await client.send(.get, "/track/\(code)").status == 429)

@@ -24,4 +24,33 @@ struct OpenAPIDocumentTests {
         #expect(!references.isEmpty)
         #expect(references.subtracting(schemas.keys).isEmpty, "dangling $refs: \(references.subtracting(schemas.keys))")
     }
+
+    static func body(_ method: String, _ path: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+        let operation = ((object["paths"] as? [String: Any])?[path] as? [String: Any])?[method] as? [String: Any]
+        let content = (operation?["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+        return try #require((content?["application/json"] as? [String: Any])?["schema"] as? [String: Any], "\(method) \(path)")
+    }
+
+    @Test func requestBodiesSayWhatTheInputTypesEnforce() throws {
+        let region = try Self.body("post", "/api/v1/regions")
+        #expect(region["required"] as? [String] == ["parentId", "name"])
+        let properties = try #require(region["properties"] as? [String: [String: Any]])
+        #expect(properties["name"]?["maxLength"] as? Int == 50)
+        #expect(properties["name"]?["minLength"] as? Int == 1)
+        #expect(properties["segment"]?["maxLength"] as? Int == 6)
+        #expect(properties["parentId"]?["type"] as? String == "integer")
+        let team = try #require(Self.body("post", "/api/v1/regions/{id}/team")["properties"] as? [String: [String: Any]])
+        #expect(team["duty"]?["enum"] as? [String] == ["leader", "full_time", "part_time"])
+        let settings = try #require(Self.body("put", "/api/v1/calendar/settings")["properties"] as? [String: [String: Any]])
+        #expect(settings["warnHours"]?["maximum"] as? Double == 8)
+        #expect(settings["weekdays"]?["maxItems"] as? Int == 7)
+        let draft = try #require(Self.body("post", "/api/v1/requests")["properties"] as? [String: [String: Any]])
+        #expect(draft["lat"]?["minimum"] as? Double == -90)
+        #expect(draft["channel"]?["enum"] as? [String] != nil)
+        #expect(try Self.body("post", "/api/v1/residents")["required"] as? [String] == ["regionId", "name"])
+        #expect(try Self.body("patch", "/api/v1/residents/{id}")["minProperties"] as? Int == 1)
+        let user = try #require(Self.body("post", "/api/v1/users")["properties"] as? [String: [String: Any]])
+        #expect((user["role"]?["enum"] as? [String])?.contains("grid_worker") == true)
+    }
 }

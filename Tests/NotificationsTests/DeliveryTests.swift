@@ -155,6 +155,12 @@ struct DeliveryTests {
                 }
             }
             #expect(try await system.notifications.targets(actor: resident).webhook == nil)
+            // What the user is told names no address it resolved to.
+            do {
+                try await system.notifications.saveTargets(.init(email: nil, webhook: "http://loopback.example.com/"), actor: resident)
+            } catch let error as DomainError {
+                #expect(error.fields["webhook"]?.contains("127.0.0.1") == false)
+            }
             try await system.notifications.saveTargets(.init(email: nil, webhook: "https://hooks.example.com/linli"), actor: resident)
             try await system.notifications.saveTargets(.init(email: nil, webhook: "http://v6.example.com/linli"), actor: resident)
             #expect(try await system.notifications.targets(actor: resident).webhook == "http://v6.example.com/linli")

@@ -13,12 +13,15 @@ public struct DomainError: Error, Sendable, Equatable {
     public let message: String
     /// Per-field messages for forms (field name → zh-CN message).
     public let fields: [String: String]
+    /// For a 429: seconds until another try may succeed (the `Retry-After` header).
+    public let retryAfter: Int64?
 
-    public init(kind: Kind, code: String, message: String, fields: [String: String] = [:]) {
+    public init(kind: Kind, code: String, message: String, fields: [String: String] = [:], retryAfter: Int64? = nil) {
         self.kind = kind
         self.code = code
         self.message = message
         self.fields = fields
+        self.retryAfter = retryAfter
     }
 
     public var status: Int {
@@ -51,8 +54,8 @@ public struct DomainError: Error, Sendable, Equatable {
     public static func conflict(_ message: String) -> DomainError {
         DomainError(kind: .conflict, code: "conflict", message: message)
     }
-    public static func tooManyRequests(_ message: String) -> DomainError {
-        DomainError(kind: .tooManyRequests, code: "too_many_requests", message: message)
+    public static func tooManyRequests(_ message: String, retryAfter: Int64? = nil) -> DomainError {
+        DomainError(kind: .tooManyRequests, code: "too_many_requests", message: message, retryAfter: retryAfter)
     }
     public static let csrf = DomainError(kind: .forbidden, code: "csrf_failed", message: "表单已过期或来源不明，请刷新页面后重试")
 }

@@ -4,7 +4,8 @@ import Synchronization
 /// A token bucket per key (a client address): `burst` at once, then `perMinute` a minute.
 /// Kept in memory, per instance — two instances behind a proxy give an address twice the
 /// rate, which is still a bound (docs/security.md). Keys are forgotten once their bucket is
-/// full again, and at most `maxKeys` are kept, so a flood of addresses cannot grow it.
+/// full again, and at most `maxKeys` are kept (the least recent go first), so a flood of
+/// addresses cannot grow it.
 public final class RateLimiter: Sendable {
     public struct Rule: Sendable, Equatable {
         public let burst: Int
@@ -50,10 +51,13 @@ public final class RateLimiter: Sendable {
         }
     }
 
-    /// Drops buckets that have refilled (they equal a new one), or all of them if none has.
+    /// Drops buckets that have refilled (they equal a new one); if that is not enough, the
+    /// half used longest ago — never everyone's, which would hand a flood its allowance back.
     static func prune(_ buckets: inout [String: Bucket], now: Int64, rule: Rule, maxKeys: Int) {
         let refill = Int64(Double(rule.burst) / Double(rule.perMinute) * 60_000)
         buckets = buckets.filter { now - $0.value.at < refill }
-        if buckets.count >= maxKeys { buckets.removeAll() }
+        guard buckets.count >= maxKeys else { return }
+        let newest = buckets.sorted { $0.value.at > $1.value.at }.prefix(maxKeys / 2)
+        buckets = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import Logging
+import Synchronization
 
 /// Resolves credentials into an actor. Implemented by the Accounts feature and injected by
 /// the composition root, so the kernel never names a feature.
@@ -13,19 +15,22 @@ public protocol Authenticator: Sendable {
 public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = AppContext
     let authenticator: any Authenticator
-    /// Behind a reverse proxy: the proxies' addresses, whose X-Forwarded-For is believed.
-    /// Empty: the header is ignored, whoever sends it.
-    let trustedProxies: Set<String>
+    /// Behind a reverse proxy: the proxies, whose X-Forwarded-For is believed. None: the
+    /// header is ignored, whoever sends it.
+    let trustedProxies: TrustedProxies
+    let logger: Logger?
+    private let warned = Once()
 
-    public init(authenticator: any Authenticator, trustedProxies: Set<String>) {
+    public init(authenticator: any Authenticator, trustedProxies: TrustedProxies, logger: Logger? = nil) {
         self.authenticator = authenticator
         self.trustedProxies = trustedProxies
+        self.logger = logger
     }
 
     /// The client's address: the peer's, unless the peer is a trusted proxy; then the
     /// right-most X-Forwarded-For entry that is not itself a trusted proxy (entries left of
     /// it were written by the client and prove nothing).
-    public static func clientAddress(peer: String?, forwardedFor: String?, trustedProxies: Set<String>) -> String? {
+    public static func clientAddress(peer: String?, forwardedFor: String?, trustedProxies: TrustedProxies) -> String? {
         guard let peer, trustedProxies.contains(peer), let forwardedFor else { return peer }
         let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         for hop in hops.reversed() where !trustedProxies.contains(hop) {
@@ -37,8 +42,14 @@ public struct AuthMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         if !trustedProxies.isEmpty {
-            context.clientIP = Self.clientAddress(peer: context.peerAddress, forwardedFor: request.headers[.forwardedFor],
-                                                  trustedProxies: trustedProxies)
+            let forwarded = request.headers[.forwardedFor]
+            context.clientIP = Self.clientAddress(peer: context.peerAddress, forwardedFor: forwarded, trustedProxies: trustedProxies)
+            // A proxy that is not listed makes every client one address (one login throttle for
+            // all): said once in the log, so that the operator adds it.
+            if forwarded != nil, let peer = context.peerAddress, !trustedProxies.contains(peer), warned.first() {
+                logger?.warning("X-Forwarded-For from a peer that is not in LINLI_TRUSTED_PROXIES; ignored",
+                                metadata: ["peer": .string(peer), "trusted": .string(trustedProxies.entries.joined(separator: ","))])
+            }
         }
         if let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "),
@@ -96,4 +107,10 @@ public struct CSRFMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
+}
+
+/// True the first time it is asked, false ever after (for a warning said once).
+final class Once: Sendable {
+    private let done = Mutex(false)
+    func first() -> Bool { done.withLock { done in defer { done = true }; return !done } }
 }

@@ -17,6 +17,7 @@ public struct ErrorMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as DomainError {
             response = render(error, request: request, context: context)
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
         } catch let error as HTTPResponseError {
             let domain = Self.translate(error.status)
             if domain.kind == .unauthenticated || error.status.code >= 500 {

@@ -27,8 +27,28 @@ public struct Fields: Sendable {
     public private(set) var values: [String: FieldValue]
     private var read: Set<String> = ["_csrf"]
     public private(set) var errors: [String: String] = [:]
+    /// While recording (`Fields.rules(of:)`): what each accessor was asked to accept.
+    private var recording = false
+    public private(set) var rules: [String: FieldRule] = [:]
+    public private(set) var ruleOrder: [String] = []
 
     public init(_ values: [String: FieldValue]) { self.values = values }
+
+    /// What an input type accepts, read from the input type itself: `read` runs on empty
+    /// fields that record every accessor call with its limits (type, required, length, range,
+    /// choices). The OpenAPI document is built from this, so it cannot drift from the checks.
+    public static func rules(of read: (inout Fields) -> Void) -> (rules: [String: FieldRule], order: [String]) {
+        var fields = Fields([:])
+        fields.recording = true
+        read(&fields)
+        return (fields.rules, fields.ruleOrder)
+    }
+
+    private mutating func record(_ name: String, _ rule: FieldRule) {
+        guard recording else { return }
+        if rules[name] == nil { ruleOrder.append(name) }
+        rules[name] = rule
+    }
 
     public static func fromJSON(_ body: String) throws -> Fields {
         if body.trimmingWhitespace.isEmpty { return Fields([:]) }
@@ -94,6 +114,7 @@ public struct Fields: Sendable {
     /// Trimmed text; nil when absent or empty (and an error then, if required).
     public mutating func text(_ name: String, _ label: String, required: Bool = false, maxLength: Int = 200) -> String? {
         read.insert(name)
+        record(name, FieldRule(kind: .string, label: label, required: required, minLength: required ? 1 : nil, maxLength: maxLength))
         let raw: String
         switch values[name] {
         case nil, .null?: raw = ""
@@ -122,29 +143,22 @@ public struct Fields: Sendable {
     public mutating func integer(_ name: String, _ label: String, required: Bool = false,
                                  range: ClosedRange<Int64> = 1...Int64.max) -> Int64? {
         read.insert(name)
+        record(name, FieldRule(kind: .integer, label: label, required: required,
+                               minimum: Double(range.lowerBound), maximum: range.upperBound == .max ? nil : Double(range.upperBound)))
+        guard let given = given(name, label, required: required) else { return nil }
         let number: Int64?
-        switch values[name] {
-        case nil, .null?:
-            if required { fail(name, "请填写「\(label)」") }
-            return nil
-        case .text(let value)?:
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
-                if required { fail(name, "请填写「\(label)」") }
-                return nil
-            }
-            number = Int64(trimmed)
-        case .number(let value)?:
-            number = Int64(exactly: value)
-        default:
-            number = nil
+        switch given {
+        case .text(let value): number = Int64(value.trimmingWhitespace)
+        case .number(let value): number = Int64(exactly: value)
+        default: number = nil
         }
         guard let number else {
             fail(name, "「\(label)」应为整数")
             return nil
         }
         guard range.contains(number) else {
-            fail(name, "「\(label)」超出允许范围")
+            fail(name, range.upperBound == .max ? "「\(label)」应不小于 \(range.lowerBound)"
+                                                : "「\(label)」应在 \(range.lowerBound) 到 \(range.upperBound) 之间")
             return nil
         }
         return number
@@ -156,22 +170,13 @@ public struct Fields: Sendable {
     public mutating func decimal(_ name: String, _ label: String, required: Bool = false,
                                  range: ClosedRange<Double>) -> Double? {
         read.insert(name)
+        record(name, FieldRule(kind: .number, label: label, required: required, minimum: range.lowerBound, maximum: range.upperBound))
+        guard let given = given(name, label, required: required) else { return nil }
         let value: Double?
-        switch values[name] {
-        case nil, .null?:
-            if required { fail(name, "请填写「\(label)」") }
-            return nil
-        case .number(let number)?:
-            value = number
-        case .text(let text)?:
-            let trimmed = text.trimmingWhitespace
-            if trimmed.isEmpty {
-                if required { fail(name, "请填写「\(label)」") }
-                return nil
-            }
-            value = trimmed.count <= 30 ? Double(trimmed) : nil
-        default:
-            value = nil
+        switch given {
+        case .text(let text): value = text.trimmingWhitespace.count <= 30 ? Double(text.trimmingWhitespace) : nil
+        case .number(let number): value = number
+        default: value = nil
         }
         guard let value, value.isFinite else {
             fail(name, "「\(label)」应为数字")
@@ -184,6 +189,17 @@ public struct Fields: Sendable {
         return value
     }
 
+    /// The field's value; nil (and "请填写" when required) if it is absent, null or blank text.
+    private mutating func given(_ name: String, _ label: String, required: Bool) -> FieldValue? {
+        switch values[name] {
+        case nil, .null?: break
+        case .text(let text)? where text.trimmingWhitespace.isEmpty: break
+        case let value?: return value
+        }
+        if required { fail(name, "请填写「\(label)」") }
+        return nil
+    }
+
     /// 0.5 → "0.5", 240.0 → "240".
     static func plain(_ value: Double) -> String {
         if let whole = Int64(exactly: value) { return String(whole) }
@@ -192,6 +208,7 @@ public struct Fields: Sendable {
 
     public mutating func bool(_ name: String) -> Bool {
         read.insert(name)
+        record(name, FieldRule(kind: .boolean, label: name))
         switch values[name] {
         case .bool(let value)?: return value
         case .text(let value)?: return ["on", "true", "1", "yes"].contains(value.lowercased())
@@ -203,6 +220,10 @@ public struct Fields: Sendable {
     /// One of a fixed set of values (an enum's raw value, or its zh-CN label via `parse`).
     public mutating func choice<T>(_ name: String, _ label: String, required: Bool = false,
                                    parse: (String) -> T?) -> T? {
+        oneOf(name, label, required: required, parse: parse)
+    }
+
+    private mutating func oneOf<T>(_ name: String, _ label: String, required: Bool, parse: (String) -> T?) -> T? {
         guard let raw = text(name, label, required: required, maxLength: 100) else { return nil }
         guard let value = parse(raw) else {
             fail(name, "「\(label)」的取值无效：\(raw)")
@@ -211,9 +232,19 @@ public struct Fields: Sendable {
         return value
     }
 
+    /// One of an enum's cases, by raw value (or what `parse` also accepts, such as the zh-CN
+    /// label); the raw values are recorded as the field's choices.
+    public mutating func choice<T: CaseIterable & RawRepresentable>(_ name: String, _ label: String, required: Bool = false,
+                                                                   parse: (String) -> T?) -> T? where T.RawValue == String {
+        let value = oneOf(name, label, required: required, parse: parse)
+        if recording { rules[name]?.choices = T.allCases.map(\.rawValue) }
+        return value
+    }
+
     /// Several text values: a JSON array, repeated form fields, or one comma-separated field.
     public mutating func list(_ name: String, _ label: String, maxCount: Int = 50, maxLength: Int = 50) -> [String] {
         read.insert(name)
+        record(name, FieldRule(kind: .array, label: label, maxLength: maxLength, maxItems: maxCount))
         var items: [String]
         switch values[name] {
         case nil, .null?: return []
@@ -257,5 +288,32 @@ public struct Fields: Sendable {
             all[name] = "未知字段「\(name.prefix(40))」"
         }
         if !all.isEmpty { throw DomainError.invalid(fields: all) }
+    }
+}
+
+/// What one field accepts, as the input type checks it (recorded by `Fields.rules(of:)`).
+public struct FieldRule: Sendable, Equatable {
+    public enum Kind: String, Sendable { case string, integer, number, boolean, array }
+    public var kind: Kind
+    public var label: String
+    public var required = false
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var maxItems: Int?
+    public var choices: [String]?
+
+    public init(kind: Kind, label: String, required: Bool = false, minLength: Int? = nil, maxLength: Int? = nil,
+                minimum: Double? = nil, maximum: Double? = nil, maxItems: Int? = nil, choices: [String]? = nil) {
+        self.kind = kind
+        self.label = label
+        self.required = required
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.minimum = minimum
+        self.maximum = maximum
+        self.maxItems = maxItems
+        self.choices = choices
     }
 }

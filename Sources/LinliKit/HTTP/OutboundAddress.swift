@@ -54,10 +54,33 @@ public struct OutboundPolicy: Sendable {
     /// Host names or literal addresses allowed even when they are not public (lower case).
     public let allowedHosts: Set<String>
     public let resolver: any HostResolver
+    /// A name that does not resolve in this time is refused (a slow DNS server must not hold
+    /// the delivery job or a settings page).
+    public let resolveTimeout: Duration
 
-    public init(allowedHosts: Set<String> = [], resolver: any HostResolver = SystemHostResolver()) {
+    public init(allowedHosts: Set<String> = [], resolver: any HostResolver = SystemHostResolver(), resolveTimeout: Duration = .seconds(5)) {
         self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
         self.resolver = resolver
+        self.resolveTimeout = resolveTimeout
+    }
+
+    /// What a user is told: the same for every refusal, so that the settings page is no way
+    /// to learn which inside names exist or where they point. `check`'s own reason is for logs.
+    public static let refusalForUsers = "请填写可从互联网访问的地址（不能是内网、本机或保留地址）"
+
+    func resolve(_ host: String) async throws -> [String] {
+        try await withThrowingTaskGroup(of: [String]?.self) { group in
+            group.addTask { try await resolver.addresses(of: host) }
+            group.addTask {
+                try? await Task.sleep(for: resolveTimeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let addresses = first else {
+                throw OutboundRefusal("解析主机名超时 \(host.prefix(60))")
+            }
+            return addresses
+        }
     }
 
     public struct Target: Sendable, Equatable {
@@ -85,7 +108,9 @@ public struct OutboundPolicy: Sendable {
         if IPAddress.parse(host) != nil {
             addresses = [host]
         } else {
-            do { addresses = try await resolver.addresses(of: host) } catch { throw OutboundRefusal("无法解析主机名 \(host.prefix(60))") }
+            do { addresses = try await resolve(host) } catch let refusal as OutboundRefusal { throw refusal } catch {
+                throw OutboundRefusal("无法解析主机名 \(host.prefix(60))")
+            }
         }
         guard !addresses.isEmpty else { throw OutboundRefusal("无法解析主机名 \(host.prefix(60))") }
         for address in addresses where !(IPAddress.parse(address)?.isPublic ?? false) {
@@ -110,6 +135,41 @@ public enum IPAddress: Sendable, Equatable {
             return .v6(withUnsafeBytes(of: &v6) { Array($0) })
         }
         return nil
+    }
+
+    /// An IPv4 address written in IPv6 form (`::ffff:10.0.0.5`) as IPv4, so that both forms
+    /// compare equal; anything else as it is.
+    public var unmapped: IPAddress {
+        if case .v6(let b) = self, b.count == 16, b[0..<10].allSatisfy({ $0 == 0 }), b[10] == 0xFF, b[11] == 0xFF {
+            return .v4(Array(b[12..<16]))
+        }
+        return self
+    }
+
+    var bytes: [UInt8] {
+        switch self {
+        case .v4(let b), .v6(let b): b
+        }
+    }
+
+    /// Whether the first `prefix` bits equal those of `network` (same family).
+    public func isWithin(_ network: IPAddress, prefix: Int) -> Bool {
+        let (mine, theirs) = (unmapped.bytes, network.unmapped.bytes)
+        guard mine.count == theirs.count, (0...mine.count * 8).contains(prefix) else { return false }
+        for bit in 0..<prefix where (mine[bit / 8] >> (7 - bit % 8)) & 1 != (theirs[bit / 8] >> (7 - bit % 8)) & 1 {
+            return false
+        }
+        return true
+    }
+
+    /// The key a per-client limit counts under: an IPv4 address itself, an IPv6 address its
+    /// /64 (one subscriber's network: rotating inside it must not give new allowances).
+    public static func limitKey(_ text: String?) -> String {
+        guard let text, let address = parse(text)?.unmapped else { return text ?? "unknown" }
+        switch address {
+        case .v4: return text.hasPrefix("::ffff:") ? String(text.dropFirst(7)) : text
+        case .v6(let b): return b[0..<8].map { String(format: "%02x", $0) }.joined() + "::/64"
+        }
     }
 
     /// Not loopback, private, shared (CGNAT), link-local, documentation, benchmarking,
@@ -147,5 +207,37 @@ public enum IPAddress: Sendable, Equatable {
             if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8 { return false }
             return true
         }
+    }
+}
+
+/// The reverse proxies whose X-Forwarded-For is believed: addresses or networks in CIDR form
+/// (`10.0.0.11`, `10.0.0.0/24`, `::1`, `fd00::/8`), compared as addresses, not as text.
+public struct TrustedProxies: Sendable, Equatable {
+    struct Network: Sendable, Equatable { let address: IPAddress; let prefix: Int }
+    let networks: [Network]
+    public let entries: [String]
+
+    /// Entries that are neither an address nor a network are left out (`entries` keeps the rest).
+    public init(_ entries: [String]) {
+        var networks: [Network] = []
+        var kept: [String] = []
+        for entry in entries.map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
+            let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
+            guard let address = IPAddress.parse(parts[0])?.unmapped else { continue }
+            let width = address.bytes.count * 8
+            guard let prefix = parts.count == 2 ? Int(parts[1]) : width, (0...width).contains(prefix) else { continue }
+            networks.append(Network(address: address, prefix: prefix))
+            kept.append(entry)
+        }
+        self.networks = networks
+        self.entries = kept
+    }
+
+    public static let none = TrustedProxies([])
+    public var isEmpty: Bool { networks.isEmpty }
+
+    public func contains(_ text: String) -> Bool {
+        guard let address = IPAddress.parse(text)?.unmapped else { return false }
+        return networks.contains { address.isWithin($0.address, prefix: $0.prefix) }
     }
 }

@@ -12,7 +12,7 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
     public init(strictTransport: Bool) { self.strictTransport = strictTransport }
 
     /// No inline script or style anywhere in the console (it works without JavaScript), so
-    /// the policy allows only our own files; images also as `data:` for inline SVG charts.
+    /// the policy allows only our own files (images also as `data:` URLs).
     public static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
@@ -23,7 +23,7 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
         var response: Response
         if !Self.methods.contains(request.method) {
             response = Self.refusal(request, status: .methodNotAllowed, code: "method_not_allowed", message: "不支持此请求方法", context: context)
-            response.headers[.allow] = "GET, HEAD, POST, PUT, PATCH, DELETE"
+            response.headers[.allow] = Self.methods.map(\.rawValue).sorted().joined(separator: ", ")
         } else if let query = request.uri.query, query.contains("%"), let name = Fields.firstMalformedName(query) {
             let message = "查询参数「\(name)」不是有效的 UTF-8 文本"
             response = Self.refusal(request, status: .unprocessableContent, code: "invalid_field", message: message,

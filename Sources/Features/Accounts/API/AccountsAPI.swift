@@ -52,10 +52,10 @@ struct AccountsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let password = fields.text("password", "新密码", required: true, maxLength: 72)
+            let input = PasswordResetInput(&fields)
             try fields.finish()
             let id = try context.pathID()
-            try await accounts.resetPassword(id, to: password, actor: actor)
+            try await accounts.resetPassword(id, to: input.password, actor: actor)
             return try Web.json(try await accounts.account(id, actor: actor))
         }
         api.get("tokens") { _, context in
@@ -66,10 +66,9 @@ struct AccountsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let username = fields.text("username", "所属账号", required: true, maxLength: 32)
-            let name = fields.text("name", "用途", required: true, maxLength: 100)
+            let input = TokenInput(&fields)
             try fields.finish()
-            return try Web.json(try await auth.issueToken(forUser: username, name: name, actor: actor), status: .created)
+            return try Web.json(try await auth.issueToken(forUser: input.username, name: input.name, actor: actor), status: .created)
         }
         api.delete("tokens/:id") { _, context in
             let actor = try context.requireActor()
@@ -121,4 +120,31 @@ struct NewAccountInput {
     func account(regionId: Int64?) -> AccountService.NewAccount {
         .init(username: username, displayName: displayName, role: role, regionId: regionId, password: password)
     }
+}
+
+struct PasswordResetInput {
+    let password: String?
+    init(_ fields: inout Fields) { password = fields.text("password", "新密码", required: true, maxLength: 72) }
+}
+
+/// An API token for `username`, named for what it is used for.
+struct TokenInput {
+    let username: String?
+    let name: String?
+    init(_ fields: inout Fields) {
+        username = fields.text("username", "所属账号", required: true, maxLength: 32)
+        name = fields.text("name", "用途", required: true, maxLength: 100)
+    }
+}
+
+/// What the API's bodies accept, read from the input types themselves, for the OpenAPI document.
+public enum AccountsAPIInputs {
+    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
+        "POST /api/v1/users": Fields.rules { _ = NewAccountInput(&$0, regionField: .id) },
+        "POST /api/v1/users/{id}/password": Fields.rules { _ = PasswordResetInput(&$0) },
+        "POST /api/v1/tokens": Fields.rules { _ = TokenInput(&$0) },
+    ]
+    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
+        "GET /api/v1/users": Fields.rules { _ = AccountFilter(&$0) },
+    ]
 }

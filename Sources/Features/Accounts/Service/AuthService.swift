@@ -50,22 +50,27 @@ public struct AuthService: Authenticator {
         let now = clock.now().millis
         // Failures are kept under three keys: the account with this address (the growing
         // wait), the address (its own limit), and the account alone — never a lock, only
-        // what its owner is told at the next sign-in.
+        // what its owner is told at the next sign-in. An IPv6 address counts by its /64.
+        let client = IPAddress.limitKey(ip)
         let accountKey = "user:" + username
-        let addressKey = "ip:" + (ip ?? "unknown")
-        let pairKey = "pair:" + username + "|" + (ip ?? "unknown")
+        let addressKey = "ip:" + client
+        let pairKey = "pair:" + username + "|" + client
         let window = max(LoginBackoff.standard.windowSeconds, LoginThrottle.perAddress.windowSeconds) * 1000
-        let (pairFailures, addressFailures, stored) = try await database.read { tx in
-            (try await AccountStore.failures(tx, key: pairKey, since: now - window),
-             try await AccountStore.failures(tx, key: addressKey, since: now - window),
-             try await AccountStore.find(tx, username: username))
+        // The attempt is counted as a failure before its password is checked, under the keys'
+        // locks: concurrent guesses each see those before them, and none gets round the limit.
+        let attempt = try await database.write { tx -> [Int64] in
+            try await AccountStore.lockThrottleKeys(tx, [addressKey, pairKey])
+            let pairFailures = try await AccountStore.failures(tx, key: pairKey, since: now - window)
+            let addressFailures = try await AccountStore.failures(tx, key: addressKey, since: now - window)
+            if let seconds = LoginThrottle.perAddress.lockedFor(failures: addressFailures, now: now) {
+                throw DomainError.tooManyRequests(LoginThrottle.message(seconds: seconds), retryAfter: seconds)
+            }
+            if let seconds = LoginBackoff.standard.waitFor(failures: pairFailures, now: now) {
+                throw DomainError.tooManyRequests(LoginBackoff.message(seconds: seconds), retryAfter: seconds)
+            }
+            return try await AccountStore.recordAttempt(tx, keys: [accountKey, addressKey, pairKey], now: now)
         }
-        if let seconds = LoginThrottle.perAddress.lockedFor(failures: addressFailures, now: now) {
-            throw DomainError.tooManyRequests(LoginThrottle.message(seconds: seconds))
-        }
-        if let seconds = LoginBackoff.standard.waitFor(failures: pairFailures, now: now) {
-            throw DomainError.tooManyRequests(LoginBackoff.message(seconds: seconds))
-        }
+        let stored = try await database.read { tx in try await AccountStore.find(tx, username: username) }
         let hash = stored?.passwordHash ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard let (account, _) = stored, matches, !account.disabled else {
@@ -73,7 +78,6 @@ public struct AuthService: Authenticator {
             let systemActor = Actor(userId: stored?.0.id, username: username, displayName: username, role: nil,
                                     scope: Scope(regionId: 0, path: "/"), permissions: [], ip: ip)
             try await database.write { tx in
-                try await AccountStore.recordFailure(tx, keys: [accountKey, addressKey, pairKey], now: now)
                 try await audit.append(tx, actor: systemActor, action: "session.login_failed", entityType: "user",
                                        entityId: stored.map { String($0.0.id) } ?? "-", regionPath: stored?.0.regionPath,
                                        after: ["reason": reason])
@@ -87,6 +91,7 @@ public struct AuthService: Authenticator {
         let csrfToken = Secrets.token(bytes: 24)
         let signedInActor = actor(for: account, ip: ip)
         let failedAttempts = try await database.write { tx in
+            try await AccountStore.forgetAttempt(tx, ids: attempt)
             // Failures older than a day are pruned by the sweep; what is left is since then.
             let failed = try await AccountStore.failures(tx, key: accountKey, since: 0).count
             try await AccountStore.clearFailures(tx, key: accountKey)

@@ -154,9 +154,27 @@ enum AccountStore {
             .map { try $0.decode(column: "at", as: Int64.self) }
     }
 
-    static func recordFailure(_ tx: Tx, keys: [String], now: Int64) async throws {
+    /// Records an attempt as a failure under each key before its password is checked; a
+    /// success deletes them again (`forgetAttempt`). Returns the rows' ids.
+    static func recordAttempt(_ tx: Tx, keys: [String], now: Int64) async throws -> [Int64] {
+        var ids: [Int64] = []
         for key in keys {
-            try await tx.sql.raw("INSERT INTO login_failures (key, at) VALUES (\(bind: key), \(bind: now))").run()
+            let row = try await tx.sql.raw("INSERT INTO login_failures (key, at) VALUES (\(bind: key), \(bind: now)) RETURNING id").first()
+            if let id = try row?.decode(column: "id", as: Int64.self) { ids.append(id) }
+        }
+        return ids
+    }
+
+    static func forgetAttempt(_ tx: Tx, ids: [Int64]) async throws {
+        for id in ids { try await tx.sql.raw("DELETE FROM login_failures WHERE id = \(bind: id)").run() }
+    }
+
+    /// On PostgreSQL, concurrent sign-ins for the same keys wait for each other here, so each
+    /// sees the attempts before it (SQLite's one writer already does that). In key order.
+    static func lockThrottleKeys(_ tx: Tx, _ keys: [String]) async throws {
+        guard tx.engine == .postgres else { return }
+        for key in keys.sorted() {
+            try await tx.sql.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0)) AS locked").run()
         }
     }
 

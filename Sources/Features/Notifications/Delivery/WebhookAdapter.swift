@@ -36,10 +36,12 @@ public struct WebhookAdapter: OutboundAdapter {
             do { target = try await policy.check(message.target) } catch let refusal as OutboundRefusal {
                 throw DeliveryError("拒绝发送：\(refusal.description)")
             }
-            if target.url.scheme?.lowercased() == "http", let address = target.addresses.first,
-               let pinned = Self.pinned(target.url, to: address) {
+            // IPv4 first: a server without IPv6 still reaches a dual-stack host.
+            let address = target.addresses.first { !$0.contains(":") } ?? target.addresses.first
+            if target.url.scheme?.lowercased() == "http", let address, let pinned = Self.pinned(target.url, to: address) {
                 url = pinned
-                hostHeader = target.url.port.map { "\(target.host):\($0)" } ?? target.host
+                let host = target.host.contains(":") ? "[\(target.host)]" : target.host
+                hostHeader = target.url.port.map { "\(host):\($0)" } ?? host
             }
         }
         var request = HTTPClientRequest(url: url)

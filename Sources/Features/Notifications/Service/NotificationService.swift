@@ -103,9 +103,11 @@ public struct NotificationService: Sendable {
         guard let user = actor.userId else { throw DomainError.unauthenticated }
         let valid = try NotificationRules.validate(targets)
         if let webhook = valid.webhook {
+            // The district's webhook is trusted at delivery; a person may not borrow it.
+            if webhook == districtWebhook { throw DomainError.invalid("webhook", "Webhook 地址不可用：\(OutboundPolicy.refusalForUsers)") }
             // Checked again at every delivery: a name can resolve elsewhere later.
-            do { _ = try await outbound.check(webhook) } catch let refusal as OutboundRefusal {
-                throw DomainError.invalid("webhook", "Webhook 地址不可用：\(refusal.description)")
+            do { _ = try await outbound.check(webhook) } catch is OutboundRefusal {
+                throw DomainError.invalid("webhook", "Webhook 地址不可用：\(OutboundPolicy.refusalForUsers)")
             }
         }
         let now = clock.now().millis

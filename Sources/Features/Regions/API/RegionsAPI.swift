@@ -36,27 +36,26 @@ struct RegionsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let parentId = fields.integer("parentId", "上级区域", required: true)
-            let name = fields.text("name", "名称", required: true, maxLength: 50)
-            let segment = fields.text("segment", "编号", maxLength: 6)
+            let input = NewRegionInput(&fields)
             try fields.finish()
-            return try Web.json(try await regions.create(parentId: parentId!, name: name, segment: segment, actor: actor), status: .created)
+            return try Web.json(try await regions.create(parentId: input.parentId!, name: input.name, segment: input.segment, actor: actor),
+                                status: .created)
         }
         api.patch("regions/:id") { request, context in
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let name = fields.text("name", "名称", required: true, maxLength: 50)
+            let input = RenameRegionInput(&fields)
             try fields.finish()
-            return try Web.json(try await regions.rename(try context.pathID(), to: name, actor: actor))
+            return try Web.json(try await regions.rename(try context.pathID(), to: input.name, actor: actor))
         }
         api.post("regions/:id/move") { request, context in
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let parentId = fields.integer("parentId", "新上级", required: true)
+            let input = MoveRegionInput(&fields)
             try fields.finish()
-            return try Web.json(try await regions.move(try context.pathID(), toParent: parentId!, actor: actor))
+            return try Web.json(try await regions.move(try context.pathID(), toParent: input.parentId!, actor: actor))
         }
         api.post("regions/:id/retire") { _, context in
             let actor = try context.requireActor()
@@ -70,10 +69,10 @@ struct RegionsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let username = fields.text("username", "账号", required: true, maxLength: 50)
-            let duty = fields.choice("duty", "职责", required: true, parse: GridDuty.parse)
+            let input = TeamMemberInput(&fields)
             try fields.finish()
-            return try Web.json(List(items: try await teams.assign(gridId: try context.pathID(), username: username!, duty: duty!, actor: actor)))
+            return try Web.json(List(items: try await teams.assign(gridId: try context.pathID(), username: input.username!, duty: input.duty!,
+                                                                   actor: actor)))
         }
         api.delete("regions/:id/team/:userId") { _, context in
             let actor = try context.requireActor()
@@ -110,10 +109,9 @@ struct RegionsAPI {
             let id = try context.pathID()
             var request = request
             var fields = try await request.fields(context)
-            let username = fields.text("username", "账号", required: true, maxLength: 50)
-            let duty = fields.choice("duty", "职责", required: true, parse: GridDuty.parse)
+            let input = TeamMemberInput(&fields)
             try fields.finish()
-            try await teams.assignThematic(id, username: username!, duty: duty!, actor: actor)
+            try await teams.assignThematic(id, username: input.username!, duty: input.duty!, actor: actor)
             let (grid, team) = try await teams.thematicGrid(id, actor: actor)
             return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
         }
@@ -124,22 +122,5 @@ struct RegionsAPI {
             let (grid, team) = try await teams.thematicGrid(id, actor: actor)
             return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
         }
-    }
-}
-
-/// The fields of a new thematic grid, shared by the form and the JSON API.
-struct ThematicGridInput {
-    let regionId: Int64?
-    let name: String?
-    let colour: String?
-    let tags: [String]
-    let description: String?
-
-    init(_ fields: inout Fields) {
-        regionId = fields.integer("regionId", "所属区域", required: true)
-        name = fields.text("name", "名称", required: true, maxLength: 50)
-        colour = fields.text("colour", "颜色", required: true, maxLength: 7)
-        tags = fields.list("tags", "服务对象标签", maxCount: 20, maxLength: 20)
-        description = fields.text("description", "说明", maxLength: 500)
     }
 }

@@ -55,7 +55,9 @@ public struct Open311API: Sendable {
             default: .badRequest
             }
             let detail = error.fields.isEmpty ? error.message : error.fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-            return Self.error(format, status, detail)
+            var response = Self.error(format, status, detail)
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 

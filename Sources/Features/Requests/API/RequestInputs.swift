@@ -102,3 +102,48 @@ extension MultipartForm {
         return fields
     }
 }
+
+/// 批量派遣: the same handler for several requests.
+struct BulkDispatchInput {
+    let ids: [Int64]
+    let handler: Int64?
+    let coHandlers: [Int64]
+    let note: String?
+
+    init(_ fields: inout Fields) {
+        ids = fields.list("ids", "诉求", maxCount: 200, maxLength: 20).compactMap { Int64($0) }
+        handler = fields.integer("handlerId", "主办人", required: true)
+        coHandlers = fields.list("coHandlers", "协办人", maxCount: 10, maxLength: 20).compactMap { Int64($0) }
+        note = fields.text("note", "说明", maxLength: 1000)
+    }
+}
+
+/// One day of the work calendar: a holiday or a working day moved onto a weekend (调休).
+struct CalendarDayInput {
+    let kind: DayKind?
+    let name: String?
+
+    init(_ fields: inout Fields) {
+        kind = fields.choice("kind", "类型", required: true, parse: DayKind.init(rawValue:))
+        name = fields.text("name", "名称", required: true, maxLength: 20)
+    }
+}
+
+/// What the API's bodies accept, read from the input types themselves, for the OpenAPI
+/// document. A workflow step (`ActionInput`) reads different fields for each action, so its
+/// body is described by hand beside the document.
+public enum RequestsAPIInputs {
+    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
+        "POST /api/v1/requests": Fields.rules { _ = DraftInput(&$0, channel: nil, photos: []) },
+        "POST /api/v1/requests/dispatch": Fields.rules { _ = BulkDispatchInput(&$0) },
+        "POST /api/v1/catalog/categories": Fields.rules { _ = CategoryInput(&$0) },
+        "PUT /api/v1/catalog/categories/{id}": Fields.rules { _ = CategoryInput(&$0) },
+        "POST /api/v1/catalog/items": Fields.rules { _ = ItemInput(&$0) },
+        "PUT /api/v1/catalog/items/{id}": Fields.rules { _ = ItemInput(&$0) },
+        "PUT /api/v1/calendar/days/{day}": Fields.rules { _ = CalendarDayInput(&$0) },
+        "PUT /api/v1/calendar/settings": Fields.rules { _ = SettingsInput(&$0) },
+    ]
+    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
+        "GET /api/v1/requests": Fields.rules { _ = QueueFilter(&$0) },
+    ]
+}

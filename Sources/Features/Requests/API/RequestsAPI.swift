@@ -89,12 +89,10 @@ struct RequestsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let ids = fields.list("ids", "诉求", maxCount: 200, maxLength: 20).compactMap { Int64($0) }
-            let handler = fields.integer("handlerId", "主办人", required: true)
-            let coHandlers = fields.list("coHandlers", "协办人", maxCount: 10, maxLength: 20).compactMap { Int64($0) }
-            let note = fields.text("note", "说明", maxLength: 1000)
+            let input = BulkDispatchInput(&fields)
             try fields.finish()
-            let results = try await requests.dispatchMany(ids, handler: handler!, coHandlers: coHandlers, note: note, actor: actor)
+            let results = try await requests.dispatchMany(input.ids, handler: input.handler!, coHandlers: input.coHandlers,
+                                                          note: input.note, actor: actor)
             return try Web.json(results.keys.sorted().map { id in
                 switch results[id]! {
                 case .success(let state): DispatchResult(id: id, ok: true, state: state.rawValue, error: nil)
@@ -171,10 +169,9 @@ struct RequestsAPI {
             guard let day = LocalDay(context.parameters.get("day") ?? "") else { throw DomainError.notFound("日期") }
             var request = request
             var fields = try await request.fields(context)
-            let kind = fields.choice("kind", "类型", required: true, parse: DayKind.init(rawValue:))
-            let name = fields.text("name", "名称", required: true, maxLength: 20)
+            let input = CalendarDayInput(&fields)
             try fields.finish()
-            try await calendar.put(CalendarDay(day: day, kind: kind!, name: name!), actor: actor)
+            try await calendar.put(CalendarDay(day: day, kind: input.kind!, name: input.name!), actor: actor)
             return Response(status: .noContent)
         }
         api.delete("calendar/days/:day") { _, context in

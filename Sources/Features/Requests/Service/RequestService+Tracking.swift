@@ -34,8 +34,9 @@ public struct TrackingView: Sendable {
 extension RequestService {
     /// Counts `count` 查询码 lookups from `ip` against the limit; 429 past it.
     public func spendTrackingLookups(_ count: Int, ip: String?) throws {
-        if let seconds = trackingLookups.take("track:" + (ip ?? "unknown"), cost: count) {
-            throw DomainError.tooManyRequests("查询过于频繁，请 \(seconds) 秒后再试")
+        // An IPv6 client counts by its /64, so that rotating addresses inside it does not help.
+        if let seconds = trackingLookups.take("track:" + IPAddress.limitKey(ip), cost: count) {
+            throw DomainError.tooManyRequests("查询过于频繁，请 \(seconds) 秒后再试", retryAfter: Int64(seconds))
         }
     }
 

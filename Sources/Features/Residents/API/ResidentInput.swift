@@ -79,3 +79,16 @@ struct ResidentFilter {
         query.offset = Int(fields.integer("offset", "起始位置", range: 0...100_000_000) ?? 0)
     }
 }
+
+/// What the API's bodies accept, read from the input types themselves, for the OpenAPI
+/// document. A new resident also needs `regionId` and `name`, which the service checks.
+public enum ResidentsAPIInputs {
+    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
+        "POST /api/v1/residents": Fields.rules { _ = ResidentInput(&$0, place: .id) },
+        "PATCH /api/v1/residents/{id}": Fields.rules { _ = ResidentInput(&$0, place: .id) },
+    ]
+    public static let requiredOnCreate = ["regionId", "name"]
+    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
+        "GET /api/v1/residents": Fields.rules { _ = ResidentFilter(&$0, place: .id) },
+    ]
+}
