@@ -3,11 +3,9 @@ import Requests
 
 /// The requests, catalog, calendar and tracking parts of the OpenAPI document.
 extension OpenAPIDocument {
-    static let states = ["received", "registered", "dispatched", "in_progress", "suspended", "reported", "closed", "rated", "rejected", "voided", "withdrawn"]
-    static let channels = ["self_service", "hotline", "grid_worker", "on_behalf", "open311"]
-    static let actionKinds = ["register", "reject", "void", "withdraw", "dispatch", "claim", "send_back", "request_extension", "approve_extension",
-                              "deny_extension", "request_suspension", "approve_suspension", "deny_suspension", "resume", "report", "verify_pass",
-                              "verify_fail", "rate", "add_information", "comment"]
+    static let states = RequestState.allCases.map(\.rawValue)
+    static let channels = IntakeChannel.allCases.map(\.rawValue)
+    static let actionKinds = RequestActionKind.allCases.map(\.rawValue)
     static var time: [String: Any] { ["type": "string", "format": "date-time"] }
     static func array(_ schema: [String: Any]) -> [String: Any] { ["type": "array", "items": schema] }
     static var number: [String: Any] { ["type": "number"] }
@@ -80,12 +78,6 @@ extension OpenAPIDocument {
         recorded("POST /api/v1/requests", extra: ["patternProperties": ["^answers\\.": ["oneOf": [string, array(string)]]]])
     }
 
-    static var actionBody: [String: Any] {
-        object(["action": ["type": "string", "enum": actionKinds], "note": string, "handlerId": integer, "coHandlers": array(integer),
-                "hours": ["type": "number", "minimum": Workflow.extensionHours.lowerBound, "maximum": Workflow.extensionHours.upperBound],
-                "score": ["type": "integer", "minimum": 1, "maximum": 5]], required: ["action"])
-    }
-
     static var requestOperations: [Operation] { [
         Operation(method: "get", path: "/api/v1/notifications", summary: "我的站内消息", tag: "消息",
                   query: [("unread", "1 为只看未读"), ("limit", "每页条数"), ("offset", "起始位置")], response: "Inbox"),
@@ -103,7 +95,7 @@ extension OpenAPIDocument {
                   tag: "诉求", body: draftBody, response: "Submission", status: "201", multipart: true),
         Operation(method: "get", path: "/api/v1/requests/{id}", summary: "诉求详情、全程记录和当前可做的操作", tag: "诉求", response: "RequestDetail"),
         Operation(method: "post", path: "/api/v1/requests/{id}/actions", summary: "办理一步（立案、派遣、签收、反馈、核查、评价……）；反馈与补充信息可附照片",
-                  tag: "诉求", body: actionBody, response: "RequestDetail", multipart: true),
+                  tag: "诉求", body: recorded("POST /api/v1/requests/{id}/actions"), response: "RequestDetail", multipart: true),
         Operation(method: "get", path: "/api/v1/requests/{id}/candidates", summary: "可派遣的承办人（按分派规则推荐在前）", tag: "诉求", response: "Candidates"),
         Operation(method: "post", path: "/api/v1/requests/dispatch", summary: "批量派遣（逐件办理，单件失败不影响其他）", tag: "诉求",
                   body: recorded("POST /api/v1/requests/dispatch"),
@@ -112,7 +104,7 @@ extension OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/track/{code}", summary: "凭查询码查看办理进度（不含内部备注和工作人员姓名；无需登录）", tag: "诉求查询",
                   response: "Tracking"),
         Operation(method: "post", path: "/api/v1/track/{code}/actions", summary: "凭查询码撤回（派遣前）、补充信息或评价（结案后）", tag: "诉求查询",
-                  body: actionBody, response: "Tracking", multipart: true),
+                  body: recorded("POST /api/v1/track/{code}/actions"), response: "Tracking", multipart: true),
         Operation(method: "post", path: "/api/v1/catalog/categories", summary: "新增服务类别", tag: "服务目录", body: recorded("POST /api/v1/catalog/categories"),
                   response: "CatalogCategory", status: "201"),
         Operation(method: "put", path: "/api/v1/catalog/categories/{id}", summary: "修改服务类别", tag: "服务目录", body: recorded("PUT /api/v1/catalog/categories/{id}"),

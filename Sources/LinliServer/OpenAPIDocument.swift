@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
 import LinliKit
+import Notifications
 import Regions
 import Requests
 import Residents
@@ -161,7 +162,7 @@ public enum OpenAPIDocument {
         Operation(method: "patch", path: "/api/v1/residents/{id}", summary: "修改居民（只改所传字段；身份证号、电话传空串即删除）", tag: "居民",
                   body: recorded("PATCH /api/v1/residents/{id}", extra: ["minProperties": 1]), response: "Resident"),
         Operation(method: "post", path: "/api/v1/residents/{id}/reveal", summary: "查看完整身份证号或电话（记入审计）", tag: "居民",
-                  body: object(["field": ["type": "string", "enum": ["id_number", "phone"]]], required: ["field"]), response: "Revealed"),
+                  body: recorded("POST /api/v1/residents/{id}/reveal"), response: "Revealed"),
         Operation(method: "get", path: "/api/v1/tags", summary: "关爱与服务标签", tag: "居民", response: "TagList"),
         Operation(method: "get", path: "/api/v1/residents/export", summary: "导出台账（xlsx/csv；full=1 含完整号码，需导出权限；记入审计）",
                   tag: "居民", query: [("format", "xlsx 或 csv"), ("full", "1 为完整号码"), ("regionId", "区域"), ("name", "姓名片段"),
@@ -172,7 +173,7 @@ public enum OpenAPIDocument {
                   query: [("mode", "insert 或 upsert"), ("community", "默认居住地编码"), ("format", "xlsx 或 csv")],
                   body: ["type": "string", "contentMediaType": "text/csv"], response: "ImportReport"),
         Operation(method: "post", path: "/api/v1/tags", summary: "新增标签", tag: "居民",
-                  body: object(["name": string], required: ["name"]), response: "TagList", status: "201"),
+                  body: recorded("POST /api/v1/tags"), response: "TagList", status: "201"),
     ] }
 
     /// (method, path) of every documented operation, e.g. ("GET", "/api/v1/regions/{id}").
@@ -187,7 +188,8 @@ public enum OpenAPIDocument {
 
     /// Query strings as the features' filter types read them.
     static let recordedQueries: [String: (rules: [String: FieldRule], order: [String])] = [
-        AccountsAPIInputs.queries, ResidentsAPIInputs.queries, RequestsAPIInputs.queries,
+        RegionsAPIInputs.queries, AccountsAPIInputs.queries, ResidentsAPIInputs.queries, RequestsAPIInputs.queries,
+        NotificationsAPIInputs.queries,
     ].reduce(into: [:]) { all, feature in all.merge(feature) { first, _ in first } }
 
     /// The body of `key` ("POST /api/v1/regions") from its recorded input type, with fields

@@ -32,6 +32,28 @@ struct OpenAPIDocumentTests {
         return try #require((content?["application/json"] as? [String: Any])?["schema"] as? [String: Any], "\(method) \(path)")
     }
 
+    @Test func everyJSONBodyAndTheListQueriesComeFromInputTypes() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+        let paths = try #require(object["paths"] as? [String: [String: [String: Any]]])
+        var handWritten: [String] = []
+        for (path, operations) in paths {
+            for (method, operation) in operations {
+                let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+                guard let schema = (content?["application/json"] as? [String: Any])?["schema"] as? [String: Any] else { continue }
+                let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
+                // Recorded fields carry their zh-CN label as the description.
+                if properties.values.contains(where: { $0["description"] == nil }) { handWritten.append("\(method) \(path)") }
+            }
+        }
+        #expect(handWritten.isEmpty, "bodies not read from an input type: \(handWritten.sorted())")
+        let users = try #require(paths["/api/v1/users"]?["get"]?["parameters"] as? [[String: Any]])
+        let limit = try #require(users.first { $0["name"] as? String == "limit" }?["schema"] as? [String: Any])
+        #expect(limit["maximum"] as? Int == 200)
+        let regions = try #require(paths["/api/v1/regions"]?["get"]?["parameters"] as? [[String: Any]])
+        let level = try #require(regions.first { $0["name"] as? String == "level" }?["schema"] as? [String: Any])
+        #expect((level["enum"] as? [String])?.contains("household") == true)
+    }
+
     @Test func requestBodiesSayWhatTheInputTypesEnforce() throws {
         let region = try Self.body("post", "/api/v1/regions")
         #expect(region["required"] as? [String] == ["parentId", "name"])
@@ -50,6 +72,15 @@ struct OpenAPIDocumentTests {
         #expect(draft["channel"]?["enum"] as? [String] != nil)
         #expect(try Self.body("post", "/api/v1/residents")["required"] as? [String] == ["regionId", "name"])
         #expect(try Self.body("patch", "/api/v1/residents/{id}")["minProperties"] as? Int == 1)
+        let step = try Self.body("post", "/api/v1/requests/{id}/actions")
+        let stepFields = try #require(step["properties"] as? [String: [String: Any]])
+        #expect(step["required"] as? [String] == ["action"])
+        #expect(stepFields["hours"]?["maximum"] as? Double == 240)
+        #expect(stepFields["score"]?["minimum"] as? Int == 1 && stepFields["score"]?["maximum"] as? Int == 5)
+        #expect((stepFields["action"]?["enum"] as? [String])?.count == 20)
+        let tracked = try #require(Self.body("post", "/api/v1/track/{code}/actions")["properties"] as? [String: [String: Any]])
+        #expect(tracked["action"]?["enum"] as? [String] == ["withdraw", "add_information", "rate"])
+        #expect(tracked["handlerId"] == nil)
         let user = try #require(Self.body("post", "/api/v1/users")["properties"] as? [String: [String: Any]])
         #expect((user["role"]?["enum"] as? [String])?.contains("grid_worker") == true)
     }

@@ -44,6 +44,36 @@ public struct Fields: Sendable {
         return (fields.rules, fields.ruleOrder)
     }
 
+    /// The same for an input type that reads different fields depending on one of them (a
+    /// workflow step and its `action`): run once per case in `given`, the rules merged. A
+    /// field is required only where every case requires it.
+    public static func rules(given cases: [[String: FieldValue]], of read: (inout Fields) -> Void)
+        -> (rules: [String: FieldRule], order: [String]) {
+        var merged: [String: FieldRule] = [:]
+        var order: [String] = []
+        for values in cases {
+            var fields = Fields(values)
+            fields.recording = true
+            read(&fields)
+            for name in fields.ruleOrder {
+                guard let rule = fields.rules[name] else { continue }
+                if var known = merged[name] {
+                    known.required = known.required && rule.required
+                    if !known.required { known.minLength = nil }
+                    merged[name] = known
+                } else {
+                    merged[name] = rule
+                    order.append(name)
+                }
+            }
+            for name in merged.keys where fields.rules[name] == nil {
+                merged[name]?.required = false
+                merged[name]?.minLength = nil
+            }
+        }
+        return (merged, order)
+    }
+
     private mutating func record(_ name: String, _ rule: FieldRule) {
         guard recording else { return }
         if rules[name] == nil { ruleOrder.append(name) }

@@ -73,11 +73,9 @@ struct InboxPages {
         api.get("notifications") { request, context in
             let actor = try context.requireActor()
             var query = Fields.query(request)
-            let unreadOnly = query.bool("unread")
-            let limit = Int(query.integer("limit", "每页条数", range: 1...200) ?? 30)
-            let offset = Int(query.integer("offset", "起始位置", range: 0...1_000_000) ?? 0)
+            let filter = InboxFilter(&query)
             try query.finish()
-            let inbox = try await notifications.inbox(actor: actor, unreadOnly: unreadOnly, limit: limit, offset: offset)
+            let inbox = try await notifications.inbox(actor: actor, unreadOnly: filter.unreadOnly, limit: filter.limit, offset: filter.offset)
             return try Web.json(InboxDTO(items: inbox.page.items.map(MessageDTO.init), total: inbox.page.total, unread: inbox.unread,
                                          limit: inbox.page.limit, offset: inbox.page.offset))
         }
@@ -132,4 +130,23 @@ enum NotificationsTemplates {
         <label>Webhook 地址 <input name="webhook" type="url" maxlength="500" value="{{webhook}}" placeholder="https://"></label>
         <button class="btn btn-primary">保存</button></form></section>
     """
+}
+
+/// The inbox list's query: unread only, and a page.
+struct InboxFilter {
+    let unreadOnly: Bool
+    let limit: Int
+    let offset: Int
+    init(_ fields: inout Fields) {
+        unreadOnly = fields.bool("unread")
+        limit = Int(fields.integer("limit", "每页条数", range: 1...200) ?? 30)
+        offset = Int(fields.integer("offset", "起始位置", range: 0...1_000_000) ?? 0)
+    }
+}
+
+/// What the API's query strings accept, read from the filter types, for the OpenAPI document.
+public enum NotificationsAPIInputs {
+    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
+        "GET /api/v1/notifications": Fields.rules { _ = InboxFilter(&$0) },
+    ]
 }

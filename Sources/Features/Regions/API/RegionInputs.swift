@@ -11,6 +11,19 @@ public enum RegionsAPIInputs {
         "POST /api/v1/thematic-grids": Fields.rules { _ = ThematicGridInput(&$0) },
         "POST /api/v1/thematic-grids/{id}/team": Fields.rules { _ = TeamMemberInput(&$0) },
     ]
+    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
+        "GET /api/v1/regions": Fields.rules { _ = RegionSearchInput(&$0) },
+    ]
+}
+
+/// Finding nodes in scope by level and a fragment of name or code.
+struct RegionSearchInput {
+    let level: RegionLevel?
+    let term: String?
+    init(_ fields: inout Fields) {
+        level = fields.choice("level", "层级", parse: RegionLevel.init(rawValue:))
+        term = fields.text("q", "关键词", maxLength: 50)
+    }
 }
 
 /// A new node under `parentId`; the segment (编号) is given out when absent.

@@ -21,10 +21,9 @@ struct RegionsAPI {
         api.get("regions") { request, context in
             let actor = try context.requireActor()
             var query = Fields.query(request)
-            let level = query.choice("level", "层级", parse: RegionLevel.init(rawValue:))
-            let term = query.text("q", "关键词", maxLength: 50)
+            let filter = RegionSearchInput(&query)
             try query.finish()
-            return try Web.json(List(items: try await regions.search(level: level, term: term, actor: actor)))
+            return try Web.json(List(items: try await regions.search(level: filter.level, term: filter.term, actor: actor)))
         }
         api.get("regions/:id") { _, context in
             let actor = try context.requireActor()

@@ -129,12 +129,27 @@ struct CalendarDayInput {
     }
 }
 
+/// The work calendar's year (this year when absent).
+struct CalendarYearInput {
+    let year: Int?
+    init(_ fields: inout Fields) { year = fields.integer("year", "年份", range: 2000...2100).map(Int.init) }
+}
+
 /// What the API's bodies accept, read from the input types themselves, for the OpenAPI
-/// document. A workflow step (`ActionInput`) reads different fields for each action, so its
-/// body is described by hand beside the document.
+/// document. A workflow step reads different fields for each action: its body is the union
+/// over the actions (over those a 查询码 allows, on the tracking route).
 public enum RequestsAPIInputs {
+    static func steps(_ kinds: [RequestActionKind]) -> (rules: [String: FieldRule], order: [String]) {
+        var recorded = Fields.rules(given: kinds.map { ["action": .text($0.rawValue)] }) { _ = ActionInput(&$0) }
+        recorded.rules["action"]?.required = true
+        recorded.rules["action"]?.choices = kinds.map(\.rawValue)
+        return recorded
+    }
+
     public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
         "POST /api/v1/requests": Fields.rules { _ = DraftInput(&$0, channel: nil, photos: []) },
+        "POST /api/v1/requests/{id}/actions": steps(RequestActionKind.allCases),
+        "POST /api/v1/track/{code}/actions": steps(RequestService.trackingCodeActions),
         "POST /api/v1/requests/dispatch": Fields.rules { _ = BulkDispatchInput(&$0) },
         "POST /api/v1/catalog/categories": Fields.rules { _ = CategoryInput(&$0) },
         "PUT /api/v1/catalog/categories/{id}": Fields.rules { _ = CategoryInput(&$0) },
@@ -145,5 +160,6 @@ public enum RequestsAPIInputs {
     ]
     public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
         "GET /api/v1/requests": Fields.rules { _ = QueueFilter(&$0) },
+        "GET /api/v1/calendar": Fields.rules { _ = CalendarYearInput(&$0) },
     ]
 }

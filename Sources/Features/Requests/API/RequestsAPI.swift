@@ -157,7 +157,7 @@ struct RequestsAPI {
         api.get("calendar") { request, context in
             _ = try context.requireActor(.catalogManage)
             var query = Fields.query(request)
-            let year = query.integer("year", "年份", range: 2000...2100).map(Int.init) ?? LocalDay(clock.now()).year
+            let year = CalendarYearInput(&query).year ?? LocalDay(clock.now()).year
             try query.finish()
             let settings = try await calendar.settings()
             return try Web.json(CalendarDTO(startMinute: settings.startMinute, endMinute: settings.endMinute, weekdays: settings.weekdays.sorted(),

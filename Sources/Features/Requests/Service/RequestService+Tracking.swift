@@ -112,9 +112,12 @@ extension RequestService {
         }
     }
 
+    /// What the holder of a 查询码 may do.
+    public static let trackingCodeActions: [RequestActionKind] = [.withdraw, .addInformation, .rate]
+
     /// What the holder of the 查询码 may do: withdraw before dispatch, add information, rate.
     public func actByTrackingCode(_ code: String, _ action: RequestAction, photos: [Data] = [], ip: String?) async throws -> TrackingView {
-        guard [.withdraw, .addInformation, .rate].contains(action.kind) else { throw DomainError.forbidden }
+        guard Self.trackingCodeActions.contains(action.kind) else { throw DomainError.forbidden }
         try spendTrackingLookups(1, ip: ip)
         let normalised = IntakeRules.normalisedTrackingCode(code)
         let actor = Actor(userId: nil, username: "track:" + String(normalised.prefix(4)) + "…", displayName: "诉求人（查询码）", role: .resident,

@@ -47,10 +47,10 @@ struct ResidentsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let field = fields.choice("field", "字段", required: true, parse: PersonalField.init(rawValue:))
+            let input = RevealInput(&fields)
             try fields.finish()
-            let value = try await residents.reveal(try context.pathID(), field: field!, actor: actor)
-            return try Web.json(Revealed(field: field!.rawValue, value: value))
+            let value = try await residents.reveal(try context.pathID(), field: input.field!, actor: actor)
+            return try Web.json(Revealed(field: input.field!.rawValue, value: value))
         }
         api.get("tags") { _, context in
             _ = try context.requireActor(.residentView)
@@ -60,9 +60,9 @@ struct ResidentsAPI {
             let actor = try context.requireActor()
             var request = request
             var fields = try await request.fields(context)
-            let name = fields.text("name", "标签名", required: true, maxLength: 20)
+            let input = NewTagInput(&fields)
             try fields.finish()
-            return try Web.json(TagList(items: try await residents.createTag(name, actor: actor)), status: .created)
+            return try Web.json(TagList(items: try await residents.createTag(input.name, actor: actor)), status: .created)
         }
     }
 }
