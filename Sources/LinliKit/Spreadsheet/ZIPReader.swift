@@ -94,6 +94,9 @@ public struct ZIPReader: Sendable {
 
     /// An entry's bytes, inflated, CRC-checked, taking what it produced from `budget`.
     public func contents(_ entry: Entry, budget: inout UInt64) throws -> Data {
+        // Checked here too: an entry may come from another reader's directory.
+        guard entry.dataOffset >= 0, entry.compressedSize >= 0, entry.dataOffset <= data.count,
+              entry.compressedSize <= data.count - entry.dataOffset else { throw Self.damaged }
         let start = data.startIndex + entry.dataOffset
         let stored = data[start ..< start + entry.compressedSize]
         let output: Data
@@ -125,6 +128,7 @@ public struct ZIPReader: Sendable {
         var input = Array(input)
         try input.withUnsafeMutableBufferPointer { source in
             stream.next_in = source.baseAddress
+            // 32 bits suffice: an upload is at most `SheetTable.Limits.maxFileBytes` (20 MB).
             stream.avail_in = uInt(source.count)
             while true {
                 let status = chunk.withUnsafeMutableBufferPointer { out -> Int32 in

@@ -14,8 +14,8 @@ struct DraftInput {
         draft.description = fields.text("description", "诉求描述", maxLength: IntakeRules.maxDescription) ?? ""
         draft.regionId = fields.integer("regionId", "地点")
         draft.address = fields.text("address", "具体位置", maxLength: 200)
-        draft.latitude = fields.decimal("lat", "纬度", range: -90...90)
-        draft.longitude = fields.decimal("long", "经度", range: -180...180)
+        draft.latitude = fields.decimal("lat", "纬度", range: IntakeRules.latitudes)
+        draft.longitude = fields.decimal("long", "经度", range: IntakeRules.longitudes)
         draft.contactName = fields.text("contactName", "联系人", maxLength: 50)
         draft.phone = fields.text("phone", "联系电话", maxLength: 20)
         draft.anonymous = fields.bool("anonymous")

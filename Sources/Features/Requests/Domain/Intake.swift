@@ -58,6 +58,9 @@ public struct ValidIntake: Sendable {
 
 public enum IntakeRules {
     public static let maxDescription = 2000
+    /// A map point, in degrees (WGS-84).
+    public static let latitudes: ClosedRange<Double> = -90...90
+    public static let longitudes: ClosedRange<Double> = -180...180
 
     /// Every problem at once, each on its field, in zh-CN.
     public static func validate(_ draft: RequestDraft, item: CatalogItem) throws -> ValidIntake {
@@ -74,8 +77,8 @@ public enum IntakeRules {
         if hasControlCharacters(description) { problems["description"] = "描述含有不可见的控制字符" }
         let address = draft.address?.trimmingWhitespace.nilIfEmpty
         if let address, address.count > 200 || hasControlCharacters(address) { problems["address"] = "地点说明不能超过 200 字" }
-        if let lat = draft.latitude, !(-90...90).contains(lat) { problems["lat"] = "纬度应在 -90 到 90 之间" }
-        if let long = draft.longitude, !(-180...180).contains(long) { problems["long"] = "经度应在 -180 到 180 之间" }
+        if let lat = draft.latitude, !latitudes.contains(lat) { problems["lat"] = "纬度应在 -90 到 90 之间" }
+        if let long = draft.longitude, !longitudes.contains(long) { problems["long"] = "经度应在 -180 到 180 之间" }
         if (draft.latitude == nil) != (draft.longitude == nil) { problems["long"] = "经纬度须同时填写" }
         let name = draft.anonymous ? nil : draft.contactName?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if let name, name.count > 50 || hasControlCharacters(name) { problems["contactName"] = "联系人不能超过 50 个字" }
