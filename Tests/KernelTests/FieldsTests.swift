@@ -72,4 +72,32 @@ struct FieldsTests {
         #expect(fields.choice("c", "角色", parse: Role.parse) == nil)
         #expect(fields.errors["c"] == "「角色」的取值无效：超级管理员")
     }
+
+    @Test func anInputTypeRecordsWhatItAccepts() {
+        let recorded = Fields.rules { fields in
+            _ = fields.text("name", "名称", required: true, maxLength: 50)
+            _ = fields.integer("limit", "每页条数", range: 1...200)
+            _ = fields.decimal("hours", "小时", range: 0.5...240)
+            _ = fields.list("tags", "标签", maxCount: 5, maxLength: 20)
+        }
+        #expect(recorded.order == ["name", "limit", "hours", "tags"])
+        #expect(recorded.rules["name"] == FieldRule(kind: .string, label: "名称", required: true, minLength: 1, maxLength: 50))
+        #expect(recorded.rules["limit"]?.maximum == 200)
+        #expect(recorded.rules["hours"]?.minimum == 0.5)
+        #expect(recorded.rules["tags"]?.maxItems == 5)
+    }
+
+    @Test func aFieldIsRequiredInAUnionOnlyWhereEveryCaseRequiresIt() {
+        let recorded = Fields.rules(given: [["kind": .text("a")], ["kind": .text("b")]]) { fields in
+            let kind = fields.text("kind", "类型", required: true)
+            _ = fields.text("always", "总有", required: true)
+            if kind == "a" { _ = fields.integer("first", "仅 a", required: true) }
+            if kind == "b" { _ = fields.integer("last", "仅 b", required: true) }
+        }
+        #expect(recorded.rules["kind"]?.required == true)
+        #expect(recorded.rules["always"]?.required == true)
+        #expect(recorded.rules["first"]?.required == false)
+        #expect(recorded.rules["last"]?.required == false)
+        #expect(recorded.order == ["kind", "always", "first", "last"])
+    }
 }

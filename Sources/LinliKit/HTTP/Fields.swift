@@ -38,10 +38,7 @@ public struct Fields: Sendable {
     /// fields that record every accessor call with its limits (type, required, length, range,
     /// choices). The OpenAPI document is built from this, so it cannot drift from the checks.
     public static func rules(of read: (inout Fields) -> Void) -> (rules: [String: FieldRule], order: [String]) {
-        var fields = Fields([:])
-        fields.recording = true
-        read(&fields)
-        return (fields.rules, fields.ruleOrder)
+        rules(given: [[:]], of: read)
     }
 
     /// The same for an input type that reads different fields depending on one of them (a
@@ -51,24 +48,22 @@ public struct Fields: Sendable {
         -> (rules: [String: FieldRule], order: [String]) {
         var merged: [String: FieldRule] = [:]
         var order: [String] = []
-        for values in cases {
+        for (index, values) in cases.enumerated() {
             var fields = Fields(values)
             fields.recording = true
             read(&fields)
             for name in fields.ruleOrder {
-                guard let rule = fields.rules[name] else { continue }
-                if var known = merged[name] {
-                    known.required = known.required && rule.required
-                    if !known.required { known.minLength = nil }
-                    merged[name] = known
-                } else {
-                    merged[name] = rule
-                    order.append(name)
-                }
+                guard var rule = fields.rules[name] else { continue }
+                // Required only if every case read it as required: a field new in a later
+                // case was absent from the earlier ones.
+                if let known = merged[name] { rule.required = known.required && rule.required } else if index > 0 { rule.required = false }
+                if !rule.required, rule.kind == .string { rule.minLength = nil }
+                if merged[name] == nil { order.append(name) }
+                merged[name] = rule
             }
             for name in merged.keys where fields.rules[name] == nil {
                 merged[name]?.required = false
-                merged[name]?.minLength = nil
+                if merged[name]?.kind == .string { merged[name]?.minLength = nil }
             }
         }
         return (merged, order)
