@@ -110,7 +110,7 @@ public final class LinliSystem: Sendable {
         catalog = CatalogService(database: database, audit: audit, clock: clock)
         calendar = CalendarService(database: database, audit: audit)
         delivery = OutboundDelivery(database: database, clock: clock, adapters: [WebhookAdapter(policy: configuration.outboundPolicy,
-                                                                                trustedTargets: Set(configuration.districtWebhook.map { [$0] } ?? []))
+                                                                                trustedTargets: Set([configuration.districtWebhook].compactMap { $0 }))
                                                                  as any OutboundAdapter]
                                     + (configuration.smtpURL.flatMap { try? SMTPAdapter(url: $0, from: configuration.mailFrom) }.map { [$0] } ?? []))
         requests = RequestService(database: database, audit: audit, clock: clock, regions: regions, teams: teams, staff: directory,

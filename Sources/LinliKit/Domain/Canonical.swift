@@ -83,6 +83,15 @@ extension Optional {
         case .none: nil
         }
     }
+
+    /// `asyncMap` for a transform that may find nothing: one optional, not two (with
+    /// `asyncMap`, "not found" was `.some(nil)`, which is not `nil`).
+    public func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
 }
 
 extension Sequence {

@@ -61,8 +61,7 @@ public struct CatalogService: Sendable {
         try actor.require(.catalogManage)
         try CatalogRules.validate(draft)
         return try await uniqueCode { try await database.write { tx in
-            // `id.asyncMap` gives an optional of an optional: flattened, nil means "not found".
-            let before: CatalogCategory? = try await id.asyncMap { try await CatalogStore.category(tx, id: $0) } ?? nil
+            let before = try await id.asyncFlatMap { try await CatalogStore.category(tx, id: $0) }
             if id != nil && before == nil { throw DomainError.notFound("服务类别") }
             let savedId: Int64
             if let id {
@@ -87,7 +86,7 @@ public struct CatalogService: Sendable {
         let now = clock.now().millis
         return try await uniqueCode { try await database.write { tx in
             guard try await CatalogStore.category(tx, id: valid.categoryId) != nil else { throw DomainError.invalid("categoryId", "请选择服务类别") }
-            let before: CatalogItem? = try await id.asyncMap { try await CatalogStore.item(tx, id: $0) } ?? nil
+            let before = try await id.asyncFlatMap { try await CatalogStore.item(tx, id: $0) }
             if id != nil && before == nil { throw DomainError.notFound("服务事项") }
             var item = CatalogItem(id: id ?? 0, categoryId: valid.categoryId, code: valid.code, name: valid.name, description: valid.description,
                                    handlerType: valid.handlerType, assignment: valid.assignment, limits: valid.limits,
