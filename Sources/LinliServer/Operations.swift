@@ -25,7 +25,7 @@ struct OperationsRoutes {
         }
         router.get("api/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                     body: .init(byteBuffer: ByteBuffer(string: try OpenAPIDocument.json)))
         }
     }
 }

@@ -224,7 +224,7 @@ struct HostileInputTests {
     }
 
     @Test func trackingCodeLookupsAreLimitedPerAddress() async throws {
-        try await TestSystem.with(.sqlite, configure: { $0.trackingLookupRule = .init(burst: 5, perMinute: 5) }) { system in
+        try await TestSystem.with(.sqlite, configure: { $0[RequestsSettings.self].trackingLookupRule = .init(burst: 5, perMinute: 5) }) { system in
             let f = try await Fixture.build(system)
             let code = try await Self.submit(system, f).trackingCode
             try await HTTPHarness(system: system).test { client in

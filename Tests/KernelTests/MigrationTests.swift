@@ -8,9 +8,9 @@ struct MigrationTests {
     @Test(arguments: TestEngine.all)
     func migratingTwiceChangesNothing(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
-            let ran = try await Migrator(migrations: LinliSystem.migrations).migrate(system.database)
+            let ran = try await Migrator(migrations: (try LinliSystem.migrations)).migrate(system.database)
             #expect(ran.isEmpty)
-            #expect(try await Migrator(migrations: LinliSystem.migrations).pending(system.database).isEmpty)
+            #expect(try await Migrator(migrations: (try LinliSystem.migrations)).pending(system.database).isEmpty)
         }
     }
 
@@ -21,10 +21,10 @@ struct MigrationTests {
                 try await tx.sql.raw("INSERT INTO schema_migrations (id, applied_at) VALUES ('future.001', 0)").run()
             }
             await #expect(throws: MigrationError.self) {
-                try await Migrator(migrations: LinliSystem.migrations).migrate(system.database)
+                try await Migrator(migrations: (try LinliSystem.migrations)).migrate(system.database)
             }
             do {
-                try await Migrator(migrations: LinliSystem.migrations).migrate(system.database)
+                try await Migrator(migrations: (try LinliSystem.migrations)).migrate(system.database)
             } catch {
                 #expect("\(error)".contains("future.001"))
                 #expect("\(error)".contains("请升级 Linli"))
@@ -57,7 +57,7 @@ struct ConcurrentMigrationTests {
     func twoInstancesStartingTogetherBothSucceed(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
             let newStep = Migration("test.001") { _ in ["CREATE TABLE test_once (x BIGINT)"] }
-            let migrator = Migrator(migrations: LinliSystem.migrations + [newStep])
+            let migrator = Migrator(migrations: (try LinliSystem.migrations) + [newStep])
             async let first = migrator.migrate(system.database)
             async let second = migrator.migrate(system.database)
             let ran = try await first + second

@@ -1,4 +1,5 @@
 import Foundation
+import Accounts
 import LinliKit
 import LinliServer
 import Logging
@@ -34,7 +35,7 @@ public enum TestSystem {
                                configure: (inout Configuration) -> Void = { _ in },
                                _ body: (LinliSystem) async throws -> T) async throws -> T {
         var configuration = Configuration()
-        configuration.bcryptCost = 4
+        configuration[AccountsSettings.self].bcryptCost = 4
         // Tests post webhooks to receivers on this machine; no test may reach the network.
         configuration.webhookAllowedHosts = ["127.0.0.1"]
         configure(&configuration)

@@ -5,30 +5,39 @@ import LinliKit
 public struct RegionsFeature: Feature {
     public static let name = "regions"
     public static let migrations = RegionStore.migrations
-    public static let permissions: [Permission: String] = [
-        .regionView: "查看区域树与网格",
-        .regionManage: "新增、改名、移动、撤销区域",
-        .regionTeam: "管理网格队伍（1+1+X）",
-        .thematicManage: "管理专题网格（五色网格）",
+    public static let permissions: [Permission] = [.regionView, .regionManage, .regionTeam, .thematicManage]
+    static let administration: Set<Permission> = [.regionView, .regionManage, .regionTeam, .thematicManage]
+    public static let grants: [Role: Set<Permission>] = [
+        .districtAdmin: administration, .streetAdmin: administration, .communityStaff: administration,
+        .gridLeader: [.regionView], .gridWorker: [.regionView], .socialWorker: [.regionView],
+        .socialOrganization: [.regionView], .department: [.regionView],
     ]
     public static let templates = RegionsTemplates.all
     public static let navigation = [
         NavigationItem("区域与网格", href: "/regions", permission: .regionView, order: 20),
         NavigationItem("专题网格", href: "/thematic-grids", permission: .regionView, order: 21),
     ]
+    public static var api: APIDescription { RegionsAPI.api }
 
     public let regions: RegionService
     public let teams: TeamService
-    let web: Web
 
-    public init(regions: RegionService, teams: TeamService, web: Web) {
-        self.regions = regions
-        self.teams = teams
-        self.web = web
+    public init(context: FeatureContext) {
+        regions = RegionService(database: context.database, audit: context.audit, clock: context.clock,
+                                moveListeners: context.moveListeners)
+        teams = TeamService(database: context.database, audit: context.audit, clock: context.clock, staff: context.staff)
     }
 
-    public func addRoutes(to router: Router<AppContext>) {
+    public var services: [any Sendable] { [regions, teams] }
+    public var homeSections: [any HomeSection] { [ScopeHomeSection(regions: regions)] }
+
+    public func addRoutes(to router: Router<AppContext>, web: Web) {
         RegionsAPI(regions: regions, teams: teams).addRoutes(to: router)
         RegionsPages(regions: regions, teams: teams, web: web).addRoutes(to: router)
     }
+}
+
+extension ServiceProvider {
+    public var regions: RegionService { service(RegionService.self) }
+    public var teams: TeamService { service(TeamService.self) }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import LinliKit
+import Logging
 import Notifications
 import Regions
 import Residents
@@ -8,16 +9,16 @@ import Residents
 public struct RequestsFeature: Feature {
     public static let name = "requests"
     public static let migrations = RequestsMigrations.all
-    public static let permissions: [Permission: String] = [
-        .requestSubmit: "居民自助提交诉求",
-        .requestIntake: "代居民登记诉求（热线、代办、网格员上报）",
-        .requestView: "查看辖区内的诉求",
-        .requestDispatch: "立案、派遣、作废诉求",
-        .requestVerify: "核查结案",
-        .requestApprove: "审批延期、挂起（须高于承办人层级）",
-        .requestReview: "回访评价",
-        .requestMetrics: "查看诉求办理统计",
-        .catalogManage: "维护服务目录与工作日历",
+    public static let permissions: [Permission] = [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify,
+                                                   .requestApprove, .requestReview, .requestMetrics, .catalogManage]
+    /// Staff who run the closed loop for their region.
+    static let desk: Set<Permission> = [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify,
+                                        .requestApprove, .requestReview, .requestMetrics]
+    public static let grants: [Role: Set<Permission>] = [
+        .districtAdmin: desk.union([.catalogManage]), .streetAdmin: desk, .communityStaff: desk,
+        .gridLeader: [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify, .requestMetrics],
+        .gridWorker: [.requestSubmit, .requestIntake, .requestView],
+        .partyMember: [.requestSubmit], .resident: [.requestSubmit],
     ]
     public static let templates = RequestsTemplates.all
     public static let navigation = [
@@ -27,29 +28,49 @@ public struct RequestsFeature: Feature {
         NavigationItem("服务目录", href: "/catalog", permission: .catalogManage, order: 60),
         NavigationItem("工作日历", href: "/calendar", permission: .catalogManage, order: 61),
     ]
+    public static var api: APIDescription { RequestsAPI.api }
+    public static var moveListeners: [any SubtreeMoveListener] { [RequestPathsListener()] }
+    public static var sealedDataOwners: [any SealedDataOwner] { [RequestSealedData()] }
+    /// Open311 answers JSON, and its clients post with API keys, never from a browser form.
+    public static var jsonPaths: [String] { [Open311API.basePath + "/"] }
+    public static var csrfExemptPaths: [String] { [Open311API.basePath + "/"] }
 
     public let requests: RequestService
     public let catalog: CatalogService
     public let calendar: CalendarService
     let regions: RegionService
     let residents: ResidentService
-    let web: Web
     let authenticator: any Authenticator
     let clock: any Clock
 
-    public init(requests: RequestService, catalog: CatalogService, calendar: CalendarService, regions: RegionService,
-                residents: ResidentService, web: Web, authenticator: any Authenticator, clock: any Clock) {
-        self.authenticator = authenticator
-        self.regions = regions
-        self.residents = residents
-        self.web = web
-        self.requests = requests
-        self.catalog = catalog
-        self.calendar = calendar
-        self.clock = clock
+    public init(context: FeatureContext) throws {
+        regions = try context.services.require(RegionService.self, by: Self.name)
+        residents = try context.services.require(ResidentService.self, by: Self.name)
+        authenticator = try context.services.require((any Authenticator).self, by: Self.name)
+        let notifications = try context.services.require(NotificationService.self, by: Self.name)
+        let teams = try context.services.require(TeamService.self, by: Self.name)
+        clock = context.clock
+        catalog = CatalogService(database: context.database, audit: context.audit, clock: context.clock)
+        calendar = CalendarService(database: context.database, audit: context.audit)
+        requests = RequestService(database: context.database, audit: context.audit, clock: context.clock, regions: regions, teams: teams,
+                                  staff: context.staff, vault: context.vault, catalog: catalog, notifications: notifications,
+                                  permissionTable: context.permissionTable,
+                                  trackingLookupRule: context.configuration[RequestsSettings.self].trackingLookupRule)
     }
 
-    public func addRoutes(to router: Router<AppContext>) {
+    public var services: [any Sendable] { [requests, catalog, calendar] }
+
+    public var jobs: [BackgroundJob] {
+        // 即将超期 warnings and 督办: each request is changed under its row lock and version.
+        [BackgroundJob("request clock sweep", every: .seconds(60)) { [requests] logger in
+            let report = try await requests.sweep()
+            if report != SweepReport() {
+                logger.info("request clock sweep", metadata: ["warned": "\(report.warned)", "escalated": "\(report.escalated)"])
+            }
+        }]
+    }
+
+    public func addRoutes(to router: Router<AppContext>, web: Web) {
         RequestsAPI(requests: requests, catalog: catalog, calendar: calendar, clock: clock).addRoutes(to: router)
         RequestsPages(requests: requests, catalog: catalog, regions: regions, residents: residents, web: web, clock: clock).addRoutes(to: router)
         ResidentRequestPages(requests: requests, catalog: catalog, regions: regions, web: web, clock: clock).addRoutes(to: router)
@@ -57,4 +78,10 @@ public struct RequestsFeature: Feature {
         MetricsPages(requests: requests, regions: regions, web: web, clock: clock).addRoutes(to: router)
         Open311API(requests: requests, catalog: catalog, regions: regions, authenticator: authenticator, clock: clock).addRoutes(to: router)
     }
+}
+
+extension ServiceProvider {
+    public var requests: RequestService { service(RequestService.self) }
+    public var catalog: CatalogService { service(CatalogService.self) }
+    public var calendar: CalendarService { service(CalendarService.self) }
 }

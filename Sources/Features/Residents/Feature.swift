@@ -6,36 +6,47 @@ import Regions
 public struct ResidentsFeature: Feature {
     public static let name = "residents"
     public static let migrations = ResidentStore.migrations
-    public static let permissions: [Permission: String] = [
-        .residentView: "查看居民信息（脱敏）",
-        .residentManage: "登记、修改居民信息",
-        .residentReveal: "查看完整身份证号、电话（逐次审计）",
-        .tagManage: "维护关爱与服务标签",
-        .residentExport: "导出含完整身份证号、电话的台账（逐次审计）",
+    public static let permissions: [Permission] = [.residentView, .residentManage, .residentReveal, .tagManage, .residentExport]
+    /// Everyone who keeps the registry of their area.
+    static let registryWork: Set<Permission> = [.residentView, .residentManage, .residentReveal]
+    public static let grants: [Role: Set<Permission>] = [
+        .districtAdmin: registryWork.union([.tagManage, .residentExport]),
+        .streetAdmin: registryWork.union([.residentExport]), .communityStaff: registryWork.union([.residentExport]),
+        .gridLeader: registryWork, .gridWorker: registryWork,
+        .socialWorker: [.residentView],
     ]
     public static let templates = ResidentsTemplates.all
     public static let navigation = [
         NavigationItem("居民信息", href: "/residents", permission: .residentView, order: 30),
         NavigationItem("标签", href: "/tags", permission: .tagManage, order: 31),
     ]
+    public static var api: APIDescription { ResidentsAPI.api }
+    public static var moveListeners: [any SubtreeMoveListener] { [ResidentPathsListener()] }
+    public static var sealedDataOwners: [any SealedDataOwner] { [ResidentSealedData()] }
 
     public let residents: ResidentService
     public let ledger: LedgerService
     let regions: RegionService
-    let web: Web
     let clock: any Clock
 
-    public init(residents: ResidentService, ledger: LedgerService, regions: RegionService, web: Web, clock: any Clock) {
-        self.residents = residents
-        self.ledger = ledger
-        self.regions = regions
-        self.web = web
-        self.clock = clock
+    public init(context: FeatureContext) throws {
+        regions = try context.services.require(RegionService.self, by: Self.name)
+        residents = ResidentService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
+                                    vault: context.vault)
+        ledger = LedgerService(residents: residents)
+        clock = context.clock
     }
 
-    public func addRoutes(to router: Router<AppContext>) {
+    public var services: [any Sendable] { [residents, ledger] }
+
+    public func addRoutes(to router: Router<AppContext>, web: Web) {
         ResidentsAPI(residents: residents).addRoutes(to: router)
         LedgerRoutes(ledger: ledger, web: web).addRoutes(to: router)
         ResidentsPages(residents: residents, regions: regions, web: web, clock: clock).addRoutes(to: router)
     }
+}
+
+extension ServiceProvider {
+    public var residents: ResidentService { service(ResidentService.self) }
+    public var ledger: LedgerService { service(LedgerService.self) }
 }

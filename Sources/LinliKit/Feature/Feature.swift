@@ -1,4 +1,66 @@
 import Hummingbird
+import Logging
+
+/// A capability's manifest: everything it contributes to a running Linli. The composition
+/// root keeps one ordered list of features and derives migrations, permissions and grants,
+/// templates, navigation, routes, the OpenAPI document, listeners and jobs from it
+/// (docs/adding-a-feature.md). Only `init(context:)` and `addRoutes` are required; every
+/// other contribution defaults to none.
+public protocol Feature: Sendable {
+    /// Short English name, e.g. `regions`: the prefix of its templates and migration ids,
+    /// and how start-up errors name the feature.
+    static var name: String { get }
+    /// Forward-only schema steps for this feature's own tables.
+    static var migrations: [Migration] { get }
+    /// The permissions this feature checks (declared in its `Permissions.swift`).
+    static var permissions: [Permission] { get }
+    /// Which roles hold which of this feature's permissions: the district's role table is
+    /// the union of these (`PermissionTable(merging:)`, shown in docs/permissions.md).
+    static var grants: [Role: Set<Permission>] { get }
+    /// Mustache templates by name, each prefixed with `name` and a dot.
+    static var templates: [String: String] { get }
+    static var navigation: [NavigationItem] { get }
+    /// This feature's part of the OpenAPI document: every `/api/v1` route it adds.
+    static var api: APIDescription { get }
+    /// Re-roots this feature's copies of region paths when a subtree moves.
+    static var moveListeners: [any SubtreeMoveListener] { get }
+    /// Re-seals this feature's values under a new data key.
+    static var sealedDataOwners: [any SealedDataOwner] { get }
+    /// Who the staff are, for features that pick people (one feature provides it).
+    static func staffDirectory(_ database: Database) -> (any StaffDirectory)?
+    /// Paths outside `/api/` whose answers (errors included) are JSON.
+    static var jsonPaths: [String] { get }
+    /// Paths whose posts come from machines with tokens, never from a browser form.
+    static var csrfExemptPaths: [String] { get }
+
+    /// Builds the feature's services from the kernel and the services of the features
+    /// listed before it; throws when one it needs is missing or its settings are unusable.
+    init(context: FeatureContext) throws
+    /// Services the features after this one may use (`ServiceRegistry.require`).
+    var services: [any Sendable] { get }
+    func addRoutes(to router: Router<AppContext>, web: Web)
+    /// Work an instance does in the background.
+    var jobs: [BackgroundJob] { get }
+    /// What the home page shows of this feature to an actor.
+    var homeSections: [any HomeSection] { get }
+}
+
+extension Feature {
+    public static var migrations: [Migration] { [] }
+    public static var permissions: [Permission] { [] }
+    public static var grants: [Role: Set<Permission>] { [:] }
+    public static var templates: [String: String] { [:] }
+    public static var navigation: [NavigationItem] { [] }
+    public static var api: APIDescription { APIDescription() }
+    public static var moveListeners: [any SubtreeMoveListener] { [] }
+    public static var sealedDataOwners: [any SealedDataOwner] { [] }
+    public static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { nil }
+    public static var jsonPaths: [String] { [] }
+    public static var csrfExemptPaths: [String] { [] }
+    public var services: [any Sendable] { [] }
+    public var jobs: [BackgroundJob] { [] }
+    public var homeSections: [any HomeSection] { [] }
+}
 
 /// A menu entry in the console; shown only to actors holding `permission`.
 public struct NavigationItem: Sendable {
@@ -16,16 +78,16 @@ public struct NavigationItem: Sendable {
     }
 }
 
-/// A capability's manifest: everything the composition root needs to mount it. Adding a
-/// feature is a new folder, a type conforming to this, and one line in LinliServer.
-public protocol Feature: Sendable {
-    static var name: String { get }
-    /// Forward-only schema steps for this feature's own tables.
-    static var migrations: [Migration] { get }
-    /// Permissions this feature checks, with a zh-CN description for the role table page.
-    static var permissions: [Permission: String] { get }
-    /// Mustache templates by name (names are prefixed with the feature, e.g. `regions.tree`).
-    static var templates: [String: String] { get }
-    static var navigation: [NavigationItem] { get }
-    func addRoutes(to router: Router<AppContext>)
+/// Work that runs every `interval` on every instance until shutdown; it must be safe to run
+/// on several instances at once (each job says why where it is declared).
+public struct BackgroundJob: Sendable {
+    public let name: String
+    public let interval: Duration
+    public let work: @Sendable (Logger) async throws -> Void
+
+    public init(_ name: String, every interval: Duration, _ work: @escaping @Sendable (Logger) async throws -> Void) {
+        self.name = name
+        self.interval = interval
+        self.work = work
+    }
 }

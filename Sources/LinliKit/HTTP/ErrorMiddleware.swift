@@ -48,7 +48,7 @@ public struct ErrorMiddleware: RouterMiddleware {
 
     func render(_ error: DomainError, request: Request, context: AppContext, status: HTTPResponse.Status? = nil) -> Response {
         let status = status ?? HTTPResponse.Status(code: error.status)
-        if Web.wantsJSON(request) {
+        if web.jsonPaths.wanted(by: request) {
             let body = APIErrorBody(error: .init(code: error.code, message: error.message,
                                                  fields: error.fields.isEmpty ? nil : error.fields,
                                                  requestId: context.requestId))

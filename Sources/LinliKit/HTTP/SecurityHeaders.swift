@@ -8,8 +8,12 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
     /// HSTS only when the site is served over https (`--secure-cookies`): over plain http a
     /// browser ignores it, and on a test machine it would pin localhost to https.
     let strictTransport: Bool
+    let jsonPaths: JSONPaths
 
-    public init(strictTransport: Bool) { self.strictTransport = strictTransport }
+    public init(strictTransport: Bool, jsonPaths: JSONPaths) {
+        self.strictTransport = strictTransport
+        self.jsonPaths = jsonPaths
+    }
 
     /// No inline script or style anywhere in the console (it works without JavaScript), so
     /// the policy allows only our own files (images also as `data:` URLs).
@@ -22,11 +26,11 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var response: Response
         if !Self.methods.contains(request.method) {
-            response = Self.refusal(request, status: .methodNotAllowed, code: "method_not_allowed", message: "不支持此请求方法", context: context)
+            response = refusal(request, status: .methodNotAllowed, code: "method_not_allowed", message: "不支持此请求方法", context: context)
             response.headers[.allow] = Self.methods.map(\.rawValue).sorted().joined(separator: ", ")
         } else if let query = request.uri.query, query.contains("%"), let name = Fields.firstMalformedName(query) {
             let message = "查询参数「\(name)」不是有效的 UTF-8 文本"
-            response = Self.refusal(request, status: .unprocessableContent, code: "invalid_field", message: message,
+            response = refusal(request, status: .unprocessableContent, code: "invalid_field", message: message,
                                     fields: [name: message], context: context)
         } else {
             response = try await next(request, context)
@@ -46,10 +50,10 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
 
     /// A refusal made before any route or the error middleware ran: JSON for API clients,
     /// plain text otherwise (there is no layout to render into yet).
-    static func refusal(_ request: Request, status: HTTPResponse.Status, code: String, message: String,
+    func refusal(_ request: Request, status: HTTPResponse.Status, code: String, message: String,
                         fields: [String: String] = [:], context: AppContext) -> Response {
         var response: Response
-        if Web.wantsJSON(request) {
+        if jsonPaths.wanted(by: request) {
             let body = APIErrorBody(error: .init(code: code, message: message, fields: fields.isEmpty ? nil : fields,
                                                  requestId: context.requestId))
             response = (try? Web.json(body, status: status)) ?? Response(status: status)

@@ -34,7 +34,11 @@ public final class Web: Sendable {
     public static let csrfCookie = "linli_csrf"
     static let flashCookie = "linli_flash"
 
-    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool) throws {
+    /// Paths whose answers are JSON.
+    public let jsonPaths: JSONPaths
+
+    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool, jsonPaths: JSONPaths) throws {
+        self.jsonPaths = jsonPaths
         var library = MustacheLibrary()
         for (name, source) in templates {
             do {
@@ -115,10 +119,17 @@ public final class Web: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// True when the client wants JSON back (API paths, or an explicit Accept header).
-    public static func wantsJSON(_ request: Request) -> Bool {
+}
+
+/// Where answers, errors included, are JSON: `/api/` and the prefixes features declare
+/// (`Feature.jsonPaths`), or any request that asks for JSON in its Accept header.
+public struct JSONPaths: Sendable {
+    public let prefixes: [String]
+    public init(_ prefixes: [String]) { self.prefixes = ["/api/"] + prefixes }
+
+    public func wanted(by request: Request) -> Bool {
         let path = request.uri.path
-        if path.hasPrefix("/api/") || path.hasPrefix("/open311/") { return true }
+        if prefixes.contains(where: path.hasPrefix) { return true }
         return (request.headers[.accept] ?? "").hasPrefix("application/json")
     }
 }

@@ -40,13 +40,16 @@ enum ShellTemplates {
     """
 
     static let home = """
-    <header class="page-head"><h1>您好，{{displayName}}</h1>
-    <p class="muted">{{roleLabel}} · 管辖范围：{{#scope}}<a href="/regions/{{id}}" id="scope-link">{{name}}</a>（{{levelLabel}}，编码 {{code}}）{{/scope}}</p></header>
-    {{#hasCounts}}
-    <section class="stats">
-    {{#counts}}<div class="stat"><span class="stat-value">{{value}}</span><span class="stat-label">{{label}}</span></div>{{/counts}}
+    <header class="page-head"><h1>您好，{{displayName}}</h1><p class="muted">{{roleLabel}}</p></header>
+    {{#blocks}}
+    <section class="card home-block" id="{{id}}">
+      <h2>{{title}}</h2>
+      {{#text}}<p>{{#href}}<a href="{{href}}" id="{{id}}-link">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</p>{{/text}}
+      {{#hasFigures}}<div class="stats">
+      {{#figures}}<div class="stat"><span class="stat-value">{{value}}</span><span class="stat-label">{{label}}</span></div>{{/figures}}
+      </div>{{/hasFigures}}
     </section>
-    {{/hasCounts}}
+    {{/blocks}}
     <section class="card">
       <h2>常用</h2>
       <ul class="links">

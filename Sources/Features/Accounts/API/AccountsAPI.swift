@@ -10,7 +10,6 @@ struct AccountsAPI {
         let id: Int64?, username: String, displayName: String, role: String?, roleLabel: String?
         let regionId: Int64, regionPath: String, permissions: [String]
     }
-    struct List<T: Encodable>: Encodable { let items: [T] }
 
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
@@ -60,7 +59,7 @@ struct AccountsAPI {
         }
         api.get("tokens") { _, context in
             let actor = try context.requireActor()
-            return try Web.json(List(items: try await auth.tokens(actor: actor)))
+            return try Web.json(ItemList(try await auth.tokens(actor: actor)))
         }
         api.post("tokens") { request, context in
             let actor = try context.requireActor()
@@ -135,16 +134,4 @@ struct TokenInput {
         username = fields.text("username", "所属账号", required: true, maxLength: 32)
         name = fields.text("name", "用途", required: true, maxLength: 100)
     }
-}
-
-/// What the API's bodies accept, read from the input types themselves, for the OpenAPI document.
-public enum AccountsAPIInputs {
-    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
-        "POST /api/v1/users": Fields.rules { _ = NewAccountInput(&$0, regionField: .id) },
-        "POST /api/v1/users/{id}/password": Fields.rules { _ = PasswordResetInput(&$0) },
-        "POST /api/v1/tokens": Fields.rules { _ = TokenInput(&$0) },
-    ]
-    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
-        "GET /api/v1/users": Fields.rules { _ = AccountFilter(&$0) },
-    ]
 }

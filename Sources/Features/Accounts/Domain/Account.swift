@@ -25,12 +25,3 @@ public struct APIToken: Sendable, Codable, Equatable {
     public let lastUsedAt: Int64?
     public let revoked: Bool
 }
-
-extension Permission {
-    /// 查看账号
-    public static let userView = Permission("user.view")
-    /// 创建、停用账号，重置密码
-    public static let userManage = Permission("user.manage")
-    /// 签发与吊销 API 令牌
-    public static let tokenManage = Permission("token.manage")
-}

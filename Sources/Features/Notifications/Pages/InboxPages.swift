@@ -143,10 +143,3 @@ struct InboxFilter {
         offset = Int(fields.integer("offset", "起始位置", range: 0...1_000_000) ?? 0)
     }
 }
-
-/// What the API's query strings accept, read from the filter types, for the OpenAPI document.
-public enum NotificationsAPIInputs {
-    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
-        "GET /api/v1/notifications": Fields.rules { _ = InboxFilter(&$0) },
-    ]
-}

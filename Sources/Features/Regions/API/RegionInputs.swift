@@ -1,21 +1,5 @@
 import LinliKit
 
-/// What the API's bodies accept, read from the input types themselves (`Fields.rules(of:)`),
-/// for the OpenAPI document: it cannot drift from the checks.
-public enum RegionsAPIInputs {
-    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
-        "POST /api/v1/regions": Fields.rules { _ = NewRegionInput(&$0) },
-        "PATCH /api/v1/regions/{id}": Fields.rules { _ = RenameRegionInput(&$0) },
-        "POST /api/v1/regions/{id}/move": Fields.rules { _ = MoveRegionInput(&$0) },
-        "POST /api/v1/regions/{id}/team": Fields.rules { _ = TeamMemberInput(&$0) },
-        "POST /api/v1/thematic-grids": Fields.rules { _ = ThematicGridInput(&$0) },
-        "POST /api/v1/thematic-grids/{id}/team": Fields.rules { _ = TeamMemberInput(&$0) },
-    ]
-    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
-        "GET /api/v1/regions": Fields.rules { _ = RegionSearchInput(&$0) },
-    ]
-}
-
 /// Finding nodes in scope by level and a fragment of name or code.
 struct RegionSearchInput {
     let level: RegionLevel?

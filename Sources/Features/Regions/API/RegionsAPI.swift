@@ -10,7 +10,6 @@ struct RegionsAPI {
         let node: RegionNode
         let children: [RegionNode]
     }
-    struct List<T: Encodable>: Encodable { let items: [T] }
     struct ThematicDetail: Encodable {
         let thematicGrid: ThematicGrid
         let team: [TeamMember]
@@ -23,7 +22,7 @@ struct RegionsAPI {
             var query = Fields.query(request)
             let filter = RegionSearchInput(&query)
             try query.finish()
-            return try Web.json(List(items: try await regions.search(level: filter.level, term: filter.term, actor: actor)))
+            return try Web.json(ItemList(try await regions.search(level: filter.level, term: filter.term, actor: actor)))
         }
         api.get("regions/:id") { _, context in
             let actor = try context.requireActor()
@@ -62,7 +61,7 @@ struct RegionsAPI {
         }
         api.get("regions/:id/team") { _, context in
             let actor = try context.requireActor()
-            return try Web.json(List(items: try await teams.team(ofGrid: try context.pathID(), actor: actor)))
+            return try Web.json(ItemList(try await teams.team(ofGrid: try context.pathID(), actor: actor)))
         }
         api.post("regions/:id/team") { request, context in
             let actor = try context.requireActor()
@@ -70,16 +69,16 @@ struct RegionsAPI {
             var fields = try await request.fields(context)
             let input = TeamMemberInput(&fields)
             try fields.finish()
-            return try Web.json(List(items: try await teams.assign(gridId: try context.pathID(), username: input.username!, duty: input.duty!,
+            return try Web.json(ItemList(try await teams.assign(gridId: try context.pathID(), username: input.username!, duty: input.duty!,
                                                                    actor: actor)))
         }
         api.delete("regions/:id/team/:userId") { _, context in
             let actor = try context.requireActor()
-            return try Web.json(List(items: try await teams.remove(gridId: try context.pathID(), userId: try context.pathID("userId"), actor: actor)))
+            return try Web.json(ItemList(try await teams.remove(gridId: try context.pathID(), userId: try context.pathID("userId"), actor: actor)))
         }
         api.get("thematic-grids") { _, context in
             let actor = try context.requireActor()
-            return try Web.json(List(items: try await teams.thematicGrids(actor: actor)))
+            return try Web.json(ItemList(try await teams.thematicGrids(actor: actor)))
         }
         api.post("thematic-grids") { request, context in
             let actor = try context.requireActor()

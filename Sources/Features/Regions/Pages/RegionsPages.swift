@@ -19,10 +19,9 @@ struct RegionsPages {
         let userId: Int64, displayName: String, dutyLabel: String
         init(_ member: TeamMember) { userId = member.userId; displayName = member.displayName; dutyLabel = member.duty.label }
     }
-    struct Option { let value: String, label: String }
     struct Values { var name = "", segment = "", regionCode = "", tags = "", description = "" }
 
-    static let duties = GridDuty.allCases.map { Option(value: $0.rawValue, label: $0.label) }
+    static let duties = GridDuty.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) }
 
     struct NodeModel {
         let csrf: String
@@ -39,7 +38,7 @@ struct RegionsPages {
         let isGrid: Bool
         let team: [MemberView]
         let hasTeam: Bool
-        let duties: [Option]
+        let duties: [SelectOption]
         let showRetired: Bool
         let error: String?
         let values: Values

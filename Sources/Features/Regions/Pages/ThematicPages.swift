@@ -22,7 +22,7 @@ struct ThematicPages {
     }
     struct DetailModel {
         let csrf: String, grid: GridView, tagText: String, team: [RegionsPages.MemberView], hasTeam: Bool
-        let canManage: Bool, duties: [RegionsPages.Option], error: String?
+        let canManage: Bool, duties: [SelectOption], error: String?
     }
 
     func listPage(request: Request, context: AppContext, error: DomainError? = nil,

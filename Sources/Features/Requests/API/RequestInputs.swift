@@ -134,32 +134,3 @@ struct CalendarYearInput {
     let year: Int?
     init(_ fields: inout Fields) { year = fields.integer("year", "年份", range: 2000...2100).map(Int.init) }
 }
-
-/// What the API's bodies accept, read from the input types themselves, for the OpenAPI
-/// document. A workflow step reads different fields for each action: its body is the union
-/// over the actions (over those a 查询码 allows, on the tracking route).
-public enum RequestsAPIInputs {
-    static func steps(_ kinds: [RequestActionKind]) -> (rules: [String: FieldRule], order: [String]) {
-        var recorded = Fields.rules(given: kinds.map { ["action": .text($0.rawValue)] }) { _ = ActionInput(&$0) }
-        recorded.rules["action"]?.required = true
-        recorded.rules["action"]?.choices = kinds.map(\.rawValue)
-        return recorded
-    }
-
-    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
-        "POST /api/v1/requests": Fields.rules { _ = DraftInput(&$0, channel: nil, photos: []) },
-        "POST /api/v1/requests/{id}/actions": steps(RequestActionKind.allCases),
-        "POST /api/v1/track/{code}/actions": steps(RequestService.trackingCodeActions),
-        "POST /api/v1/requests/dispatch": Fields.rules { _ = BulkDispatchInput(&$0) },
-        "POST /api/v1/catalog/categories": Fields.rules { _ = CategoryInput(&$0) },
-        "PUT /api/v1/catalog/categories/{id}": Fields.rules { _ = CategoryInput(&$0) },
-        "POST /api/v1/catalog/items": Fields.rules { _ = ItemInput(&$0) },
-        "PUT /api/v1/catalog/items/{id}": Fields.rules { _ = ItemInput(&$0) },
-        "PUT /api/v1/calendar/days/{day}": Fields.rules { _ = CalendarDayInput(&$0) },
-        "PUT /api/v1/calendar/settings": Fields.rules { _ = SettingsInput(&$0) },
-    ]
-    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
-        "GET /api/v1/requests": Fields.rules { _ = QueueFilter(&$0) },
-        "GET /api/v1/calendar": Fields.rules { _ = CalendarYearInput(&$0) },
-    ]
-}

@@ -37,7 +37,7 @@ struct CatalogPages {
         var questions = "[]", allowsAnonymous = false, active = true, sortOrder = "100"
     }
     struct ItemFormModel {
-        let csrf: String, title: String, action: String, categories: [Option], handlerTypes: [Option], channels: [Option], v: ItemValues, error: String?
+        let csrf: String, title: String, action: String, categories: [SelectOption], handlerTypes: [SelectOption], channels: [SelectOption], v: ItemValues, error: String?
     }
 
     func itemForm(_ id: Int64?, _ request: Request, _ context: AppContext, draft: CatalogItemDraft? = nil, error: DomainError? = nil) async throws -> Response {
@@ -67,9 +67,9 @@ struct CatalogPages {
         }
         let model = ItemFormModel(
             csrf: context.csrfToken, title: item.map { "修改事项：\($0.name)" } ?? "新增事项", action: id.map { "/catalog/items/\($0)" } ?? "/catalog/items/new",
-            categories: c.categories.map { Option(value: String($0.id), label: $0.name, selected: $0.id == categoryId) },
-            handlerTypes: HandlerType.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == handler) },
-            channels: IntakeChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: channels.contains($0)) }, v: v,
+            categories: c.categories.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == categoryId) },
+            handlerTypes: HandlerType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == handler) },
+            channels: IntakeChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: channels.contains($0)) }, v: v,
             error: error?.message)
         return web.page("requests.itemForm", title: model.title, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
@@ -110,7 +110,7 @@ struct CatalogPages {
 
     struct DayRow { let day: String, kind: String, name: String, csrf: String }
     struct CalendarModel {
-        let csrf: String, year: Int, nextYear: Int, years: [Int], start: String, end: String, weekdays: [Option], warnHours: String
+        let csrf: String, year: Int, nextYear: Int, years: [Int], start: String, end: String, weekdays: [SelectOption], warnHours: String
         let days: [DayRow], error: String?
     }
 
@@ -126,7 +126,7 @@ struct CatalogPages {
         let model = CalendarModel(
             csrf: context.csrfToken, year: year, nextYear: (years.max() ?? year) + 1, years: years, start: Self.clockText(settings.startMinute),
             end: Self.clockText(settings.endMinute),
-            weekdays: (1...7).map { Option(value: String($0), label: names[$0 - 1], selected: settings.weekdays.contains($0)) },
+            weekdays: (1...7).map { SelectOption(value: String($0), label: names[$0 - 1], selected: settings.weekdays.contains($0)) },
             warnHours: RequestFormat.hours(settings.warnMinutes),
             days: try await calendar.days(year: year).map { DayRow(day: $0.day.description, kind: $0.kind.label, name: $0.name, csrf: context.csrfToken) },
             error: error?.message)

@@ -2,7 +2,6 @@ import Foundation
 import LinliKit
 
 /// Plain values the request templates render (everything already formatted as text).
-struct Option { let value: String, label: String, selected: Bool }
 
 struct QuestionView {
     struct Choice { let value: String, checked: Bool }

@@ -14,8 +14,8 @@ struct RequestsPages {
     let clock: any Clock
 
     struct QueueModel {
-        let csrf: String, queue: String, queueLabel: String, total: Int, queues: [Option], categories: [Option], states: [Option]
-        let channels: [Option], regionCode: String, items: [SummaryView], bulk: Bool, canIntake: Bool, previous: String?, next: String?
+        let csrf: String, queue: String, queueLabel: String, total: Int, queues: [SelectOption], categories: [SelectOption], states: [SelectOption]
+        let channels: [SelectOption], regionCode: String, items: [SummaryView], bulk: Bool, canIntake: Bool, previous: String?, next: String?
         let error: String?
     }
 
@@ -41,10 +41,10 @@ struct RequestsPages {
         let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine]
         let model = QueueModel(
             csrf: context.csrfToken, queue: filter.query.queue.rawValue, queueLabel: filter.query.queue.label, total: page.total,
-            queues: visibleQueues.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.queue) },
-            categories: catalog.categories.map { Option(value: String($0.id), label: $0.name, selected: $0.id == filter.query.categoryId) },
-            states: RequestState.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.state) },
-            channels: IntakeChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.channel) },
+            queues: visibleQueues.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.queue) },
+            categories: catalog.categories.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == filter.query.categoryId) },
+            states: RequestState.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.state) },
+            channels: IntakeChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.channel) },
             regionCode: regionCode ?? "", items: page.items.map { SummaryView($0, now: now, bulk: bulk) }, bulk: bulk,
             canIntake: actor.may(.requestIntake), previous: page.hasPrevious ? link(max(0, page.offset - page.limit)) : nil,
             next: page.hasNext ? link(page.offset + page.limit) : nil, error: problem?.message)
@@ -165,7 +165,7 @@ struct RequestsPages {
     struct ItemGroup { struct Entry { let id: Int64, name: String, selected: Bool }; let name: String, items: [Entry] }
     struct IntakeValues { var description = "", regionCode = "", address = "", contactName = "", phone = "" }
     struct IntakeItem {
-        let id: Int64, name: String, description: String, csrf: String, key: String, channels: [Option], questions: [QuestionView]
+        let id: Int64, name: String, description: String, csrf: String, key: String, channels: [SelectOption], questions: [QuestionView]
         let allowsAnonymous: Bool, v: IntakeValues
     }
     struct IntakeModel {
@@ -206,7 +206,7 @@ struct RequestsPages {
         let defaultChannel = channel ?? ([Role.gridWorker, .gridLeader].contains(actor.role) ? .gridWorker : .hotline)
         let item = selectedId.flatMap { catalog.item($0) }.map { item in
             IntakeItem(id: item.id, name: item.name, description: item.description, csrf: context.csrfToken, key: RequestFormat.idempotencyKey(),
-                       channels: channels.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == defaultChannel) },
+                       channels: channels.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == defaultChannel) },
                        questions: item.questions.map { QuestionView($0, answers: answers) }, allowsAnonymous: item.allowsAnonymous, v: v)
         }
         let model = IntakeModel(caller: caller, callers: callers, noCaller: callers?.items.isEmpty == true, groups: groups,

@@ -17,7 +17,7 @@ struct ResidentRequestPages {
     struct SimilarView { let id: Int64, itemName: String, state: String, submitted: String, place: String }
     struct AskValues { var description = "", address = "", phone = "" }
     struct AskModelForm {
-        let item: CatalogItem, csrf: String, key: String, questions: [QuestionView], places: [Option], v: AskValues
+        let item: CatalogItem, csrf: String, key: String, questions: [QuestionView], places: [SelectOption], v: AskValues
         let similar: [SimilarView], hasSimilar: Bool, error: String?
     }
 
@@ -31,12 +31,12 @@ struct ResidentRequestPages {
     }
 
     /// The places a resident may ask about: their household and the nodes above it, down from the community.
-    func places(for actor: Actor, selected: Int64?) async throws -> [Option] {
-        var options: [Option] = []
+    func places(for actor: Actor, selected: Int64?) async throws -> [SelectOption] {
+        var options: [SelectOption] = []
         for idText in actor.scope.path.split(separator: "/").reversed() {
             guard let id = Int64(idText), let node = try await regions.lookup(id), node.level.depth >= RegionLevel.community.depth else { continue }
             let label = node.level == .household ? "我家（\(node.name)）" : "\(node.level.label)：\(node.name)"
-            options.append(Option(value: String(id), label: label, selected: id == (selected ?? actor.scope.regionId)))
+            options.append(SelectOption(value: String(id), label: label, selected: id == (selected ?? actor.scope.regionId)))
         }
         return options
     }

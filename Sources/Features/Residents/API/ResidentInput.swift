@@ -90,18 +90,3 @@ struct NewTagInput {
     let name: String?
     init(_ fields: inout Fields) { name = fields.text("name", "标签名", required: true, maxLength: 20) }
 }
-
-/// What the API's bodies accept, read from the input types themselves, for the OpenAPI
-/// document. A new resident also needs `regionId` and `name`, which the service checks.
-public enum ResidentsAPIInputs {
-    public static let all: [String: (rules: [String: FieldRule], order: [String])] = [
-        "POST /api/v1/residents": Fields.rules { _ = ResidentInput(&$0, place: .id) },
-        "PATCH /api/v1/residents/{id}": Fields.rules { _ = ResidentInput(&$0, place: .id) },
-        "POST /api/v1/residents/{id}/reveal": Fields.rules { _ = RevealInput(&$0) },
-        "POST /api/v1/tags": Fields.rules { _ = NewTagInput(&$0) },
-    ]
-    public static let requiredOnCreate = ["regionId", "name"]
-    public static let queries: [String: (rules: [String: FieldRule], order: [String])] = [
-        "GET /api/v1/residents": Fields.rules { _ = ResidentFilter(&$0, place: .id) },
-    ]
-}

@@ -24,17 +24,16 @@ struct ResidentsPages {
             notes = r.notes ?? ""
         }
     }
-    struct Option { let value: String, label: String, selected: Bool }
     struct TagOption { let name: String, selected: Bool }
     struct FilterValues { var name = "", phone = "", idNumber = "", address = "", regionCode = "", minAge = "", maxAge = "" }
     struct ListModel {
-        let f: FilterValues, moreFilters: Bool, exportLink: String, canExportFull: Bool, total: Int, items: [ResidentView], tagOptions: [TagOption], statusOptions: [Option]
+        let f: FilterValues, moreFilters: Bool, exportLink: String, canExportFull: Bool, total: Int, items: [ResidentView], tagOptions: [TagOption], statusOptions: [SelectOption]
         let canManage: Bool, previous: String?, next: String?, error: String?
     }
     struct FormValues { var name = "", regionCode = "", idNumber = "", phone = "", birthDate = "", notes = "" }
     struct FormModel {
         let csrf: String, title: String, action: String, editing: Bool, v: FormValues, idPlaceholder: String, phonePlaceholder: String
-        let genders: [Option], ethnicities: [Option], politicalStatuses: [Option], relations: [Option], statuses: [Option]
+        let genders: [SelectOption], ethnicities: [SelectOption], politicalStatuses: [SelectOption], relations: [SelectOption], statuses: [SelectOption]
         let tagOptions: [TagOption], error: String?
     }
     struct DetailModel {
@@ -44,8 +43,8 @@ struct ResidentsPages {
     struct HouseholdModel { let address: String, levelLabel: String, code: String, count: Int, members: [ResidentView], canManage: Bool }
     struct TagsModel { let csrf: String, items: [String], canManage: Bool, error: String? }
 
-    static func options<T: RawRepresentable & Equatable>(_ all: [T], _ label: (T) -> String, selected: T?) -> [Option] where T.RawValue == String {
-        all.map { Option(value: $0.rawValue, label: label($0), selected: $0 == selected) }
+    static func options<T: RawRepresentable & Equatable>(_ all: [T], _ label: (T) -> String, selected: T?) -> [SelectOption] where T.RawValue == String {
+        all.map { SelectOption(value: $0.rawValue, label: label($0), selected: $0 == selected) }
     }
 
     // MARK: List
@@ -100,7 +99,7 @@ struct ResidentsPages {
             idPlaceholder: resident?.idNumberMasked.map { "留空保持：\($0)" } ?? "18 位",
             phonePlaceholder: resident?.phoneMasked.map { "留空保持：\($0)" } ?? "11 位手机号",
             genders: Self.options(Gender.allCases, \.label, selected: draft?.gender ?? resident?.gender),
-            ethnicities: Ethnicity.all.map { Option(value: $0, label: $0, selected: $0 == (draft?.ethnicity ?? resident?.ethnicity)) },
+            ethnicities: Ethnicity.all.map { SelectOption(value: $0, label: $0, selected: $0 == (draft?.ethnicity ?? resident?.ethnicity)) },
             politicalStatuses: Self.options(PoliticalStatus.allCases, \.label, selected: draft?.politicalStatus ?? resident?.politicalStatus),
             relations: Self.options(Relation.allCases, \.label, selected: draft?.relation ?? resident?.relation),
             statuses: Self.options(ResidenceStatus.allCases, \.label, selected: draft?.status ?? resident?.status ?? .registered),

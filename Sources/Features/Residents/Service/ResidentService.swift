@@ -2,19 +2,6 @@ import Foundation
 import LinliKit
 import Regions
 
-extension Permission {
-    /// 查看居民信息（脱敏）
-    public static let residentView = Permission("resident.view")
-    /// 登记、修改居民信息
-    public static let residentManage = Permission("resident.manage")
-    /// 查看完整身份证号、电话（每次查看都记入审计）
-    public static let residentReveal = Permission("resident.reveal")
-    /// 维护关爱对象标签
-    public static let tagManage = Permission("tag.manage")
-    /// 导出含完整身份证号、电话的台账（每次导出都记入审计）
-    public static let residentExport = Permission("resident.export")
-}
-
 /// A personal field that can be shown in full to those allowed to.
 public enum PersonalField: String, Sendable, CaseIterable {
     case idNumber = "id_number", phone

@@ -1,26 +1,5 @@
 import LinliKit
 
-extension Permission {
-    /// 居民自助提交诉求
-    public static let requestSubmit = Permission("request.submit")
-    /// 代居民登记诉求（热线、代办、网格员上报）
-    public static let requestIntake = Permission("request.intake")
-    /// 查看辖区内的诉求
-    public static let requestView = Permission("request.view")
-    /// 立案、派遣、作废
-    public static let requestDispatch = Permission("request.dispatch")
-    /// 核查结案
-    public static let requestVerify = Permission("request.verify")
-    /// 审批延期、挂起（须高于承办人层级）
-    public static let requestApprove = Permission("request.approve")
-    /// 回访评价
-    public static let requestReview = Permission("request.review")
-    /// 查看办理统计
-    public static let requestMetrics = Permission("request.metrics")
-    /// 维护服务目录与工作日历
-    public static let catalogManage = Permission("catalog.manage")
-}
-
 /// How an actor stands to a request, from plain facts: their permissions and scope, and who
 /// the request's requester and handlers are.
 public enum Participation {
