@@ -31,14 +31,6 @@ struct PermissionMatrixTests {
         var raw: (String, String)? = nil
     }
 
-    /// A one-row resident sheet as CSV, and the same wrapped as a multipart upload.
-    static func csv(_ code: String) -> String { "姓名,居住地编码\r\n导入居民\(unique()),\(code)\r\n" }
-    static func multipart(_ code: String) -> (String, String) {
-        let boundary = "linli-test-boundary"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-            + csv(code) + "\r\n--\(boundary)--\r\n"
-        return ("multipart/form-data; boundary=\(boundary)", body)
-    }
     typealias Subject = @Sendable (Subjects, Role, _ inside: Bool) async throws -> Request?
 
     struct Case {
@@ -121,232 +113,23 @@ struct PermissionMatrixTests {
 
     static func unique() -> String { "n" + String(UInt32.random(in: 0...UInt32.max), radix: 36) }
 
-    static let cases: [String: Case] = baseCases.merging(requestCases) { a, _ in a }.merging(requestPageCases) { a, _ in a }
-
-    static let baseCases: [String: Case] = [
-        // Operations and shell
-        "GET /healthz": Case(.open(200), uri: "/healthz"),
-        // GET /metrics is no route: MetricsEndpoint answers it before sign-in is looked at,
-        // to its token only (HTTPBehaviourTests.healthAndMetricsAnswerOperators).
-        "GET /assets/linli.css": Case(.open(200), uri: "/assets/linli.css"),
-        "GET /api/openapi.json": Case(.open(200), uri: "/api/openapi.json"),
-        "GET /": Case(.signedIn(200), uri: "/"),
-        "GET /login": Case(.signedIn(303), uri: "/login"),
-        "POST /login": Case(.open(422)) { _, _, _ in Request(uri: "/login", form: [("username", "")]) },
-        "POST /logout": Case(.signedIn(303), uri: "/logout"),
-        "GET /account/password": Case(.signedIn(200), uri: "/account/password"),
-        "POST /account/password": Case(.signedIn(303)) { _, _, _ in
-            Request(uri: "/account/password", form: [("current", Fixture.password), ("password", Fixture.password)])
-        },
-        // Regions: pages
-        "GET /regions": Case(.permission(.regionView, success: 303), uri: "/regions"),
-        "GET /regions/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
-            Request(uri: "/regions/\(inside ? s.root(role).id : s.f.foreignGrid.id)")
-        },
-        "POST /regions/{id}/children": Case(.permission(.regionManage, success: 303)) { s, role, inside in
-            guard !inside || s.root(role).level.child != nil else { return nil }
-            return Request(uri: "/regions/\(inside ? s.root(role).id : s.f.foreignStreet.id)/children", form: [("name", "新增")])
-        },
-        "POST /regions/{id}/rename": Case(.permission(.regionManage, success: 303)) { s, role, inside in
-            let node = inside ? try await s.ownChild(role) : s.f.foreignGrid
-            return node.map { Request(uri: "/regions/\($0.id)/rename", form: [("name", "改名")]) }
-        },
-        "POST /regions/{id}/move": Case(.permission(.regionManage, success: 303)) { s, role, inside in
-            try await s.movable(role, inside).map { Request(uri: "/regions/\($0.0.id)/move", form: [("parentCode", $0.1.code)]) }
-        },
-        "POST /regions/{id}/retire": Case(.permission(.regionManage, success: 303)) { s, role, inside in
-            let node = inside ? try await s.ownChild(role) : s.f.foreignHousehold
-            return node.map { Request(uri: "/regions/\($0.id)/retire") }
-        },
-        "POST /regions/{id}/team": Case(.permission(.regionTeam, success: 303)) { s, role, inside in
-            guard let grid = s.grid(role, inside) else { return nil }
-            let person = try await s.person(.gridWorker, at: grid)
-            return Request(uri: "/regions/\(grid.id)/team", form: [("username", person.username), ("duty", "part_time")])
-        },
-        "POST /regions/{id}/team/{userId}/remove": Case(.permission(.regionTeam, success: 303)) { s, role, inside in
-            try await s.teamMember(role, inside).map { Request(uri: "/regions/\($0.0.id)/team/\($0.1.id)/remove") }
-        },
-        "GET /thematic-grids": Case(.permission(.regionView, success: 200), uri: "/thematic-grids"),
-        "POST /thematic-grids": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
-            guard let anchor = s.community(role, inside) else { return nil }
-            return Request(uri: "/thematic-grids", form: [("name", "专题"), ("regionCode", anchor.code), ("colour", "#2f9e44"), ("tags", "独居老人")])
-        },
-        "GET /thematic-grids/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
-            try await s.thematic(role, inside).map { Request(uri: "/thematic-grids/\($0.0.id)") }
-        },
-        "POST /thematic-grids/{id}/team": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
-            guard let (grid, _) = try await s.thematic(role, inside), let anchor = s.community(role, inside) else { return nil }
-            let person = try await s.person(.socialWorker, at: anchor)
-            return Request(uri: "/thematic-grids/\(grid.id)/team", form: [("username", person.username), ("duty", "leader")])
-        },
-        "POST /thematic-grids/{id}/team/{userId}/remove": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
-            try await s.thematic(role, inside, member: true).map { Request(uri: "/thematic-grids/\($0.0.id)/team/\($0.1!.id)/remove") }
-        },
-        "POST /thematic-grids/{id}/retire": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
-            try await s.thematic(role, inside).map { Request(uri: "/thematic-grids/\($0.0.id)/retire") }
-        },
-        // Regions: API
-        "GET /api/v1/regions": Case(.permission(.regionView, success: 200), uri: "/api/v1/regions?level=grid"),
-        "GET /api/v1/regions/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
-            Request(uri: "/api/v1/regions/\(inside ? s.root(role).id : s.f.foreignGrid.id)")
-        },
-        "POST /api/v1/regions": Case(.permission(.regionManage, success: 201)) { s, role, inside in
-            guard !inside || s.root(role).level.child != nil else { return nil }
-            return Request(uri: "/api/v1/regions", json: #"{"parentId":\#(inside ? s.root(role).id : s.f.foreignStreet.id),"name":"新增"}"#)
-        },
-        "PATCH /api/v1/regions/{id}": Case(.permission(.regionManage, success: 200)) { s, role, inside in
-            let node = inside ? try await s.ownChild(role) : s.f.foreignGrid
-            return node.map { Request(uri: "/api/v1/regions/\($0.id)", json: #"{"name":"改名"}"#) }
-        },
-        "POST /api/v1/regions/{id}/move": Case(.permission(.regionManage, success: 200)) { s, role, inside in
-            try await s.movable(role, inside).map { Request(uri: "/api/v1/regions/\($0.0.id)/move", json: #"{"parentId":\#($0.1.id)}"#) }
-        },
-        "POST /api/v1/regions/{id}/retire": Case(.permission(.regionManage, success: 200)) { s, role, inside in
-            let node = inside ? try await s.ownChild(role) : s.f.foreignHousehold
-            return node.map { Request(uri: "/api/v1/regions/\($0.id)/retire") }
-        },
-        "GET /api/v1/regions/{id}/team": Case(.permission(.regionView, success: 200)) { s, role, inside in
-            s.grid(role, inside).map { Request(uri: "/api/v1/regions/\($0.id)/team") }
-        },
-        "POST /api/v1/regions/{id}/team": Case(.permission(.regionTeam, success: 200)) { s, role, inside in
-            guard let grid = s.grid(role, inside) else { return nil }
-            let person = try await s.person(.gridWorker, at: grid)
-            return Request(uri: "/api/v1/regions/\(grid.id)/team", json: #"{"username":"\#(person.username)","duty":"part_time"}"#)
-        },
-        "DELETE /api/v1/regions/{id}/team/{userId}": Case(.permission(.regionTeam, success: 200)) { s, role, inside in
-            try await s.teamMember(role, inside).map { Request(uri: "/api/v1/regions/\($0.0.id)/team/\($0.1.id)") }
-        },
-        "GET /api/v1/thematic-grids": Case(.permission(.regionView, success: 200), uri: "/api/v1/thematic-grids"),
-        "POST /api/v1/thematic-grids": Case(.permission(.thematicManage, success: 201)) { s, role, inside in
-            guard let anchor = s.community(role, inside) else { return nil }
-            return Request(uri: "/api/v1/thematic-grids", json: ##"{"regionId":\##(anchor.id),"name":"专题","colour":"#2f9e44","tags":["党员"]}"##)
-        },
-        "GET /api/v1/thematic-grids/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
-            try await s.thematic(role, inside).map { Request(uri: "/api/v1/thematic-grids/\($0.0.id)") }
-        },
-        "POST /api/v1/thematic-grids/{id}/retire": Case(.permission(.thematicManage, success: 200)) { s, role, inside in
-            try await s.thematic(role, inside).map { Request(uri: "/api/v1/thematic-grids/\($0.0.id)/retire") }
-        },
-        "POST /api/v1/thematic-grids/{id}/team": Case(.permission(.thematicManage, success: 200)) { s, role, inside in
-            guard let (grid, _) = try await s.thematic(role, inside), let anchor = s.community(role, inside) else { return nil }
-            let person = try await s.person(.socialWorker, at: anchor)
-            return Request(uri: "/api/v1/thematic-grids/\(grid.id)/team", json: #"{"username":"\#(person.username)","duty":"leader"}"#)
-        },
-        "DELETE /api/v1/thematic-grids/{id}/team/{userId}": Case(.permission(.thematicManage, success: 200)) { s, role, inside in
-            try await s.thematic(role, inside, member: true).map { Request(uri: "/api/v1/thematic-grids/\($0.0.id)/team/\($0.1!.id)") }
-        },
-        // Accounts: pages
-        "GET /users": Case(.permission(.userView, success: 200), uri: "/users"),
-        "GET /users/new": Case(.permission(.userManage, success: 200), uri: "/users/new"),
-        "POST /users": Case(.permission(.userManage, success: 303, outside: 422)) { s, _, inside in
-            Request(uri: "/users", form: [("username", unique()), ("displayName", "新居民"), ("role", "resident"),
-                                          ("regionCode", s.household(inside).code), ("password", Fixture.password)])
-        },
-        "GET /users/{id}": Case(.permission(.userView, success: 200)) { s, _, inside in
-            Request(uri: "/users/\(try await s.person(.resident, at: s.household(inside)).id)")
-        },
-        "POST /users/{id}/disable": Case(.permission(.userManage, success: 303)) { s, _, inside in
-            Request(uri: "/users/\(try await s.person(.resident, at: s.household(inside)).id)/disable")
-        },
-        "POST /users/{id}/enable": Case(.permission(.userManage, success: 303)) { s, _, inside in
-            Request(uri: "/users/\(try await s.person(.resident, at: s.household(inside)).id)/enable")
-        },
-        "POST /users/{id}/password": Case(.permission(.userManage, success: 303)) { s, _, inside in
-            Request(uri: "/users/\(try await s.person(.resident, at: s.household(inside)).id)/password", form: [("password", "Another1pass")])
-        },
-        "GET /tokens": Case(.permission(.tokenManage, success: 200), uri: "/tokens"),
-        "POST /tokens": Case(.permission(.tokenManage, success: 201, outside: 422)) { s, _, inside in
-            Request(uri: "/tokens", form: [("username", try await s.person(.resident, at: s.household(inside)).username), ("name", "对接")])
-        },
-        "POST /tokens/{id}/revoke": Case(.permission(.tokenManage, success: 303)) { s, _, inside in
-            Request(uri: "/tokens/\(try await s.token(inside).id)/revoke")
-        },
-        // Accounts: API
-        "GET /api/v1/me": Case(.signedIn(200), uri: "/api/v1/me"),
-        "GET /api/v1/users": Case(.permission(.userView, success: 200), uri: "/api/v1/users"),
-        "POST /api/v1/users": Case(.permission(.userManage, success: 201, outside: 422)) { s, _, inside in
-            Request(uri: "/api/v1/users", json: #"{"username":"\#(unique())","displayName":"新居民","role":"resident","regionId":\#(s.household(inside).id),"password":"\#(Fixture.password)"}"#)
-        },
-        "GET /api/v1/users/{id}": Case(.permission(.userView, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/users/\(try await s.person(.resident, at: s.household(inside)).id)")
-        },
-        "POST /api/v1/users/{id}/disable": Case(.permission(.userManage, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/users/\(try await s.person(.resident, at: s.household(inside)).id)/disable")
-        },
-        "POST /api/v1/users/{id}/enable": Case(.permission(.userManage, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/users/\(try await s.person(.resident, at: s.household(inside)).id)/enable")
-        },
-        "POST /api/v1/users/{id}/password": Case(.permission(.userManage, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/users/\(try await s.person(.resident, at: s.household(inside)).id)/password", json: #"{"password":"Another1pass"}"#)
-        },
-        "GET /api/v1/tokens": Case(.permission(.tokenManage, success: 200), uri: "/api/v1/tokens"),
-        "POST /api/v1/tokens": Case(.permission(.tokenManage, success: 201, outside: 422)) { s, _, inside in
-            Request(uri: "/api/v1/tokens", json: #"{"username":"\#(try await s.person(.resident, at: s.household(inside)).username)","name":"对接"}"#)
-        },
-        "DELETE /api/v1/tokens/{id}": Case(.permission(.tokenManage, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/tokens/\(try await s.token(inside).id)")
-        },
-        // Residents: pages
-        "GET /residents": Case(.permission(.residentView, success: 200), uri: "/residents"),
-        "GET /residents/new": Case(.permission(.residentManage, success: 200), uri: "/residents/new"),
-        "POST /residents": Case(.permission(.residentManage, success: 303, outside: 422)) { s, _, inside in
-            Request(uri: "/residents", form: [("name", "新居民"), ("regionCode", s.household(inside).code), ("status", "registered")])
-        },
-        "GET /residents/{id}": Case(.permission(.residentView, success: 200)) { s, _, inside in
-            Request(uri: "/residents/\(try await s.resident(inside).id)")
-        },
-        "GET /residents/{id}/edit": Case(.permission(.residentManage, success: 200)) { s, _, inside in
-            Request(uri: "/residents/\(try await s.resident(inside).id)/edit")
-        },
-        "POST /residents/{id}": Case(.permission(.residentManage, success: 303)) { s, _, inside in
-            Request(uri: "/residents/\(try await s.resident(inside).id)", form: [("name", "改名居民"), ("regionCode", s.household(inside).code)])
-        },
-        "POST /residents/{id}/reveal": Case(.permission(.residentReveal, success: 200)) { s, _, inside in
-            Request(uri: "/residents/\(try await s.resident(inside).id)/reveal", form: [("field", "phone")])
-        },
-        "GET /households/{id}": Case(.permission(.residentView, success: 200)) { s, _, inside in
-            Request(uri: "/households/\(s.household(inside).id)")
-        },
-        "GET /tags": Case(.permission(.residentView, success: 200), uri: "/tags"),
-        "GET /residents/import": Case(.permission(.residentManage, success: 200), uri: "/residents/import"),
-        "GET /residents/import/template.xlsx": Case(.permission(.residentManage, success: 200), uri: "/residents/import/template.xlsx"),
-        "POST /residents/import": Case(.permission(.residentManage, success: 200, outside: 422)) { s, _, inside in
-            Request(uri: "/residents/import", raw: multipart(s.household(inside).code))
-        },
-        "GET /residents/export": Case(.permission(.residentView, success: 200), uri: "/residents/export?format=csv"),
-        "GET /api/v1/residents/export": Case(.permission(.residentView, success: 200), uri: "/api/v1/residents/export?format=xlsx"),
-        "POST /api/v1/residents/import": Case(.permission(.residentManage, success: 200, outside: 422)) { s, _, inside in
-            Request(uri: "/api/v1/residents/import", raw: ("text/csv", csv(s.household(inside).code)))
-        },
-        "POST /tags": Case(.permission(.tagManage, success: 303), scoped: false) { _, _, _ in Request(uri: "/tags", form: [("name", unique())]) },
-        // Residents: API
-        "GET /api/v1/residents": Case(.permission(.residentView, success: 200), uri: "/api/v1/residents?name=%E5%B1%85%E6%B0%91"),
-        "POST /api/v1/residents": Case(.permission(.residentManage, success: 201, outside: 422)) { s, _, inside in
-            Request(uri: "/api/v1/residents", json: #"{"regionId":\#(s.household(inside).id),"name":"新居民","tags":["独居老人"]}"#)
-        },
-        "GET /api/v1/residents/{id}": Case(.permission(.residentView, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/residents/\(try await s.resident(inside).id)")
-        },
-        "PATCH /api/v1/residents/{id}": Case(.permission(.residentManage, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/residents/\(try await s.resident(inside).id)", json: #"{"notes":"已走访"}"#)
-        },
-        "POST /api/v1/residents/{id}/reveal": Case(.permission(.residentReveal, success: 200)) { s, _, inside in
-            Request(uri: "/api/v1/residents/\(try await s.resident(inside).id)/reveal", json: #"{"field":"phone"}"#)
-        },
-        "GET /api/v1/tags": Case(.permission(.residentView, success: 200), uri: "/api/v1/tags"),
-        "POST /api/v1/tags": Case(.permission(.tagManage, success: 201), scoped: false) { _, _, _ in
-            Request(uri: "/api/v1/tags", json: #"{"name":"\#(unique())"}"#)
-        },
-        // Audit
-        "GET /audit": Case(.permission(.auditView, success: 200), uri: "/audit"),
-        "POST /audit/verify": Case(.permission(.auditVerify, success: 303), uri: "/audit/verify"),
-        "GET /api/v1/audit": Case(.permission(.auditView, success: 200), uri: "/api/v1/audit"),
+    /// Each feature's cells, in their own files (`PermissionMatrix+<Feature>.swift`).
+    static let parts: [(owner: String, cases: [String: Case])] = [
+        ("shell", shellCases), ("audit", auditCases), ("regions", regionsCases), ("accounts", accountsCases),
+        ("residents", residentsCases), ("notifications", notificationsCases), ("requests", requestCases.merging(requestPageCases) { a, _ in a }),
     ]
+    static let cases: [String: Case] = parts.reduce(into: [:]) { all, part in all.merge(part.cases) { first, _ in first } }
 
     static func routerRoutes() async throws -> [String] {
         try await TestSystem.with(.sqlite) { system in
             try buildRouter(system: system).routes.map { "\($0.method.rawValue) \($0.path)" }
         }
+    }
+
+    @Test func noRouteHasEntriesInTwoFiles() {
+        let owners = Dictionary(grouping: Self.parts.flatMap { part in part.cases.keys.map { ($0, part.owner) } }, by: \.0)
+        let twice = owners.filter { $0.value.count > 1 }.map { "\($0.key): \($0.value.map(\.1))" }
+        #expect(twice.isEmpty, "routes with more than one matrix entry: \(twice.sorted())")
     }
 
     @Test func everyRouteHasAnEntry() async throws {

@@ -11,7 +11,7 @@ struct CatalogServiceTests {
     func theDefaultCatalogIsInstalledAndAdminsEditIt(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
             let f = try await Fixture.build(system)
-            let catalog = try await system.catalog.catalog()
+            let catalog = try await system.catalog.catalog(actor: system.commandLineActor)
             #expect(catalog.categories.count == 12 && catalog.items.count == 120)
             #expect(catalog.offered(on: .selfService).items.count == 120)
             let admin = f.actor(.districtAdmin)
@@ -24,7 +24,7 @@ struct CatalogServiceTests {
             #expect(saved.limits == StageLimits.hours(1, 8, 4) && saved.channels == [.selfService, .hotline])
             item = try await system.catalog.item(code: "WX01")
             #expect(item.name == "楼道灯不亮" && item.questions.first?.required == true)
-            #expect(try await system.catalog.catalog().offered(on: .gridWorker).items.count == 119)
+            #expect(try await system.catalog.catalog(actor: system.commandLineActor).offered(on: .gridWorker).items.count == 119)
             // The new limits apply to new requests.
             let request = try await f.submitStreetlight().request
             #expect(request.progress.respondDue.timeIntervalSince(request.progress.submittedAt) <= 17 * 3600)

@@ -79,8 +79,11 @@ struct SLAClockTests {
         try await TestSystem.with(engine) { system in
             let f = try await Fixture.build(system)
             let admin = f.actor(.districtAdmin)
-            #expect(try await system.calendar.years() == [2026])
-            #expect(try await system.calendar.days(year: 2026).count == 39)
+            #expect(try await system.calendar.view(year: 2026, actor: admin).years == [2026])
+            #expect(try await system.calendar.view(year: 2026, actor: admin).days.count == 39)
+            await #expect(throws: DomainError.forbidden, "reading the calendar needs catalog.manage too") {
+                try await system.calendar.view(year: 2026, actor: f.actor(.communityStaff))
+            }
             #expect(try await system.calendar.calendar().isWorkingDay(LocalDay("2027-01-01")!), "a Friday, before it is made a holiday")
             try await system.calendar.put(CalendarDay(day: LocalDay("2027-01-01")!, kind: .holiday, name: "元旦"), actor: admin)
             #expect(try await system.calendar.calendar().isWorkingDay(LocalDay("2027-01-01")!) == false)

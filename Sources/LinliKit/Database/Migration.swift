@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 
-/// One forward-only schema step. `id` is global and never reused, e.g. `regions.001`.
+/// One forward-only schema step. `id` is global and never reused, by convention the feature's name and a number (`<name>.001`).
 public struct Migration: Sendable {
     public let id: String
     public let statements: @Sendable (SQLEngine) -> [String]

@@ -1,6 +1,7 @@
 /// The subtree of the region tree an actor may act in. `path` is the materialised path of
 /// region ids from the root, e.g. `/1/4/17/`; a node is inside the scope when its own path
-/// starts with this one. Scope is applied in SQL (`path LIKE '/1/4/17/%'`), never by hiding links.
+/// starts with this one. Scope is applied in SQL, never by hiding links: as the index range
+/// `path >= '/1/4/17/' AND path < '/1/4/170'` (`SQLEngine.pathWithin` says why not `LIKE`).
 public struct Scope: Sendable, Equatable {
     public let regionId: Int64
     public let path: String

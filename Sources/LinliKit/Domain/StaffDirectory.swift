@@ -19,7 +19,8 @@ public struct StaffMember: Sendable, Equatable {
     }
 }
 
-/// Looks up accounts; implemented by Accounts, injected where other features need it.
+/// Looks up staff accounts: one feature provides it (`Feature.staffDirectory`), and the
+/// composition root hands it to every feature (`FeatureContext.staff`).
 public protocol StaffDirectory: Sendable {
     func staffMembers(ids: [Int64]) async throws -> [Int64: StaffMember]
     func staffMember(username: String) async throws -> StaffMember?

@@ -1,6 +1,7 @@
 /// Features that keep a copy of region paths on their own rows (so that scope is one index
 /// range on their own table, `SQLEngine.pathWithin`) re-root those copies when a subtree moves, inside the move's
-/// transaction. Regions calls every listener; it never names them.
+/// transaction. The feature that moves subtrees calls every feature's listeners
+/// (`FeatureContext.moveListeners`); it never names them.
 public protocol SubtreeMoveListener: Sendable {
     func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything `linli serve` can be told, from flags or `LINLI_*` environment variables. The
 /// deployment's own settings are fields here; a feature's settings are its `FeatureSettings`
-/// type, read from the same environment (`configuration[AccountsSettings.self]`).
+/// type, read from the same environment (`configuration[SomeSettings.self]`).
 public struct Configuration: Sendable {
     public var host: String = "127.0.0.1"
     public var port: Int = 8080

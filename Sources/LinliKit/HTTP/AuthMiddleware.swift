@@ -3,8 +3,8 @@ import Hummingbird
 import Logging
 import Synchronization
 
-/// Resolves credentials into an actor. Implemented by the Accounts feature and injected by
-/// the composition root, so the kernel never names a feature.
+/// Resolves credentials into an actor. One feature publishes a service conforming to it;
+/// the composition root finds that service and hands it to `AuthMiddleware`.
 public protocol Authenticator: Sendable {
     func authenticate(sessionToken: String, ip: String?) async throws -> Authentication?
     func authenticate(bearerToken: String, ip: String?) async throws -> Authentication?
@@ -70,7 +70,7 @@ public struct AuthMiddleware: RouterMiddleware {
 public struct CSRFMiddleware: RouterMiddleware {
     public typealias Context = AppContext
     /// Paths whose routes never act on a session (they authenticate by a key in the request
-    /// itself, like Open311's `api_key`), so there is no ambient credential to protect.
+    /// itself), so there is no ambient credential to protect (`Feature.csrfExemptPaths`).
     let exemptPrefixes: [String]
 
     public init(exemptPrefixes: [String] = []) { self.exemptPrefixes = exemptPrefixes }

@@ -35,7 +35,7 @@ enum RequestHistoryDemo {
                      progress: @Sendable (String) -> Void) async throws -> (logins: [DemoDistrict.Login], requests: Int) {
         let (staff, logins) = try await accounts(system, grids: grids, district: district)
         progress("账号：\(logins.count) 个（区、街道、社区、网格各一）")
-        let items = try await system.catalog.catalog().items.filter(\.active)
+        let items = try await system.catalog.catalog(actor: system.commandLineActor).items.filter(\.active)
         let calendar = try await system.calendar.calendar()
         let now = system.clock.now()
         var random = DemoPeople(seed: seed &+ 1, districtPrefix: "610103")

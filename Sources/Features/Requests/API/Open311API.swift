@@ -134,7 +134,7 @@ public struct Open311API: Sendable {
                     ])])),
                 ]))
                 case "services":
-                    let offered = try await catalog.catalog().offered(on: .open311)
+                    let offered = try await catalog.publicCatalog(on: .open311)
                     return Self.respond(format, root: "services", .list(element: "service", offered.items.map { item in
                         Self.service(item, group: offered.category(item.categoryId)?.name ?? "")
                     }))
@@ -147,7 +147,7 @@ public struct Open311API: Sendable {
         }
         v2.get("services/:file") { _, context in
             try await handle(context.parameters.get("file") ?? "") { format, code in
-                let offered = try await catalog.catalog().offered(on: .open311)
+                let offered = try await catalog.publicCatalog(on: .open311)
                 guard let item = offered.items.first(where: { $0.code == code }) else {
                     throw Failure(status: .notFound, description: "没有服务代码 \(code)")
                 }

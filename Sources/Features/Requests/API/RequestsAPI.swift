@@ -44,8 +44,7 @@ struct RequestsAPI {
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
         api.get("catalog") { _, context in
-            _ = try context.requireActor()
-            return try Web.json(CatalogDTO(try await catalog.catalog()))
+            return try Web.json(CatalogDTO(try await catalog.catalog(actor: try context.requireActor())))
         }
         api.get("requests") { request, context in
             let actor = try context.requireActor()
@@ -155,14 +154,14 @@ struct RequestsAPI {
             return try Web.json(CatalogDTO.Item(try await catalog.saveItem(id: try context.pathID(), draft, actor: actor)))
         }
         api.get("calendar") { request, context in
-            _ = try context.requireActor(.catalogManage)
+            let actor = try context.requireActor()
             var query = Fields.query(request)
             let year = CalendarYearInput(&query).year ?? LocalDay(clock.now()).year
             try query.finish()
-            let settings = try await calendar.settings()
-            return try Web.json(CalendarDTO(startMinute: settings.startMinute, endMinute: settings.endMinute, weekdays: settings.weekdays.sorted(),
-                                            warnMinutes: settings.warnMinutes, years: try await calendar.years(),
-                                            days: try await calendar.days(year: year)))
+            let view = try await calendar.view(year: year, actor: actor)
+            return try Web.json(CalendarDTO(startMinute: view.settings.startMinute, endMinute: view.settings.endMinute,
+                                            weekdays: view.settings.weekdays.sorted(), warnMinutes: view.settings.warnMinutes,
+                                            years: view.years, days: view.days))
         }
         api.put("calendar/days/:day") { request, context in
             let actor = try context.requireActor(.catalogManage)

@@ -16,8 +16,7 @@ struct CatalogPages {
     struct CatalogModel { let categoryCount: Int, itemCount: Int, categories: [CategoryView], csrf: String, error: String? }
 
     func catalogPage(_ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
-        _ = try context.requireActor(.catalogManage)
-        let c = try await catalog.catalog()
+        let c = try await catalog.catalog(actor: try context.requireActor(.catalogManage))
         let categories = c.categories.map { category in
             CategoryView(id: category.id, code: category.code, name: category.name, description: category.description, sortOrder: category.sortOrder,
                          active: category.active, csrf: context.csrfToken, items: c.items(in: category.id).map { i in
@@ -41,8 +40,7 @@ struct CatalogPages {
     }
 
     func itemForm(_ id: Int64?, _ request: Request, _ context: AppContext, draft: CatalogItemDraft? = nil, error: DomainError? = nil) async throws -> Response {
-        _ = try context.requireActor(.catalogManage)
-        let c = try await catalog.catalog()
+        let c = try await catalog.catalog(actor: try context.requireActor(.catalogManage))
         let item = try await id.asyncMap { try await catalog.item($0) }
         var v = ItemValues()
         var categoryId = item?.categoryId ?? c.categories.first?.id
@@ -117,18 +115,18 @@ struct CatalogPages {
     static func clockText(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
 
     func calendarPage(_ request: Request, _ context: AppContext, year: Int? = nil, error: DomainError? = nil) async throws -> Response {
-        _ = try context.requireActor(.catalogManage)
+        let actor = try context.requireActor(.catalogManage)
         var query = Fields.query(request)
         let year = year ?? query.integer("year", "年份", range: 2000...2100).map(Int.init) ?? LocalDay(clock.now()).year
-        let settings = try await calendar.settings()
-        let years = try await calendar.years()
+        let view = try await calendar.view(year: year, actor: actor)
+        let settings = view.settings, years = view.years
         let names = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
         let model = CalendarModel(
             csrf: context.csrfToken, year: year, nextYear: (years.max() ?? year) + 1, years: years, start: Self.clockText(settings.startMinute),
             end: Self.clockText(settings.endMinute),
             weekdays: (1...7).map { SelectOption(value: String($0), label: names[$0 - 1], selected: settings.weekdays.contains($0)) },
             warnHours: RequestFormat.hours(settings.warnMinutes),
-            days: try await calendar.days(year: year).map { DayRow(day: $0.day.description, kind: $0.kind.label, name: $0.name, csrf: context.csrfToken) },
+            days: view.days.map { DayRow(day: $0.day.description, kind: $0.kind.label, name: $0.name, csrf: context.csrfToken) },
             error: error?.message)
         return web.page("requests.calendar", title: "工作日历", model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)

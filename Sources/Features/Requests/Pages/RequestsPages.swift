@@ -33,7 +33,7 @@ struct RequestsPages {
         } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound {
             problem = error
         }
-        let catalog = try await catalog.catalog()
+        let catalog = try await catalog.catalog(actor: actor)
         let now = clock.now()
         let bulk = filter.query.queue == .dispatch && actor.may(.requestDispatch)
         let carried = Fields.carriedQuery(request, dropping: ["offset"])
@@ -197,7 +197,7 @@ struct RequestsPages {
                                   itemId: selectedId.map(String.init) ?? "", nameEscaped: resident.name.urlQueryEscaped, caller: caller.urlQueryEscaped)
             })
         }
-        let catalog = try await catalog.catalog()
+        let catalog = try await catalog.catalog(actor: actor)
         let offered = catalog.offered(on: .hotline)
         let groups = offered.categories.map { category in
             ItemGroup(name: category.name, items: offered.items(in: category.id).map { .init(id: $0.id, name: $0.name, selected: $0.id == selectedId) })

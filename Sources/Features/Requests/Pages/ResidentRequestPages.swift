@@ -23,7 +23,7 @@ struct ResidentRequestPages {
 
     func askPage(_ request: Request, _ context: AppContext) async throws -> Response {
         _ = try context.requireActor(.requestSubmit)
-        let offered = try await catalog.catalog().offered(on: .selfService)
+        let offered = try await catalog.publicCatalog(on: .selfService)
         let model = AskModel(categories: offered.categories.map { c in
             AskCategory(name: c.name, description: c.description, items: offered.items(in: c.id).map { .init(id: $0.id, name: $0.name, description: $0.description) })
         })

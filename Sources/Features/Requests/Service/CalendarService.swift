@@ -25,20 +25,24 @@ public struct CalendarService: Sendable {
         }
     }
 
-    public func settings() async throws -> Settings {
-        let s = try await database.read { tx in try await CalendarStore.settings(tx) }
-        return Settings(startMinute: s.startMinute, endMinute: s.endMinute, weekdays: s.weekdays, warnMinutes: s.warnMinutes)
+    /// The calendar as the people who keep it see it: working hours, the years that have
+    /// adjustments, and the adjusted days of `year`.
+    public struct View: Sendable {
+        public let settings: Settings
+        public let years: [Int]
+        public let days: [CalendarDay]
     }
 
-    public func days(year: Int) async throws -> [CalendarDay] {
-        try await database.read { tx in try await CalendarStore.days(tx, year: year) }
+    public func view(year: Int, actor: Actor) async throws -> View {
+        try actor.require(.catalogManage)
+        return try await database.read { tx in
+            let s = try await CalendarStore.settings(tx)
+            return View(settings: Settings(startMinute: s.startMinute, endMinute: s.endMinute, weekdays: s.weekdays, warnMinutes: s.warnMinutes),
+                        years: try await CalendarStore.years(tx), days: try await CalendarStore.days(tx, year: year))
+        }
     }
 
-    public func years() async throws -> [Int] {
-        try await database.read { tx in try await CalendarStore.years(tx) }
-    }
-
-    /// The calendar as deadlines see it now.
+    /// The calendar as deadlines see it now (the SLA clock's, not a person's read).
     public func calendar() async throws -> WorkCalendar {
         try await database.read { tx in try await CalendarStore.calendar(tx).0 }
     }

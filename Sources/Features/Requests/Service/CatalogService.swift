@@ -30,8 +30,16 @@ public struct CatalogService: Sendable {
         }
     }
 
-    /// The whole catalog (public: residents see it before they ask).
-    public func catalog() async throws -> Catalog {
+    /// The whole catalog, retired entries included, for anyone signed in: staff pick items
+    /// from it, and every account may read what the district offers.
+    public func catalog(actor: Actor) async throws -> Catalog { try await load() }
+
+    /// What anyone may see without signing in: the active items offered on `channel` (the
+    /// resident's 我要办事 page, Open311's service list). Single items are public reference
+    /// data too (`item(_:)`, `item(code:)`): a request names its item.
+    public func publicCatalog(on channel: IntakeChannel) async throws -> Catalog { try await load().offered(on: channel) }
+
+    func load() async throws -> Catalog {
         try await database.read { tx in Catalog(categories: try await CatalogStore.categories(tx), items: try await CatalogStore.items(tx)) }
     }
 

@@ -20,7 +20,7 @@ extension RequestService {
     public func open311Requests(codes: [String], itemCodes: [String], from: Date, to: Date, open: Bool?, actor: Actor?,
                                 ip: String?) async throws -> [Open311Request] {
         if actor == nil, !codes.isEmpty { try spendTrackingLookups(codes.count, ip: ip) }
-        let catalog = try await catalog.catalog()
+        let catalog = try await catalog.load()
         let itemIds = try itemCodes.map { code -> Int64 in
             guard let item = catalog.items.first(where: { $0.code == code }) else { throw DomainError.invalid("service_code", "没有服务代码 \(code)") }
             return item.id

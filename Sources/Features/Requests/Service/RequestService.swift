@@ -81,8 +81,9 @@ public struct RequestService: Sendable {
 
     // MARK: Shared by the writes
 
-    /// Runs a change to one request in a transaction: locks the row, hands it to `body`,
-    /// and turns a lost race (somebody else changed it first) into a clear conflict.
+    /// Runs a change to one request in a transaction: reads the row under its lock (on
+    /// PostgreSQL; SQLite has one writer) and hands it to `body`. A lost race is `body`'s to
+    /// say: `RequestStore.update` checks the version and the caller throws `raceLost`.
     func change<T: Sendable>(_ id: Int64, _ body: @escaping @Sendable (Tx, ServiceRequest) async throws -> T) async throws -> T {
         try await database.write { tx in
             guard let request = try await RequestStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("诉求") }

@@ -1,0 +1,105 @@
+import LinliKit
+import LinliTestSupport
+import Regions
+
+extension PermissionMatrixTests {
+    static let regionsCases: [String: Case] = [
+        // Regions: pages
+        "GET /regions": Case(.permission(.regionView, success: 303), uri: "/regions"),
+        "GET /regions/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
+            Request(uri: "/regions/\(inside ? s.root(role).id : s.f.foreignGrid.id)")
+        },
+        "POST /regions/{id}/children": Case(.permission(.regionManage, success: 303)) { s, role, inside in
+            guard !inside || s.root(role).level.child != nil else { return nil }
+            return Request(uri: "/regions/\(inside ? s.root(role).id : s.f.foreignStreet.id)/children", form: [("name", "新增")])
+        },
+        "POST /regions/{id}/rename": Case(.permission(.regionManage, success: 303)) { s, role, inside in
+            let node = inside ? try await s.ownChild(role) : s.f.foreignGrid
+            return node.map { Request(uri: "/regions/\($0.id)/rename", form: [("name", "改名")]) }
+        },
+        "POST /regions/{id}/move": Case(.permission(.regionManage, success: 303)) { s, role, inside in
+            try await s.movable(role, inside).map { Request(uri: "/regions/\($0.0.id)/move", form: [("parentCode", $0.1.code)]) }
+        },
+        "POST /regions/{id}/retire": Case(.permission(.regionManage, success: 303)) { s, role, inside in
+            let node = inside ? try await s.ownChild(role) : s.f.foreignHousehold
+            return node.map { Request(uri: "/regions/\($0.id)/retire") }
+        },
+        "POST /regions/{id}/team": Case(.permission(.regionTeam, success: 303)) { s, role, inside in
+            guard let grid = s.grid(role, inside) else { return nil }
+            let person = try await s.person(.gridWorker, at: grid)
+            return Request(uri: "/regions/\(grid.id)/team", form: [("username", person.username), ("duty", "part_time")])
+        },
+        "POST /regions/{id}/team/{userId}/remove": Case(.permission(.regionTeam, success: 303)) { s, role, inside in
+            try await s.teamMember(role, inside).map { Request(uri: "/regions/\($0.0.id)/team/\($0.1.id)/remove") }
+        },
+        "GET /thematic-grids": Case(.permission(.regionView, success: 200), uri: "/thematic-grids"),
+        "POST /thematic-grids": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
+            guard let anchor = s.community(role, inside) else { return nil }
+            return Request(uri: "/thematic-grids", form: [("name", "专题"), ("regionCode", anchor.code), ("colour", "#2f9e44"), ("tags", "独居老人")])
+        },
+        "GET /thematic-grids/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
+            try await s.thematic(role, inside).map { Request(uri: "/thematic-grids/\($0.0.id)") }
+        },
+        "POST /thematic-grids/{id}/team": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
+            guard let (grid, _) = try await s.thematic(role, inside), let anchor = s.community(role, inside) else { return nil }
+            let person = try await s.person(.socialWorker, at: anchor)
+            return Request(uri: "/thematic-grids/\(grid.id)/team", form: [("username", person.username), ("duty", "leader")])
+        },
+        "POST /thematic-grids/{id}/team/{userId}/remove": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
+            try await s.thematic(role, inside, member: true).map { Request(uri: "/thematic-grids/\($0.0.id)/team/\($0.1!.id)/remove") }
+        },
+        "POST /thematic-grids/{id}/retire": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
+            try await s.thematic(role, inside).map { Request(uri: "/thematic-grids/\($0.0.id)/retire") }
+        },
+        // Regions: API
+        "GET /api/v1/regions": Case(.permission(.regionView, success: 200), uri: "/api/v1/regions?level=grid"),
+        "GET /api/v1/regions/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/regions/\(inside ? s.root(role).id : s.f.foreignGrid.id)")
+        },
+        "POST /api/v1/regions": Case(.permission(.regionManage, success: 201)) { s, role, inside in
+            guard !inside || s.root(role).level.child != nil else { return nil }
+            return Request(uri: "/api/v1/regions", json: #"{"parentId":\#(inside ? s.root(role).id : s.f.foreignStreet.id),"name":"新增"}"#)
+        },
+        "PATCH /api/v1/regions/{id}": Case(.permission(.regionManage, success: 200)) { s, role, inside in
+            let node = inside ? try await s.ownChild(role) : s.f.foreignGrid
+            return node.map { Request(uri: "/api/v1/regions/\($0.id)", json: #"{"name":"改名"}"#) }
+        },
+        "POST /api/v1/regions/{id}/move": Case(.permission(.regionManage, success: 200)) { s, role, inside in
+            try await s.movable(role, inside).map { Request(uri: "/api/v1/regions/\($0.0.id)/move", json: #"{"parentId":\#($0.1.id)}"#) }
+        },
+        "POST /api/v1/regions/{id}/retire": Case(.permission(.regionManage, success: 200)) { s, role, inside in
+            let node = inside ? try await s.ownChild(role) : s.f.foreignHousehold
+            return node.map { Request(uri: "/api/v1/regions/\($0.id)/retire") }
+        },
+        "GET /api/v1/regions/{id}/team": Case(.permission(.regionView, success: 200)) { s, role, inside in
+            s.grid(role, inside).map { Request(uri: "/api/v1/regions/\($0.id)/team") }
+        },
+        "POST /api/v1/regions/{id}/team": Case(.permission(.regionTeam, success: 200)) { s, role, inside in
+            guard let grid = s.grid(role, inside) else { return nil }
+            let person = try await s.person(.gridWorker, at: grid)
+            return Request(uri: "/api/v1/regions/\(grid.id)/team", json: #"{"username":"\#(person.username)","duty":"part_time"}"#)
+        },
+        "DELETE /api/v1/regions/{id}/team/{userId}": Case(.permission(.regionTeam, success: 200)) { s, role, inside in
+            try await s.teamMember(role, inside).map { Request(uri: "/api/v1/regions/\($0.0.id)/team/\($0.1.id)") }
+        },
+        "GET /api/v1/thematic-grids": Case(.permission(.regionView, success: 200), uri: "/api/v1/thematic-grids"),
+        "POST /api/v1/thematic-grids": Case(.permission(.thematicManage, success: 201)) { s, role, inside in
+            guard let anchor = s.community(role, inside) else { return nil }
+            return Request(uri: "/api/v1/thematic-grids", json: ##"{"regionId":\##(anchor.id),"name":"专题","colour":"#2f9e44","tags":["党员"]}"##)
+        },
+        "GET /api/v1/thematic-grids/{id}": Case(.permission(.regionView, success: 200)) { s, role, inside in
+            try await s.thematic(role, inside).map { Request(uri: "/api/v1/thematic-grids/\($0.0.id)") }
+        },
+        "POST /api/v1/thematic-grids/{id}/retire": Case(.permission(.thematicManage, success: 200)) { s, role, inside in
+            try await s.thematic(role, inside).map { Request(uri: "/api/v1/thematic-grids/\($0.0.id)/retire") }
+        },
+        "POST /api/v1/thematic-grids/{id}/team": Case(.permission(.thematicManage, success: 200)) { s, role, inside in
+            guard let (grid, _) = try await s.thematic(role, inside), let anchor = s.community(role, inside) else { return nil }
+            let person = try await s.person(.socialWorker, at: anchor)
+            return Request(uri: "/api/v1/thematic-grids/\(grid.id)/team", json: #"{"username":"\#(person.username)","duty":"leader"}"#)
+        },
+        "DELETE /api/v1/thematic-grids/{id}/team/{userId}": Case(.permission(.thematicManage, success: 200)) { s, role, inside in
+            try await s.thematic(role, inside, member: true).map { Request(uri: "/api/v1/thematic-grids/\($0.0.id)/team/\($0.1!.id)") }
+        },
+    ]
+}
