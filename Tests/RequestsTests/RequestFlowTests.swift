@@ -38,7 +38,7 @@ struct RequestFlowTests {
             #expect(detail.request.progress.respondMinutes == 30 && detail.request.progress.handleMinutes == 60)
             #expect(!detail.request.progress.respondLate && !detail.request.progress.handleLate)
 
-            let kinds = try await f.requests.detail(id, actor: staff).events.map(\.kind)
+            let kinds = try await f.requests.detail(id, actor: staff).events.map(\.kind.rawValue)
             #expect(kinds == ["submit", "register", "comment", "dispatch", "claim", "report", "verify_pass", "rate"])
             let audit = try await system.database.read { tx in
                 try await tx.sql.raw("SELECT action FROM audit_log WHERE entity_type = 'request' AND entity_id = \(bind: String(id)) ORDER BY seq").all()

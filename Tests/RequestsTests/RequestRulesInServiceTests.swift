@@ -92,7 +92,7 @@ struct RequestActorTests {
             }
             #expect(outcomes.filter { $0 }.count == 1)
             let events = try await f.requests.detail(request.id, actor: f.actor(.communityStaff)).events
-            #expect(events.filter { $0.kind == "register" }.count == 1)
+            #expect(events.filter { $0.kind == .action(.register) }.count == 1)
         }
     }
 

@@ -45,7 +45,7 @@ struct SLAClockTests {
 
             let detail = try await f.requests.detail(request.id, actor: f.actor(.communityStaff))
             #expect(detail.request.progress.escalationLevel == 3)
-            #expect(detail.events.filter { $0.kind == "escalate" }.map { $0.data["level"] } == ["1", "2", "3"])
+            #expect(detail.events.filter { $0.kind == .escalate }.map { $0.data["level"] } == ["1", "2", "3"])
             // Signing for it now records a late response.
             _ = try await f.requests.act(request.id, .register(note: nil), actor: f.actor(.communityStaff))
             _ = try await f.requests.act(request.id, .dispatch(handler: f.accounts[.gridWorker]!.id, coHandlers: [], note: nil),

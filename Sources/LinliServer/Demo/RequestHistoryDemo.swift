@@ -102,7 +102,7 @@ enum RequestHistoryDemo {
         if at > now { at = now.addingTimeInterval(-3600) }
         let contact = random.name(male: random.chance(0.5))
         var progress = RequestProgress.start(at: at, limits: item.limits, calendar: calendar)
-        var events = [HistoricEvent(kind: "submit", fromState: nil, toState: .received, actorUserId: enteredBy.id, actorName: enteredBy.name,
+        var events = [HistoricEvent(kind: .submit, fromState: nil, toState: .received, actorUserId: enteredBy.id, actorName: enteredBy.name,
                                     actorRole: channel.label, note: nil, isInternal: false, data: ["item": item.code], at: at)]
         var handlerPath: String?
 
@@ -114,7 +114,7 @@ enum RequestHistoryDemo {
             guard when < now else { return false }
             let before = progress.state
             progress = try Workflow.apply(progress, action, roles: [participant], at: when, limits: item.limits, calendar: calendar)
-            events.append(HistoricEvent(kind: action.kind.rawValue, fromState: before, toState: progress.state, actorUserId: person.id,
+            events.append(HistoricEvent(kind: .action(action.kind), fromState: before, toState: progress.state, actorUserId: person.id,
                                         actorName: person.name, actorRole: participant.label,
                                         note: action.text, isInternal: action.kind.isInternal, data: data, at: when))
             at = when
@@ -187,14 +187,14 @@ enum RequestHistoryDemo {
         if now > due {
             let level = EscalationRules.level(overdueMinutes: max(calendar.workingMinutes(from: due, to: now), 1), workingDay: calendar.minutesPerDay)
             for l in 1...max(level, 1) where level > 0 {
-                events.append(HistoricEvent(kind: "escalate", fromState: state, toState: state, actorUserId: nil, actorName: "系统", actorRole: "系统",
+                events.append(HistoricEvent(kind: .escalate, fromState: state, toState: state, actorUserId: nil, actorName: "系统", actorRole: "系统",
                                             note: "\(stage.label)已超期，\(EscalationRules.label(l))", isInternal: false,
                                             data: ["level": String(l)], at: min(now, max(due, events.last!.at).addingTimeInterval(Double(l * 60)))))
             }
             progress.escalationLevel = level
             progress.warned = true
         } else if calendar.workingMinutes(from: now, to: due) <= EscalationRules.warnThreshold(stageMinutes: item.limits.minutes(stage), warnMinutes: 120) {
-            events.append(HistoricEvent(kind: "warn", fromState: state, toState: state, actorUserId: nil, actorName: "系统", actorRole: "系统",
+            events.append(HistoricEvent(kind: .warn, fromState: state, toState: state, actorUserId: nil, actorName: "系统", actorRole: "系统",
                                         note: "\(stage.label)即将到期", isInternal: false, data: ["level": "0"], at: now))
             progress.warned = true
         }

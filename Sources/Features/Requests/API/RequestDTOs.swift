@@ -64,7 +64,7 @@ struct EventDTO: Encodable {
 
     init(_ e: RequestEvent) {
         id = e.id
-        kind = e.kind
+        kind = e.kind.rawValue
         label = e.label
         fromState = e.fromState?.rawValue
         toState = e.toState.rawValue

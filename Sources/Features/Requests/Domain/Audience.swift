@@ -14,27 +14,25 @@ public enum Audience: Sendable, Hashable {
     case supervisors(level: Int)
 
     /// The plain rule: who needs to know, per event.
-    public static func of(event kind: String, to state: RequestState, escalationLevel: Int = 0) -> Set<Audience> {
-        switch RequestActionKind(rawValue: kind) {
-        case .register?, .reject?, .void?, .claim?: [.requester]
-        case .dispatch?: [.handlers, .requester]
-        case .withdraw?: state == .withdrawn ? [.dispatchers] : []
-        case .sendBack?: [.dispatchers]
-        case .requestExtension?, .requestSuspension?: [.approvers]
-        case .approveExtension?, .denyExtension?, .denySuspension?, .verifyFail?: [.handlers]
-        case .approveSuspension?, .resume?: [.handlers, .requester]
-        case .report?: [.verifiers, .requester]
-        case .verifyPass?: [.requester, .handlers]
-        case .rate?: state == .rated ? [.handlers] : [.handlers, .dispatchers]
-        case .addInformation?: state == .received || state == .registered ? [.dispatchers] : [.handlers]
-        case .comment?: []
-        case nil:
-            switch kind {
-            case "submit": [.dispatchers]
-            case "warn": state == .inProgress || state == .dispatched ? [.handlers] : state == .reported ? [.verifiers] : [.dispatchers]
-            case "escalate": [.supervisors(level: escalationLevel), state == .reported ? .verifiers : state == .inProgress || state == .dispatched ? .handlers : .dispatchers]
-            default: []
-            }
+    public static func of(event kind: RequestEventKind, to state: RequestState, escalationLevel: Int = 0) -> Set<Audience> {
+        switch kind {
+        case .action(.register), .action(.reject), .action(.void), .action(.claim): [.requester]
+        case .action(.dispatch): [.handlers, .requester]
+        case .action(.withdraw): state == .withdrawn ? [.dispatchers] : []
+        case .action(.sendBack): [.dispatchers]
+        case .action(.requestExtension), .action(.requestSuspension): [.approvers]
+        case .action(.approveExtension), .action(.denyExtension), .action(.denySuspension), .action(.verifyFail): [.handlers]
+        case .action(.approveSuspension), .action(.resume): [.handlers, .requester]
+        case .action(.report): [.verifiers, .requester]
+        case .action(.verifyPass): [.requester, .handlers]
+        case .action(.rate): state == .rated ? [.handlers] : [.handlers, .dispatchers]
+        case .action(.addInformation): state == .received || state == .registered ? [.dispatchers] : [.handlers]
+        case .action(.comment), .follow: []
+        case .submit: [.dispatchers]
+        case .warn: state == .inProgress || state == .dispatched ? [.handlers] : state == .reported ? [.verifiers] : [.dispatchers]
+        case .escalate:
+            [.supervisors(level: escalationLevel),
+             state == .reported ? .verifiers : state == .inProgress || state == .dispatched ? .handlers : .dispatchers]
         }
     }
 }

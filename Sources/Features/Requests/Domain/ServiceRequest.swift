@@ -36,7 +36,7 @@ public struct ServiceRequest: Sendable, Equatable {
 public struct RequestEvent: Sendable, Equatable {
     public let id: Int64
     /// A `RequestActionKind` raw value, or `submit`, `warn` (即将超期提醒), `escalate` (督办), `follow`.
-    public let kind: String
+    public let kind: RequestEventKind
     public let fromState: RequestState?
     public let toState: RequestState
     public let actorUserId: Int64?
@@ -49,12 +49,7 @@ public struct RequestEvent: Sendable, Equatable {
     public let at: Date
     public var photoIds: [Int64]
 
-    public var label: String {
-        if let kind = RequestActionKind(rawValue: kind) { return kind.label }
-        return RequestEvent.systemLabels[kind] ?? kind
-    }
-
-    public static let systemLabels = ["submit": "提交诉求", "warn": "即将超期提醒", "escalate": "督办", "follow": "关注诉求"]
+    public var label: String { kind.label }
 }
 
 /// A photo attached at intake or as evidence.

@@ -40,7 +40,7 @@ public struct HistoricRequest: Sendable {
 
 /// One step of a historic request's trace.
 public struct HistoricEvent: Sendable {
-    public var kind: String
+    public var kind: RequestEventKind
     public var fromState: RequestState?
     public var toState: RequestState
     public var actorUserId: Int64?
@@ -51,7 +51,7 @@ public struct HistoricEvent: Sendable {
     public var data: [String: String]
     public var at: Date
 
-    public init(kind: String, fromState: RequestState?, toState: RequestState, actorUserId: Int64?, actorName: String, actorRole: String,
+    public init(kind: RequestEventKind, fromState: RequestState?, toState: RequestState, actorUserId: Int64?, actorName: String, actorRole: String,
                 note: String?, isInternal: Bool, data: [String: String], at: Date) {
         self.kind = kind
         self.fromState = fromState
@@ -77,7 +77,7 @@ extension RequestService {
         var rows: [RequestStore.BulkRow] = []
         rows.reserveCapacity(history.count)
         for h in history {
-            guard let first = h.events.first, first.kind == "submit" else {
+            guard let first = h.events.first, first.kind == .submit else {
                 throw DomainError.invalid("events", "历史诉求的第一步应为提交")
             }
             let phone = try h.phone.map { text -> (String, String, String) in

@@ -38,13 +38,13 @@ extension RequestService {
                                                       now: now.millis) else { throw Self.raceLost }
             let role = Self.acting(kind, roles: roles)
             let eventId = try await RequestStore.appendEvent(tx, requestId: request.id, .init(
-                kind: kind.rawValue, fromState: request.state, toState: next.state, actorUserId: actor.userId, actorName: actorName,
+                kind: .action(kind), fromState: request.state, toState: next.state, actorUserId: actor.userId, actorName: actorName,
                 actorRole: role.label, note: action.text?.trimmingWhitespace.nilIfEmpty,
                 isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
             for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
             if case .rate(let score, _) = action { try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis) }
             let updated = RequestStore.saved(request, next, handlerPath: handlerPath, now: now.millis)
-            try await notify(tx, request: updated, kind: kind.rawValue, note: action.text, itemName: item.name)
+            try await notify(tx, request: updated, kind: .action(kind), note: action.text, itemName: item.name)
             // Last, the rows locked until the commit on PostgreSQL: the summary's, the audit head.
             try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next, now: now)
             try await audit.append(tx, actor: actor, action: "request.\(kind.rawValue)", entityType: "request", entityId: String(request.id),

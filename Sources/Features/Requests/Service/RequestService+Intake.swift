@@ -66,12 +66,12 @@ extension RequestService {
             let progress = RequestProgress.start(at: now, limits: item.limits, calendar: calendar)
             let request = try await RequestStore.insert(tx, new, progress: progress)
             let id = request.id
-            let event = RequestStore.NewEvent(kind: "submit", fromState: nil, toState: .received, actorUserId: actor.userId,
+            let event = RequestStore.NewEvent(kind: .submit, fromState: nil, toState: .received, actorUserId: actor.userId,
                                               actorName: new.anonymous ? "匿名" : actor.displayName, actorRole: new.channel.label,
                                               note: nil, isInternal: false, data: ["item": item.code])
             let eventId = try await RequestStore.appendEvent(tx, requestId: id, event, at: now.millis)
             for photo in photos { try await RequestStore.insertPhoto(tx, requestId: id, eventId: eventId, photo, now: now.millis) }
-            try await notify(tx, request: request, kind: "submit", note: nil, itemName: item.name, staffOnPath: staffOnPath)
+            try await notify(tx, request: request, kind: .submit, note: nil, itemName: item.name, staffOnPath: staffOnPath)
             // Last, the rows every change in the district locks until the commit on PostgreSQL:
             // the summary's (one shard of the district's row for the day), then the audit chain's head.
             try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress, now: now)
@@ -145,7 +145,7 @@ extension RequestService {
             let near = actor.scope.path.hasPrefix(request.regionPath) || request.regionPath.hasPrefix(actor.scope.path)
             guard near, request.state.isOpen else { throw DomainError.notFound("诉求") }
             guard try await RequestStore.follow(tx, requestId: id, userId: user, now: clock.now().millis) else { return }
-            try await RequestStore.appendEvent(tx, requestId: id, .init(kind: "follow", fromState: request.state, toState: request.state,
+            try await RequestStore.appendEvent(tx, requestId: id, .init(kind: .follow, fromState: request.state, toState: request.state,
                                                                         actorUserId: user, actorName: "居民", actorRole: "关注人", note: nil,
                                                                         isInternal: false, data: [:]), at: clock.now().millis)
             try await audit.append(tx, actor: actor, action: "request.follow", entityType: "request", entityId: String(id), regionPath: request.regionPath)

@@ -7,11 +7,11 @@ extension RequestService {
     /// the public wording (no internal notes); staff get a link to the request page.
     /// `staffOnPath`: the staff on the path to the request, when read before the transaction
     /// (an intake: the less a write does under the lock, the more writes a second).
-    func notify(_ tx: Tx, request: ServiceRequest, kind: String, note: String?, itemName: String,
+    func notify(_ tx: Tx, request: ServiceRequest, kind: RequestEventKind, note: String?, itemName: String,
                 staffOnPath: [StaffMember]? = nil) async throws {
         let audience = Audience.of(event: kind, to: request.state, escalationLevel: request.progress.escalationLevel)
         guard !audience.isEmpty else { return }
-        let label = RequestActionKind(rawValue: kind)?.label ?? RequestEvent.systemLabels[kind] ?? kind
+        let label = kind.label
         let handlers = Set(([request.progress.handlerId] + request.progress.coHandlerIds.map(Optional.some)).compactMap { $0 })
         // Staff on the path to the request, read once for every audience that needs them.
         let needsStaff = audience.contains { if case .requester = $0 { false } else if case .handlers = $0 { false } else { true } }
@@ -48,7 +48,7 @@ extension RequestService {
             }
         }
         let title = "诉求\(request.trackingCode)：\(label)"
-        let facts = ["event": kind, "request": String(request.id), "tracking": request.trackingCode, "state": request.state.rawValue]
+        let facts = ["event": kind.rawValue, "request": String(request.id), "tracking": request.trackingCode, "state": request.state.rawValue]
         if !staffIds.isEmpty {
             let body = [itemName, request.place, "当前：\(request.state.label)", note.map { "说明：\($0)" }].compactMap { $0 }.joined(separator: "｜")
             try await notifications.post(tx, to: staffIds.sorted(), Notice(title: title, body: body, link: "/requests/\(request.id)", facts: facts))

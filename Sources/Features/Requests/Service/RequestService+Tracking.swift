@@ -90,7 +90,7 @@ extension RequestService {
         let steps = events.filter { RequestTrackingRules.publicKinds.contains($0.kind) && !$0.isInternal }.map { event in
             TrackingView.Step(label: RequestTrackingRules.publicLabel(event), who: Self.publicWho(event),
                               note: RequestTrackingRules.noteIsPublic(event.kind) ? event.note : nil, at: event.at,
-                              photoIds: RequestTrackingRules.noteIsPublic(event.kind) || event.kind == "submit" ? event.photoIds : [])
+                              photoIds: RequestTrackingRules.noteIsPublic(event.kind) || event.kind == .submit ? event.photoIds : [])
         }
         let answers = item.questions.compactMap { q in request.answers[q.code].map { (q.label, $0.joined(separator: "、")) } }
         let available = Workflow.available(request.progress, roles: [.requester])
@@ -105,9 +105,9 @@ extension RequestService {
     /// Who did a step, as the resident reads it: the role, not the person.
     static func publicWho(_ event: RequestEvent) -> String {
         switch event.kind {
-        case "submit", RequestActionKind.withdraw.rawValue, RequestActionKind.addInformation.rawValue, RequestActionKind.rate.rawValue:
+        case .submit, .action(.withdraw), .action(.addInformation), .action(.rate):
             event.actorRole == Participant.reviewer.label ? "回访员" : "诉求人"
-        case "follow": "居民"
+        case .follow: "居民"
         default: event.actorRole
         }
     }

@@ -68,7 +68,7 @@ extension RequestService {
             guard let due = request.progress.currentDue else { return nil }
             let (calendar, warn) = try await CalendarStore.calendar(tx)
             var next = request.progress
-            let kind: String
+            let kind: RequestEventKind
             let outcome: SweepOutcome
             var note: String
             if now > due {
@@ -77,14 +77,14 @@ extension RequestService {
                 guard level > request.progress.escalationLevel else { return nil }
                 next.escalationLevel = level
                 next.warned = true
-                (kind, outcome) = ("escalate", .escalated)
+                (kind, outcome) = (.escalate, .escalated)
                 note = "\(request.state.stage!.label)已超期（应于 \(due.shanghaiText) 前完成），\(EscalationRules.label(level))"
             } else {
                 let item = try await CatalogStore.item(tx, id: request.itemId)!
                 let threshold = EscalationRules.warnThreshold(stageMinutes: item.limits.minutes(request.state.stage!), warnMinutes: warn)
                 guard !request.progress.warned, calendar.workingMinutes(from: now, to: due) <= threshold else { return nil }
                 next.warned = true
-                (kind, outcome) = ("warn", .warned)
+                (kind, outcome) = (.warn, .warned)
                 note = "\(request.state.stage!.label)将于 \(due.shanghaiText) 到期"
             }
             guard try await RequestStore.saveProgress(tx, of: request, next, handlerPath: request.handlerPath,
@@ -94,7 +94,7 @@ extension RequestService {
                                                                         note: note, isInternal: false,
                                                                         data: ["level": String(next.escalationLevel)]), at: now.millis)
             try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next, now: now)
-            try await audit.append(tx, actor: system, action: "request.\(kind)", entityType: "request", entityId: String(id),
+            try await audit.append(tx, actor: system, action: "request.\(kind.rawValue)", entityType: "request", entityId: String(id),
                                    regionPath: request.regionPath, after: ["level": String(next.escalationLevel), "due": String(due.millis)])
             let updated = try await RequestStore.find(tx, id: id)!
             let item = try await CatalogStore.item(tx, id: request.itemId)!

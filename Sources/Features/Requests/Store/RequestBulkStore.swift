@@ -53,7 +53,7 @@ extension RequestStore {
                 DailyCounts.adding(MetricContribution.of(p), at: r.regionPath, day: DailyCounts.day(p.submittedAt.millis), to: &sums)
                 for event in row.events {
                     events.append((id, event))
-                    if event.kind == RequestActionKind.rate.rawValue, let score = event.data["score"].flatMap(Int.init) {
+                    if event.kind == .action(.rate), let score = event.data["score"].flatMap(Int.init) {
                         ratings.append((id, score, event.at.millis))
                     }
                 }
@@ -90,7 +90,7 @@ extension RequestStore {
             for (offset, (id, e)) in chunk.enumerated() {
                 let data = e.data.isEmpty ? nil : CanonicalJSON.object(e.data)
                 query += (offset == 0 ? " " : ", ") + """
-                    (\(bind: id), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
+                    (\(bind: id), \(bind: e.kind.rawValue), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
                      \(bind: e.actorName), \(bind: e.actorRole), \(bind: e.note), \(bind: e.isInternal ? 1 : 0), \(bind: data), \(bind: e.at.millis))
                     """
             }

@@ -171,7 +171,7 @@ enum RequestStore {
     // MARK: Events
 
     struct NewEvent: Sendable {
-        let kind: String, fromState: RequestState?, toState: RequestState, actorUserId: Int64?, actorName: String, actorRole: String
+        let kind: RequestEventKind, fromState: RequestState?, toState: RequestState, actorUserId: Int64?, actorName: String, actorRole: String
         let note: String?, isInternal: Bool, data: [String: String]
     }
 
@@ -180,7 +180,7 @@ enum RequestStore {
         let data = e.data.isEmpty ? nil : CanonicalJSON.object(e.data)
         return try await tx.sql.raw("""
             INSERT INTO request_events (request_id, kind, from_state, to_state, actor_user_id, actor_name, actor_role, note, internal, data, at)
-            VALUES (\(bind: requestId), \(bind: e.kind), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
+            VALUES (\(bind: requestId), \(bind: e.kind.rawValue), \(bind: e.fromState?.rawValue), \(bind: e.toState.rawValue), \(bind: e.actorUserId),
               \(bind: e.actorName), \(bind: e.actorRole), \(bind: e.note), \(bind: e.isInternal ? 1 : 0), \(bind: data), \(bind: at))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
@@ -201,9 +201,9 @@ enum RequestStore {
             let id = try row.decode(column: "id", as: Int64.self)
             let data = try row.decode(column: "data", as: String?.self)
             return RequestEvent(
-                id: id, kind: try row.decode(column: "kind", as: String.self),
-                fromState: try row.decode(column: "from_state", as: String?.self).flatMap(RequestState.init(rawValue:)),
-                toState: RequestState(rawValue: try row.decode(column: "to_state", as: String.self)) ?? .received,
+                id: id, kind: try row.decode(known: "kind", as: RequestEventKind.self, row: "request_events#\(id)"),
+                fromState: try row.decode(knownIfPresent: "from_state", as: RequestState.self, row: "request_events#\(id)"),
+                toState: try row.decode(known: "to_state", as: RequestState.self, row: "request_events#\(id)"),
                 actorUserId: try row.decode(column: "actor_user_id", as: Int64?.self),
                 actorName: try row.decode(column: "actor_name", as: String.self), actorRole: try row.decode(column: "actor_role", as: String.self),
                 note: try row.decode(column: "note", as: String?.self), isInternal: try row.decode(column: "internal", as: Int64.self) != 0,
