@@ -184,6 +184,15 @@ struct PermissionMatrixTests {
                 return wrong
             }
             #expect(wrong.isEmpty, "\(wrong.count) cells wrong:\n\(wrong.joined(separator: "\n"))")
+            // Every route has now written what it writes: each entry's words are declared by a feature.
+            let vocabulary = system.composition.auditVocabulary
+            let written = try await system.database.read { tx in
+                try await tx.sql.raw("SELECT DISTINCT action, entity_type FROM audit_log").all()
+                    .map { (try $0.decode(column: "action", as: String.self), try $0.decode(column: "entity_type", as: String.self)) }
+            }
+            #expect(written.count > 20)
+            let unknown = written.filter { !vocabulary.knows(action: $0.0) || !vocabulary.knows(entity: $0.1) }.map { "\($0.0) \($0.1)" }
+            #expect(unknown.isEmpty, "audit entries in words no feature declares: \(unknown)")
         }
     }
 }

@@ -20,6 +20,8 @@ public struct AccountsFeature: Feature {
     public static var api: APIDescription { AccountsAPI.api }
     public static var moveListeners: [any SubtreeMoveListener] { [AccountPathsListener()] }
     public static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { AccountDirectory(database: database) }
+    public static var auditActions: [AuditAction] { AuditAction.accounts }
+    public static var auditEntities: [AuditEntity] { AuditEntity.accounts }
 
     public let accounts: AccountService
     public let auth: AuthService

@@ -5,13 +5,16 @@ import LinliKit
 /// The audit trail in the console and the API.
 struct AuditRoutes: APIDocumenting {
     let service: AuditService
+    let vocabulary: AuditVocabulary
     let web: Web
 
     struct EntryView: Encodable {
-        let seq: Int64, time: String, actor: String, ip: String, action: String, entity: String, before: String, after: String
-        init(_ record: AuditRecord) {
+        let seq: Int64, time: String, actor: String, ip: String, action: String, actionLabel: String, entity: String
+        let before: String, after: String
+        init(_ record: AuditRecord, _ vocabulary: AuditVocabulary) {
             seq = record.seq; time = Date(millis: record.at).shanghaiText; actor = record.actorName; ip = record.ip ?? ""
-            action = record.action; entity = "\(record.entityType)#\(record.entityId)"
+            action = record.action; actionLabel = vocabulary.label(action: record.action)
+            entity = "\(vocabulary.label(entity: record.entityType))#\(record.entityId)"
             before = record.before ?? ""; after = record.after ?? ""
         }
     }
@@ -50,7 +53,7 @@ struct AuditRoutes: APIDocumenting {
             }
             next = "/audit?" + items.joined(separator: "&")
         }
-        let model = ListModel(csrf: context.csrfToken, entries: records.map(EntryView.init), next: next, action: filter.action ?? "",
+        let model = ListModel(csrf: context.csrfToken, entries: records.map { EntryView($0, vocabulary) }, next: next, action: filter.action ?? "",
                               entityType: filter.entityType ?? "", actorName: filter.actorName ?? "",
                               canVerify: actor.may(.auditVerify), finding: nil)
         return web.page("audit.list", title: "审计日志", model: model, request: request, context: context)

@@ -11,7 +11,7 @@ enum AuditTemplates {
     {{#canVerify}}<form method="post" action="/audit/verify" class="form-inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="btn">校验审计链</button></form>{{/canVerify}}
     <section class="card scroll-x">
     <table class="table" id="audit"><thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>IP</th><th>操作</th><th>对象</th><th>改动前</th><th>改动后</th></tr></thead><tbody>
-    {{#entries}}<tr><td>{{seq}}</td><td class="nowrap">{{time}}</td><td>{{actor}}</td><td>{{ip}}</td><td><code>{{action}}</code></td><td>{{entity}}</td><td class="json">{{before}}</td><td class="json">{{after}}</td></tr>{{/entries}}
+    {{#entries}}<tr><td>{{seq}}</td><td class="nowrap">{{time}}</td><td>{{actor}}</td><td>{{ip}}</td><td>{{actionLabel}} <code>{{action}}</code></td><td>{{entity}}</td><td class="json">{{before}}</td><td class="json">{{after}}</td></tr>{{/entries}}
     </tbody></table>
     {{^entries}}<p class="muted">没有记录。</p>{{/entries}}
     {{#next}}<nav class="pager"><a href="{{next}}">更早的记录</a></nav>{{/next}}

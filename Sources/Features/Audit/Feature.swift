@@ -15,15 +15,17 @@ public struct AuditFeature: Feature {
     public static var api: APIDescription { AuditRoutes.api }
 
     public let service: AuditService
+    let vocabulary: AuditVocabulary
 
     public init(context: FeatureContext) {
         service = AuditService(database: context.database)
+        vocabulary = context.auditVocabulary
     }
 
     public var services: [any Sendable] { [service] }
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {
-        AuditRoutes(service: service, web: web).addRoutes(to: router)
+        AuditRoutes(service: service, vocabulary: vocabulary, web: web).addRoutes(to: router)
     }
 }
 

@@ -9,6 +9,7 @@ public struct NotificationsFeature: Feature {
     public static let templates = NotificationsTemplates.all
     public static let navigation = [NavigationItem("消息", href: "/inbox", permission: nil, order: 5)]
     public static var api: APIDescription { InboxPages.api }
+    public static var auditActions: [AuditAction] { AuditAction.notifications }
 
     public let notifications: NotificationService
     public let delivery: OutboundDelivery

@@ -18,6 +18,8 @@ public struct RegionsFeature: Feature {
         NavigationItem("专题网格", href: "/thematic-grids", permission: .regionView, order: 21),
     ]
     public static var api: APIDescription { RegionsAPI.api }
+    public static var auditActions: [AuditAction] { AuditAction.regions }
+    public static var auditEntities: [AuditEntity] { AuditEntity.regions }
 
     public let regions: RegionService
     public let teams: TeamService

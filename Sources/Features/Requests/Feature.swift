@@ -34,6 +34,8 @@ public struct RequestsFeature: Feature {
     /// Open311 answers JSON, and its clients post with API keys, never from a browser form.
     public static var jsonPaths: [String] { [Open311API.basePath + "/"] }
     public static var csrfExemptPaths: [String] { [Open311API.basePath + "/"] }
+    public static var auditActions: [AuditAction] { AuditAction.requests }
+    public static var auditEntities: [AuditEntity] { AuditEntity.requests }
 
     public let requests: RequestService
     public let catalog: CatalogService

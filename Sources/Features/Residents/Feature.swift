@@ -23,6 +23,8 @@ public struct ResidentsFeature: Feature {
     public static var api: APIDescription { ResidentsAPI.api }
     public static var moveListeners: [any SubtreeMoveListener] { [ResidentPathsListener()] }
     public static var sealedDataOwners: [any SealedDataOwner] { [ResidentSealedData()] }
+    public static var auditActions: [AuditAction] { AuditAction.residents }
+    public static var auditEntities: [AuditEntity] { AuditEntity.residents }
 
     public let residents: ResidentService
     public let ledger: LedgerService

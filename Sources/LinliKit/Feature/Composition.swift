@@ -23,6 +23,9 @@ public struct Composition: Sendable {
     public var apiDescriptions: [APIDescription] { features.map { $0.api } }
     public var moveListeners: [any SubtreeMoveListener] { features.flatMap { $0.moveListeners } }
     public var sealedDataOwners: [any SealedDataOwner] { features.flatMap { $0.sealedDataOwners } }
+    public var auditVocabulary: AuditVocabulary {
+        AuditVocabulary(actions: features.flatMap { $0.auditActions }, entities: features.flatMap { $0.auditEntities })
+    }
     public var jsonPaths: JSONPaths { JSONPaths(features.flatMap { $0.jsonPaths }) }
     public var csrfExemptPaths: [String] { features.flatMap { $0.csrfExemptPaths } }
     public var templates: [String: String] {
@@ -43,6 +46,10 @@ public struct Composition: Sendable {
         }
         try Self.unique("permission", features.flatMap { f in f.permissions.map { ($0.rawValue, f.name) } })
         try Self.unique("migration", features.flatMap { f in f.migrations.map { ($0.id, f.name) } })
+        try Self.unique("audit action", AuditAction.kernel.map { ($0.rawValue, "kernel") }
+                        + features.flatMap { f in f.auditActions.map { ($0.rawValue, f.name) } })
+        try Self.unique("audit entity", AuditEntity.kernel.map { ($0.rawValue, "kernel") }
+                        + features.flatMap { f in f.auditEntities.map { ($0.rawValue, f.name) } })
     }
 
     /// Throws for the first name that more than one owner declares.
@@ -68,11 +75,11 @@ public struct Composition: Sendable {
         var services = ServiceRegistry()
         var built: [any Feature] = []
         let staff = try staffDirectory(database)
-        let table = permissionTable, listeners = moveListeners
+        let table = permissionTable, listeners = moveListeners, vocabulary = auditVocabulary
         for type in features {
             let context = FeatureContext(configuration: configuration, database: database, audit: audit, clock: clock, vault: vault,
                                          logger: logger, permissionTable: table, moveListeners: listeners, staff: staff,
-                                         services: services)
+                                         auditVocabulary: vocabulary, services: services)
             let feature = try type.init(context: context)
             services.publish(feature.services, by: type.name)
             built.append(feature)

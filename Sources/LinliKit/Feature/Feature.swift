@@ -28,6 +28,9 @@ public protocol Feature: Sendable {
     static var sealedDataOwners: [any SealedDataOwner] { get }
     /// Who the staff are, for features that pick people (one feature provides it).
     static func staffDirectory(_ database: Database) -> (any StaffDirectory)?
+    /// What the audit trail records this feature doing, and about what (`AuditVocabulary.swift`).
+    static var auditActions: [AuditAction] { get }
+    static var auditEntities: [AuditEntity] { get }
     /// Paths outside `/api/` whose answers (errors included) are JSON.
     static var jsonPaths: [String] { get }
     /// Paths whose posts come from machines with tokens, never from a browser form.
@@ -55,6 +58,8 @@ extension Feature {
     public static var moveListeners: [any SubtreeMoveListener] { [] }
     public static var sealedDataOwners: [any SealedDataOwner] { [] }
     public static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { nil }
+    public static var auditActions: [AuditAction] { [] }
+    public static var auditEntities: [AuditEntity] { [] }
     public static var jsonPaths: [String] { [] }
     public static var csrfExemptPaths: [String] { [] }
     public var services: [any Sendable] { [] }

@@ -15,11 +15,13 @@ public struct FeatureContext: Sendable {
     public let moveListeners: [any SubtreeMoveListener]
     /// The one feature-provided staff directory.
     public let staff: any StaffDirectory
+    /// Every feature's audit actions and entities, in words.
+    public let auditVocabulary: AuditVocabulary
     public let services: ServiceRegistry
 
     public init(configuration: Configuration, database: Database, audit: AuditLog, clock: any Clock, vault: PersonalDataVault,
                 logger: Logger, permissionTable: PermissionTable, moveListeners: [any SubtreeMoveListener],
-                staff: any StaffDirectory, services: ServiceRegistry) {
+                staff: any StaffDirectory, auditVocabulary: AuditVocabulary, services: ServiceRegistry) {
         self.configuration = configuration
         self.database = database
         self.audit = audit
@@ -29,6 +31,7 @@ public struct FeatureContext: Sendable {
         self.permissionTable = permissionTable
         self.moveListeners = moveListeners
         self.staff = staff
+        self.auditVocabulary = auditVocabulary
         self.services = services
     }
 }
