@@ -1,28 +1,24 @@
-/// What an audit entry says was done, e.g. `resident.create`. Each feature declares its
-/// actions, with the zh-CN words the trail shows, in its `AuditVocabulary.swift` and lists
-/// them in its manifest (`Feature.auditActions`); two features declaring one name stop the start.
-public struct AuditAction: Hashable, Sendable {
+/// A name an audit entry is stored with and the zh-CN words the trail shows for it. Each
+/// feature declares its actions and entities in its `AuditVocabulary.swift` and lists them in
+/// its manifest (`Feature.auditActions`, `auditEntities`); two features declaring one name
+/// stop the start.
+public struct AuditTerm<Kind>: Hashable, Sendable {
     public let rawValue: String
     public let label: String
     public init(_ rawValue: String, _ label: String) {
         self.rawValue = rawValue
         self.label = label
     }
-    public static func == (lhs: AuditAction, rhs: AuditAction) -> Bool { lhs.rawValue == rhs.rawValue }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
-/// What kind of thing an audit entry is about, e.g. `resident`.
-public struct AuditEntity: Hashable, Sendable {
-    public let rawValue: String
-    public let label: String
-    public init(_ rawValue: String, _ label: String) {
-        self.rawValue = rawValue
-        self.label = label
-    }
-    public static func == (lhs: AuditEntity, rhs: AuditEntity) -> Bool { lhs.rawValue == rhs.rawValue }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
-}
+public enum AuditActionTerm {}
+public enum AuditEntityTerm {}
+/// What an entry says was done, e.g. `resident.create`.
+public typealias AuditAction = AuditTerm<AuditActionTerm>
+/// What kind of thing an entry is about, e.g. `resident`.
+public typealias AuditEntity = AuditTerm<AuditEntityTerm>
 
 /// The kernel's own: the data key, and accounts (which every feature's entries may be about).
 extension AuditAction {

@@ -64,3 +64,28 @@ extension SQLQueryString {
         return query + ")"
     }
 }
+
+/// A column and the value written to it, for a stored type's one list of written columns
+/// (its store builds `INSERT` and `UPDATE` statements from the same list).
+public typealias ColumnValue = (name: String, value: any Encodable & Sendable)
+
+extension SQLQueryString {
+    /// `a, b, c`: the names of `columns`.
+    public static func names(_ columns: [ColumnValue]) -> SQLQueryString {
+        SQLQueryString(columns.map(\.name).joined(separator: ", "))
+    }
+
+    /// `(?, ?, ?)`: the values of `columns`, bound.
+    public static func values(_ columns: [ColumnValue]) -> SQLQueryString {
+        "(\(binds: columns.map(\.value)))"
+    }
+
+    /// `a = ?, b = ?`: the values of `columns` for an `UPDATE … SET`.
+    public static func assignments(_ columns: [ColumnValue]) -> SQLQueryString {
+        var query: SQLQueryString = ""
+        for (position, column) in columns.enumerated() {
+            query += (position == 0 ? "" : ", ") + SQLQueryString(column.name) + " = \(bind: column.value)"
+        }
+        return query
+    }
+}

@@ -6,6 +6,11 @@ public struct UnknownStoredValue: Error, CustomStringConvertible {
     public let column: String
     public let value: String
     public let row: String
+    public init(column: String, value: String, row: String) {
+        self.column = column
+        self.value = value
+        self.row = row
+    }
     public var description: String { "\(row): \(column) holds \"\(value)\", which this version does not know" }
 }
 

@@ -33,10 +33,11 @@ enum AccountStore {
     static let accountColumns = "u.id, u.username, u.display_name, u.role, u.region_id, u.region_path, u.disabled_at, u.created_at"
 
     static func account(_ row: any SQLRow) throws -> Account {
-        Account(id: try row.decode(column: "id", as: Int64.self),
+        let id = try row.decode(column: "id", as: Int64.self)
+        return Account(id: id,
                 username: try row.decode(column: "username", as: String.self),
                 displayName: try row.decode(column: "display_name", as: String.self),
-                role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .resident,
+                role: try row.decode(known: "role", as: Role.self, row: "users#\(id)"),
                 regionId: try row.decode(column: "region_id", as: Int64.self),
                 regionPath: try row.decode(column: "region_path", as: String.self),
                 disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil,
@@ -57,15 +58,14 @@ enum AccountStore {
 
     static func find(_ tx: Tx, ids: [Int64]) async throws -> [Account] {
         guard !ids.isEmpty else { return [] }
-        let list = ids.map(String.init).joined(separator: ",")
-        return try await tx.sql.raw("SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.id IN (\(unsafeRaw: list))").all().map(account)
+        return try await tx.sql.raw("SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.id IN (\(binds: ids))").all().map(account)
     }
 
     static func find(_ tx: Tx, regionPaths: [String]) async throws -> [Account] {
         guard !regionPaths.isEmpty else { return [] }
-        var query: SQLQueryString = "SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.region_path IN ("
-        for (i, path) in regionPaths.enumerated() { query += (i == 0 ? "\(bind: path)" : ", \(bind: path)") }
-        return try await tx.sql.raw(query + ") ORDER BY u.region_path, u.username").all().map(account)
+        return try await tx.sql.raw("""
+            SELECT \(unsafeRaw: accountColumns) FROM users u WHERE u.region_path IN (\(binds: regionPaths)) ORDER BY u.region_path, u.username
+            """).all().map(account)
     }
 
     static func list(_ tx: Tx, within scope: Scope, role: Role?, term: String?, limit: Int, offset: Int) async throws -> (items: [Account], total: Int) {

@@ -113,8 +113,8 @@ enum OutboundStore {
             RETURNING id, channel, target, subject, body, payload, attempts
             """).all()
         return try rows.first.map { row in
-            OutboundMessage(id: try row.decode(column: "id", as: Int64.self),
-                            channel: OutboundChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .webhook,
+            OutboundMessage(id: id,
+                            channel: try row.decode(known: "channel", as: OutboundChannel.self, row: "outbound_messages#\(id)"),
                             target: try row.decode(column: "target", as: String.self), subject: try row.decode(column: "subject", as: String.self),
                             body: try row.decode(column: "body", as: String.self), payload: try row.decode(column: "payload", as: String.self),
                             attempts: Int(try row.decode(column: "attempts", as: Int64.self)))

@@ -39,10 +39,10 @@ enum RegionStore {
         """
 
     static func node(_ row: any SQLRow) throws -> RegionNode {
-        let levelText = try row.decode(column: "level", as: String.self)
-        return RegionNode(id: try row.decode(column: "id", as: Int64.self),
+        let id = try row.decode(column: "id", as: Int64.self)
+        return RegionNode(id: id,
                           parentId: try row.decode(column: "parent_id", as: Int64?.self),
-                          level: RegionLevel(rawValue: levelText) ?? .household,
+                          level: try row.decode(known: "level", as: RegionLevel.self, row: "regions#\(id)"),
                           code: try row.decode(column: "code", as: String.self),
                           name: try row.decode(column: "name", as: String.self),
                           path: try row.decode(column: "path", as: String.self),
@@ -169,9 +169,7 @@ enum RegionStore {
             """).all()
         var counts: [RegionLevel: Int] = [:]
         for row in rows {
-            if let level = RegionLevel(rawValue: try row.decode(column: "level", as: String.self)) {
-                counts[level] = try row.decode(column: "n", as: Int.self)
-            }
+            counts[try row.decode(known: "level", as: RegionLevel.self, row: "regions under \(path)")] = try row.decode(column: "n", as: Int.self)
         }
         return counts
     }

@@ -5,8 +5,7 @@ import SQLKit
 enum TeamStore {
     static func members(_ tx: Tx, gridId: Int64) async throws -> [(userId: Int64, duty: GridDuty)] {
         try await tx.sql.raw("SELECT user_id, duty FROM grid_team_members WHERE region_id = \(bind: gridId) ORDER BY \(unsafeRaw: dutyOrder), assigned_at, user_id").all().map {
-            (try $0.decode(column: "user_id", as: Int64.self),
-             GridDuty(rawValue: try $0.decode(column: "duty", as: String.self)) ?? .partTime)
+            (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(known: "duty", as: GridDuty.self, row: "team of \(gridId)"))
         }
     }
 
@@ -72,8 +71,7 @@ enum TeamStore {
 
     static func thematicMembers(_ tx: Tx, id: Int64) async throws -> [(userId: Int64, duty: GridDuty)] {
         try await tx.sql.raw("SELECT user_id, duty FROM thematic_grid_members WHERE thematic_grid_id = \(bind: id) ORDER BY \(unsafeRaw: dutyOrder), assigned_at, user_id").all().map {
-            (try $0.decode(column: "user_id", as: Int64.self),
-             GridDuty(rawValue: try $0.decode(column: "duty", as: String.self)) ?? .partTime)
+            (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(known: "duty", as: GridDuty.self, row: "thematic team of \(id)"))
         }
     }
 

@@ -46,10 +46,11 @@ enum CalendarStore {
         } else {
             try await tx.sql.raw("SELECT day, kind, name FROM work_calendar_days ORDER BY day").all()
         }
-        return try rows.compactMap { row in
-            guard let day = LocalDay(try row.decode(column: "day", as: String.self)),
-                  let kind = DayKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            return CalendarDay(day: day, kind: kind, name: try row.decode(column: "name", as: String.self))
+        return try rows.map { row in
+            let text = try row.decode(column: "day", as: String.self)
+            guard let day = LocalDay(text) else { throw UnknownStoredValue(column: "day", value: text, row: "work_calendar_days \(text)") }
+            return CalendarDay(day: day, kind: try row.decode(known: "kind", as: DayKind.self, row: "work_calendar_days \(text)"),
+                               name: try row.decode(column: "name", as: String.self))
         }
     }
 

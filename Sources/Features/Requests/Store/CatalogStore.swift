@@ -51,12 +51,16 @@ enum CatalogStore {
 
     static func item(_ row: any SQLRow) throws -> CatalogItem {
         let questions = try row.decode(column: "questions", as: String.self)
+        let id = try row.decode(column: "id", as: Int64.self)
+        guard let assignment = AssignmentRule(stored: try row.decode(column: "assignment", as: String.self)) else {
+            throw UnknownStoredValue(column: "assignment", value: try row.decode(column: "assignment", as: String.self), row: "request_items#\(id)")
+        }
         return CatalogItem(
-            id: try row.decode(column: "id", as: Int64.self), categoryId: try row.decode(column: "category_id", as: Int64.self),
+            id: id, categoryId: try row.decode(column: "category_id", as: Int64.self),
             code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
             description: try row.decode(column: "description", as: String.self),
-            handlerType: HandlerType(rawValue: try row.decode(column: "handler_type", as: String.self)) ?? .communityStaff,
-            assignment: AssignmentRule(stored: try row.decode(column: "assignment", as: String.self)) ?? .grid,
+            handlerType: try row.decode(known: "handler_type", as: HandlerType.self, row: "request_items#\(id)"),
+            assignment: assignment,
             limits: StageLimits(respond: Int(try row.decode(column: "respond_minutes", as: Int64.self)),
                                 handle: Int(try row.decode(column: "handle_minutes", as: Int64.self)),
                                 verify: Int(try row.decode(column: "verify_minutes", as: Int64.self))),

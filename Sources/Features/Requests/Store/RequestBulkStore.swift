@@ -19,37 +19,17 @@ extension RequestStore {
         var ratings: [(Int64, Int, Int64)] = []
         var sums: [DailyCounts.Key: MetricCounts] = [:]
         var start = 0
-        // 300 rows × 45 columns stays under both engines' limit on bound values per statement.
+        // 300 rows × 53 columns stays under both engines' limit on bound values per statement.
         while start < rows.count {
             let chunk = rows[start..<min(start + 300, rows.count)]
-            var query: SQLQueryString = """
-                INSERT INTO requests (id, tracking_code, idempotency_key, item_id, category_id, channel, description, answers, region_id,
-                  region_path, place, address, latitude, longitude, requester_user_id, contact_name, phone_sealed, phone_index, phone_masked,
-                  anonymous, entered_by, state, pending_kind, pending_minutes, pending_reason, handler_id, handler_path, co_handler_ids,
-                  submitted_at, stage_started_at, respond_due, handle_due, verify_due, current_due, paused_remaining,
-                  responded_at, reported_at, closed_at, rated_at, rating, respond_minutes, handle_minutes, verify_minutes,
-                  respond_late, handle_late, verify_late, rework_count, reopen_count, extension_count, escalation_level, warned,
-                  version, updated_at) VALUES
-                """
+            var query: SQLQueryString = ""
             for (offset, row) in chunk.enumerated() {
                 let id = firstId + Int64(start + offset)
                 let r = row.request, p = row.progress
-                let pending = pendingColumns(p.pending)
-                let updated = row.events.last!.at.millis
-                query += (offset == 0 ? " " : ", ") + """
-                    (\(bind: id), \(bind: r.trackingCode), NULL, \(bind: r.itemId), \(bind: r.categoryId), \(bind: r.channel.rawValue),
-                     \(bind: r.description), '{}', \(bind: r.regionId), \(bind: r.regionPath), \(bind: r.place), \(bind: r.address), NULL, NULL,
-                     \(bind: r.requesterUserId), \(bind: r.contactName), \(bind: r.phoneSealed), \(bind: r.phoneIndex), \(bind: r.phoneMasked),
-                     \(bind: r.anonymous ? 1 : 0), \(bind: r.enteredBy), \(bind: p.state.rawValue), \(bind: pending.kind), \(bind: pending.minutes),
-                     \(bind: pending.reason), \(bind: p.handlerId), \(bind: row.handlerPath), \(bind: coHandlerColumn(p.coHandlerIds)),
-                     \(bind: p.submittedAt.millis), \(bind: p.stageStartedAt?.millis), \(bind: p.respondDue.millis), \(bind: p.handleDue?.millis),
-                     \(bind: p.verifyDue?.millis), \(bind: p.currentDue?.millis), \(bind: p.pausedRemaining), \(bind: p.respondedAt?.millis),
-                     \(bind: p.reportedAt?.millis), \(bind: p.closedAt?.millis), \(bind: p.ratedAt?.millis), \(bind: p.rating),
-                     \(bind: p.respondMinutes), \(bind: p.handleMinutes), \(bind: p.verifyMinutes), \(bind: p.respondLate ? 1 : 0),
-                     \(bind: p.handleLate ? 1 : 0), \(bind: p.verifyLate ? 1 : 0), \(bind: p.reworkCount), \(bind: p.reopenCount),
-                     \(bind: p.extensionCount), \(bind: p.escalationLevel), \(bind: p.warned ? 1 : 0), \(bind: Int64(row.events.count)),
-                     \(bind: updated))
-                    """
+                let written: [ColumnValue] = [("id", id)] + identityValues(r) + progressValues(p, handlerPath: row.handlerPath)
+                    + [("version", Int64(row.events.count)), ("updated_at", row.events.last!.at.millis)]
+                if offset == 0 { query = "INSERT INTO requests (" + .names(written) + ") VALUES " }
+                query += (offset == 0 ? "" : ", ") + .values(written)
                 DailyCounts.adding(MetricContribution.of(p), at: r.regionPath, day: DailyCounts.day(p.submittedAt.millis), to: &sums)
                 for event in row.events {
                     events.append((id, event))

@@ -5,6 +5,27 @@ import SQLKit
 /// The queue queries. Scope is in the SQL: the actor's subtree (for those who may view it)
 /// or the requests dispatched to them.
 enum RequestQueries {
+    /// A list row: what `summary(_:)` decodes, from `requests r` joined with its item `i`.
+    static let summaryColumns = """
+        r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.address, r.submitted_at, r.current_due,
+        r.handler_id, r.escalation_level
+        """
+
+    static func summary(_ row: any SQLRow) throws -> RequestSummary {
+        let id = try row.decode(column: "id", as: Int64.self)
+        let place = [try row.decode(column: "place", as: String.self), try row.decode(column: "address", as: String.self)]
+        return RequestSummary(
+            id: id, trackingCode: try row.decode(column: "tracking_code", as: String.self),
+            itemName: try row.decode(column: "item_name", as: String.self),
+            state: try row.decode(known: "state", as: RequestState.self, row: "requests#\(id)"),
+            channel: try row.decode(known: "channel", as: IntakeChannel.self, row: "requests#\(id)"),
+            place: place.filter { !$0.isEmpty }.joined(separator: " "),
+            submittedAt: try row.decode(column: "submitted_at", as: Int64.self),
+            currentDue: try row.decode(column: "current_due", as: Int64?.self),
+            handlerId: try row.decode(column: "handler_id", as: Int64?.self),
+            escalationLevel: Int(try row.decode(column: "escalation_level", as: Int64.self)))
+    }
+
     struct Resolved: Sendable {
         var queue: RequestQueue
         var userId: Int64?
@@ -19,6 +40,8 @@ enum RequestQueries {
         var offset: Int
     }
 
+    /// States as SQL literals: only ever the code's own constants (never input), written out
+    /// so that a condition reads like the partial indexes' and the planner can use them.
     static func states(_ states: [RequestState]) -> String { states.map { "'\($0.rawValue)'" }.joined(separator: ",") }
 
     static func search(_ tx: Tx, _ q: Resolved) async throws -> (items: [RequestSummary], total: Int) {
@@ -47,43 +70,20 @@ enum RequestQueries {
         let order: SQLQueryString = [.dueSoon, .overdue, .mine].contains(q.queue) ? " ORDER BY r.current_due, r.id" : " ORDER BY r.submitted_at DESC, r.id DESC"
         let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM requests r WHERE " + filter).first()!.decode(column: "n", as: Int.self)
         let rows = try await tx.sql.raw("""
-            SELECT r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.address, r.submitted_at, r.current_due,
-              r.handler_id, r.escalation_level
-            FROM requests r JOIN request_items i ON i.id = r.item_id WHERE
+            SELECT \(unsafeRaw: summaryColumns) FROM requests r JOIN request_items i ON i.id = r.item_id WHERE
             """ + filter + order + " LIMIT \(unsafeRaw: String(q.limit)) OFFSET \(unsafeRaw: String(q.offset))").all()
-        let items = try rows.map { row in
-            let address = try row.decode(column: "address", as: String.self)
-            return RequestSummary(
-                id: try row.decode(column: "id", as: Int64.self), trackingCode: try row.decode(column: "tracking_code", as: String.self),
-                itemName: try row.decode(column: "item_name", as: String.self),
-                state: RequestState(rawValue: try row.decode(column: "state", as: String.self)) ?? .received,
-                channel: IntakeChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .selfService,
-                place: [try row.decode(column: "place", as: String.self), address].filter { !$0.isEmpty }.joined(separator: " "),
-                submittedAt: try row.decode(column: "submitted_at", as: Int64.self),
-                currentDue: try row.decode(column: "current_due", as: Int64?.self),
-                handlerId: try row.decode(column: "handler_id", as: Int64?.self),
-                escalationLevel: Int(try row.decode(column: "escalation_level", as: Int64.self)))
-        }
+        let items = try rows.map(summary)
         return (items, total)
     }
 
     /// A resident's own requests and those they follow, newest first.
     static func ofResident(_ tx: Tx, userId: Int64, limit: Int) async throws -> [RequestSummary] {
         let rows = try await tx.sql.raw("""
-            SELECT r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.submitted_at, r.current_due
-            FROM requests r JOIN request_items i ON i.id = r.item_id
+            SELECT \(unsafeRaw: summaryColumns) FROM requests r JOIN request_items i ON i.id = r.item_id
             WHERE r.requester_user_id = \(bind: userId) OR r.id IN (SELECT request_id FROM request_followers WHERE user_id = \(bind: userId))
             ORDER BY r.submitted_at DESC, r.id DESC LIMIT \(unsafeRaw: String(limit))
             """).all()
-        return try rows.map { row in
-            RequestSummary(id: try row.decode(column: "id", as: Int64.self), trackingCode: try row.decode(column: "tracking_code", as: String.self),
-                           itemName: try row.decode(column: "item_name", as: String.self),
-                           state: RequestState(rawValue: try row.decode(column: "state", as: String.self)) ?? .received,
-                           channel: IntakeChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .selfService,
-                           place: try row.decode(column: "place", as: String.self),
-                           submittedAt: try row.decode(column: "submitted_at", as: Int64.self),
-                           currentDue: try row.decode(column: "current_due", as: Int64?.self), handlerId: nil, escalationLevel: 0)
-        }
+        return try rows.map(summary)
     }
 
     /// Requests whose running stage is overdue or falls due by `cutoff`, not yet warned or
@@ -116,7 +116,7 @@ extension RequestQueries {
                 .reduce(SQLQueryString(""), +) + ")"
         } else {
             filter = "r.submitted_at >= \(bind: f.from) AND r.submitted_at < \(bind: f.to)"
-            if !f.itemIds.isEmpty { filter = filter + " AND r.item_id IN (\(unsafeRaw: f.itemIds.map(String.init).joined(separator: ",")))" }
+            if !f.itemIds.isEmpty { filter = filter + " AND r.item_id IN (\(binds: f.itemIds))" }
             if let open = f.open {
                 let states = RequestState.allCases.filter { $0.isOpen == open }
                 filter = filter + " AND r.state IN (\(unsafeRaw: RequestQueries.states(states)))"
@@ -130,8 +130,7 @@ extension RequestQueries {
                 filter = filter + " AND r.item_id IN (SELECT id FROM request_items WHERE allows_anonymous = 1)"
             }
         }
-        let columns = RequestStore.columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
-        return try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM requests r WHERE " + filter
+        return try await tx.sql.raw("SELECT \(unsafeRaw: RequestStore.columns(of: "r")) FROM requests r WHERE " + filter
                                     + " ORDER BY r.submitted_at DESC LIMIT \(unsafeRaw: String(f.limit))").all().map(RequestStore.request)
     }
 }

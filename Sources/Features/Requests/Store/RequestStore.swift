@@ -4,13 +4,46 @@ import SQLKit
 
 /// SQL for requests, their events, photos and followers.
 enum RequestStore {
-    static let columns = """
-        id, tracking_code, item_id, category_id, channel, description, answers, region_id, region_path, place, address, latitude, longitude,
-        requester_user_id, contact_name, phone_masked, anonymous, entered_by, state, pending_kind, pending_minutes, pending_reason,
-        handler_id, handler_path, co_handler_ids, submitted_at, stage_started_at, respond_due, handle_due, verify_due, paused_remaining,
-        responded_at, reported_at, closed_at, rated_at, rating, respond_minutes, handle_minutes, verify_minutes, respond_late,
-        handle_late, verify_late, rework_count, reopen_count, extension_count, escalation_level, warned, version, updated_at
-        """
+    /// Every column a read gives back, in the order `request(_:)` decodes them.
+    static let readColumns = [
+        "id", "tracking_code", "item_id", "category_id", "channel", "description", "answers", "region_id", "region_path", "place",
+        "address", "latitude", "longitude", "requester_user_id", "contact_name", "phone_masked", "anonymous", "entered_by", "state",
+        "pending_kind", "pending_minutes", "pending_reason", "handler_id", "handler_path", "co_handler_ids", "submitted_at",
+        "stage_started_at", "respond_due", "handle_due", "verify_due", "paused_remaining", "responded_at", "reported_at", "closed_at",
+        "rated_at", "rating", "respond_minutes", "handle_minutes", "verify_minutes", "respond_late", "handle_late", "verify_late",
+        "rework_count", "reopen_count", "extension_count", "escalation_level", "warned", "version", "updated_at",
+    ]
+    static let columns = readColumns.joined(separator: ", ")
+    /// The same, of the table named `alias` in a query that joins others.
+    static func columns(of alias: String) -> String { readColumns.map { alias + "." + $0 }.joined(separator: ", ") }
+
+    /// What a request is and where it came from: written once, when it is made.
+    static func identityValues(_ r: NewRequest) -> [ColumnValue] {
+        [("tracking_code", r.trackingCode), ("idempotency_key", r.idempotencyKey), ("item_id", r.itemId), ("category_id", r.categoryId),
+         ("channel", r.channel.rawValue), ("description", r.description),
+         ("answers", CanonicalJSON.object(r.answers)), ("region_id", r.regionId), ("region_path", r.regionPath), ("place", r.place),
+         ("address", r.address), ("latitude", r.latitude), ("longitude", r.longitude), ("requester_user_id", r.requesterUserId),
+         ("contact_name", r.contactName), ("phone_sealed", r.phoneSealed), ("phone_index", r.phoneIndex), ("phone_masked", r.phoneMasked),
+         ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy)]
+    }
+
+    /// Where a request stands: written when it is made and at every step.
+    static func progressValues(_ p: RequestProgress, handlerPath: String?) -> [ColumnValue] {
+        let pending = pendingColumns(p.pending)
+        return [
+            ("state", p.state.rawValue), ("pending_kind", pending.kind), ("pending_minutes", pending.minutes),
+            ("pending_reason", pending.reason), ("handler_id", p.handlerId), ("handler_path", handlerPath),
+            ("co_handler_ids", coHandlerColumn(p.coHandlerIds)), ("submitted_at", p.submittedAt.millis),
+            ("stage_started_at", p.stageStartedAt?.millis), ("respond_due", p.respondDue.millis), ("handle_due", p.handleDue?.millis),
+            ("verify_due", p.verifyDue?.millis), ("current_due", p.currentDue?.millis), ("paused_remaining", p.pausedRemaining),
+            ("responded_at", p.respondedAt?.millis), ("reported_at", p.reportedAt?.millis), ("closed_at", p.closedAt?.millis),
+            ("rated_at", p.ratedAt?.millis), ("rating", p.rating), ("respond_minutes", p.respondMinutes),
+            ("handle_minutes", p.handleMinutes), ("verify_minutes", p.verifyMinutes), ("respond_late", p.respondLate ? 1 : 0),
+            ("handle_late", p.handleLate ? 1 : 0), ("verify_late", p.verifyLate ? 1 : 0), ("rework_count", p.reworkCount),
+            ("reopen_count", p.reopenCount), ("extension_count", p.extensionCount), ("escalation_level", p.escalationLevel),
+            ("warned", p.warned ? 1 : 0),
+        ]
+    }
 
     struct NewRequest: Sendable {
         let trackingCode: String, idempotencyKey: String?, itemId: Int64, categoryId: Int64, channel: IntakeChannel
@@ -25,21 +58,9 @@ enum RequestStore {
     /// row for the district is locked from that upsert to the commit, and every change in the
     /// district waits for it (16 intakes at once spent most of their time there).
     static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> ServiceRequest {
-        let answers = CanonicalJSON.object(r.answers)
-        let id = try await tx.sql.raw("""
-            INSERT INTO requests (tracking_code, idempotency_key, item_id, category_id, channel, description, answers, region_id,
-              region_path, place, address, latitude, longitude, requester_user_id, contact_name, phone_sealed, phone_index, phone_masked,
-              anonymous, entered_by, state, co_handler_ids, submitted_at, stage_started_at, respond_due, current_due,
-              handle_minutes, verify_minutes, respond_late, handle_late, verify_late, rework_count, reopen_count, extension_count,
-              escalation_level, warned, version, updated_at)
-            VALUES (\(bind: r.trackingCode), \(bind: r.idempotencyKey), \(bind: r.itemId), \(bind: r.categoryId), \(bind: r.channel.rawValue),
-              \(bind: r.description), \(bind: answers), \(bind: r.regionId), \(bind: r.regionPath), \(bind: r.place), \(bind: r.address), \(bind: r.latitude),
-              \(bind: r.longitude), \(bind: r.requesterUserId), \(bind: r.contactName), \(bind: r.phoneSealed), \(bind: r.phoneIndex),
-              \(bind: r.phoneMasked), \(bind: r.anonymous ? 1 : 0), \(bind: r.enteredBy), \(bind: p.state.rawValue), '',
-              \(bind: p.submittedAt.millis), \(bind: p.stageStartedAt?.millis), \(bind: p.respondDue.millis), \(bind: p.currentDue?.millis),
-              0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, \(bind: p.submittedAt.millis))
-            RETURNING id
-            """).first()!.decode(column: "id", as: Int64.self)
+        let written = identityValues(r) + progressValues(p, handlerPath: nil) + [("version", 1), ("updated_at", p.submittedAt.millis)]
+        let id = try await tx.sql.raw("INSERT INTO requests (" + .names(written) + ") VALUES " + .values(written) + " RETURNING id")
+            .first()!.decode(column: "id", as: Int64.self)
         let stored = asStored(p)
         return ServiceRequest(
             id: id, trackingCode: r.trackingCode, itemId: r.itemId, categoryId: r.categoryId, channel: r.channel, description: r.description,
@@ -49,6 +70,7 @@ enum RequestStore {
     }
 
     static func request(_ row: any SQLRow) throws -> ServiceRequest {
+        let id = try row.decode(column: "id", as: Int64.self)
         func int(_ c: String) throws -> Int { Int(try row.decode(column: c, as: Int64.self)) }
         func bool(_ c: String) throws -> Bool { try row.decode(column: c, as: Int64.self) != 0 }
         func date(_ c: String) throws -> Date? { try row.decode(column: c, as: Int64?.self).map(Date.init(millis:)) }
@@ -56,10 +78,11 @@ enum RequestStore {
         case "extension"?:
             .extensionOf(minutes: try int("pending_minutes"), reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
         case "suspension"?: .suspension(reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
-        default: nil
+        case nil: nil
+        case let other?: throw UnknownStoredValue(column: "pending_kind", value: other, row: "requests#\(id)")
         }
         let progress = RequestProgress(
-            state: RequestState(rawValue: try row.decode(column: "state", as: String.self)) ?? .received, pending: pending,
+            state: try row.decode(known: "state", as: RequestState.self, row: "requests#\(id)"), pending: pending,
             handlerId: try row.decode(column: "handler_id", as: Int64?.self),
             coHandlerIds: try row.decode(column: "co_handler_ids", as: String.self).split(separator: ",").compactMap { Int64($0) },
             submittedAt: try date("submitted_at")!, stageStartedAt: try date("stage_started_at"), respondDue: try date("respond_due")!,
@@ -74,9 +97,9 @@ enum RequestStore {
             escalationLevel: try int("escalation_level"), warned: try bool("warned"))
         let answersText = try row.decode(column: "answers", as: String.self)
         return ServiceRequest(
-            id: try row.decode(column: "id", as: Int64.self), trackingCode: try row.decode(column: "tracking_code", as: String.self),
+            id: id, trackingCode: try row.decode(column: "tracking_code", as: String.self),
             itemId: try row.decode(column: "item_id", as: Int64.self), categoryId: try row.decode(column: "category_id", as: Int64.self),
-            channel: IntakeChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .selfService,
+            channel: try row.decode(known: "channel", as: IntakeChannel.self, row: "requests#\(id)"),
             description: try row.decode(column: "description", as: String.self),
             answers: (try? JSONDecoder().decode(Answers.self, from: Data(answersText.utf8))) ?? [:],
             regionId: try row.decode(column: "region_id", as: Int64.self), regionPath: try row.decode(column: "region_path", as: String.self),
@@ -108,22 +131,9 @@ enum RequestStore {
     /// (`version` check); false when somebody did. The caller records the change in the daily
     /// summary, late in its transaction (see `insert`).
     static func saveProgress(_ tx: Tx, of request: ServiceRequest, _ p: RequestProgress, handlerPath: String?, now: Int64) async throws -> Bool {
-        let (pendingKind, pendingMinutes, pendingReason) = pendingColumns(p.pending)
-        let coHandlers = coHandlerColumn(p.coHandlerIds)
-        let rows = try await tx.sql.raw("""
-            UPDATE requests SET state = \(bind: p.state.rawValue), pending_kind = \(bind: pendingKind), pending_minutes = \(bind: pendingMinutes),
-              pending_reason = \(bind: pendingReason), handler_id = \(bind: p.handlerId), handler_path = \(bind: handlerPath),
-              co_handler_ids = \(bind: coHandlers), stage_started_at = \(bind: p.stageStartedAt?.millis),
-              respond_due = \(bind: p.respondDue.millis), handle_due = \(bind: p.handleDue?.millis), verify_due = \(bind: p.verifyDue?.millis),
-              current_due = \(bind: p.currentDue?.millis), paused_remaining = \(bind: p.pausedRemaining),
-              responded_at = \(bind: p.respondedAt?.millis), reported_at = \(bind: p.reportedAt?.millis), closed_at = \(bind: p.closedAt?.millis),
-              rated_at = \(bind: p.ratedAt?.millis), rating = \(bind: p.rating), respond_minutes = \(bind: p.respondMinutes),
-              handle_minutes = \(bind: p.handleMinutes), verify_minutes = \(bind: p.verifyMinutes),
-              respond_late = \(bind: p.respondLate ? 1 : 0), handle_late = \(bind: p.handleLate ? 1 : 0), verify_late = \(bind: p.verifyLate ? 1 : 0),
-              rework_count = \(bind: p.reworkCount), reopen_count = \(bind: p.reopenCount), extension_count = \(bind: p.extensionCount),
-              escalation_level = \(bind: p.escalationLevel), warned = \(bind: p.warned ? 1 : 0), version = version + 1, updated_at = \(bind: now)
-            WHERE id = \(bind: request.id) AND version = \(bind: request.version)
-            RETURNING id
+        let written = progressValues(p, handlerPath: handlerPath) + [("updated_at", now)]
+        let rows = try await tx.sql.raw("UPDATE requests SET " + .assignments(written) + """
+            , version = version + 1 WHERE id = \(bind: request.id) AND version = \(bind: request.version) RETURNING id
             """).all()
         return !rows.isEmpty
     }

@@ -45,19 +45,20 @@ enum ResidentStore {
         """
 
     static func resident(_ row: any SQLRow, tags: [String]) throws -> Resident {
-        Resident(id: try row.decode(column: "id", as: Int64.self),
+        let id = try row.decode(column: "id", as: Int64.self)
+        return Resident(id: id,
                  regionId: try row.decode(column: "region_id", as: Int64.self),
                  regionPath: try row.decode(column: "region_path", as: String.self),
                  address: try row.decode(column: "address", as: String.self),
                  name: try row.decode(column: "name", as: String.self),
-                 gender: try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:)),
+                 gender: try row.decode(knownIfPresent: "gender", as: Gender.self, row: "residents#\(id)"),
                  birthDate: try row.decode(column: "birth_date", as: String?.self),
                  idNumberMasked: try row.decode(column: "id_masked", as: String?.self),
                  phoneMasked: try row.decode(column: "phone_masked", as: String?.self),
                  ethnicity: try row.decode(column: "ethnicity", as: String?.self),
-                 politicalStatus: try row.decode(column: "political_status", as: String?.self).flatMap(PoliticalStatus.init(rawValue:)),
-                 relation: try row.decode(column: "relation", as: String?.self).flatMap(Relation.init(rawValue:)),
-                 status: ResidenceStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .registered,
+                 politicalStatus: try row.decode(knownIfPresent: "political_status", as: PoliticalStatus.self, row: "residents#\(id)"),
+                 relation: try row.decode(knownIfPresent: "relation", as: Relation.self, row: "residents#\(id)"),
+                 status: try row.decode(known: "status", as: ResidenceStatus.self, row: "residents#\(id)"),
                  notes: try row.decode(column: "notes", as: String?.self),
                  tags: tags,
                  updatedAt: try row.decode(column: "updated_at", as: Int64.self))
