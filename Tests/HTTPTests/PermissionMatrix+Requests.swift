@@ -118,7 +118,7 @@ extension PermissionMatrixTests {
                                                                           ("regionCode", s.household(inside).code), ("channel", "hotline")]))
         },
         "POST /requests/dispatch": Case(.permission(.requestDispatch, success: 303), scoped: false) { s, _, inside in
-            Request(uri: "/requests/dispatch", form: [("ids", String(try await s.request(inside).id)), ("handler", s.f.username(.gridWorker))])
+            Request(uri: "/requests/dispatch", form: [("ids", String(try await s.request(inside).id)), ("handlerId", String(s.f.accounts[.gridWorker]!.id))])
         },
         "GET /requests/{id}": Case(.permission(.requestView, success: 200)) { s, _, inside in
             Request(uri: "/requests/\(try await s.request(inside).id)")

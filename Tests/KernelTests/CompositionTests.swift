@@ -163,6 +163,7 @@ private struct StaffProvider: Feature {
         func staffMembers(ids: [Int64]) async throws -> [Int64: StaffMember] { [:] }
         func staffMember(username: String) async throws -> StaffMember? { nil }
         func staffMembers(onPathTo path: String) async throws -> [StaffMember] { [] }
+        func staffMembers(within path: String, limit: Int) async throws -> [StaffMember] { [] }
     }
     static let name = "staff"
     static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { NoStaff() }

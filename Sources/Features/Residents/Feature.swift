@@ -43,7 +43,8 @@ public struct ResidentsFeature: Feature {
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {
         ResidentsAPI(residents: residents).addRoutes(to: router)
-        LedgerRoutes(ledger: ledger, web: web).addRoutes(to: router)
+        LedgerAPI(ledger: ledger).addRoutes(to: router)
+        LedgerPages(ledger: ledger, web: web).addRoutes(to: router)
         ResidentsPages(residents: residents, regions: regions, web: web, clock: clock).addRoutes(to: router)
     }
 }

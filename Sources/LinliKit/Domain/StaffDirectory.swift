@@ -27,4 +27,7 @@ public protocol StaffDirectory: Sendable {
     /// Enabled staff accounts (not residents) bound to the node at `path` or to any node above
     /// it: everyone who can act where that node is.
     func staffMembers(onPathTo path: String) async throws -> [StaffMember]
+    /// Enabled staff accounts bound to the node at `path` or below it, by name (at most `limit`):
+    /// whom someone with that scope may hand work to.
+    func staffMembers(within path: String, limit: Int) async throws -> [StaffMember]
 }

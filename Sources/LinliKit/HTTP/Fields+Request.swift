@@ -49,3 +49,23 @@ extension Fields {
         }.flatMap { $0 }.sorted().joined(separator: "&")
     }
 }
+
+extension Request {
+    /// The body read as an input type (`read` is its initializer), with every field checked:
+    /// a bad or unknown field is a 422 naming it.
+    public func input<T>(_ context: AppContext, _ read: (inout Fields) throws -> T) async throws -> T {
+        var request = self
+        var fields = try await Fields.from(&request, context: context)
+        let value = try read(&fields)
+        try fields.finish()
+        return value
+    }
+
+    /// The query string read as an input type, checked the same way.
+    public func query<T>(_ read: (inout Fields) throws -> T) throws -> T {
+        var fields = Fields.query(self)
+        let value = try read(&fields)
+        try fields.finish()
+        return value
+    }
+}

@@ -136,6 +136,14 @@ public struct Fields: Sendable {
         if errors[name] == nil { errors[name] = message }
     }
 
+    /// The value a required field was read as. An input type reads all its fields first and
+    /// then asks for its required ones through this, so that a missing or bad one throws
+    /// every field's error at once and no handler unwraps an optional.
+    public func present<T>(_ value: T?) throws -> T {
+        if let value { return value }
+        throw errors.isEmpty ? DomainError.badRequest("请求缺少必填内容") : DomainError.invalid(fields: errors)
+    }
+
     /// Trimmed text; nil when absent or empty (and an error then, if required).
     public mutating func text(_ name: String, _ label: String, required: Bool = false, maxLength: Int = 200) -> String? {
         read.insert(name)

@@ -90,8 +90,9 @@ struct UserPages {
             let input = NewAccountInput(&fields, regionField: .code)
             let values = Values(username: input.username ?? "", displayName: input.displayName ?? "", regionCode: input.regionCode ?? "")
             do {
+                let code = try fields.present(input.regionCode)
                 try fields.finish()
-                let node = try await regions.node(code: input.regionCode!, actor: actor)
+                let node = try await regions.node(code: code, actor: actor)
                 let account = try await accounts.create(input.account(regionId: node.id), actor: actor)
                 return web.redirect(to: "/users/\(account.id)", flash: "已创建账号「\(account.username)」")
             } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound || error.kind == .conflict {

@@ -210,4 +210,8 @@ public struct AccountDirectory: StaffDirectory {
         let accounts = try await database.read { tx in try await AccountStore.find(tx, regionPaths: Scope.ancestorPaths(of: path)) }
         return accounts.filter { !$0.disabled && $0.role != .resident }.map(Self.member)
     }
+
+    public func staffMembers(within path: String, limit: Int) async throws -> [StaffMember] {
+        try await database.read { tx in try await AccountStore.staff(tx, within: path, limit: limit) }.map(Self.member)
+    }
 }

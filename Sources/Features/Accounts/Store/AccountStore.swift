@@ -82,6 +82,15 @@ enum AccountStore {
         return (items, total)
     }
 
+    /// Enabled accounts that are not residents, at `path` or below, by name.
+    static func staff(_ tx: Tx, within path: String, limit: Int) async throws -> [Account] {
+        try await tx.sql.raw("""
+            SELECT \(unsafeRaw: accountColumns) FROM users u
+            WHERE \(tx.engine.pathWithin("u.region_path", path)) AND u.disabled_at IS NULL AND u.role <> \(bind: Role.resident.rawValue)
+            ORDER BY u.display_name, u.id LIMIT \(bind: limit)
+            """).all().map(account)
+    }
+
     static func insert(_ tx: Tx, username: String, displayName: String, role: Role, regionId: Int64, regionPath: String,
                        passwordHash: String, now: Int64) async throws -> Int64 {
         try await tx.sql.raw("""

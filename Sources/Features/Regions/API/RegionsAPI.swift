@@ -17,108 +17,117 @@ struct RegionsAPI {
 
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
-        api.get("regions") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let filter = RegionSearchInput(&query)
-            try query.finish()
-            return try Web.json(ItemList(try await regions.search(level: filter.level, term: filter.term, actor: actor)))
-        }
-        api.get("regions/:id") { _, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            let node = try await regions.node(id, actor: actor)
-            return try Web.json(NodeWithChildren(node: node, children: try await regions.children(of: id, actor: actor)))
-        }
-        api.post("regions") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = NewRegionInput(&fields)
-            try fields.finish()
-            return try Web.json(try await regions.create(parentId: input.parentId!, name: input.name, segment: input.segment, actor: actor),
-                                status: .created)
-        }
-        api.patch("regions/:id") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = RenameRegionInput(&fields)
-            try fields.finish()
-            return try Web.json(try await regions.rename(try context.pathID(), to: input.name, actor: actor))
-        }
-        api.post("regions/:id/move") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = MoveRegionInput(&fields)
-            try fields.finish()
-            return try Web.json(try await regions.move(try context.pathID(), toParent: input.parentId!, actor: actor))
-        }
-        api.post("regions/:id/retire") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(try await regions.retire(try context.pathID(), actor: actor))
-        }
-        api.get("regions/:id/team") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(ItemList(try await teams.team(ofGrid: try context.pathID(), actor: actor)))
-        }
-        api.post("regions/:id/team") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = TeamMemberInput(&fields)
-            try fields.finish()
-            return try Web.json(ItemList(try await teams.assign(gridId: try context.pathID(), username: input.username!, duty: input.duty!,
-                                                                   actor: actor)))
-        }
-        api.delete("regions/:id/team/:userId") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(ItemList(try await teams.remove(gridId: try context.pathID(), userId: try context.pathID("userId"), actor: actor)))
-        }
-        api.get("thematic-grids") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(ItemList(try await teams.thematicGrids(actor: actor)))
-        }
-        api.post("thematic-grids") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = ThematicGridInput(&fields)
-            try fields.finish()
-            let grid = try await teams.createThematicGrid(regionId: input.regionId!, name: input.name, colour: input.colour,
-                                                          tags: input.tags, description: input.description, actor: actor)
-            return try Web.json(grid, status: .created)
-        }
-        api.get("thematic-grids/:id") { _, context in
-            let actor = try context.requireActor()
-            let (grid, team) = try await teams.thematicGrid(try context.pathID(), actor: actor)
-            return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
-        }
-        api.post("thematic-grids/:id/retire") { _, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            try await teams.retireThematicGrid(id, actor: actor)
-            let (grid, team) = try await teams.thematicGrid(id, actor: actor)
-            return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
-        }
-        api.post("thematic-grids/:id/team") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = TeamMemberInput(&fields)
-            try fields.finish()
-            try await teams.assignThematic(id, username: input.username!, duty: input.duty!, actor: actor)
-            let (grid, team) = try await teams.thematicGrid(id, actor: actor)
-            return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
-        }
-        api.delete("thematic-grids/:id/team/:userId") { _, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            try await teams.removeThematic(id, userId: try context.pathID("userId"), actor: actor)
-            let (grid, team) = try await teams.thematicGrid(id, actor: actor)
-            return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
-        }
+        api.get("regions", use: search)
+        api.post("regions", use: create)
+        api.get("regions/:id", use: node)
+        api.patch("regions/:id", use: rename)
+        api.post("regions/:id/move", use: move)
+        api.post("regions/:id/retire", use: retire)
+        api.get("regions/:id/team", use: team)
+        api.post("regions/:id/team", use: assign)
+        api.delete("regions/:id/team/:userId", use: unassign)
+        api.get("thematic-grids", use: thematicGrids)
+        api.post("thematic-grids", use: createThematicGrid)
+        api.get("thematic-grids/:id", use: thematicGrid)
+        api.post("thematic-grids/:id/retire", use: retireThematicGrid)
+        api.post("thematic-grids/:id/team", use: assignThematic)
+        api.delete("thematic-grids/:id/team/:userId", use: unassignThematic)
+    }
+
+    @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let filter = try request.query(RegionSearchInput.init)
+        return try Web.json(ItemList(try await regions.search(level: filter.level, term: filter.term, actor: actor)))
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, NewRegionInput.init)
+        return try Web.json(try await regions.create(parentId: input.parentId, name: input.name, segment: input.segment, actor: actor),
+                            status: .created)
+    }
+
+    @Sendable func node(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        let node = try await regions.node(id, actor: actor)
+        return try Web.json(NodeWithChildren(node: node, children: try await regions.children(of: id, actor: actor)))
+    }
+
+    @Sendable func rename(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, RenameRegionInput.init)
+        return try Web.json(try await regions.rename(try context.pathID(), to: input.name, actor: actor))
+    }
+
+    @Sendable func move(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, MoveRegionInput.init)
+        return try Web.json(try await regions.move(try context.pathID(), toParent: input.parentId, actor: actor))
+    }
+
+    @Sendable func retire(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(try await regions.retire(try context.pathID(), actor: try context.requireActor()))
+    }
+
+    @Sendable func team(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(ItemList(try await teams.team(ofGrid: try context.pathID(), actor: try context.requireActor())))
+    }
+
+    @Sendable func assign(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, TeamMemberInput.init)
+        return try Web.json(ItemList(try await teams.assign(gridId: try context.pathID(), username: input.username, duty: input.duty,
+                                                           actor: actor)))
+    }
+
+    @Sendable func unassign(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(ItemList(try await teams.remove(gridId: try context.pathID(), userId: try context.pathID("userId"),
+                                                           actor: actor)))
+    }
+
+    @Sendable func thematicGrids(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(ItemList(try await teams.thematicGrids(actor: try context.requireActor())))
+    }
+
+    @Sendable func createThematicGrid(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, ThematicGridInput.init)
+        let grid = try await teams.createThematicGrid(regionId: input.regionId, name: input.name, colour: input.colour,
+                                                      tags: input.tags, description: input.description, actor: actor)
+        return try Web.json(grid, status: .created)
+    }
+
+    @Sendable func thematicGrid(_ request: Request, context: AppContext) async throws -> Response {
+        try await thematicDetail(try context.pathID(), try context.requireActor())
+    }
+
+    @Sendable func retireThematicGrid(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        try await teams.retireThematicGrid(id, actor: actor)
+        return try await thematicDetail(id, actor)
+    }
+
+    @Sendable func assignThematic(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        let input = try await request.input(context, TeamMemberInput.init)
+        try await teams.assignThematic(id, username: input.username, duty: input.duty, actor: actor)
+        return try await thematicDetail(id, actor)
+    }
+
+    @Sendable func unassignThematic(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        try await teams.removeThematic(id, userId: try context.pathID("userId"), actor: actor)
+        return try await thematicDetail(id, actor)
+    }
+
+    /// A thematic grid with its team, as every thematic-grid answer gives it.
+    func thematicDetail(_ id: Int64, _ actor: Actor) async throws -> Response {
+        let (grid, team) = try await teams.thematicGrid(id, actor: actor)
+        return try Web.json(ThematicDetail(thematicGrid: grid, team: team))
     }
 }

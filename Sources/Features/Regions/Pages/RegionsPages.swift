@@ -78,82 +78,89 @@ struct RegionsPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("regions") { _, context in
-            let actor = try context.requireActor(.regionView)
-            return web.redirect(to: "/regions/\(actor.scope.regionId)")
-        }
-        router.get("regions/:id") { request, context in
-            try await nodePage(try context.pathID(), request: request, context: context)
-        }
-        router.post("regions/:id/children") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let name = fields.text("name", "名称", required: true, maxLength: 50)
-            let segment = fields.text("segment", "编号", maxLength: 6)
-            let values = Values(name: name ?? "", segment: segment ?? "")
-            return try await formAction(id, request: request, context: context, values: values) {
-                try fields.finish()
-                let child = try await regions.create(parentId: id, name: name, segment: segment, actor: actor)
-                return ("/regions/\(id)", "已新增\(child.level.label)「\(child.name)」，编码 \(child.code)")
-            }
-        }
-        router.post("regions/:id/rename") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let name = fields.text("name", "名称", required: true, maxLength: 50)
-            return try await formAction(id, request: request, context: context) {
-                try fields.finish()
-                let node = try await regions.rename(id, to: name, actor: actor)
-                return ("/regions/\(id)", "已改名为「\(node.name)」")
-            }
-        }
-        router.post("regions/:id/move") { request, context in
-            let actor = try context.requireActor(.regionManage)
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let parentCode = fields.text("parentCode", "新上级编码", required: true, maxLength: 30)
-            return try await formAction(id, request: request, context: context) {
-                try fields.finish()
-                let parent = try await regions.node(code: parentCode!, actor: actor)
-                let node = try await regions.move(id, toParent: parent.id, actor: actor)
-                return ("/regions/\(id)", "已移到「\(parent.name)」之下，新编码 \(node.code)")
-            }
-        }
-        router.post("regions/:id/retire") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            return try await formAction(id, request: request, context: context) {
-                let node = try await regions.retire(id, actor: actor)
-                return ("/regions/\(node.parentId ?? id)", "已撤销「\(node.name)」")
-            }
-        }
-        router.post("regions/:id/team") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let username = fields.text("username", "账号", required: true, maxLength: 50)
-            let duty = fields.choice("duty", "职责", required: true, parse: GridDuty.parse)
-            return try await formAction(id, request: request, context: context) {
-                try fields.finish()
-                _ = try await teams.assign(gridId: id, username: username!, duty: duty!, actor: actor)
-                return ("/regions/\(id)#team", "已将「\(username!)」设为\(duty!.label)")
-            }
-        }
-        router.post("regions/:id/team/:userId/remove") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            let userId = try context.pathID("userId")
-            return try await formAction(id, request: request, context: context) {
-                _ = try await teams.remove(gridId: id, userId: userId, actor: actor)
-                return ("/regions/\(id)#team", "已移出队伍")
-            }
-        }
+        router.get("regions", use: ownNode)
+        router.get("regions/:id", use: node)
+        router.post("regions/:id/children", use: addChild)
+        router.post("regions/:id/rename", use: rename)
+        router.post("regions/:id/move", use: move)
+        router.post("regions/:id/retire", use: retire)
+        router.post("regions/:id/team", use: assign)
+        router.post("regions/:id/team/:userId/remove", use: unassign)
         ThematicPages(regions: regions, teams: teams, web: web).addRoutes(to: router)
+    }
+
+    @Sendable func ownNode(_ request: Request, context: AppContext) async throws -> Response {
+        web.redirect(to: "/regions/\(try context.requireActor(.regionView).scope.regionId)")
+    }
+
+    @Sendable func node(_ request: Request, context: AppContext) async throws -> Response {
+        try await nodePage(try context.pathID(), request: request, context: context)
+    }
+
+    @Sendable func addChild(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        var request = request
+        var fields = try await request.fields(context)
+        let name = fields.text("name", "名称", required: true, maxLength: 50)
+        let segment = fields.text("segment", "编号", maxLength: 6)
+        let values = Values(name: name ?? "", segment: segment ?? "")
+        return try await formAction(id, request: request, context: context, values: values) {
+            try fields.finish()
+            let child = try await regions.create(parentId: id, name: name, segment: segment, actor: actor)
+            return ("/regions/\(id)", "已新增\(child.level.label)「\(child.name)」，编码 \(child.code)")
+        }
+    }
+
+    @Sendable func rename(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        return try await formAction(id, request: request, context: context) {
+            let input = try await request.input(context, RenameRegionInput.init)
+            let node = try await regions.rename(id, to: input.name, actor: actor)
+            return ("/regions/\(id)", "已改名为「\(node.name)」")
+        }
+    }
+
+    @Sendable func move(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.regionManage)
+        let id = try context.pathID()
+        return try await formAction(id, request: request, context: context) {
+            let parentCode = try await request.input(context) { fields in
+                try fields.present(fields.text("parentCode", "新上级编码", required: true, maxLength: 30))
+            }
+            let parent = try await regions.node(code: parentCode, actor: actor)
+            let node = try await regions.move(id, toParent: parent.id, actor: actor)
+            return ("/regions/\(id)", "已移到「\(parent.name)」之下，新编码 \(node.code)")
+        }
+    }
+
+    @Sendable func retire(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        return try await formAction(id, request: request, context: context) {
+            let node = try await regions.retire(id, actor: actor)
+            return ("/regions/\(node.parentId ?? id)", "已撤销「\(node.name)」")
+        }
+    }
+
+    @Sendable func assign(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        return try await formAction(id, request: request, context: context) {
+            let input = try await request.input(context, TeamMemberInput.init)
+            _ = try await teams.assign(gridId: id, username: input.username, duty: input.duty, actor: actor)
+            return ("/regions/\(id)#team", "已将「\(input.username)」设为\(input.duty.label)")
+        }
+    }
+
+    @Sendable func unassign(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        let userId = try context.pathID("userId")
+        return try await formAction(id, request: request, context: context) {
+            _ = try await teams.remove(gridId: id, userId: userId, actor: actor)
+            return ("/regions/\(id)#team", "已移出队伍")
+        }
     }
 }

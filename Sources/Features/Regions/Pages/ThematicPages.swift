@@ -59,62 +59,71 @@ struct ThematicPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("thematic-grids") { request, context in
-            try await listPage(request: request, context: context)
+        router.get("thematic-grids", use: list)
+        router.post("thematic-grids", use: create)
+        router.get("thematic-grids/:id", use: detail)
+        router.post("thematic-grids/:id/team", use: assign)
+        router.post("thematic-grids/:id/team/:userId/remove", use: unassign)
+        router.post("thematic-grids/:id/retire", use: retire)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        try await listPage(request: request, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.thematicManage)
+        var request = request
+        var fields = try await request.fields(context)
+        let name = fields.text("name", "名称", required: true, maxLength: 50)
+        let regionCode = fields.text("regionCode", "所属区域编码", required: true, maxLength: 30)
+        let colour = fields.text("colour", "颜色", required: true, maxLength: 7)
+        let tags = fields.list("tags", "服务对象标签", maxCount: 20, maxLength: 20)
+        let description = fields.text("description", "说明", maxLength: 500)
+        let values = RegionsPages.Values(name: name ?? "", regionCode: regionCode ?? "",
+                                         tags: tags.joined(separator: "、"), description: description ?? "")
+        do {
+            let code = try fields.present(regionCode)
+            try fields.finish()
+            let anchor = try await regions.node(code: code, actor: actor)
+            let grid = try await teams.createThematicGrid(regionId: anchor.id, name: name, colour: colour, tags: tags,
+                                                          description: description, actor: actor)
+            return web.redirect(to: "/thematic-grids/\(grid.id)", flash: "已新建专题网格「\(grid.name)」")
+        } catch let error as DomainError where error.kind != .forbidden && error.kind != .unauthenticated {
+            return try await listPage(request: request, context: context, error: error, values: values)
         }
-        router.post("thematic-grids") { request, context in
-            let actor = try context.requireActor(.thematicManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let name = fields.text("name", "名称", required: true, maxLength: 50)
-            let regionCode = fields.text("regionCode", "所属区域编码", required: true, maxLength: 30)
-            let colour = fields.text("colour", "颜色", required: true, maxLength: 7)
-            let tags = fields.list("tags", "服务对象标签", maxCount: 20, maxLength: 20)
-            let description = fields.text("description", "说明", maxLength: 500)
-            let values = RegionsPages.Values(name: name ?? "", regionCode: regionCode ?? "",
-                                             tags: tags.joined(separator: "、"), description: description ?? "")
-            do {
-                try fields.finish()
-                let anchor = try await regions.node(code: regionCode!, actor: actor)
-                let grid = try await teams.createThematicGrid(regionId: anchor.id, name: name, colour: colour, tags: tags,
-                                                              description: description, actor: actor)
-                return web.redirect(to: "/thematic-grids/\(grid.id)", flash: "已新建专题网格「\(grid.name)」")
-            } catch let error as DomainError where error.kind != .forbidden && error.kind != .unauthenticated {
-                return try await listPage(request: request, context: context, error: error, values: values)
-            }
+    }
+
+    @Sendable func detail(_ request: Request, context: AppContext) async throws -> Response {
+        try await detailPage(try context.pathID(), request: request, context: context)
+    }
+
+    @Sendable func assign(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        return try await detailAction(id, request: request, context: context) {
+            let input = try await request.input(context, TeamMemberInput.init)
+            try await teams.assignThematic(id, username: input.username, duty: input.duty, actor: actor)
+            return ("/thematic-grids/\(id)", "已将「\(input.username)」加入队伍")
         }
-        router.get("thematic-grids/:id") { request, context in
-            try await detailPage(try context.pathID(), request: request, context: context)
+    }
+
+    @Sendable func unassign(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        let userId = try context.pathID("userId")
+        return try await detailAction(id, request: request, context: context) {
+            try await teams.removeThematic(id, userId: userId, actor: actor)
+            return ("/thematic-grids/\(id)", "已移出队伍")
         }
-        router.post("thematic-grids/:id/team") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let username = fields.text("username", "账号", required: true, maxLength: 50)
-            let duty = fields.choice("duty", "职责", required: true, parse: GridDuty.parse)
-            return try await detailAction(id, request: request, context: context) {
-                try fields.finish()
-                try await teams.assignThematic(id, username: username!, duty: duty!, actor: actor)
-                return ("/thematic-grids/\(id)", "已将「\(username!)」加入队伍")
-            }
-        }
-        router.post("thematic-grids/:id/team/:userId/remove") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            let userId = try context.pathID("userId")
-            return try await detailAction(id, request: request, context: context) {
-                try await teams.removeThematic(id, userId: userId, actor: actor)
-                return ("/thematic-grids/\(id)", "已移出队伍")
-            }
-        }
-        router.post("thematic-grids/:id/retire") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            return try await detailAction(id, request: request, context: context) {
-                try await teams.retireThematicGrid(id, actor: actor)
-                return ("/thematic-grids", "已撤销专题网格")
-            }
+    }
+
+    @Sendable func retire(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        return try await detailAction(id, request: request, context: context) {
+            try await teams.retireThematicGrid(id, actor: actor)
+            return ("/thematic-grids", "已撤销专题网格")
         }
     }
 }

@@ -36,9 +36,10 @@ struct DraftInput {
 
 /// Reads one workflow step.
 struct ActionInput {
-    var action: RequestAction?
+    let action: RequestAction
 
-    init(_ fields: inout Fields) {
+    init(_ fields: inout Fields) throws {
+        var action: RequestAction?
         let kind = fields.choice("action", "操作", required: true, parse: RequestActionKind.init(rawValue:))
         let note = fields.text("note", "说明", maxLength: 1000)
         func required(_ label: String) -> String {
@@ -75,6 +76,7 @@ struct ActionInput {
         case .comment?: action = .comment(text: required("备注内容"))
         case nil: action = nil
         }
+        self.action = try fields.present(action)
     }
 }
 
@@ -104,28 +106,50 @@ extension MultipartForm {
 }
 
 /// 批量派遣: the same handler for several requests.
+/// 批量派遣: the same for the queue page's form and the API.
 struct BulkDispatchInput {
     let ids: [Int64]
-    let handler: Int64?
+    let handler: Int64
     let coHandlers: [Int64]
     let note: String?
 
-    init(_ fields: inout Fields) {
+    init(_ fields: inout Fields) throws {
         ids = fields.list("ids", "诉求", maxCount: 200, maxLength: 20).compactMap { Int64($0) }
-        handler = fields.integer("handlerId", "主办人", required: true)
+        let handler = fields.integer("handlerId", "主办人", required: true)
         coHandlers = fields.list("coHandlers", "协办人", maxCount: 10, maxLength: 20).compactMap { Int64($0) }
-        note = fields.text("note", "说明", maxLength: 1000)
+        note = fields.text("note", "说明", maxLength: Self.noteLength)
+        if ids.isEmpty { fields.fail("ids", "请勾选要派遣的诉求") }
+        self.handler = try fields.present(handler)
     }
+
+    static let noteLength = 1000
 }
 
 /// One day of the work calendar: a holiday or a working day moved onto a weekend (调休).
 struct CalendarDayInput {
-    let kind: DayKind?
-    let name: String?
+    let kind: DayKind
+    let name: String
 
-    init(_ fields: inout Fields) {
-        kind = fields.choice("kind", "类型", required: true, parse: DayKind.init(rawValue:))
-        name = fields.text("name", "名称", required: true, maxLength: 20)
+    init(_ fields: inout Fields) throws {
+        let kind = fields.choice("kind", "类型", required: true, parse: DayKind.init(rawValue:))
+        let name = fields.text("name", "名称", required: true, maxLength: 20)
+        self.kind = try fields.present(kind)
+        self.name = try fields.present(name)
+    }
+}
+
+/// The same with its day, as the calendar page's form gives it (the API names the day in its path).
+struct DatedCalendarDayInput {
+    let day: LocalDay
+    let entry: CalendarDayInput
+
+    init(_ fields: inout Fields) throws {
+        let text = fields.text("day", "日期", required: true, maxLength: 10)
+        let day = text.flatMap(LocalDay.init)
+        if text != nil && day == nil { fields.fail("day", "日期应写作 2027-01-01") }
+        let entry = try? CalendarDayInput(&fields)
+        self.day = try fields.present(day)
+        self.entry = try fields.present(entry)
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import LinliKit
 
-/// JSON API of the closed loop (`/api/v1/requests…`, `/api/v1/catalog…`, `/api/v1/calendar…`)
-/// and the resident's tracking endpoints (`/api/v1/track/{code}`).
+/// JSON API of the closed loop (`/api/v1/requests…`) and the resident's tracking endpoints
+/// (`/api/v1/track/{code}`); the catalog and the calendar are `CatalogAPI`'s.
 struct RequestsAPI {
     let requests: RequestService
     let catalog: CatalogService
@@ -28,179 +28,83 @@ struct RequestsAPI {
             escalationLevel = s.escalationLevel
         }
     }
-    struct CalendarDTO: Encodable {
-        let startMinute: Int, endMinute: Int, weekdays: [Int], warnMinutes: Int, years: [Int], days: [CalendarDay]
-    }
-
-    /// A body as fields plus photos: multipart (with `photos` parts), JSON or a form.
-    static func body(_ request: inout Request, _ context: AppContext) async throws -> (Fields, [Data]) {
-        if MultipartForm.boundary(of: request.headers[.contentType] ?? "") != nil {
-            let form = try await MultipartForm.from(&request)
-            return (form.fields, PhotoInput.fromMultipart(form))
-        }
-        return (try await request.fields(context), [])
-    }
 
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
-        api.get("catalog") { _, context in
-            return try Web.json(CatalogDTO(try await catalog.catalog(actor: try context.requireActor())))
-        }
-        api.get("requests") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let filter = QueueFilter(&query)
-            try query.finish()
-            let page = try await requests.queue(filter.query, actor: actor)
-            return try Web.json(Page(items: page.items.map(SummaryDTO.init), total: page.total, limit: page.limit, offset: page.offset))
-        }
-        api.post("requests") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var (fields, photos) = try await Self.body(&request, context)
-            var input = DraftInput(&fields, channel: nil, photos: photos)
-            if let key = request.headers[.idempotencyKey], input.draft.idempotencyKey == nil { input.draft.idempotencyKey = key }
-            try fields.finish()
-            let submission = try await requests.submit(input.draft, actor: actor)
-            return try Web.json(SubmissionDTO(request: RequestDTO(submission.request, showsContact: true, now: clock.now()), repeated: submission.repeated),
-                                status: submission.repeated ? .ok : .created)
-        }
-        api.get("requests/:id") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(DetailDTO(try await requests.detail(try context.pathID(), actor: actor), now: clock.now()))
-        }
-        api.post("requests/:id/actions") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var (fields, photos) = try await Self.body(&request, context)
-            let input = ActionInput(&fields)
-            try fields.finish()
-            return try Web.json(DetailDTO(try await requests.act(id, input.action!, photos: photos, actor: actor), now: clock.now()))
-        }
-        api.get("requests/:id/candidates") { _, context in
-            let actor = try context.requireActor()
-            let (suggested, others) = try await requests.candidates(for: try context.pathID(), actor: actor)
-            return try Web.json(suggested.map { Candidate(id: $0.id, displayName: $0.displayName, role: $0.role.rawValue, suggested: true) }
-                                + others.map { Candidate(id: $0.id, displayName: $0.displayName, role: $0.role.rawValue, suggested: false) })
-        }
-        api.post("requests/dispatch") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = BulkDispatchInput(&fields)
-            try fields.finish()
-            let results = try await requests.dispatchMany(input.ids, handler: input.handler!, coHandlers: input.coHandlers,
-                                                          note: input.note, actor: actor)
-            return try Web.json(results.keys.sorted().map { id in
-                switch results[id]! {
-                case .success(let state): DispatchResult(id: id, ok: true, state: state.rawValue, error: nil)
-                case .failure(let error): DispatchResult(id: id, ok: false, state: nil, error: error.message)
-                }
-            })
-        }
-        api.get("requests/:id/photos/:photo") { _, context in
-            let actor = try context.requireActor()
-            return Self.photoResponse(try await requests.photo(try context.pathID("photo"), actor: actor))
-        }
-        api.get("track/:code") { _, context in
-            Self.noStore(try Web.json(TrackingDTO(try await requests.track(code: context.parameters.get("code") ?? "", ip: context.clientIP))))
-        }
-        api.post("track/:code/actions") { request, context in
-            var request = request
-            var (fields, photos) = try await Self.body(&request, context)
-            let input = ActionInput(&fields)
-            try fields.finish()
-            let view = try await requests.actByTrackingCode(context.parameters.get("code") ?? "", input.action!, photos: photos, ip: context.clientIP)
-            return Self.noStore(try Web.json(TrackingDTO(view)))
-        }
-        addCatalogRoutes(api)
+        api.get("requests", use: queue)
+        api.post("requests", use: submit)
+        api.get("requests/:id", use: detail)
+        api.post("requests/:id/actions", use: act)
+        api.get("requests/:id/candidates", use: candidates)
+        api.post("requests/dispatch", use: dispatchMany)
+        api.get("requests/:id/photos/:photo", use: photo)
+        api.get("track/:code", use: track)
+        api.post("track/:code/actions", use: actByTrackingCode)
+        CatalogAPI(catalog: catalog, calendar: calendar, clock: clock).addRoutes(to: api)
     }
 
-    func addCatalogRoutes(_ api: RouterGroup<AppContext>) {
-        api.post("catalog/categories") { request, context in
-            let actor = try context.requireActor(.catalogManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let draft = CategoryInput(&fields).draft
-            try fields.finish()
-            let saved = try await catalog.saveCategory(id: nil, draft, actor: actor)
-            return try Web.json(CatalogDTO.Category(id: saved.id, code: saved.code, name: saved.name, description: saved.description, active: saved.active),
-                                status: .created)
-        }
-        api.put("catalog/categories/:id") { request, context in
-            let actor = try context.requireActor(.catalogManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let draft = CategoryInput(&fields).draft
-            try fields.finish()
-            let saved = try await catalog.saveCategory(id: try context.pathID(), draft, actor: actor)
-            return try Web.json(CatalogDTO.Category(id: saved.id, code: saved.code, name: saved.name, description: saved.description, active: saved.active))
-        }
-        api.post("catalog/items") { request, context in
-            let actor = try context.requireActor(.catalogManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let draft = ItemInput(&fields).draft
-            try fields.finish()
-            return try Web.json(CatalogDTO.Item(try await catalog.saveItem(id: nil, draft, actor: actor)), status: .created)
-        }
-        api.put("catalog/items/:id") { request, context in
-            let actor = try context.requireActor(.catalogManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let draft = ItemInput(&fields).draft
-            try fields.finish()
-            return try Web.json(CatalogDTO.Item(try await catalog.saveItem(id: try context.pathID(), draft, actor: actor)))
-        }
-        api.get("calendar") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let year = CalendarYearInput(&query).year ?? LocalDay(clock.now()).year
-            try query.finish()
-            let view = try await calendar.view(year: year, actor: actor)
-            return try Web.json(CalendarDTO(startMinute: view.settings.startMinute, endMinute: view.settings.endMinute,
-                                            weekdays: view.settings.weekdays.sorted(), warnMinutes: view.settings.warnMinutes,
-                                            years: view.years, days: view.days))
-        }
-        api.put("calendar/days/:day") { request, context in
-            let actor = try context.requireActor(.catalogManage)
-            guard let day = LocalDay(context.parameters.get("day") ?? "") else { throw DomainError.notFound("日期") }
-            var request = request
-            var fields = try await request.fields(context)
-            let input = CalendarDayInput(&fields)
-            try fields.finish()
-            try await calendar.put(CalendarDay(day: day, kind: input.kind!, name: input.name!), actor: actor)
-            return Response(status: .noContent)
-        }
-        api.delete("calendar/days/:day") { _, context in
-            let actor = try context.requireActor(.catalogManage)
-            guard let day = LocalDay(context.parameters.get("day") ?? "") else { throw DomainError.notFound("日期") }
-            try await calendar.remove(day, actor: actor)
-            return Response(status: .noContent)
-        }
-        api.put("calendar/settings") { request, context in
-            let actor = try context.requireActor(.catalogManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let settings = SettingsInput(&fields).settings
-            try fields.finish()
-            try await calendar.saveSettings(settings, actor: actor)
-            return Response(status: .noContent)
-        }
+    @Sendable func queue(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let filter = try request.query(QueueFilter.init)
+        let page = try await requests.queue(filter.query, actor: actor)
+        return try Web.json(Page(items: page.items.map(SummaryDTO.init), total: page.total, limit: page.limit, offset: page.offset))
     }
 
-    static func photoResponse(_ photo: RequestPhoto) -> Response {
-        Response(status: .ok, headers: [.contentType: photo.contentType, .cacheControl: "private, max-age=3600",
-                                        .contentTypeOptions: "nosniff",
-                                        .contentSecurityPolicy: "default-src 'none'"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: photo.data)))
+    @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var (fields, photos) = try await RequestHTTP.body(&request, context)
+        var input = DraftInput(&fields, channel: nil, photos: photos)
+        if let key = request.headers[.idempotencyKey], input.draft.idempotencyKey == nil { input.draft.idempotencyKey = key }
+        try fields.finish()
+        let submission = try await requests.submit(input.draft, actor: actor)
+        let answer = SubmissionDTO(request: RequestDTO(submission.request, showsContact: true, now: clock.now()), repeated: submission.repeated)
+        return try Web.json(answer, status: submission.repeated ? .ok : .created)
     }
 
-    static func noStore(_ response: Response) -> Response {
-        var response = response
-        response.headers[.cacheControl] = "no-store"
-        return response
+    @Sendable func detail(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(DetailDTO(try await requests.detail(try context.pathID(), actor: try context.requireActor()), now: clock.now()))
+    }
+
+    @Sendable func act(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        let (action, photos) = try await RequestHTTP.step(request, context)
+        return try Web.json(DetailDTO(try await requests.act(id, action, photos: photos, actor: actor), now: clock.now()))
+    }
+
+    @Sendable func candidates(_ request: Request, context: AppContext) async throws -> Response {
+        let (suggested, others) = try await requests.candidates(for: try context.pathID(), actor: try context.requireActor())
+        return try Web.json(suggested.map { Candidate(id: $0.id, displayName: $0.displayName, role: $0.role.rawValue, suggested: true) }
+                            + others.map { Candidate(id: $0.id, displayName: $0.displayName, role: $0.role.rawValue, suggested: false) })
+    }
+
+    @Sendable func dispatchMany(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, BulkDispatchInput.init)
+        let results = try await requests.dispatchMany(input.ids, handler: input.handler, coHandlers: input.coHandlers,
+                                                      note: input.note, actor: actor)
+        return try Web.json(results.keys.sorted().map { id in
+            switch results[id]! {
+            case .success(let state): DispatchResult(id: id, ok: true, state: state.rawValue, error: nil)
+            case .failure(let error): DispatchResult(id: id, ok: false, state: nil, error: error.message)
+            }
+        })
+    }
+
+    @Sendable func photo(_ request: Request, context: AppContext) async throws -> Response {
+        RequestHTTP.photo(try await requests.photo(try context.pathID("photo"), actor: try context.requireActor()))
+    }
+
+    @Sendable func track(_ request: Request, context: AppContext) async throws -> Response {
+        RequestHTTP.noStore(try Web.json(TrackingDTO(try await requests.track(code: context.parameters.get("code") ?? "",
+                                                                              ip: context.clientIP))))
+    }
+
+    @Sendable func actByTrackingCode(_ request: Request, context: AppContext) async throws -> Response {
+        let (action, photos) = try await RequestHTTP.step(request, context)
+        let view = try await requests.actByTrackingCode(context.parameters.get("code") ?? "", action, photos: photos, ip: context.clientIP)
+        return RequestHTTP.noStore(try Web.json(TrackingDTO(view)))
     }
 }
 

@@ -7,7 +7,7 @@ extension RequestsAPI: APIDocumenting {
     /// A workflow step reads different fields for each action: its body is the union over
     /// the actions (over those a 查询码 allows, on the tracking route).
     static func steps(_ kinds: [RequestActionKind]) -> RecordedFields {
-        var recorded = Fields.rules(given: kinds.map { ["action": .text($0.rawValue)] }) { _ = ActionInput(&$0) }
+        var recorded = Fields.rules(given: kinds.map { ["action": .text($0.rawValue)] }) { _ = try? ActionInput(&$0) }
         recorded.rules["action"]?.required = true
         recorded.rules["action"]?.choices = kinds.map(\.rawValue)
         return recorded
@@ -97,7 +97,7 @@ extension RequestsAPI: APIDocumenting {
         APIOperation("get", "/api/v1/requests/{id}/candidates", "可派遣的承办人（按分派规则推荐在前）", tag: "诉求",
                      answer: .json("Candidates")),
         APIOperation("post", "/api/v1/requests/dispatch", "批量派遣（逐件办理，单件失败不影响其他）", tag: "诉求",
-                     body: body(recorded: Fields.rules { _ = BulkDispatchInput(&$0) }), answer: .json("DispatchResults")),
+                     body: body(recorded: Fields.rules { _ = try? BulkDispatchInput(&$0) }), answer: .json("DispatchResults")),
         APIOperation("get", "/api/v1/requests/{id}/photos/{photo}", "诉求照片", tag: "诉求", answer: .photo),
         APIOperation("get", "/api/v1/track/{code}", "凭查询码查看办理进度（不含内部备注和工作人员姓名；无需登录）", tag: "诉求查询",
                      answer: .json("Tracking"), textParameters: ["code"], rateLimited: true),
@@ -115,7 +115,7 @@ extension RequestsAPI: APIDocumenting {
         APIOperation("get", "/api/v1/calendar", "工作日历：工作时间与某年的放假、调休", tag: "服务目录",
                      query: Fields.rules { _ = CalendarYearInput(&$0) }, answer: .json("Calendar")),
         APIOperation("put", "/api/v1/calendar/days/{day}", "设为放假或调休上班日", tag: "服务目录",
-                     body: body(recorded: Fields.rules { _ = CalendarDayInput(&$0) }), answer: .empty, status: "204",
+                     body: body(recorded: Fields.rules { _ = try? CalendarDayInput(&$0) }), answer: .empty, status: "204",
                      textParameters: ["day"]),
         APIOperation("delete", "/api/v1/calendar/days/{day}", "删除一天的调整", tag: "服务目录", answer: .empty, status: "204",
                      textParameters: ["day"]),

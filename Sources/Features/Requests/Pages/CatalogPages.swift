@@ -156,19 +156,12 @@ struct CatalogPages {
         }
         router.post("calendar/days") { request, context in
             let actor = try context.requireActor(.catalogManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let dayText = fields.text("day", "日期", required: true, maxLength: 10)
-            let kind = fields.choice("kind", "类型", required: true, parse: DayKind.init(rawValue:))
-            let name = fields.text("name", "名称", required: true, maxLength: 20)
-            let day = dayText.flatMap(LocalDay.init)
-            if dayText != nil && day == nil { fields.fail("day", "日期应写作 2027-01-01") }
             do {
-                try fields.finish()
-                try await calendar.put(CalendarDay(day: day!, kind: kind!, name: name!), actor: actor)
-                return web.redirect(to: "/calendar?year=\(day!.year)", flash: "已设置 \(day!) 为\(kind!.label)")
+                let input = try await request.input(context, DatedCalendarDayInput.init)
+                try await calendar.put(CalendarDay(day: input.day, kind: input.entry.kind, name: input.entry.name), actor: actor)
+                return web.redirect(to: "/calendar?year=\(input.day.year)", flash: "已设置 \(input.day) 为\(input.entry.kind.label)")
             } catch let error as DomainError where error.kind == .invalid {
-                return try await calendarPage(request, context, year: day?.year, error: error)
+                return try await calendarPage(request, context, error: error)
             }
         }
         router.post("calendar/days/:day/delete") { _, context in

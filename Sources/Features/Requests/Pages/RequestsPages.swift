@@ -15,8 +15,10 @@ struct RequestsPages {
 
     struct QueueModel {
         let csrf: String, queue: String, queueLabel: String, total: Int, queues: [SelectOption], categories: [SelectOption], states: [SelectOption]
-        let channels: [SelectOption], regionCode: String, items: [SummaryView], bulk: Bool, canIntake: Bool, previous: String?, next: String?
-        let error: String?
+        let channels: [SelectOption], regionCode: String, items: [SummaryView], bulk: Bool
+        /// Whom the ticked requests may go to, by name.
+        let handlers: [SelectOption], noteLength: Int
+        let canIntake: Bool, previous: String?, next: String?, error: String?
     }
 
     func queuePage(_ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
@@ -36,6 +38,9 @@ struct RequestsPages {
         let catalog = try await catalog.catalog(actor: actor)
         let now = clock.now()
         let bulk = filter.query.queue == .dispatch && actor.may(.requestDispatch)
+        let handlers = bulk ? try await requests.dispatchTargets(actor: actor).map {
+            SelectOption(value: String($0.id), label: "\($0.displayName)（\($0.role.label)）")
+        } : []
         let carried = Fields.carriedQuery(request, dropping: ["offset"])
         func link(_ offset: Int) -> String { "/requests?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
         let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine]
@@ -46,6 +51,7 @@ struct RequestsPages {
             states: RequestState.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.state) },
             channels: IntakeChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.channel) },
             regionCode: regionCode ?? "", items: page.items.map { SummaryView($0, now: now, bulk: bulk) }, bulk: bulk,
+            handlers: handlers, noteLength: BulkDispatchInput.noteLength,
             canIntake: actor.may(.requestIntake), previous: page.hasPrevious ? link(max(0, page.offset - page.limit)) : nil,
             next: page.hasNext ? link(page.offset + page.limit) : nil, error: problem?.message)
         return web.page("requests.queue", title: "诉求办理", model: model, request: request, context: context,
@@ -143,13 +149,10 @@ struct RequestsPages {
     func act(_ request: Request, _ context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.pathID()
-        var request = request
         do {
-            var (fields, photos) = try await RequestsAPI.body(&request, context)
-            let input = ActionInput(&fields)
-            try fields.finish()
-            let detail = try await requests.act(id, input.action!, photos: photos, actor: actor)
-            let kind = input.action!.kind
+            let (action, photos) = try await RequestHTTP.step(request, context)
+            let detail = try await requests.act(id, action, photos: photos, actor: actor)
+            let kind = action.kind
             // Someone who can no longer see the request after their step goes back to the queue.
             let target = Participation.mayView(actor, detail.request) ? "/requests/\(id)" : "/requests"
             return web.redirect(to: target, flash: "已\(kind.label)")
@@ -242,18 +245,10 @@ struct RequestsPages {
 
     func bulkDispatch(_ request: Request, _ context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.requestDispatch)
-        var request = request
-        var fields = try await request.fields(context)
-        let ids = fields.list("ids", "诉求", maxCount: 200, maxLength: 20).compactMap { Int64($0) }
-        let username = fields.text("handler", "承办人账号", required: true, maxLength: 64)
-        let note = fields.text("note", "说明", maxLength: 200)
         do {
-            try fields.finish()
-            guard !ids.isEmpty else { throw DomainError.invalid("ids", "请勾选要派遣的诉求") }
-            guard let handler = try await requests.staffAccount(username: username!) else {
-                throw DomainError.invalid("handler", "账号「\(username!)」不存在或已停用")
-            }
-            let results = try await requests.dispatchMany(ids, handler: handler.id, note: note, actor: actor)
+            let input = try await request.input(context, BulkDispatchInput.init)
+            let results = try await requests.dispatchMany(input.ids, handler: input.handler, coHandlers: input.coHandlers,
+                                                          note: input.note, actor: actor)
             let failed = results.filter { if case .failure = $0.value { true } else { false } }
             let message = failed.isEmpty ? "已派遣 \(results.count) 件" : "已派遣 \(results.count - failed.count) 件；\(failed.count) 件未派遣：" +
                 failed.compactMap { if case .failure(let e) = $0.value { "#\($0.key) \(e.message)" } else { nil } }.joined(separator: "；")
@@ -272,7 +267,7 @@ struct RequestsPages {
         router.post("requests/:id/actions") { request, context in try await act(request, context) }
         router.get("requests/:id/photos/:photo") { _, context in
             let actor = try context.requireActor()
-            return RequestsAPI.photoResponse(try await requests.photo(try context.pathID("photo"), actor: actor))
+            return RequestHTTP.photo(try await requests.photo(try context.pathID("photo"), actor: actor))
         }
     }
 }

@@ -33,8 +33,8 @@ enum RequestsTemplates {
     <nav class="pager">{{#previous}}<a href="{{previous}}">上一页</a>{{/previous}} {{#next}}<a href="{{next}}">下一页</a>{{/next}}</nav>
     </section>
     {{#bulk}}<section class="card form-inline">
-      <label>批量派遣给（账号） <input name="handler" maxlength="64" required placeholder="如 wg.worker"></label>
-      <label>说明 <input name="note" maxlength="200"></label>
+      <label>批量派遣给 <select name="handlerId" required><option value="">请选择承办人</option>{{#handlers}}<option value="{{value}}">{{label}}</option>{{/handlers}}</select></label>
+      <label>说明 <input name="note" maxlength="{{noteLength}}"></label>
       <button class="btn btn-primary" id="bulk-dispatch-submit">派遣所选诉求</button>
     </section>{{/bulk}}
     </form>

@@ -130,13 +130,10 @@ struct ResidentRequestPages {
     /// One step by the requester, from the tracking page or "my requests".
     func act(_ request: Request, _ context: AppContext, perform: (RequestAction, [Data]) async throws -> Void,
              back: String, page: (DomainError) async throws -> Response) async throws -> Response {
-        var request = request
         do {
-            var (fields, photos) = try await RequestsAPI.body(&request, context)
-            let input = ActionInput(&fields)
-            try fields.finish()
-            try await perform(input.action!, photos)
-            return web.redirect(to: back, flash: "已\(input.action!.kind.label)")
+            let (action, photos) = try await RequestHTTP.step(request, context)
+            try await perform(action, photos)
+            return web.redirect(to: back, flash: "已\(action.kind.label)")
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict || error.kind == .payloadTooLarge {
             return try await page(error)
         }
@@ -164,7 +161,7 @@ struct ResidentRequestPages {
         router.get("my/requests/:id/photos/:photo") { _, context in
             let actor = try context.requireActor(.requestSubmit)
             let view = try await requests.track(try context.pathID(), actor: actor)
-            return RequestsAPI.photoResponse(try await requests.trackingPhoto(code: view.trackingCode.isEmpty ? "-" : view.trackingCode,
+            return RequestHTTP.photo(try await requests.trackingPhoto(code: view.trackingCode.isEmpty ? "-" : view.trackingCode,
                                                                               photoId: try context.pathID("photo"), ip: context.clientIP))
         }
         router.get("track") { request, context in
@@ -187,7 +184,7 @@ struct ResidentRequestPages {
             }, back: "/track/\(IntakeRules.normalisedTrackingCode(code).urlQueryEscaped)", page: { error in try await trackPage(code, request, context, error: error) })
         }
         router.get("track/:code/photos/:photo") { _, context in
-            RequestsAPI.photoResponse(try await requests.trackingPhoto(code: context.parameters.get("code") ?? "", photoId: try context.pathID("photo"),
+            RequestHTTP.photo(try await requests.trackingPhoto(code: context.parameters.get("code") ?? "", photoId: try context.pathID("photo"),
                                                                              ip: context.clientIP))
         }
     }

@@ -169,8 +169,9 @@ extension GridDuty {
 
 extension RequestService {
     /// A staff account by login name, for forms that name the handler.
-    public func staffAccount(username: String) async throws -> StaffMember? {
-        guard let member = try await staff.staffMember(username: username), !member.disabled, member.role != .resident else { return nil }
-        return member
+    /// Whom the actor may dispatch to in bulk: staff of their own scope, by name.
+    public func dispatchTargets(actor: Actor) async throws -> [StaffMember] {
+        try actor.require(.requestDispatch)
+        return try await staff.staffMembers(within: actor.scope.path, limit: 500)
     }
 }

@@ -82,11 +82,13 @@ struct ResidentFilter {
 
 /// Which protected number to show in full (audited each time).
 struct RevealInput {
-    let field: PersonalField?
-    init(_ fields: inout Fields) { field = fields.choice("field", "字段", required: true, parse: PersonalField.init(rawValue:)) }
+    let field: PersonalField
+    init(_ fields: inout Fields) throws {
+        field = try fields.present(fields.choice("field", "字段", required: true, parse: PersonalField.init(rawValue:)))
+    }
 }
 
 struct NewTagInput {
-    let name: String?
-    init(_ fields: inout Fields) { name = fields.text("name", "标签名", required: true, maxLength: 20) }
+    let name: String
+    init(_ fields: inout Fields) throws { name = try fields.present(fields.text("name", "标签名", required: true, maxLength: 20)) }
 }

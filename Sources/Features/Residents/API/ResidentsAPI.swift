@@ -45,23 +45,16 @@ struct ResidentsAPI {
         }
         api.post("residents/:id/reveal") { request, context in
             let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = RevealInput(&fields)
-            try fields.finish()
-            let value = try await residents.reveal(try context.pathID(), field: input.field!, actor: actor)
-            return try Web.json(Revealed(field: input.field!.rawValue, value: value))
+            let input = try await request.input(context, RevealInput.init)
+            let value = try await residents.reveal(try context.pathID(), field: input.field, actor: actor)
+            return try Web.json(Revealed(field: input.field.rawValue, value: value))
         }
         api.get("tags") { _, context in
-            _ = try context.requireActor(.residentView)
-            return try Web.json(TagList(items: try await residents.tags()))
+            return try Web.json(TagList(items: try await residents.tags(actor: try context.requireActor())))
         }
         api.post("tags") { request, context in
             let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = NewTagInput(&fields)
-            try fields.finish()
+            let input = try await request.input(context, NewTagInput.init)
             return try Web.json(TagList(items: try await residents.createTag(input.name, actor: actor)), status: .created)
         }
     }

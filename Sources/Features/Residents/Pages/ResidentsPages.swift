@@ -66,7 +66,7 @@ struct ResidentsPages {
             problem = error
         }
         let today = clock.now()
-        let allTags = try await residents.tags()
+        let allTags = try await residents.tags(actor: actor)
         let carried = Fields.carriedQuery(request, dropping: ["offset", "limit"])
         func link(_ offset: Int) -> String { "/residents?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
         let exportFilters = Fields.carriedQuery(request, dropping: ["offset", "limit", "sort"])
@@ -89,8 +89,7 @@ struct ResidentsPages {
 
     func formPage(request: Request, context: AppContext, editing resident: Resident?, values: FormValues,
                   draft: ResidentDraft?, error: DomainError?) async throws -> Response {
-        _ = try context.requireActor(.residentManage)
-        let allTags = try await residents.tags()
+        let allTags = try await residents.tags(actor: try context.requireActor(.residentManage))
         let chosenTags = draft?.tags ?? resident?.tags ?? []
         let title = resident == nil ? "登记居民" : "修改：\(resident!.name)"
         let model = FormModel(
@@ -197,12 +196,9 @@ struct ResidentsPages {
         router.post("residents/:id/reveal") { request, context in
             let actor = try context.requireActor()
             let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let field = fields.choice("field", "字段", required: true, parse: PersonalField.init(rawValue:))
-            try fields.finish()
-            let value = try await residents.reveal(id, field: field!, actor: actor)
-            return try await detailPage(id, request: request, context: context, revealed: (field!, value))
+            let input = try await request.input(context, RevealInput.init)
+            let value = try await residents.reveal(id, field: input.field, actor: actor)
+            return try await detailPage(id, request: request, context: context, revealed: (input.field, value))
         }
         router.get("households/:id") { request, context in
             let actor = try context.requireActor(.residentView)
@@ -219,21 +215,18 @@ struct ResidentsPages {
         }
         router.get("tags") { request, context in
             let actor = try context.requireActor(.residentView)
-            return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(),
+            return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(actor: actor),
                                                                             canManage: actor.may(.tagManage), error: nil),
                             request: request, context: context)
         }
         router.post("tags") { request, context in
             let actor = try context.requireActor(.tagManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let name = fields.text("name", "标签名", required: true, maxLength: 20)
             do {
-                try fields.finish()
-                _ = try await residents.createTag(name, actor: actor)
-                return web.redirect(to: "/tags", flash: "已新增标签「\(name!)」")
+                let input = try await request.input(context, NewTagInput.init)
+                _ = try await residents.createTag(input.name, actor: actor)
+                return web.redirect(to: "/tags", flash: "已新增标签「\(input.name)」")
             } catch let error as DomainError where error.kind == .invalid {
-                return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(),
+                return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(actor: actor),
                                                                                 canManage: true, error: error.message),
                                 request: request, context: context, status: .unprocessableContent)
             }

@@ -188,7 +188,13 @@ public struct ResidentService: Sendable {
 
     // MARK: Tags
 
-    public func tags() async throws -> [String] {
+    /// The care and service tags (for those who see residents: they filter and tag by them).
+    public func tags(actor: Actor) async throws -> [String] {
+        try actor.require(.residentView)
+        return try await allTags()
+    }
+
+    func allTags() async throws -> [String] {
         try await database.read { tx in try await ResidentStore.tags(tx).map(\.name) }
     }
 
@@ -212,7 +218,7 @@ public struct ResidentService: Sendable {
         guard let name, !name.isEmpty, name.count <= 20, !name.contains(",") && !name.contains("、") else {
             throw DomainError.invalid("name", "标签名应为 1–20 个字，且不含逗号或顿号")
         }
-        if try await tags().contains(name) { throw DomainError.invalid("name", "标签「\(name)」已存在") }
+        if try await allTags().contains(name) { throw DomainError.invalid("name", "标签「\(name)」已存在") }
         let now = clock.now().millis
         do {
             try await database.write { tx in
@@ -223,7 +229,7 @@ public struct ResidentService: Sendable {
         } catch where Database.isUniqueViolation(error) {
             throw DomainError.invalid("name", "标签「\(name)」已存在")
         }
-        return try await tags()
+        return try await allTags()
     }
 }
 
