@@ -101,3 +101,11 @@ struct FieldsTests {
         #expect(recorded.order == ["kind", "always", "first", "last"])
     }
 }
+
+@Suite("Route paths")
+struct RoutePathTests {
+    @Test func aLinkFillsTheParametersInOrder() {
+        #expect(RoutePath("regions/:id/team/:userId/remove").link(3, 9) == "/regions/3/team/9/remove")
+        #expect(RoutePath("regions").link() == "/regions")
+    }
+}

@@ -13,66 +13,86 @@ struct AccountsAPI {
 
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
-        api.get("me") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(Me(id: actor.userId, username: actor.username, displayName: actor.displayName,
-                                   role: actor.role?.rawValue, roleLabel: actor.role?.label, regionId: actor.scope.regionId,
-                                   regionPath: actor.scope.path, permissions: actor.permissions.map(\.rawValue).sorted()))
-        }
-        api.get("users") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let filter = AccountFilter(&query)
-            try query.finish()
-            return try Web.json(try await accounts.list(actor: actor, role: filter.role, term: filter.term,
-                                                        limit: filter.limit, offset: filter.offset))
-        }
-        api.post("users") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = NewAccountInput(&fields, regionField: .id)
-            try fields.finish()
-            return try Web.json(try await accounts.create(input.account(regionId: input.regionId), actor: actor), status: .created)
-        }
-        api.get("users/:id") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(try await accounts.account(try context.pathID(), actor: actor))
-        }
-        api.post("users/:id/disable") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(try await accounts.setDisabled(try context.pathID(), disabled: true, actor: actor))
-        }
-        api.post("users/:id/enable") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(try await accounts.setDisabled(try context.pathID(), disabled: false, actor: actor))
-        }
-        api.post("users/:id/password") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = PasswordResetInput(&fields)
-            try fields.finish()
-            let id = try context.pathID()
-            try await accounts.resetPassword(id, to: input.password, actor: actor)
-            return try Web.json(try await accounts.account(id, actor: actor))
-        }
-        api.get("tokens") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(ItemList(try await auth.tokens(actor: actor)))
-        }
-        api.post("tokens") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = TokenInput(&fields)
-            try fields.finish()
-            return try Web.json(try await auth.issueToken(forUser: input.username, name: input.name, actor: actor), status: .created)
-        }
-        api.delete("tokens/:id") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(try await auth.revokeToken(try context.pathID(), actor: actor))
-        }
+        api.get("me", use: me)
+        api.get("users", use: users)
+        api.post("users", use: createUser)
+        api.get("users/:id", use: user)
+        api.post("users/:id/disable", use: disable)
+        api.post("users/:id/enable", use: enable)
+        api.post("users/:id/password", use: resetPassword)
+        api.get("tokens", use: tokens)
+        api.post("tokens", use: issueToken)
+        api.delete("tokens/:id", use: revokeToken)
+    }
+
+    @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(Me(id: actor.userId, username: actor.username, displayName: actor.displayName,
+                               role: actor.role?.rawValue, roleLabel: actor.role?.label, regionId: actor.scope.regionId,
+                               regionPath: actor.scope.path, permissions: actor.permissions.map(\.rawValue).sorted()))
+    }
+
+    @Sendable func users(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var query = Fields.query(request)
+        let filter = AccountFilter(&query)
+        try query.finish()
+        return try Web.json(try await accounts.list(actor: actor, role: filter.role, term: filter.term,
+                                                    limit: filter.limit, offset: filter.offset))
+    }
+
+    @Sendable func createUser(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var fields = try await request.fields(context)
+        let input = NewAccountInput(&fields, regionField: .id)
+        try fields.finish()
+        return try Web.json(try await accounts.create(input.account(regionId: input.regionId), actor: actor), status: .created)
+    }
+
+    @Sendable func user(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(try await accounts.account(try context.pathID(), actor: actor))
+    }
+
+    @Sendable func disable(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(try await accounts.setDisabled(try context.pathID(), disabled: true, actor: actor))
+    }
+
+    @Sendable func enable(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(try await accounts.setDisabled(try context.pathID(), disabled: false, actor: actor))
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var fields = try await request.fields(context)
+        let input = PasswordResetInput(&fields)
+        try fields.finish()
+        let id = try context.pathID()
+        try await accounts.resetPassword(id, to: input.password, actor: actor)
+        return try Web.json(try await accounts.account(id, actor: actor))
+    }
+
+    @Sendable func tokens(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(ItemList(try await auth.tokens(actor: actor)))
+    }
+
+    @Sendable func issueToken(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var fields = try await request.fields(context)
+        let input = TokenInput(&fields)
+        try fields.finish()
+        return try Web.json(try await auth.issueToken(forUser: input.username, name: input.name, actor: actor), status: .created)
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(try await auth.revokeToken(try context.pathID(), actor: actor))
     }
 }
 

@@ -39,60 +39,70 @@ struct LoginPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("login") { request, context in
-            if context.actor != nil { return web.redirect(to: "/") }
-            var query = Fields.query(request)
-            return loginPage(request: request, context: context, next: Self.safeNext(query.text("next", "next", maxLength: 500)))
-        }
-        router.post("login") { request, context in
-            var request = request
-            var fields = try await request.fields(context)
-            let username = fields.text("username", "登录名", maxLength: 64)
-            let password = fields.values["password"].flatMap { if case .text(let p) = $0 { p } else { nil } }
-            fields.skip("password")
-            let next = Self.safeNext(fields.text("next", "next", maxLength: 500))
-            do {
-                try fields.finish()
-                let signedIn = try await auth.login(username: username, password: password, ip: context.clientIP)
-                let warning = signedIn.failedAttempts > 0
-                    ? "提醒：自您上次登录以来，有 \(signedIn.failedAttempts) 次密码错误的登录尝试。如不是您本人，请修改密码。" : nil
-                var response = web.redirect(to: next, flash: warning)
-                response.setCookie(Cookie(name: Web.sessionCookie, value: signedIn.sessionToken, path: "/",
-                                          secure: web.secureCookies, httpOnly: true, sameSite: .lax))
-                return response
-            } catch let error as DomainError {
-                return loginPage(request: request, context: context, next: next, username: username ?? "", error: error)
-            }
-        }
-        router.post("logout") { request, context in
-            if let actor = context.actor, case .session(let id, _)? = context.authentication?.credential {
-                try await auth.logout(sessionToken: id, actor: actor)
-            }
-            var response = web.redirect(to: "/login")
-            response.setCookie(Cookie(name: Web.sessionCookie, value: "", maxAge: 0, path: "/", secure: web.secureCookies, httpOnly: true, sameSite: .lax))
+        router.get("login", use: loginForm)
+        router.post("login", use: login)
+        router.post("logout", use: logout)
+        router.get("account/password", use: passwordForm)
+        router.post("account/password", use: changePassword)
+    }
+
+    @Sendable func loginForm(_ request: Request, context: AppContext) async throws -> Response {
+        if context.actor != nil { return web.redirect(to: "/") }
+        var query = Fields.query(request)
+        return loginPage(request: request, context: context, next: Self.safeNext(query.text("next", "next", maxLength: 500)))
+    }
+
+    @Sendable func login(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        var fields = try await request.fields(context)
+        let username = fields.text("username", "登录名", maxLength: 64)
+        let password = fields.values["password"].flatMap { if case .text(let p) = $0 { p } else { nil } }
+        fields.skip("password")
+        let next = Self.safeNext(fields.text("next", "next", maxLength: 500))
+        do {
+            try fields.finish()
+            let signedIn = try await auth.login(username: username, password: password, ip: context.clientIP)
+            let warning = signedIn.failedAttempts > 0
+                ? "提醒：自您上次登录以来，有 \(signedIn.failedAttempts) 次密码错误的登录尝试。如不是您本人，请修改密码。" : nil
+            var response = web.redirect(to: next, flash: warning)
+            response.setCookie(Cookie(name: Web.sessionCookie, value: signedIn.sessionToken, path: "/",
+                                      secure: web.secureCookies, httpOnly: true, sameSite: .lax))
             return response
+        } catch let error as DomainError {
+            return loginPage(request: request, context: context, next: next, username: username ?? "", error: error)
         }
-        router.get("account/password") { request, context in
-            _ = try context.requireActor()
-            return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: nil),
-                            request: request, context: context)
+    }
+
+    @Sendable func logout(_ request: Request, context: AppContext) async throws -> Response {
+        if let actor = context.actor, case .session(let id, _)? = context.authentication?.credential {
+            try await auth.logout(sessionToken: id, actor: actor)
         }
-        router.post("account/password") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let current = fields.text("current", "当前密码", required: true, maxLength: 72)
-            let new = fields.text("password", "新密码", required: true, maxLength: 72)
-            do {
-                try fields.finish()
-                var session: String?
-                if case .session(let id, _)? = context.authentication?.credential { session = id }
-                try await accounts.changeOwnPassword(current: current, new: new, actor: actor, keepingSession: session)
-                return web.redirect(to: "/", flash: "密码已修改，其他设备上的登录已退出")
-            } catch let error as DomainError where error.kind == .invalid {
-                return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: error.message),
-                                request: request, context: context, status: .unprocessableContent)
-            }
+        var response = web.redirect(to: "/login")
+        response.setCookie(Cookie(name: Web.sessionCookie, value: "", maxAge: 0, path: "/", secure: web.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func passwordForm(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireActor()
+        return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: nil),
+                        request: request, context: context)
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var fields = try await request.fields(context)
+        let current = fields.text("current", "当前密码", required: true, maxLength: 72)
+        let new = fields.text("password", "新密码", required: true, maxLength: 72)
+        do {
+            try fields.finish()
+            var session: String?
+            if case .session(let id, _)? = context.authentication?.credential { session = id }
+            try await accounts.changeOwnPassword(current: current, new: new, actor: actor, keepingSession: session)
+            return web.redirect(to: "/", flash: "密码已修改，其他设备上的登录已退出")
+        } catch let error as DomainError where error.kind == .invalid {
+            return web.page("accounts.password", title: "修改密码", model: PasswordModel(csrf: context.csrfToken, error: error.message),
+                            request: request, context: context, status: .unprocessableContent)
         }
     }
 }

@@ -68,88 +68,107 @@ struct UserPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("users") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let filter = AccountFilter(&query)
-            try query.finish()
-            let page = try await accounts.list(actor: actor, role: filter.role, term: filter.term, limit: filter.limit, offset: filter.offset)
-            let model = ListModel(items: page.items, total: page.total, roles: roleOptions(Role.allCases, selected: filter.role),
-                                  q: filter.term ?? "", canManage: actor.may(.userManage),
-                                  previous: page.offset > 0 ? pageLink(role: filter.role, q: filter.term, offset: max(0, page.offset - page.limit)) : nil,
-                                  next: page.offset + page.limit < page.total ? pageLink(role: filter.role, q: filter.term, offset: page.offset + page.limit) : nil)
-            return web.page("accounts.users", title: "账号管理", model: model, request: request, context: context)
+        router.get("users", use: list)
+        router.get("users/new", use: newForm)
+        router.post("users", use: create)
+        router.get("users/:id", use: detail)
+        router.post("users/:id/disable", use: disable)
+        router.post("users/:id/enable", use: enable)
+        router.post("users/:id/password", use: resetPassword)
+        router.get("tokens", use: tokens)
+        router.post("tokens", use: issueToken)
+        router.post("tokens/:id/revoke", use: revokeToken)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var query = Fields.query(request)
+        let filter = AccountFilter(&query)
+        try query.finish()
+        let page = try await accounts.list(actor: actor, role: filter.role, term: filter.term, limit: filter.limit, offset: filter.offset)
+        let model = ListModel(items: page.items, total: page.total, roles: roleOptions(Role.allCases, selected: filter.role),
+                              q: filter.term ?? "", canManage: actor.may(.userManage),
+                              previous: page.offset > 0 ? pageLink(role: filter.role, q: filter.term, offset: max(0, page.offset - page.limit)) : nil,
+                              next: page.offset + page.limit < page.total ? pageLink(role: filter.role, q: filter.term, offset: page.offset + page.limit) : nil)
+        return web.page("accounts.users", title: "账号管理", model: model, request: request, context: context)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
+        try newPage(request: request, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.userManage)
+        var request = request
+        var fields = try await request.fields(context)
+        let input = NewAccountInput(&fields, regionField: .code)
+        let values = Values(username: input.username ?? "", displayName: input.displayName ?? "", regionCode: input.regionCode ?? "")
+        do {
+            let code = try fields.present(input.regionCode)
+            try fields.finish()
+            let node = try await regions.node(code: code, actor: actor)
+            let account = try await accounts.create(input.account(regionId: node.id), actor: actor)
+            return web.redirect(to: "/users/\(account.id)", flash: "已创建账号「\(account.username)」")
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound || error.kind == .conflict {
+            let shown = error.kind == .notFound ? DomainError.invalid("regionCode", "所属区域编码不存在或不在您的管辖范围内") : error
+            return try newPage(request: request, context: context, values: values, role: input.role, error: shown)
         }
-        router.get("users/new") { request, context in
-            try newPage(request: request, context: context)
+    }
+
+    @Sendable func detail(_ request: Request, context: AppContext) async throws -> Response {
+        try await detailPage(try context.pathID(), request: request, context: context)
+    }
+
+    @Sendable func disable(_ request: Request, context: AppContext) async throws -> Response {
+        try await setDisabled(true, request, context)
+    }
+
+    @Sendable func enable(_ request: Request, context: AppContext) async throws -> Response {
+        try await setDisabled(false, request, context)
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        do {
+            let input = try await request.input(context, PasswordResetInput.init)
+            try await accounts.resetPassword(id, to: input.password, actor: actor)
+            return web.redirect(to: "/users/\(id)", flash: "密码已重置，该账号需重新登录")
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            return try await detailPage(id, request: request, context: context, error: error)
         }
-        router.post("users") { request, context in
-            let actor = try context.requireActor(.userManage)
-            var request = request
-            var fields = try await request.fields(context)
-            let input = NewAccountInput(&fields, regionField: .code)
-            let values = Values(username: input.username ?? "", displayName: input.displayName ?? "", regionCode: input.regionCode ?? "")
-            do {
-                let code = try fields.present(input.regionCode)
-                try fields.finish()
-                let node = try await regions.node(code: code, actor: actor)
-                let account = try await accounts.create(input.account(regionId: node.id), actor: actor)
-                return web.redirect(to: "/users/\(account.id)", flash: "已创建账号「\(account.username)」")
-            } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound || error.kind == .conflict {
-                let shown = error.kind == .notFound ? DomainError.invalid("regionCode", "所属区域编码不存在或不在您的管辖范围内") : error
-                return try newPage(request: request, context: context, values: values, role: input.role, error: shown)
-            }
+    }
+
+    @Sendable func tokens(_ request: Request, context: AppContext) async throws -> Response {
+        try await tokensPage(request: request, context: context)
+    }
+
+    @Sendable func issueToken(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        do {
+            let input = try await request.input(context, TokenInput.init)
+            let issued = try await auth.issueToken(forUser: input.username, name: input.name, actor: actor)
+            return try await tokensPage(request: request, context: context, issued: issued.secret, status: .created)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await tokensPage(request: request, context: context, error: error)
         }
-        router.get("users/:id") { request, context in
-            try await detailPage(try context.pathID(), request: request, context: context)
-        }
-        for (action, disabled) in [("disable", true), ("enable", false)] {
-            router.post("users/:id/\(action)") { request, context in
-                let actor = try context.requireActor()
-                let id = try context.pathID()
-                do {
-                    let account = try await accounts.setDisabled(id, disabled: disabled, actor: actor)
-                    return web.redirect(to: "/users/\(id)", flash: disabled ? "已停用「\(account.username)」" : "已启用「\(account.username)」")
-                } catch let error as DomainError where error.kind == .conflict {
-                    return try await detailPage(id, request: request, context: context, error: error)
-                }
-            }
-        }
-        router.post("users/:id/password") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            let password = fields.text("password", "新密码", required: true, maxLength: 72)
-            do {
-                try fields.finish()
-                try await accounts.resetPassword(id, to: password, actor: actor)
-                return web.redirect(to: "/users/\(id)", flash: "密码已重置，该账号需重新登录")
-            } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-                return try await detailPage(id, request: request, context: context, error: error)
-            }
-        }
-        router.get("tokens") { request, context in
-            try await tokensPage(request: request, context: context)
-        }
-        router.post("tokens") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let username = fields.text("username", "所属账号", required: true, maxLength: 32)
-            let name = fields.text("name", "用途", required: true, maxLength: 100)
-            do {
-                try fields.finish()
-                let issued = try await auth.issueToken(forUser: username, name: name, actor: actor)
-                return try await tokensPage(request: request, context: context, issued: issued.secret, status: .created)
-            } catch let error as DomainError where error.kind == .invalid {
-                return try await tokensPage(request: request, context: context, error: error)
-            }
-        }
-        router.post("tokens/:id/revoke") { _, context in
-            let actor = try context.requireActor()
-            _ = try await auth.revokeToken(try context.pathID(), actor: actor)
-            return web.redirect(to: "/tokens", flash: "令牌已吊销")
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        _ = try await auth.revokeToken(try context.pathID(), actor: actor)
+        return web.redirect(to: "/tokens", flash: "令牌已吊销")
+    }
+
+    /// 停用 / 启用: the account's sessions end at once when it is disabled.
+    func setDisabled(_ disabled: Bool, _ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        do {
+            let account = try await accounts.setDisabled(id, disabled: disabled, actor: actor)
+            return web.redirect(to: "/users/\(id)", flash: disabled ? "已停用「\(account.username)」" : "已启用「\(account.username)」")
+        } catch let error as DomainError where error.kind == .conflict {
+            return try await detailPage(id, request: request, context: context, error: error)
         }
     }
 }

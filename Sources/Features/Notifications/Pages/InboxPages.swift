@@ -41,53 +41,73 @@ struct InboxPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("inbox") { request, context in try await inboxPage(request, context) }
-        router.post("inbox/:id/read") { _, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            try await notifications.markRead(id, actor: actor)
-            let message = try await notifications.message(id, actor: actor)
-            return web.redirect(to: Self.safeLink(message.link))
-        }
-        router.post("inbox/read-all") { _, context in
-            let actor = try context.requireActor()
-            let count = try await notifications.markRead(nil, actor: actor)
-            return web.redirect(to: "/inbox", flash: "已将 \(count) 条消息标为已读")
-        }
-        router.get("inbox/settings") { request, context in try await settingsPage(request, context) }
-        router.post("inbox/settings") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let targets = NotificationService.Targets(email: fields.text("email", "电子邮件", maxLength: 200),
-                                                      webhook: fields.text("webhook", "Webhook 地址", maxLength: 500))
-            do {
-                try fields.finish()
-                try await notifications.saveTargets(targets, actor: actor)
-                return web.redirect(to: "/inbox/settings", flash: "已保存通知方式")
-            } catch let error as DomainError where error.kind == .invalid {
-                return try await settingsPage(request, context, targets: targets, error: error)
-            }
-        }
         let api = router.group("api/v1")
-        api.get("notifications") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let filter = InboxFilter(&query)
-            try query.finish()
-            let inbox = try await notifications.inbox(actor: actor, unreadOnly: filter.unreadOnly, limit: filter.limit, offset: filter.offset)
-            return try Web.json(InboxDTO(items: inbox.page.items.map(MessageDTO.init), total: inbox.page.total, unread: inbox.unread,
-                                         limit: inbox.page.limit, offset: inbox.page.offset))
+        router.get("inbox", use: inbox)
+        router.post("inbox/:id/read", use: markRead)
+        router.post("inbox/read-all", use: markAllRead)
+        router.get("inbox/settings", use: settings)
+        router.post("inbox/settings", use: saveSettings)
+        api.get("notifications", use: apiInbox)
+        api.post("notifications/:id/read", use: apiMarkRead)
+        api.post("notifications/read-all", use: apiMarkAllRead)
+    }
+
+    @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
+        try await inboxPage(request, context)
+    }
+
+    @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        try await notifications.markRead(id, actor: actor)
+        let message = try await notifications.message(id, actor: actor)
+        return web.redirect(to: Self.safeLink(message.link))
+    }
+
+    @Sendable func markAllRead(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let count = try await notifications.markRead(nil, actor: actor)
+        return web.redirect(to: "/inbox", flash: "已将 \(count) 条消息标为已读")
+    }
+
+    @Sendable func settings(_ request: Request, context: AppContext) async throws -> Response {
+        try await settingsPage(request, context)
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var fields = try await request.fields(context)
+        let targets = NotificationService.Targets(email: fields.text("email", "电子邮件", maxLength: 200),
+                                                  webhook: fields.text("webhook", "Webhook 地址", maxLength: 500))
+        do {
+            try fields.finish()
+            try await notifications.saveTargets(targets, actor: actor)
+            return web.redirect(to: "/inbox/settings", flash: "已保存通知方式")
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await settingsPage(request, context, targets: targets, error: error)
         }
-        api.post("notifications/:id/read") { _, context in
-            let actor = try context.requireActor()
-            try await notifications.markRead(try context.pathID(), actor: actor)
-            return try Web.json(MessageDTO(try await notifications.message(try context.pathID(), actor: actor)))
-        }
-        api.post("notifications/read-all") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(["marked": try await notifications.markRead(nil, actor: actor)])
-        }
+    }
+
+    @Sendable func apiInbox(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var query = Fields.query(request)
+        let filter = InboxFilter(&query)
+        try query.finish()
+        let inbox = try await notifications.inbox(actor: actor, unreadOnly: filter.unreadOnly, limit: filter.limit, offset: filter.offset)
+        return try Web.json(InboxDTO(items: inbox.page.items.map(MessageDTO.init), total: inbox.page.total, unread: inbox.unread,
+                                     limit: inbox.page.limit, offset: inbox.page.offset))
+    }
+
+    @Sendable func apiMarkRead(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try await notifications.markRead(try context.pathID(), actor: actor)
+        return try Web.json(MessageDTO(try await notifications.message(try context.pathID(), actor: actor)))
+    }
+
+    @Sendable func apiMarkAllRead(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(["marked": try await notifications.markRead(nil, actor: actor)])
     }
 }
 

@@ -78,19 +78,19 @@ struct RegionsPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("regions", use: ownNode)
-        router.get("regions/:id", use: node)
-        router.post("regions/:id/children", use: addChild)
-        router.post("regions/:id/rename", use: rename)
-        router.post("regions/:id/move", use: move)
-        router.post("regions/:id/retire", use: retire)
-        router.post("regions/:id/team", use: assign)
-        router.post("regions/:id/team/:userId/remove", use: unassign)
+        router.get(RegionsPaths.tree, use: ownNode)
+        router.get(RegionsPaths.node, use: node)
+        router.post(RegionsPaths.children, use: addChild)
+        router.post(RegionsPaths.rename, use: rename)
+        router.post(RegionsPaths.move, use: move)
+        router.post(RegionsPaths.retire, use: retire)
+        router.post(RegionsPaths.team, use: assign)
+        router.post(RegionsPaths.teamMember, use: unassign)
         ThematicPages(regions: regions, teams: teams, web: web).addRoutes(to: router)
     }
 
     @Sendable func ownNode(_ request: Request, context: AppContext) async throws -> Response {
-        web.redirect(to: "/regions/\(try context.requireActor(.regionView).scope.regionId)")
+        web.redirect(to: RegionsPaths.node.link(try context.requireActor(.regionView).scope.regionId))
     }
 
     @Sendable func node(_ request: Request, context: AppContext) async throws -> Response {
@@ -108,7 +108,7 @@ struct RegionsPages {
         return try await formAction(id, request: request, context: context, values: values) {
             try fields.finish()
             let child = try await regions.create(parentId: id, name: name, segment: segment, actor: actor)
-            return ("/regions/\(id)", "已新增\(child.level.label)「\(child.name)」，编码 \(child.code)")
+            return (RegionsPaths.node.link(id), "已新增\(child.level.label)「\(child.name)」，编码 \(child.code)")
         }
     }
 
@@ -118,7 +118,7 @@ struct RegionsPages {
         return try await formAction(id, request: request, context: context) {
             let input = try await request.input(context, RenameRegionInput.init)
             let node = try await regions.rename(id, to: input.name, actor: actor)
-            return ("/regions/\(id)", "已改名为「\(node.name)」")
+            return (RegionsPaths.node.link(id), "已改名为「\(node.name)」")
         }
     }
 
@@ -131,7 +131,7 @@ struct RegionsPages {
             }
             let parent = try await regions.node(code: parentCode, actor: actor)
             let node = try await regions.move(id, toParent: parent.id, actor: actor)
-            return ("/regions/\(id)", "已移到「\(parent.name)」之下，新编码 \(node.code)")
+            return (RegionsPaths.node.link(id), "已移到「\(parent.name)」之下，新编码 \(node.code)")
         }
     }
 
@@ -140,7 +140,7 @@ struct RegionsPages {
         let id = try context.pathID()
         return try await formAction(id, request: request, context: context) {
             let node = try await regions.retire(id, actor: actor)
-            return ("/regions/\(node.parentId ?? id)", "已撤销「\(node.name)」")
+            return (RegionsPaths.node.link(node.parentId ?? id), "已撤销「\(node.name)」")
         }
     }
 
@@ -150,7 +150,7 @@ struct RegionsPages {
         return try await formAction(id, request: request, context: context) {
             let input = try await request.input(context, TeamMemberInput.init)
             _ = try await teams.assign(gridId: id, username: input.username, duty: input.duty, actor: actor)
-            return ("/regions/\(id)#team", "已将「\(input.username)」设为\(input.duty.label)")
+            return (RegionsPaths.node.link(id) + "#team", "已将「\(input.username)」设为\(input.duty.label)")
         }
     }
 
@@ -160,7 +160,7 @@ struct RegionsPages {
         let userId = try context.pathID("userId")
         return try await formAction(id, request: request, context: context) {
             _ = try await teams.remove(gridId: id, userId: userId, actor: actor)
-            return ("/regions/\(id)#team", "已移出队伍")
+            return (RegionsPaths.node.link(id) + "#team", "已移出队伍")
         }
     }
 }

@@ -15,6 +15,6 @@ struct ScopeHomeSection: HomeSection {
             }
         }
         return HomeContent(id: "scope", title: "管辖范围", text: "\(node.name)（\(node.level.label)）",
-                           href: actor.may(.regionView) ? "/regions/\(node.id)" : nil, figures: figures, order: 10)
+                           href: actor.may(.regionView) ? RegionsPaths.node.link(node.id) : nil, figures: figures, order: 10)
     }
 }

@@ -59,12 +59,12 @@ struct ThematicPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("thematic-grids", use: list)
-        router.post("thematic-grids", use: create)
-        router.get("thematic-grids/:id", use: detail)
-        router.post("thematic-grids/:id/team", use: assign)
-        router.post("thematic-grids/:id/team/:userId/remove", use: unassign)
-        router.post("thematic-grids/:id/retire", use: retire)
+        router.get(RegionsPaths.thematicGrids, use: list)
+        router.post(RegionsPaths.thematicGrids, use: create)
+        router.get(RegionsPaths.thematicGrid, use: detail)
+        router.post(RegionsPaths.thematicTeam, use: assign)
+        router.post(RegionsPaths.thematicTeamMember, use: unassign)
+        router.post(RegionsPaths.thematicRetire, use: retire)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -88,7 +88,7 @@ struct ThematicPages {
             let anchor = try await regions.node(code: code, actor: actor)
             let grid = try await teams.createThematicGrid(regionId: anchor.id, name: name, colour: colour, tags: tags,
                                                           description: description, actor: actor)
-            return web.redirect(to: "/thematic-grids/\(grid.id)", flash: "已新建专题网格「\(grid.name)」")
+            return web.redirect(to: RegionsPaths.thematicGrid.link(grid.id), flash: "已新建专题网格「\(grid.name)」")
         } catch let error as DomainError where error.kind != .forbidden && error.kind != .unauthenticated {
             return try await listPage(request: request, context: context, error: error, values: values)
         }
@@ -104,7 +104,7 @@ struct ThematicPages {
         return try await detailAction(id, request: request, context: context) {
             let input = try await request.input(context, TeamMemberInput.init)
             try await teams.assignThematic(id, username: input.username, duty: input.duty, actor: actor)
-            return ("/thematic-grids/\(id)", "已将「\(input.username)」加入队伍")
+            return (RegionsPaths.thematicGrid.link(id), "已将「\(input.username)」加入队伍")
         }
     }
 
@@ -114,7 +114,7 @@ struct ThematicPages {
         let userId = try context.pathID("userId")
         return try await detailAction(id, request: request, context: context) {
             try await teams.removeThematic(id, userId: userId, actor: actor)
-            return ("/thematic-grids/\(id)", "已移出队伍")
+            return (RegionsPaths.thematicGrid.link(id), "已移出队伍")
         }
     }
 
@@ -123,7 +123,7 @@ struct ThematicPages {
         let id = try context.pathID()
         return try await detailAction(id, request: request, context: context) {
             try await teams.retireThematicGrid(id, actor: actor)
-            return ("/thematic-grids", "已撤销专题网格")
+            return (RegionsPaths.thematicGrids.link(), "已撤销专题网格")
         }
     }
 }

@@ -10,52 +10,66 @@ struct ResidentsAPI {
 
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
-        api.get("residents") { request, context in
-            let actor = try context.requireActor()
-            var query = Fields.query(request)
-            let filter = ResidentFilter(&query, place: .id)
-            try query.finish()
-            return try Web.json(try await residents.search(filter.query, actor: actor))
+        api.get("residents", use: search)
+        api.post("residents", use: create)
+        api.get("residents/:id", use: resident)
+        api.patch("residents/:id", use: update)
+        api.post("residents/:id/reveal", use: reveal)
+        api.get("tags", use: tags)
+        api.post("tags", use: createTag)
+    }
+
+    @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var query = Fields.query(request)
+        let filter = ResidentFilter(&query, place: .id)
+        try query.finish()
+        return try Web.json(try await residents.search(filter.query, actor: actor))
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var fields = try await request.fields(context)
+        let input = ResidentInput(&fields, place: .id)
+        try fields.finish()
+        return try Web.json(try await residents.create(input.draft, actor: actor), status: .created)
+    }
+
+    @Sendable func resident(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(try await residents.resident(try context.pathID(), actor: actor))
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.residentManage)
+        let id = try context.pathID()
+        var request = request
+        var fields = try await request.fields(context)
+        // A change names at least one field: an empty body is a mistake, not a no-op.
+        if fields.values.keys.allSatisfy({ $0 == "_csrf" }) {
+            throw DomainError.invalid(fields: ["body": "请至少提供一个要修改的字段"])
         }
-        api.post("residents") { request, context in
-            let actor = try context.requireActor()
-            var request = request
-            var fields = try await request.fields(context)
-            let input = ResidentInput(&fields, place: .id)
-            try fields.finish()
-            return try Web.json(try await residents.create(input.draft, actor: actor), status: .created)
-        }
-        api.get("residents/:id") { _, context in
-            let actor = try context.requireActor()
-            return try Web.json(try await residents.resident(try context.pathID(), actor: actor))
-        }
-        api.patch("residents/:id") { request, context in
-            let actor = try context.requireActor(.residentManage)
-            let id = try context.pathID()
-            var request = request
-            var fields = try await request.fields(context)
-            // A change names at least one field: an empty body is a mistake, not a no-op.
-            if fields.values.keys.allSatisfy({ $0 == "_csrf" }) {
-                throw DomainError.invalid(fields: ["body": "请至少提供一个要修改的字段"])
-            }
-            let input = ResidentInput(&fields, place: .id)
-            try fields.finish()
-            let current = try await residents.resident(id, actor: actor)
-            return try Web.json(try await residents.update(id, input.merged(over: current), clear: input.cleared, actor: actor))
-        }
-        api.post("residents/:id/reveal") { request, context in
-            let actor = try context.requireActor()
-            let input = try await request.input(context, RevealInput.init)
-            let value = try await residents.reveal(try context.pathID(), field: input.field, actor: actor)
-            return try Web.json(Revealed(field: input.field.rawValue, value: value))
-        }
-        api.get("tags") { _, context in
-            return try Web.json(TagList(items: try await residents.tags(actor: try context.requireActor())))
-        }
-        api.post("tags") { request, context in
-            let actor = try context.requireActor()
-            let input = try await request.input(context, NewTagInput.init)
-            return try Web.json(TagList(items: try await residents.createTag(input.name, actor: actor)), status: .created)
-        }
+        let input = ResidentInput(&fields, place: .id)
+        try fields.finish()
+        let current = try await residents.resident(id, actor: actor)
+        return try Web.json(try await residents.update(id, input.merged(over: current), clear: input.cleared, actor: actor))
+    }
+
+    @Sendable func reveal(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, RevealInput.init)
+        let value = try await residents.reveal(try context.pathID(), field: input.field, actor: actor)
+        return try Web.json(Revealed(field: input.field.rawValue, value: value))
+    }
+
+    @Sendable func tags(_ request: Request, context: AppContext) async throws -> Response {
+        return try Web.json(TagList(items: try await residents.tags(actor: try context.requireActor())))
+    }
+
+    @Sendable func createTag(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, NewTagInput.init)
+        return try Web.json(TagList(items: try await residents.createTag(input.name, actor: actor)), status: .created)
     }
 }

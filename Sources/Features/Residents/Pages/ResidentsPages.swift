@@ -142,94 +142,118 @@ struct ResidentsPages {
     // MARK: Routes
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("residents") { request, context in try await listPage(request: request, context: context) }
-        router.get("residents/new") { request, context in
-            var query = Fields.query(request)
-            let code = query.text("regionCode", "居住地编码", maxLength: 30) ?? ""
-            return try await formPage(request: request, context: context, editing: nil, values: FormValues(regionCode: code),
-                                      draft: nil, error: nil)
+        router.get("residents", use: list)
+        router.get("residents/new", use: newForm)
+        router.post("residents", use: create)
+        router.get("residents/:id", use: detail)
+        router.get("residents/:id/edit", use: editForm)
+        router.post("residents/:id", use: update)
+        router.post("residents/:id/reveal", use: reveal)
+        router.get("households/:id", use: household)
+        router.get("tags", use: tags)
+        router.post("tags", use: createTag)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        try await listPage(request: request, context: context)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
+        var query = Fields.query(request)
+        let code = query.text("regionCode", "居住地编码", maxLength: 30) ?? ""
+        return try await formPage(request: request, context: context, editing: nil, values: FormValues(regionCode: code),
+                                  draft: nil, error: nil)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.residentManage)
+        var request = request
+        var fields = try await request.fields(context)
+        var input = ResidentInput(&fields, place: .code)
+        do {
+            try fields.finish()
+            try await resolvePlace(&input, actor: actor)
+            let resident = try await residents.create(input.draft, actor: actor)
+            return web.redirect(to: "/residents/\(resident.id)", flash: "已登记居民「\(resident.name)」")
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            return try await formPage(request: request, context: context, editing: nil, values: formValues(input),
+                                      draft: input.draft, error: error)
         }
-        router.post("residents") { request, context in
-            let actor = try context.requireActor(.residentManage)
-            var request = request
-            var fields = try await request.fields(context)
-            var input = ResidentInput(&fields, place: .code)
-            do {
-                try fields.finish()
-                try await resolvePlace(&input, actor: actor)
-                let resident = try await residents.create(input.draft, actor: actor)
-                return web.redirect(to: "/residents/\(resident.id)", flash: "已登记居民「\(resident.name)」")
-            } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-                return try await formPage(request: request, context: context, editing: nil, values: formValues(input),
-                                          draft: input.draft, error: error)
-            }
+    }
+
+    @Sendable func detail(_ request: Request, context: AppContext) async throws -> Response {
+        try await detailPage(try context.pathID(), request: request, context: context)
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.residentManage)
+        let resident = try await residents.resident(try context.pathID(), actor: actor)
+        let code = try await regions.lookup(resident.regionId)?.code ?? ""
+        return try await formPage(request: request, context: context, editing: resident,
+                                  values: FormValues(name: resident.name, regionCode: code, birthDate: resident.birthDate ?? "",
+                                                     notes: resident.notes ?? ""),
+                                  draft: nil, error: nil)
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.residentManage)
+        let id = try context.pathID()
+        let current = try await residents.resident(id, actor: actor)
+        var request = request
+        var fields = try await request.fields(context)
+        var input = ResidentInput(&fields, place: .code)
+        // A form sends every field: unchecked tag boxes mean "no tags".
+        input.sent.insert("tags")
+        do {
+            try fields.finish()
+            try await resolvePlace(&input, actor: actor)
+            let resident = try await residents.update(id, input.merged(over: current), actor: actor)
+            return web.redirect(to: "/residents/\(id)", flash: "已保存「\(resident.name)」")
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            return try await formPage(request: request, context: context, editing: current, values: formValues(input),
+                                      draft: input.draft, error: error)
         }
-        router.get("residents/:id") { request, context in try await detailPage(try context.pathID(), request: request, context: context) }
-        router.get("residents/:id/edit") { request, context in
-            let actor = try context.requireActor(.residentManage)
-            let resident = try await residents.resident(try context.pathID(), actor: actor)
-            let code = try await regions.lookup(resident.regionId)?.code ?? ""
-            return try await formPage(request: request, context: context, editing: resident,
-                                      values: FormValues(name: resident.name, regionCode: code, birthDate: resident.birthDate ?? "",
-                                                         notes: resident.notes ?? ""),
-                                      draft: nil, error: nil)
-        }
-        router.post("residents/:id") { request, context in
-            let actor = try context.requireActor(.residentManage)
-            let id = try context.pathID()
-            let current = try await residents.resident(id, actor: actor)
-            var request = request
-            var fields = try await request.fields(context)
-            var input = ResidentInput(&fields, place: .code)
-            // A form sends every field: unchecked tag boxes mean "no tags".
-            input.sent.insert("tags")
-            do {
-                try fields.finish()
-                try await resolvePlace(&input, actor: actor)
-                let resident = try await residents.update(id, input.merged(over: current), actor: actor)
-                return web.redirect(to: "/residents/\(id)", flash: "已保存「\(resident.name)」")
-            } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-                return try await formPage(request: request, context: context, editing: current, values: formValues(input),
-                                          draft: input.draft, error: error)
-            }
-        }
-        router.post("residents/:id/reveal") { request, context in
-            let actor = try context.requireActor()
-            let id = try context.pathID()
-            let input = try await request.input(context, RevealInput.init)
-            let value = try await residents.reveal(id, field: input.field, actor: actor)
-            return try await detailPage(id, request: request, context: context, revealed: (input.field, value))
-        }
-        router.get("households/:id") { request, context in
-            let actor = try context.requireActor(.residentView)
-            let node = try await regions.node(try context.pathID(), actor: actor)
-            var query = ResidentQuery()
-            query.regionId = node.id
-            query.limit = 500
-            let members = try await residents.search(query, actor: actor).items.filter { $0.regionId == node.id }
-            let today = clock.now()
-            let model = HouseholdModel(address: try await regions.addressLine(for: node), levelLabel: node.level.label, code: node.code,
-                                       count: members.count, members: members.map { ResidentView($0, today: today) },
-                                       canManage: actor.may(.residentManage))
-            return web.page("residents.household", title: node.name, model: model, request: request, context: context)
-        }
-        router.get("tags") { request, context in
-            let actor = try context.requireActor(.residentView)
+    }
+
+    @Sendable func reveal(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        let input = try await request.input(context, RevealInput.init)
+        let value = try await residents.reveal(id, field: input.field, actor: actor)
+        return try await detailPage(id, request: request, context: context, revealed: (input.field, value))
+    }
+
+    @Sendable func household(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.residentView)
+        let node = try await regions.node(try context.pathID(), actor: actor)
+        var query = ResidentQuery()
+        query.regionId = node.id
+        query.limit = 500
+        let members = try await residents.search(query, actor: actor).items.filter { $0.regionId == node.id }
+        let today = clock.now()
+        let model = HouseholdModel(address: try await regions.addressLine(for: node), levelLabel: node.level.label, code: node.code,
+                                   count: members.count, members: members.map { ResidentView($0, today: today) },
+                                   canManage: actor.may(.residentManage))
+        return web.page("residents.household", title: node.name, model: model, request: request, context: context)
+    }
+
+    @Sendable func tags(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.residentView)
+        return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(actor: actor),
+                                                                        canManage: actor.may(.tagManage), error: nil),
+                        request: request, context: context)
+    }
+
+    @Sendable func createTag(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.tagManage)
+        do {
+            let input = try await request.input(context, NewTagInput.init)
+            _ = try await residents.createTag(input.name, actor: actor)
+            return web.redirect(to: "/tags", flash: "已新增标签「\(input.name)」")
+        } catch let error as DomainError where error.kind == .invalid {
             return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(actor: actor),
-                                                                            canManage: actor.may(.tagManage), error: nil),
-                            request: request, context: context)
-        }
-        router.post("tags") { request, context in
-            let actor = try context.requireActor(.tagManage)
-            do {
-                let input = try await request.input(context, NewTagInput.init)
-                _ = try await residents.createTag(input.name, actor: actor)
-                return web.redirect(to: "/tags", flash: "已新增标签「\(input.name)」")
-            } catch let error as DomainError where error.kind == .invalid {
-                return web.page("residents.tags", title: "标签", model: TagsModel(csrf: context.csrfToken, items: try await residents.tags(actor: actor),
-                                                                                canManage: true, error: error.message),
-                                request: request, context: context, status: .unprocessableContent)
-            }
+                                                                            canManage: true, error: error.message),
+                            request: request, context: context, status: .unprocessableContent)
         }
     }
 }
