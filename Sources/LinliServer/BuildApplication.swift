@@ -11,7 +11,7 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     let navigation = [NavigationItem("首页", href: "/", permission: nil, order: 0)] + composition.navigation
     let web = try Web(templates: composition.templates, navigation: navigation,
                       secureCookies: system.configuration.secureCookies, jsonPaths: composition.jsonPaths)
-    let authenticator = system.service((any Authenticator).self)
+    let authenticator = try system.services.require((any Authenticator).self, by: "the router")
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: system.configuration.secureCookies, jsonPaths: composition.jsonPaths))
     router.add(middleware: MetricsMiddleware(registry: registry))

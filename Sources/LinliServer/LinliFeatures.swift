@@ -28,8 +28,8 @@ public enum LinliFeatures {
 /// and a test keeps the two the same). No account can be given a role with a permission
 /// its creator lacks (`PermissionTable.grantableRoles`).
 public enum LinliPermissions {
-    public static var table: PermissionTable { (try? LinliFeatures.composition.get())?.permissionTable ?? PermissionTable([:]) }
+    public static var table: PermissionTable { get throws { try LinliFeatures.composition.get().permissionTable } }
     /// Every permission a feature declares.
-    public static var declared: [Permission] { (try? LinliFeatures.composition.get())?.permissions ?? [] }
-    public static var all: Set<Permission> { Set(declared) }
+    public static var declared: [Permission] { get throws { try LinliFeatures.composition.get().permissions } }
+    public static var all: Set<Permission> { get throws { Set(try declared) } }
 }

@@ -27,8 +27,8 @@ struct AccountRulesTests {
         #expect(throws: DomainError.self) { try AccountRules.checkBinding(role: .districtAdmin, to: grid) }
     }
 
-    @Test func nobodyCanGrantARoleMorePowerfulThanTheirOwn() {
-        let table = LinliPermissions.table
+    @Test func nobodyCanGrantARoleMorePowerfulThanTheirOwn() throws {
+        let table = try LinliPermissions.table
         let byCommunity = table.grantableRoles(by: table.permissions(of: .communityStaff))
         #expect(byCommunity.contains(.gridWorker))
         #expect(byCommunity.contains(.resident))
@@ -39,9 +39,9 @@ struct AccountRulesTests {
         #expect(!byGridWorker.contains(.communityStaff))
     }
 
-    @Test func everyDeclaredPermissionIsGrantedToSomeRole() {
-        let granted = Set(LinliPermissions.table.grants.values.flatMap { $0 })
-        #expect(granted == LinliPermissions.all)
+    @Test func everyDeclaredPermissionIsGrantedToSomeRole() throws {
+        let granted = Set(try LinliPermissions.table.grants.values.flatMap { $0 })
+        #expect(try granted == LinliPermissions.all)
     }
 
     @Test func fiveFailuresLockAnAccountUntilTheOldestAgesOut() {

@@ -150,7 +150,7 @@ struct PermissionMatrixTests {
             let tokensByRole = tokens
             let subjects = Subjects(f: f)
             let harness = try HTTPHarness(system: system)
-            let table = LinliPermissions.table
+            let table = try LinliPermissions.table
             let cells = Self.cases.sorted { $0.key < $1.key }
             let wrong: [String] = try await harness.test { client in
                 var wrong: [String] = []

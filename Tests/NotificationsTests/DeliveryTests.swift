@@ -49,6 +49,23 @@ struct DeliveryTests {
     }
 
     @Test(arguments: TestEngine.all)
+    func aQueuedMessageOfAChannelThisVersionDoesNotKnowIsGivenUpWithoutHoldingUpTheQueue(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            let worker = f.actor(.gridWorker)
+            try await system.notifications.saveTargets(.init(email: nil, webhook: "http://127.0.0.1:\(try Self.closedPort())/hook"), actor: worker)
+            try await Self.post(system, to: [worker.userId!])
+            try await system.database.write { tx in try await tx.sql.raw("UPDATE outbound_messages SET channel = 'pigeon'").run() }
+            let delivery = OutboundDelivery(database: system.database, clock: system.clock, adapters: [WebhookAdapter(policy: Self.loopback)])
+            #expect(try await delivery.deliverDue() == DeliveryReport(gaveUp: 1))
+            let queued = try await delivery.queue()
+            #expect(queued.map(\.status) == ["failed"])
+            #expect(queued.first?.lastError?.contains("pigeon") == true)
+            #expect(try await delivery.deliverDue() == DeliveryReport())
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
     func aFailingWebhookIsRetriedWithBackoffAndGivenUpAfterEightAttempts(engine: TestEngine) async throws {
         let clock = ManualClock()
         try await TestSystem.with(engine, clock: clock) { system in

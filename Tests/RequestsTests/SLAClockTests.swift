@@ -75,6 +75,31 @@ struct SLAClockTests {
     }
 
     @Test(arguments: TestEngine.all)
+    func aRequestWithAStoredValueThisVersionDoesNotKnowIsNamedAndSkippedNotDefaulted(engine: TestEngine) async throws {
+        let clock = ManualClock(shanghai("2026-09-30", 16))
+        try await TestSystem.with(engine, clock: clock) { system in
+            let f = try await Fixture.build(system)
+            let damaged = try await f.submitStreetlight().request
+            _ = try await f.submitStreetlight()
+            try await system.database.write { tx in
+                try await tx.sql.raw("UPDATE requests SET channel = 'carrier_pigeon' WHERE id = \(bind: damaged.id)").run()
+            }
+            clock.advance(seconds: shanghai("2026-10-08", 8, 20).timeIntervalSince(clock.now()))
+            var expected = SweepReport(warned: 1)
+            expected.unreadable = 1
+            #expect(try await f.requests.sweep() == expected, "the other request is still warned")
+            await #expect(throws: UnknownStoredValue.self, "never read as some default channel") {
+                try await f.requests.detail(damaged.id, actor: f.actor(.communityStaff))
+            }
+            do {
+                _ = try await f.requests.detail(damaged.id, actor: f.actor(.communityStaff))
+            } catch let error as UnknownStoredValue {
+                #expect(error.description.contains("requests#\(damaged.id)") && error.description.contains("carrier_pigeon"))
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
     func adminsKeepTheHolidayTableAndWorkingHours(engine: TestEngine) async throws {
         try await TestSystem.with(engine) { system in
             let f = try await Fixture.build(system)

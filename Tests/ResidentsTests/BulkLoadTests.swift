@@ -46,7 +46,7 @@ struct BulkLoadTests {
             #expect(created.id == 701)
             await #expect(throws: DomainError.forbidden) {
                 try await system.residents.bulkLoad(drafts, places: [:], actor: Actor(userId: 1, username: "x", displayName: "x", role: .districtAdmin,
-                    scope: Scope(regionId: 1, path: "/1/"), permissions: LinliPermissions.all, ip: nil))
+                    scope: Scope(regionId: 1, path: "/1/"), permissions: try LinliPermissions.all, ip: nil))
             }
             guard case .intact = try await AuditLog.verify(system.database) else { Issue.record("audit chain broken"); return }
         }

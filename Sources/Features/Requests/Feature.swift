@@ -67,7 +67,8 @@ public struct RequestsFeature: Feature {
         [BackgroundJob("request clock sweep", every: .seconds(60)) { [requests] logger in
             let report = try await requests.sweep()
             if report != SweepReport() {
-                logger.info("request clock sweep", metadata: ["warned": "\(report.warned)", "escalated": "\(report.escalated)"])
+                logger.info("request clock sweep", metadata: ["warned": "\(report.warned)", "escalated": "\(report.escalated)",
+                                                             "unreadable": "\(report.unreadable)"])
             }
         }]
     }

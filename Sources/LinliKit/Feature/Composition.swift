@@ -48,6 +48,8 @@ public struct Composition: Sendable {
         try Self.unique("migration", features.flatMap { f in f.migrations.map { ($0.id, f.name) } })
         try Self.unique("audit action", AuditAction.kernel.map { ($0.rawValue, "kernel") }
                         + features.flatMap { f in f.auditActions.map { ($0.rawValue, f.name) } })
+        try Self.unique("API operation", features.flatMap { f in f.api.operations.map { ($0.route, f.name) } })
+        try Self.unique("API schema", features.flatMap { f in f.api.schemas.keys.map { ($0, f.name) } })
         try Self.unique("audit entity", AuditEntity.kernel.map { ($0.rawValue, "kernel") }
                         + features.flatMap { f in f.auditEntities.map { ($0.rawValue, f.name) } })
     }

@@ -4,8 +4,8 @@ import Logging
 /// A capability's manifest: everything it contributes to a running Linli. The composition
 /// root keeps one ordered list of features and derives migrations, permissions and grants,
 /// templates, navigation, routes, the OpenAPI document, listeners and jobs from it
-/// (docs/adding-a-feature.md). Only `init(context:)` and `addRoutes` are required; every
-/// other contribution defaults to none.
+/// (docs/adding-a-feature.md). Only `name`, `init(context:)` and `addRoutes` are required;
+/// every other contribution defaults to none.
 public protocol Feature: Sendable {
     /// Short English name, e.g. `regions`: the prefix of its templates and migration ids,
     /// and how start-up errors name the feature.

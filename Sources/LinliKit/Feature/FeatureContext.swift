@@ -1,7 +1,7 @@
 import Logging
 
 /// What a feature builds its services from: the kernel's parts and the services of the
-/// features listed before it.
+/// features listed before it. Only `Composition` makes one (its memberwise initializer).
 public struct FeatureContext: Sendable {
     public let configuration: Configuration
     public let database: Database
@@ -18,22 +18,6 @@ public struct FeatureContext: Sendable {
     /// Every feature's audit actions and entities, in words.
     public let auditVocabulary: AuditVocabulary
     public let services: ServiceRegistry
-
-    public init(configuration: Configuration, database: Database, audit: AuditLog, clock: any Clock, vault: PersonalDataVault,
-                logger: Logger, permissionTable: PermissionTable, moveListeners: [any SubtreeMoveListener],
-                staff: any StaffDirectory, auditVocabulary: AuditVocabulary, services: ServiceRegistry) {
-        self.configuration = configuration
-        self.database = database
-        self.audit = audit
-        self.clock = clock
-        self.vault = vault
-        self.logger = logger
-        self.permissionTable = permissionTable
-        self.moveListeners = moveListeners
-        self.staff = staff
-        self.auditVocabulary = auditVocabulary
-        self.services = services
-    }
 }
 
 /// The services features have published, found by type (a concrete service or a kernel

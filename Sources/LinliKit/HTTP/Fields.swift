@@ -141,7 +141,17 @@ public struct Fields: Sendable {
     /// every field's error at once and no handler unwraps an optional.
     public func present<T>(_ value: T?) throws -> T {
         if let value { return value }
-        throw errors.isEmpty ? DomainError.badRequest("请求缺少必填内容") : DomainError.invalid(fields: errors)
+        let all = allErrors
+        throw all.isEmpty ? DomainError.badRequest("请求缺少必填内容") : DomainError.invalid(fields: all)
+    }
+
+    /// Every field's error so far, fields nobody read ("未知字段") included.
+    var allErrors: [String: String] {
+        var all = errors
+        for name in values.keys where !read.contains(name) {
+            all[name] = "未知字段「\(name.prefix(40))」"
+        }
+        return all
     }
 
     /// Trimmed text; nil when absent or empty (and an error then, if required).
@@ -316,10 +326,7 @@ public struct Fields: Sendable {
 
     /// Throws every collected error, and names fields nobody asked for.
     public func finish() throws {
-        var all = errors
-        for name in values.keys where !read.contains(name) {
-            all[name] = "未知字段「\(name.prefix(40))」"
-        }
+        let all = allErrors
         if !all.isEmpty { throw DomainError.invalid(fields: all) }
     }
 }

@@ -27,7 +27,8 @@ struct HomePage {
         let blocks = contents.sorted { $0.order < $1.order }.map {
             Block(id: $0.id, title: $0.title, text: $0.text, href: $0.href, figures: $0.figures, hasFigures: !$0.figures.isEmpty)
         }
-        let links = navigation.filter { item in item.href != "/" && (item.permission.map(actor.may) ?? true) }
+        let links = navigation.sorted { $0.order < $1.order }
+            .filter { item in item.href != "/" && (item.permission.map(actor.may) ?? true) }
             .map { Link(label: $0.label, href: $0.href) }
         let model = Model(displayName: actor.displayName, roleLabel: actor.role?.label ?? "系统", blocks: blocks, links: links)
         return web.page("home", title: "首页", model: model, request: request, context: context)

@@ -38,9 +38,16 @@ public struct OutboundDelivery: Sendable {
         var report = DeliveryReport()
         for id in due {
             let claimedAt = clock.now().millis
-            guard let message = try await database.write({ tx in
-                try await OutboundStore.claim(tx, id: id, now: claimedAt, until: claimedAt + 60_000)
-            }) else { continue }
+            let claimed: OutboundMessage?
+            do {
+                claimed = try await database.write { tx in try await OutboundStore.claim(tx, id: id, now: claimedAt, until: claimedAt + 60_000) }
+            } catch let unreadable as UnknownStoredValue {
+                // A message this version cannot read is given up at once, so it never holds up the queue.
+                try await database.write { tx in try await OutboundStore.failed(tx, id: id, error: unreadable.description, nextAttempt: nil) }
+                report.gaveUp += 1
+                continue
+            }
+            guard let message = claimed else { continue }
             do {
                 guard let adapter = adapters[message.channel] else {
                     throw DeliveryError(message.channel == .email ? "未配置邮件服务器（LINLI_SMTP_URL）" : "未配置 \(message.channel.label) 发送方式")

@@ -60,7 +60,7 @@ struct CatalogAPI {
     }
 
     @Sendable func readCalendar(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
+        let actor = try context.requireActor(.catalogManage)
         let year = try request.query(CalendarYearInput.init).year ?? LocalDay(clock.now()).year
         let view = try await calendar.view(year: year, actor: actor)
         return try Web.json(CalendarDTO(startMinute: view.settings.startMinute, endMinute: view.settings.endMinute,

@@ -80,7 +80,7 @@ struct RequestsAPI {
     }
 
     @Sendable func dispatchMany(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
+        let actor = try context.requireActor(.requestDispatch)
         let input = try await request.input(context, BulkDispatchInput.init)
         let results = try await requests.dispatchMany(input.ids, handler: input.handler, coHandlers: input.coHandlers,
                                                       note: input.note, actor: actor)

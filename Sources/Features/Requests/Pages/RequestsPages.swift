@@ -17,7 +17,7 @@ struct RequestsPages {
         let csrf: String, queue: String, queueLabel: String, total: Int, queues: [SelectOption], categories: [SelectOption], states: [SelectOption]
         let channels: [SelectOption], regionCode: String, items: [SummaryView], bulk: Bool
         /// Whom the ticked requests may go to, by name.
-        let handlers: [SelectOption], noteLength: Int
+        let handlers: [SelectOption], handlersComplete: Bool, noteLength: Int
         let canIntake: Bool, previous: String?, next: String?, error: String?
     }
 
@@ -38,9 +38,8 @@ struct RequestsPages {
         let catalog = try await catalog.catalog(actor: actor)
         let now = clock.now()
         let bulk = filter.query.queue == .dispatch && actor.may(.requestDispatch)
-        let handlers = bulk ? try await requests.dispatchTargets(actor: actor).map {
-            SelectOption(value: String($0.id), label: "\($0.displayName)（\($0.role.label)）")
-        } : []
+        let targets = bulk ? try await requests.dispatchTargets(actor: actor) : (people: [], complete: true)
+        let handlers = targets.people.map { SelectOption(value: String($0.id), label: "\($0.displayName)（\($0.role.label)）") }
         let carried = Fields.carriedQuery(request, dropping: ["offset"])
         func link(_ offset: Int) -> String { "/requests?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
         let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine]
@@ -51,7 +50,7 @@ struct RequestsPages {
             states: RequestState.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.state) },
             channels: IntakeChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.channel) },
             regionCode: regionCode ?? "", items: page.items.map { SummaryView($0, now: now, bulk: bulk) }, bulk: bulk,
-            handlers: handlers, noteLength: BulkDispatchInput.noteLength,
+            handlers: handlers, handlersComplete: targets.complete, noteLength: BulkDispatchInput.noteLength,
             canIntake: actor.may(.requestIntake), previous: page.hasPrevious ? link(max(0, page.offset - page.limit)) : nil,
             next: page.hasNext ? link(page.offset + page.limit) : nil, error: problem?.message)
         return web.page("requests.queue", title: "诉求办理", model: model, request: request, context: context,

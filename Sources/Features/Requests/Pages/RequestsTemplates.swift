@@ -34,6 +34,7 @@ enum RequestsTemplates {
     </section>
     {{#bulk}}<section class="card form-inline">
       <label>批量派遣给 <select name="handlerId" required><option value="">请选择承办人</option>{{#handlers}}<option value="{{value}}">{{label}}</option>{{/handlers}}</select></label>
+      {{^handlersComplete}}<small class="muted">人员较多，只列出前 500 位；其他人员请在诉求详情中派遣。</small>{{/handlersComplete}}
       <label>说明 <input name="note" maxlength="{{noteLength}}"></label>
       <button class="btn btn-primary" id="bulk-dispatch-submit">派遣所选诉求</button>
     </section>{{/bulk}}

@@ -95,6 +95,10 @@ extension RequestService {
                              actor: Actor) async throws -> [Int64: Result<RequestState, DomainError>] {
         try actor.require(.requestDispatch)
         guard !ids.isEmpty, ids.count <= 200 else { throw DomainError.invalid("ids", "一次可派遣 1–200 件诉求") }
+        // A handler who is nobody is one mistake, said once, not once per ticked request.
+        guard let member = try await staff.staffMembers(ids: [handler])[handler], !member.disabled, member.role != .resident else {
+            throw DomainError.invalid("handlerId", "所选承办人不存在或已停用")
+        }
         var results: [Int64: Result<RequestState, DomainError>] = [:]
         for id in Array(Set(ids)).sorted() {
             do {
@@ -169,9 +173,15 @@ extension GridDuty {
 
 extension RequestService {
     /// A staff account by login name, for forms that name the handler.
-    /// Whom the actor may dispatch to in bulk: staff of their own scope, by name.
-    public func dispatchTargets(actor: Actor) async throws -> [StaffMember] {
+    /// Whom the actor may dispatch to in bulk, by name: staff bound at their node or above it
+    /// (who may handle anything in it), then staff below it (who may handle what is in their
+    /// own area; a request outside it is refused on its own). At most `limit` of the latter;
+    /// `complete` says whether that was all of them.
+    public func dispatchTargets(actor: Actor, limit: Int = 500) async throws -> (people: [StaffMember], complete: Bool) {
         try actor.require(.requestDispatch)
-        return try await staff.staffMembers(within: actor.scope.path, limit: 500)
+        let above = try await staff.staffMembers(onPathTo: actor.scope.path)
+        let below = try await staff.staffMembers(within: actor.scope.path, limit: limit + 1)
+        let seen = Set(above.map(\.id))
+        return (above + below.prefix(limit).filter { !seen.contains($0.id) }, below.count <= limit)
     }
 }

@@ -5,6 +5,8 @@ import LinliKit
 public struct SweepReport: Sendable, Equatable {
     public var warned: Int
     public var escalated: Int
+    /// Requests skipped because a stored value could not be read (`UnknownStoredValue`).
+    public var unreadable = 0
 
     public init(warned: Int = 0, escalated: Int = 0) {
         self.warned = warned
@@ -50,10 +52,15 @@ extension RequestService {
         }
         var report = SweepReport()
         for id in candidates {
-            switch try await sweep(id, now: now) {
-            case .warned?: report.warned += 1
-            case .escalated?: report.escalated += 1
-            case nil: break
+            do {
+                switch try await sweep(id, now: now) {
+                case .warned?: report.warned += 1
+                case .escalated?: report.escalated += 1
+                case nil: break
+                }
+            } catch is UnknownStoredValue {
+                // One request this version cannot read does not stop the clock for the others.
+                report.unreadable += 1
             }
         }
         return report

@@ -26,7 +26,8 @@ extension RequestStore {
             for (offset, row) in chunk.enumerated() {
                 let id = firstId + Int64(start + offset)
                 let r = row.request, p = row.progress
-                let written: [ColumnValue] = [("id", id)] + identityValues(r) + progressValues(p, handlerPath: row.handlerPath)
+                let written: [ColumnValue] = [("id", id)] + identityValues(r) + [("submitted_at", p.submittedAt.millis)]
+                    + progressValues(p, handlerPath: row.handlerPath)
                     + [("version", Int64(row.events.count)), ("updated_at", row.events.last!.at.millis)]
                 if offset == 0 { query = "INSERT INTO requests (" + .names(written) + ") VALUES " }
                 query += (offset == 0 ? "" : ", ") + .values(written)

@@ -27,14 +27,14 @@ enum RequestStore {
          ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy)]
     }
 
-    /// Where a request stands: written when it is made and at every step.
+    /// Where a request stands: written when it is made and at every step (its submission
+    /// time, fixed at intake, is written by the inserts only).
     static func progressValues(_ p: RequestProgress, handlerPath: String?) -> [ColumnValue] {
         let pending = pendingColumns(p.pending)
         return [
             ("state", p.state.rawValue), ("pending_kind", pending.kind), ("pending_minutes", pending.minutes),
             ("pending_reason", pending.reason), ("handler_id", p.handlerId), ("handler_path", handlerPath),
-            ("co_handler_ids", coHandlerColumn(p.coHandlerIds)), ("submitted_at", p.submittedAt.millis),
-            ("stage_started_at", p.stageStartedAt?.millis), ("respond_due", p.respondDue.millis), ("handle_due", p.handleDue?.millis),
+            ("co_handler_ids", coHandlerColumn(p.coHandlerIds)), ("stage_started_at", p.stageStartedAt?.millis), ("respond_due", p.respondDue.millis), ("handle_due", p.handleDue?.millis),
             ("verify_due", p.verifyDue?.millis), ("current_due", p.currentDue?.millis), ("paused_remaining", p.pausedRemaining),
             ("responded_at", p.respondedAt?.millis), ("reported_at", p.reportedAt?.millis), ("closed_at", p.closedAt?.millis),
             ("rated_at", p.ratedAt?.millis), ("rating", p.rating), ("respond_minutes", p.respondMinutes),
@@ -58,7 +58,8 @@ enum RequestStore {
     /// row for the district is locked from that upsert to the commit, and every change in the
     /// district waits for it (16 intakes at once spent most of their time there).
     static func insert(_ tx: Tx, _ r: NewRequest, progress p: RequestProgress) async throws -> ServiceRequest {
-        let written = identityValues(r) + progressValues(p, handlerPath: nil) + [("version", 1), ("updated_at", p.submittedAt.millis)]
+        let written = identityValues(r) + [("submitted_at", p.submittedAt.millis)] + progressValues(p, handlerPath: nil)
+            + [("version", 1), ("updated_at", p.submittedAt.millis)]
         let id = try await tx.sql.raw("INSERT INTO requests (" + .names(written) + ") VALUES " + .values(written) + " RETURNING id")
             .first()!.decode(column: "id", as: Int64.self)
         let stored = asStored(p)
