@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// Builds the router: the shared middleware, the console's own routes, then every feature's.
 public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws -> Router<AppContext> {
     let composition = system.composition
-    let navigation = [NavigationItem("首页", href: "/", permission: nil, order: 0)] + composition.navigation
+    let navigation = [NavigationItem.link("首页", href: "/", permission: nil, order: 0)] + composition.navigation
     let web = try Web(templates: composition.templates, navigation: navigation,
                       secureCookies: system.configuration.secureCookies, jsonPaths: composition.jsonPaths)
     let authenticator = try system.services.require((any Authenticator).self, by: "the router")

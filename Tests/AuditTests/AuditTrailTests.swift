@@ -77,7 +77,7 @@ struct AuditTrailTests {
                 for i in 0..<40 {
                     group.addTask {
                         try await system.database.write { tx -> Void in
-                            _ = try await system.audit.append(tx, actor: staff, action: AuditAction("probe.append", "探测"), entity: AuditEntity("probe", "探测"), entityId: String(i),
+                            _ = try await system.audit.append(tx, actor: staff, action: AuditAction("probe.append", on: AuditEntity("probe", "探测"), "探测"), entityId: String(i),
                                                           regionPath: nil)
                         }
                     }

@@ -38,7 +38,7 @@ struct MigrationTests {
             struct Boom: Error {}
             await #expect(throws: Boom.self) {
                 try await system.database.write { tx in
-                    try await AuditLog(clock: system.clock).append(tx, actor: system.commandLineActor, action: AuditAction("test", "测试"), entity: AuditEntity("t", "测试"),
+                    try await AuditLog(clock: system.clock).append(tx, actor: system.commandLineActor, action: AuditAction("test", on: AuditEntity("t", "测试"), "测试"),
                                                                    entityId: "1", regionPath: "/")
                     throw Boom()
                 }

@@ -14,14 +14,13 @@ public struct AccountsFeature: Feature {
     ]
     public static let templates = AccountsTemplates.all
     public static let navigation = [
-        NavigationItem("账号管理", href: "/users", permission: .userView, order: 80),
-        NavigationItem("API 令牌", href: "/tokens", permission: .tokenManage, order: 81),
+        NavigationItem.link("账号管理", href: "/users", permission: .userView, order: 80),
+        NavigationItem.link("API 令牌", href: "/tokens", permission: .tokenManage, order: 81),
     ]
     public static var api: APIDescription { AccountsAPI.api }
     public static var moveListeners: [any SubtreeMoveListener] { [AccountPathsListener()] }
     public static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { AccountDirectory(database: database) }
     public static var auditActions: [AuditAction] { AuditAction.accounts }
-    public static var auditEntities: [AuditEntity] { AuditEntity.accounts }
 
     public let accounts: AccountService
     public let auth: AuthService
@@ -40,7 +39,7 @@ public struct AccountsFeature: Feature {
 
     public var jobs: [BackgroundJob] {
         // One idempotent DELETE of expired sessions and old login failures.
-        [BackgroundJob("session sweep", every: .seconds(600)) { [auth] _ in try await auth.sweep() }]
+        [.every(.seconds(600), "session sweep") { [auth] _ in try await auth.sweep() }]
     }
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {

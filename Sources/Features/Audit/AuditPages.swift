@@ -41,9 +41,7 @@ struct AuditRoutes: APIDocumenting {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        var query = Fields.query(request)
-        let filter = Self.filter(&query)
-        try query.finish()
+        let filter = try request.query(Self.filter)
         let records = try await service.entries(filter, actor: actor)
         var next: String?
         if records.count == filter.limit, let last = records.last {
@@ -65,11 +63,7 @@ struct AuditRoutes: APIDocumenting {
     }
 
     @Sendable func apiList(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
-        var query = Fields.query(request)
-        let filter = Self.filter(&query)
-        try query.finish()
-        let records = try await service.entries(filter, actor: actor)
+        let records = try await service.entries(try request.query(Self.filter), actor: try context.requireActor())
         return try Web.json(ItemList(records.map {
             APIEntry(seq: $0.seq, at: $0.at, actorId: $0.actorId, actorName: $0.actorName, ip: $0.ip, action: $0.action,
                      entityType: $0.entityType, entityId: $0.entityId, regionPath: $0.regionPath, before: $0.before,

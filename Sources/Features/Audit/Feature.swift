@@ -11,7 +11,7 @@ public struct AuditFeature: Feature {
         .streetAdmin: [.auditView],
     ]
     public static let templates = AuditTemplates.all
-    public static let navigation = [NavigationItem("审计日志", href: "/audit", permission: .auditView, order: 90)]
+    public static let navigation = [NavigationItem.link("审计日志", href: "/audit", permission: .auditView, order: 90)]
     public static var api: APIDescription { AuditRoutes.api }
 
     public let service: AuditService

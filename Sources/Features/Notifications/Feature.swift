@@ -7,7 +7,7 @@ public struct NotificationsFeature: Feature {
     public static let name = "notifications"
     public static let migrations = NotificationStore.migrations
     public static let templates = NotificationsTemplates.all
-    public static let navigation = [NavigationItem("消息", href: "/inbox", permission: nil, order: 5)]
+    public static let navigation = [NavigationItem.link("消息", href: "/inbox", permission: nil, order: 5)]
     public static var api: APIDescription { InboxPages.api }
     public static var auditActions: [AuditAction] { AuditAction.notifications }
 
@@ -31,7 +31,7 @@ public struct NotificationsFeature: Feature {
 
     public var jobs: [BackgroundJob] {
         // Queued e-mail and webhook notices: each message is claimed by one instance at a time.
-        [BackgroundJob("outbound delivery", every: .seconds(deliveryInterval)) { [delivery] logger in
+        [.every(.seconds(deliveryInterval), "outbound delivery") { [delivery] logger in
             let report = try await delivery.deliverDue()
             if report != DeliveryReport() {
                 logger.info("outbound delivery", metadata: ["sent": "\(report.sent)", "retrying": "\(report.retrying)", "gaveUp": "\(report.gaveUp)"])

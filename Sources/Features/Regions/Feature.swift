@@ -14,12 +14,11 @@ public struct RegionsFeature: Feature {
     ]
     public static let templates = RegionsTemplates.all
     public static let navigation = [
-        NavigationItem("区域与网格", href: "/regions", permission: .regionView, order: 20),
-        NavigationItem("专题网格", href: "/thematic-grids", permission: .regionView, order: 21),
+        NavigationItem.link("区域与网格", href: "/regions", permission: .regionView, order: 20),
+        NavigationItem.link("专题网格", href: "/thematic-grids", permission: .regionView, order: 21),
     ]
     public static var api: APIDescription { RegionsAPI.api }
     public static var auditActions: [AuditAction] { AuditAction.regions }
-    public static var auditEntities: [AuditEntity] { AuditEntity.regions }
 
     public let regions: RegionService
     public let teams: TeamService

@@ -22,20 +22,22 @@ public struct RequestsFeature: Feature {
     ]
     public static let templates = RequestsTemplates.all
     public static let navigation = [
-        NavigationItem("我要办事", href: "/ask", permission: .requestSubmit, order: 20),
-        NavigationItem("诉求办理", href: "/requests", permission: .requestView, order: 21),
-        NavigationItem("办理统计", href: "/stats", permission: .requestMetrics, order: 22),
-        NavigationItem("服务目录", href: "/catalog", permission: .catalogManage, order: 60),
-        NavigationItem("工作日历", href: "/calendar", permission: .catalogManage, order: 61),
+        NavigationItem.link("我要办事", href: "/ask", permission: .requestSubmit, order: 20),
+        NavigationItem.link("诉求办理", href: "/requests", permission: .requestView, order: 21),
+        NavigationItem.link("办理统计", href: "/stats", permission: .requestMetrics, order: 22),
+        NavigationItem.link("服务目录", href: "/catalog", permission: .catalogManage, order: 60),
+        NavigationItem.link("工作日历", href: "/calendar", permission: .catalogManage, order: 61),
     ]
     public static var api: APIDescription { RequestsAPI.api }
     public static var moveListeners: [any SubtreeMoveListener] { [RequestPathsListener()] }
-    public static var sealedDataOwners: [any SealedDataOwner] { [RequestSealedData()] }
+    /// Contact phones, sealed, found by their blind index.
+    public static var sealedDataOwners: [any SealedDataOwner] {
+        [SealedColumns(table: "requests", [.init(sealed: "phone_sealed", index: "phone_index", kind: "phone")])]
+    }
     /// Open311 answers JSON, and its clients post with API keys, never from a browser form.
     public static var jsonPaths: [String] { [Open311API.basePath + "/"] }
     public static var csrfExemptPaths: [String] { [Open311API.basePath + "/"] }
     public static var auditActions: [AuditAction] { AuditAction.requests }
-    public static var auditEntities: [AuditEntity] { AuditEntity.requests }
 
     public let requests: RequestService
     public let catalog: CatalogService
@@ -64,7 +66,7 @@ public struct RequestsFeature: Feature {
 
     public var jobs: [BackgroundJob] {
         // 即将超期 warnings and 督办: each request is changed under its row lock and version.
-        [BackgroundJob("request clock sweep", every: .seconds(60)) { [requests] logger in
+        [.every(.seconds(60), "request clock sweep") { [requests] logger in
             let report = try await requests.sweep()
             if report != SweepReport() {
                 logger.info("request clock sweep", metadata: ["warned": "\(report.warned)", "escalated": "\(report.escalated)",

@@ -17,14 +17,17 @@ public struct ResidentsFeature: Feature {
     ]
     public static let templates = ResidentsTemplates.all
     public static let navigation = [
-        NavigationItem("居民信息", href: "/residents", permission: .residentView, order: 30),
-        NavigationItem("标签", href: "/tags", permission: .tagManage, order: 31),
+        NavigationItem.link("居民信息", href: "/residents", permission: .residentView, order: 30),
+        NavigationItem.link("标签", href: "/tags", permission: .tagManage, order: 31),
     ]
     public static var api: APIDescription { ResidentsAPI.api }
     public static var moveListeners: [any SubtreeMoveListener] { [ResidentPathsListener()] }
-    public static var sealedDataOwners: [any SealedDataOwner] { [ResidentSealedData()] }
+    /// ID numbers and phones, sealed, each found by its blind index.
+    public static var sealedDataOwners: [any SealedDataOwner] {
+        [SealedColumns(table: "residents", [.init(sealed: "id_sealed", index: "id_index", kind: "id"),
+                                            .init(sealed: "phone_sealed", index: "phone_index", kind: "phone")])]
+    }
     public static var auditActions: [AuditAction] { AuditAction.residents }
-    public static var auditEntities: [AuditEntity] { AuditEntity.residents }
 
     public let residents: ResidentService
     public let ledger: LedgerService

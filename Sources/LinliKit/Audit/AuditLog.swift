@@ -33,13 +33,12 @@ public struct AuditLog: Sendable {
 
     /// One entry to append; see `append(_:actor:entries:)`.
     public struct Entry: Sendable {
-        public let action: AuditAction, entity: AuditEntity, entityId: String, regionPath: String?
+        public let action: AuditAction, entityId: String, regionPath: String?
         public let before: AuditValues?, after: AuditValues?
 
-        public init(action: AuditAction, entity: AuditEntity, entityId: String, regionPath: String?, before: AuditValues? = nil,
+        public init(action: AuditAction, entityId: String, regionPath: String?, before: AuditValues? = nil,
                     after: AuditValues? = nil) {
             self.action = action
-            self.entity = entity
             self.entityId = entityId
             self.regionPath = regionPath
             self.before = before
@@ -48,9 +47,9 @@ public struct AuditLog: Sendable {
     }
 
     @discardableResult
-    public func append(_ tx: Tx, actor: Actor, action: AuditAction, entity: AuditEntity, entityId: String,
+    public func append(_ tx: Tx, actor: Actor, action: AuditAction, entityId: String,
                        regionPath: String?, before: AuditValues? = nil, after: AuditValues? = nil) async throws -> AuditRecord {
-        try await append(tx, actor: actor, entries: [Entry(action: action, entity: entity, entityId: entityId,
+        try await append(tx, actor: actor, entries: [Entry(action: action, entityId: entityId,
                                                           regionPath: regionPath, before: before, after: after)])[0]
     }
 
@@ -75,10 +74,10 @@ public struct AuditLog: Sendable {
             let beforeText = entry.before.map(Self.encode)
             let afterText = entry.after.map(Self.encode)
             let hash = AuditRecord.computeHash(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
-                                               action: entry.action.rawValue, entityType: entry.entity.rawValue, entityId: entry.entityId,
+                                               action: entry.action.rawValue, entityType: entry.action.entity.rawValue, entityId: entry.entityId,
                                                regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash)
             records.append(AuditRecord(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
-                                       action: entry.action.rawValue, entityType: entry.entity.rawValue, entityId: entry.entityId,
+                                       action: entry.action.rawValue, entityType: entry.action.entity.rawValue, entityId: entry.entityId,
                                        regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash, hash: hash))
             prevHash = hash
         }

@@ -1,28 +1,30 @@
-/// A name an audit entry is stored with and the zh-CN words the trail shows for it. Each
-/// feature declares its actions and entities in its `AuditVocabulary.swift` and lists them in
-/// its manifest (`Feature.auditActions`, `auditEntities`); two features declaring one name
-/// stop the start.
-public struct AuditTerm<Kind>: Hashable, Sendable {
+/// What an audit entry says was done, e.g. `resident.create`, with the zh-CN words the trail
+/// shows and the kind of thing its entries are about. Each feature declares its actions in
+/// its `AuditVocabulary.swift` and lists them in its manifest (`Feature.auditActions`); two
+/// features declaring one name stop the start.
+public struct AuditAction: Hashable, Sendable {
     public let rawValue: String
     public let label: String
-    public init(_ rawValue: String, _ label: String) {
-        self.rawValue = rawValue
-        self.label = label
+    public let entity: AuditEntity
+
+    public init(_ rawValue: String, on entity: AuditEntity, _ label: String) {
+        (self.rawValue, self.entity, self.label) = (rawValue, entity, label)
     }
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
-public enum AuditActionTerm {}
-public enum AuditEntityTerm {}
-/// What an entry says was done, e.g. `resident.create`.
-public typealias AuditAction = AuditTerm<AuditActionTerm>
-/// What kind of thing an entry is about, e.g. `resident`.
-public typealias AuditEntity = AuditTerm<AuditEntityTerm>
+/// What kind of thing an audit entry is about, e.g. `resident`.
+public struct AuditEntity: Hashable, Sendable {
+    public let rawValue: String
+    public let label: String
+
+    public init(_ rawValue: String, _ label: String) {
+        (self.rawValue, self.label) = (rawValue, label)
+    }
+}
 
 /// The kernel's own: the data key, and accounts (which every feature's entries may be about).
 extension AuditAction {
-    public static let dataKeyRotate = AuditAction("data_key.rotate", "轮换数据密钥")
+    public static let dataKeyRotate = AuditAction("data_key.rotate", on: .dataKey, "轮换数据密钥")
     static let kernel: [AuditAction] = [.dataKeyRotate]
 }
 
@@ -37,9 +39,10 @@ public struct AuditVocabulary: Sendable {
     let actions: [String: String]
     let entities: [String: String]
 
-    public init(actions: [AuditAction], entities: [AuditEntity]) {
-        self.actions = Dictionary((AuditAction.kernel + actions).map { ($0.rawValue, $0.label) }) { first, _ in first }
-        self.entities = Dictionary((AuditEntity.kernel + entities).map { ($0.rawValue, $0.label) }) { first, _ in first }
+    public init(actions: [AuditAction]) {
+        let all = AuditAction.kernel + actions
+        self.actions = Dictionary(all.map { ($0.rawValue, $0.label) }) { first, _ in first }
+        self.entities = Dictionary((AuditEntity.kernel + all.map(\.entity)).map { ($0.rawValue, $0.label) }) { first, _ in first }
     }
 
     /// The words for a stored action; an entry older than its declaration shows its name.

@@ -6,11 +6,6 @@ public struct UnknownStoredValue: Error, CustomStringConvertible {
     public let column: String
     public let value: String
     public let row: String
-    public init(column: String, value: String, row: String) {
-        self.column = column
-        self.value = value
-        self.row = row
-    }
     public var description: String { "\(row): \(column) holds \"\(value)\", which this version does not know" }
 }
 
@@ -18,16 +13,20 @@ extension SQLRow {
     /// `column` as a value of `T`; `row` names the row in the error (e.g. `requests#12`).
     public func decode<T: RawRepresentable>(known column: String, as type: T.Type, row: @autoclosure () -> String) throws -> T
         where T.RawValue == String {
+        try decode(known: column, row: row(), parse: T.init(rawValue:))
+    }
+
+    /// `column` as what `parse` makes of its text (a day, a rule with its own format).
+    public func decode<T>(known column: String, row: @autoclosure () -> String, parse: (String) -> T?) throws -> T {
         let text = try decode(column: column, as: String.self)
-        guard let value = T(rawValue: text) else { throw UnknownStoredValue(column: column, value: text, row: row()) }
+        guard let value = parse(text) else { throw UnknownStoredValue(column: column, value: text, row: row()) }
         return value
     }
 
     /// The same for a column that may be NULL.
     public func decode<T: RawRepresentable>(knownIfPresent column: String, as type: T.Type, row: @autoclosure () -> String) throws -> T?
         where T.RawValue == String {
-        guard let text = try decode(column: column, as: String?.self) else { return nil }
-        guard let value = T(rawValue: text) else { throw UnknownStoredValue(column: column, value: text, row: row()) }
-        return value
+        guard try decode(column: column, as: String?.self) != nil else { return nil }
+        return try decode(known: column, as: type, row: row())
     }
 }

@@ -24,7 +24,7 @@ public struct Composition: Sendable {
     public var moveListeners: [any SubtreeMoveListener] { features.flatMap { $0.moveListeners } }
     public var sealedDataOwners: [any SealedDataOwner] { features.flatMap { $0.sealedDataOwners } }
     public var auditVocabulary: AuditVocabulary {
-        AuditVocabulary(actions: features.flatMap { $0.auditActions }, entities: features.flatMap { $0.auditEntities })
+        AuditVocabulary(actions: features.flatMap { $0.auditActions })
     }
     public var jsonPaths: JSONPaths { JSONPaths(features.flatMap { $0.jsonPaths }) }
     public var csrfExemptPaths: [String] { features.flatMap { $0.csrfExemptPaths } }
@@ -50,8 +50,10 @@ public struct Composition: Sendable {
                         + features.flatMap { f in f.auditActions.map { ($0.rawValue, f.name) } })
         try Self.unique("API operation", features.flatMap { f in f.api.operations.map { ($0.route, f.name) } })
         try Self.unique("API schema", features.flatMap { f in f.api.schemas.keys.map { ($0, f.name) } })
+        // An entity two features' actions share (accounts, say) is one entity, not a collision.
         try Self.unique("audit entity", AuditEntity.kernel.map { ($0.rawValue, "kernel") }
-                        + features.flatMap { f in f.auditEntities.map { ($0.rawValue, f.name) } })
+                        + features.flatMap { f in Set(f.auditActions.map(\.entity.rawValue)).map { ($0, f.name) } }
+                            .filter { name, _ in !AuditEntity.kernel.contains { $0.rawValue == name } })
     }
 
     /// Throws for the first name that more than one owner declares.

@@ -28,9 +28,9 @@ public protocol Feature: Sendable {
     static var sealedDataOwners: [any SealedDataOwner] { get }
     /// Who the staff are, for features that pick people (one feature provides it).
     static func staffDirectory(_ database: Database) -> (any StaffDirectory)?
-    /// What the audit trail records this feature doing, and about what (`AuditVocabulary.swift`).
+    /// What the audit trail records this feature doing, each with what it is about
+    /// (`AuditVocabulary.swift`).
     static var auditActions: [AuditAction] { get }
-    static var auditEntities: [AuditEntity] { get }
     /// Paths outside `/api/` whose answers (errors included) are JSON.
     static var jsonPaths: [String] { get }
     /// Paths whose posts come from machines with tokens, never from a browser form.
@@ -59,7 +59,6 @@ extension Feature {
     public static var sealedDataOwners: [any SealedDataOwner] { [] }
     public static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { nil }
     public static var auditActions: [AuditAction] { [] }
-    public static var auditEntities: [AuditEntity] { [] }
     public static var jsonPaths: [String] { [] }
     public static var csrfExemptPaths: [String] { [] }
     public var services: [any Sendable] { [] }
@@ -75,11 +74,9 @@ public struct NavigationItem: Sendable {
     /// Order in the menu (lower first).
     public let order: Int
 
-    public init(_ label: String, href: String, permission: Permission?, order: Int) {
-        self.label = label
-        self.href = href
-        self.permission = permission
-        self.order = order
+    /// An entry `label` leading to `href`, for those holding `permission` (everyone if nil).
+    public static func link(_ label: String, href: String, permission: Permission?, order: Int) -> NavigationItem {
+        NavigationItem(label: label, href: href, permission: permission, order: order)
     }
 }
 
@@ -90,9 +87,9 @@ public struct BackgroundJob: Sendable {
     public let interval: Duration
     public let work: @Sendable (Logger) async throws -> Void
 
-    public init(_ name: String, every interval: Duration, _ work: @escaping @Sendable (Logger) async throws -> Void) {
-        self.name = name
-        self.interval = interval
-        self.work = work
+    /// `work`, run every `interval` under `name` (which the logs use).
+    public static func every(_ interval: Duration, _ name: String,
+                             _ work: @escaping @Sendable (Logger) async throws -> Void) -> BackgroundJob {
+        BackgroundJob(name: name, interval: interval, work: work)
     }
 }

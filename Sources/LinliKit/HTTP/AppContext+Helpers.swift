@@ -7,6 +7,11 @@ extension AppContext {
         return id
     }
 
+    /// The same for a handler that serves a route with the id and one without (create or update).
+    public func optionalPathID(_ name: String = "id") throws -> Int64? {
+        parameters.get(name) == nil ? nil : try pathID(name)
+    }
+
     /// The CSRF token page forms must carry.
     public var csrfToken: String { authentication?.csrfToken ?? "" }
 }

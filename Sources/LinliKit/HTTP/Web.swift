@@ -113,6 +113,18 @@ public final class Web: Sendable {
         return response
     }
 
+    /// A form's action: a redirect with its message when it succeeds; on a mistake the user
+    /// can mend (invalid input, a conflict with the current state), `page` shown again with it.
+    public func formAction(_ action: () async throws -> (location: String, flash: String),
+                           orShow page: (DomainError) async throws -> Response) async throws -> Response {
+        do {
+            let (location, flash) = try await action()
+            return redirect(to: location, flash: flash)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            return try await page(error)
+        }
+    }
+
     public static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try JSONEncoder.canonical().encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

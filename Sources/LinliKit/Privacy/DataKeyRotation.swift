@@ -75,7 +75,7 @@ public enum DataKeyRotation {
         let changed = try await database.write { tx in
             var total = 0
             for owner in owners { total += try await owner.reseal(tx, from: old, to: new) }
-            try await audit.append(tx, actor: actor, action: .dataKeyRotate, entity: .dataKey, entityId: new.keyId,
+            try await audit.append(tx, actor: actor, action: .dataKeyRotate, entityId: new.keyId,
                                    regionPath: nil, before: ["keyId": old.keyId], after: ["keyId": new.keyId, "values": String(total)])
             return total
         }

@@ -14,15 +14,18 @@ struct AccountsAPI {
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
         api.get("me", use: me)
-        api.get("users", use: users)
-        api.post("users", use: createUser)
-        api.get("users/:id", use: user)
-        api.post("users/:id/disable", use: disable)
-        api.post("users/:id/enable", use: enable)
-        api.post("users/:id/password", use: resetPassword)
-        api.get("tokens", use: tokens)
-        api.post("tokens", use: issueToken)
-        api.delete("tokens/:id", use: revokeToken)
+        let users = api.group("users")
+        users.get(use: self.users)
+        users.post(use: createUser)
+        let user = users.group(":id")
+        user.get(use: self.user)
+        user.post("disable", use: disable)
+        user.post("enable", use: enable)
+        user.post("password", use: resetPassword)
+        let tokens = api.group("tokens")
+        tokens.get(use: self.tokens)
+        tokens.post(use: issueToken)
+        tokens.delete(":id", use: revokeToken)
     }
 
     @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
@@ -43,10 +46,7 @@ struct AccountsAPI {
 
     @Sendable func createUser(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        var request = request
-        var fields = try await request.fields(context)
-        let input = NewAccountInput(&fields, regionField: .id)
-        try fields.finish()
+        let input = try await request.input(context) { NewAccountInput(&$0, regionField: .id) }
         return try Web.json(try await accounts.create(input.account(regionId: input.regionId), actor: actor), status: .created)
     }
 
@@ -67,10 +67,7 @@ struct AccountsAPI {
 
     @Sendable func resetPassword(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        var request = request
-        var fields = try await request.fields(context)
-        let input = PasswordResetInput(&fields)
-        try fields.finish()
+        let input = try await request.input(context, PasswordResetInput.init)
         let id = try context.pathID()
         try await accounts.resetPassword(id, to: input.password, actor: actor)
         return try Web.json(try await accounts.account(id, actor: actor))
@@ -83,10 +80,7 @@ struct AccountsAPI {
 
     @Sendable func issueToken(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        var request = request
-        var fields = try await request.fields(context)
-        let input = TokenInput(&fields)
-        try fields.finish()
+        let input = try await request.input(context, TokenInput.init)
         return try Web.json(try await auth.issueToken(forUser: input.username, name: input.name, actor: actor), status: .created)
     }
 

@@ -68,16 +68,19 @@ struct UserPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("users", use: list)
-        router.get("users/new", use: newForm)
-        router.post("users", use: create)
-        router.get("users/:id", use: detail)
-        router.post("users/:id/disable", use: disable)
-        router.post("users/:id/enable", use: enable)
-        router.post("users/:id/password", use: resetPassword)
-        router.get("tokens", use: tokens)
-        router.post("tokens", use: issueToken)
-        router.post("tokens/:id/revoke", use: revokeToken)
+        let users = router.group("users")
+        users.get(use: list)
+        users.get("new", use: newForm)
+        users.post(use: create)
+        let user = users.group(":id")
+        user.get(use: detail)
+        user.post("disable", use: disable)
+        user.post("enable", use: enable)
+        user.post("password", use: resetPassword)
+        let tokens = router.group("tokens")
+        tokens.get(use: self.tokens)
+        tokens.post(use: issueToken)
+        tokens.post(":id/revoke", use: revokeToken)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -130,13 +133,11 @@ struct UserPages {
     @Sendable func resetPassword(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.pathID()
-        do {
+        return try await web.formAction({
             let input = try await request.input(context, PasswordResetInput.init)
             try await accounts.resetPassword(id, to: input.password, actor: actor)
-            return web.redirect(to: "/users/\(id)", flash: "密码已重置，该账号需重新登录")
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await detailPage(id, request: request, context: context, error: error)
-        }
+            return ("/users/\(id)", "密码已重置，该账号需重新登录")
+        }, orShow: { try await detailPage(id, request: request, context: context, error: $0) })
     }
 
     @Sendable func tokens(_ request: Request, context: AppContext) async throws -> Response {

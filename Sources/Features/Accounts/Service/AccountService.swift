@@ -80,7 +80,7 @@ public struct AccountService: Sendable {
             return try await database.write { tx in
                 let id = try await AccountStore.insert(tx, username: username, displayName: displayName, role: role,
                                                        regionId: node.id, regionPath: node.path, passwordHash: passwordHash, now: now)
-                try await audit.append(tx, actor: actor, action: .userCreate, entity: .user, entityId: String(id),
+                try await audit.append(tx, actor: actor, action: .userCreate, entityId: String(id),
                                        regionPath: node.path,
                                        after: ["username": username, "displayName": displayName, "role": role.rawValue, "region": node.code])
                 return try await AccountStore.find(tx, id: id, within: actor.scope)!
@@ -119,7 +119,7 @@ public struct AccountService: Sendable {
             if disabled {
                 try await AccountStore.deleteSessions(tx, userId: id)
             }
-            try await audit.append(tx, actor: actor, action: disabled ? .userDisable : .userEnable, entity: .user,
+            try await audit.append(tx, actor: actor, action: disabled ? .userDisable : .userEnable,
                                    entityId: String(id), regionPath: account.regionPath,
                                    before: ["disabled": String(account.disabled)], after: ["disabled": String(disabled)])
             return try await AccountStore.find(tx, id: id, within: actor.scope)!
@@ -137,7 +137,7 @@ public struct AccountService: Sendable {
         try await database.write { tx in
             try await AccountStore.setPassword(tx, id: id, hash: hash, now: now)
             try await AccountStore.deleteSessions(tx, userId: id)
-            try await audit.append(tx, actor: actor, action: .userPasswordReset, entity: .user, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .userPasswordReset, entityId: String(id),
                                    regionPath: target.regionPath)
         }
     }
@@ -158,7 +158,7 @@ public struct AccountService: Sendable {
         try await database.write { tx in
             try await AccountStore.setPassword(tx, id: userId, hash: newHash, now: now)
             try await AccountStore.deleteSessions(tx, userId: userId, keeping: keepingSession.map(Secrets.sha256Hex))
-            try await audit.append(tx, actor: actor, action: .userPasswordChange, entity: .user, entityId: String(userId),
+            try await audit.append(tx, actor: actor, action: .userPasswordChange, entityId: String(userId),
                                    regionPath: account.regionPath, after: ["otherSessions": "ended"])
         }
     }

@@ -78,7 +78,7 @@ public struct AuthService: Authenticator {
             let systemActor = Actor(userId: stored?.0.id, username: username, displayName: username, role: nil,
                                     scope: Scope(regionId: 0, path: "/"), permissions: [], ip: ip)
             try await database.write { tx in
-                try await audit.append(tx, actor: systemActor, action: .sessionLoginFailed, entity: .user,
+                try await audit.append(tx, actor: systemActor, action: .sessionLoginFailed,
                                        entityId: stored.map { String($0.0.id) } ?? "-", regionPath: stored?.0.regionPath,
                                        after: ["reason": reason])
             }
@@ -98,7 +98,7 @@ public struct AuthService: Authenticator {
             try await AccountStore.clearFailures(tx, key: pairKey)
             try await AccountStore.insertSession(tx, idHash: Secrets.sha256Hex(sessionToken), userId: account.id, csrf: csrfToken,
                                                  now: now, expires: now + idleTimeout, ip: ip)
-            try await audit.append(tx, actor: signedInActor, action: .sessionLogin, entity: .user,
+            try await audit.append(tx, actor: signedInActor, action: .sessionLogin,
                                    entityId: String(account.id), regionPath: account.regionPath)
             return failed
         }
@@ -108,7 +108,7 @@ public struct AuthService: Authenticator {
     public func logout(sessionToken: String, actor: Actor) async throws {
         try await database.write { tx in
             try await AccountStore.deleteSession(tx, idHash: Secrets.sha256Hex(sessionToken))
-            try await audit.append(tx, actor: actor, action: .sessionLogout, entity: .user,
+            try await audit.append(tx, actor: actor, action: .sessionLogout,
                                    entityId: actor.userId.map(String.init) ?? "-", regionPath: actor.scope.path)
         }
     }
@@ -176,7 +176,7 @@ public struct AuthService: Authenticator {
         return try await database.write { tx in
             let id = try await AccountStore.insertToken(tx, userId: account.id, name: name, hash: Secrets.sha256Hex(secret),
                                                         prefix: prefix, createdBy: actor.userId, now: now)
-            try await audit.append(tx, actor: actor, action: .tokenIssue, entity: .apiToken, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .tokenIssue, entityId: String(id),
                                    regionPath: account.regionPath, after: ["user": account.username, "name": name, "prefix": prefix])
             return IssuedToken(token: try await AccountStore.token(tx, id: id, within: actor.scope)!, secret: secret)
         }
@@ -190,7 +190,7 @@ public struct AuthService: Authenticator {
             guard !token.revoked else { return token }
             try await AccountStore.revokeToken(tx, id: id, now: now)
             let owner = try await AccountStore.find(tx, ids: [token.userId]).first
-            try await audit.append(tx, actor: actor, action: .tokenRevoke, entity: .apiToken, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .tokenRevoke, entityId: String(id),
                                    regionPath: owner?.regionPath, before: ["revoked": "false"], after: ["revoked": "true"])
             return try await AccountStore.token(tx, id: id, within: actor.scope)!
         }

@@ -41,15 +41,16 @@ struct InboxPages {
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        let api = router.group("api/v1")
-        router.get("inbox", use: inbox)
-        router.post("inbox/:id/read", use: markRead)
-        router.post("inbox/read-all", use: markAllRead)
-        router.get("inbox/settings", use: settings)
-        router.post("inbox/settings", use: saveSettings)
-        api.get("notifications", use: apiInbox)
-        api.post("notifications/:id/read", use: apiMarkRead)
-        api.post("notifications/read-all", use: apiMarkAllRead)
+        let inbox = router.group("inbox")
+        inbox.get(use: self.inbox)
+        inbox.post(":id/read", use: markRead)
+        inbox.post("read-all", use: markAllRead)
+        inbox.get("settings", use: settings)
+        inbox.post("settings", use: saveSettings)
+        let api = router.group("api/v1/notifications")
+        api.get(use: apiInbox)
+        api.post(":id/read", use: apiMarkRead)
+        api.post("read-all", use: apiMarkAllRead)
     }
 
     @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {

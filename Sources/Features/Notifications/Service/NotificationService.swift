@@ -115,7 +115,7 @@ public struct NotificationService: Sendable {
             try await NotificationStore.saveTargets(tx, userId: user, email: valid.email, webhook: valid.webhook, now: now)
             // Where a person's notices go is personal data: the trail says that it changed and the
             // webhook's host, not the address.
-            try await audit.append(tx, actor: actor, action: .notificationTargets, entity: .user, entityId: String(user), regionPath: actor.scope.path,
+            try await audit.append(tx, actor: actor, action: .notificationTargets, entityId: String(user), regionPath: actor.scope.path,
                                    after: ["email": valid.email == nil ? "none" : "set",
                                            "webhook": valid.webhook.flatMap { URL(string: $0)?.host } ?? "none"])
         }

@@ -69,12 +69,7 @@ struct RegionsPages {
     /// Runs a form action; on a user error shows the node page again with the message.
     func formAction(_ id: Int64, request: Request, context: AppContext, values: Values = Values(),
                     _ action: () async throws -> (location: String, flash: String)) async throws -> Response {
-        do {
-            let (location, flash) = try await action()
-            return web.redirect(to: location, flash: flash)
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await nodePage(id, request: request, context: context, error: error, values: values)
-        }
+        try await web.formAction(action) { try await nodePage(id, request: request, context: context, error: $0, values: values) }
     }
 
     func addRoutes(to router: Router<AppContext>) {

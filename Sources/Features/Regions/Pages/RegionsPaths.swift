@@ -10,9 +10,13 @@ enum RegionsPaths {
     static let retire = RoutePath("regions/:id/retire")
     static let team = RoutePath("regions/:id/team")
     static let teamMember = RoutePath("regions/:id/team/:userId/remove")
-    static let thematicGrids = RoutePath("thematic-grids")
-    static let thematicGrid = RoutePath("thematic-grids/:id")
-    static let thematicTeam = RoutePath("thematic-grids/:id/team")
-    static let thematicTeamMember = RoutePath("thematic-grids/:id/team/:userId/remove")
-    static let thematicRetire = RoutePath("thematic-grids/:id/retire")
+}
+
+/// The thematic grids' pages (专题网格).
+enum ThematicPaths {
+    static let list = RoutePath("thematic-grids")
+    static let grid = RoutePath("thematic-grids/:id")
+    static let team = RoutePath("thematic-grids/:id/team")
+    static let teamMember = RoutePath("thematic-grids/:id/team/:userId/remove")
+    static let retire = RoutePath("thematic-grids/:id/retire")
 }

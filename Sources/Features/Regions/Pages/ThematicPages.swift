@@ -49,22 +49,17 @@ struct ThematicPages {
     }
 
     func detailAction(_ id: Int64, request: Request, context: AppContext,
-                      _ action: () async throws -> (String, String)) async throws -> Response {
-        do {
-            let (location, flash) = try await action()
-            return web.redirect(to: location, flash: flash)
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await detailPage(id, request: request, context: context, error: error)
-        }
+                      _ action: () async throws -> (location: String, flash: String)) async throws -> Response {
+        try await web.formAction(action) { try await detailPage(id, request: request, context: context, error: $0) }
     }
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get(RegionsPaths.thematicGrids, use: list)
-        router.post(RegionsPaths.thematicGrids, use: create)
-        router.get(RegionsPaths.thematicGrid, use: detail)
-        router.post(RegionsPaths.thematicTeam, use: assign)
-        router.post(RegionsPaths.thematicTeamMember, use: unassign)
-        router.post(RegionsPaths.thematicRetire, use: retire)
+        router.get(ThematicPaths.list, use: list)
+        router.post(ThematicPaths.list, use: create)
+        router.get(ThematicPaths.grid, use: detail)
+        router.post(ThematicPaths.team, use: assign)
+        router.post(ThematicPaths.teamMember, use: unassign)
+        router.post(ThematicPaths.retire, use: retire)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -88,7 +83,7 @@ struct ThematicPages {
             let anchor = try await regions.node(code: code, actor: actor)
             let grid = try await teams.createThematicGrid(regionId: anchor.id, name: name, colour: colour, tags: tags,
                                                           description: description, actor: actor)
-            return web.redirect(to: RegionsPaths.thematicGrid.link(grid.id), flash: "已新建专题网格「\(grid.name)」")
+            return web.redirect(to: ThematicPaths.grid.link(grid.id), flash: "已新建专题网格「\(grid.name)」")
         } catch let error as DomainError where error.kind != .forbidden && error.kind != .unauthenticated {
             return try await listPage(request: request, context: context, error: error, values: values)
         }
@@ -104,7 +99,7 @@ struct ThematicPages {
         return try await detailAction(id, request: request, context: context) {
             let input = try await request.input(context, TeamMemberInput.init)
             try await teams.assignThematic(id, username: input.username, duty: input.duty, actor: actor)
-            return (RegionsPaths.thematicGrid.link(id), "已将「\(input.username)」加入队伍")
+            return (ThematicPaths.grid.link(id), "已将「\(input.username)」加入队伍")
         }
     }
 
@@ -114,7 +109,7 @@ struct ThematicPages {
         let userId = try context.pathID("userId")
         return try await detailAction(id, request: request, context: context) {
             try await teams.removeThematic(id, userId: userId, actor: actor)
-            return (RegionsPaths.thematicGrid.link(id), "已移出队伍")
+            return (ThematicPaths.grid.link(id), "已移出队伍")
         }
     }
 
@@ -123,7 +118,7 @@ struct ThematicPages {
         let id = try context.pathID()
         return try await detailAction(id, request: request, context: context) {
             try await teams.retireThematicGrid(id, actor: actor)
-            return (RegionsPaths.thematicGrids.link(), "已撤销专题网格")
+            return (ThematicPaths.list.link(), "已撤销专题网格")
         }
     }
 }

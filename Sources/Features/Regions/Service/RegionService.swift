@@ -125,7 +125,7 @@ public struct RegionService: Sendable {
             if try await RegionStore.codeExists(tx, code) { throw DomainError.conflict("区编码 \(code) 已存在") }
             let id = try await RegionStore.insert(tx, parent: nil, level: .district, code: code, name: name, now: now)
             let node = try await RegionStore.find(tx, id: id, within: actor.scope)!
-            try await audit.append(tx, actor: actor, action: .regionCreate, entity: .region, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .regionCreate, entityId: String(id),
                                    regionPath: node.path, after: ["code": code, "name": name, "level": "district"])
             return node
         }
@@ -153,7 +153,7 @@ public struct RegionService: Sendable {
             }
             let id = try await RegionStore.insert(tx, parent: parent, level: level, code: code, name: name, now: now)
             let node = try await RegionStore.find(tx, id: id, within: actor.scope)!
-            try await audit.append(tx, actor: actor, action: .regionCreate, entity: .region, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .regionCreate, entityId: String(id),
                                    regionPath: node.path, after: ["code": code, "name": name, "level": level.rawValue, "parent": parent.code])
             return node
         }
@@ -169,7 +169,7 @@ public struct RegionService: Sendable {
             let name = try RegionRules.validateName(name)
             guard name != node.name else { return node }
             try await RegionStore.rename(tx, id: id, name: name, now: now)
-            try await audit.append(tx, actor: actor, action: .regionRename, entity: .region, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .regionRename, entityId: String(id),
                                    regionPath: node.path, before: ["name": node.name], after: ["name": name])
             return try await Self.scopedNode(tx, id, actor)
         }
@@ -195,7 +195,7 @@ public struct RegionService: Sendable {
             for listener in moveListeners {
                 try await listener.subtreeMoved(tx, from: node.path, to: newPath)
             }
-            try await audit.append(tx, actor: actor, action: .regionMove, entity: .region, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .regionMove, entityId: String(id),
                                    regionPath: newPath,
                                    before: ["code": node.code, "parentId": node.parentId.map(String.init) ?? "", "path": node.path],
                                    after: ["code": newCode, "parentId": String(newParent.id), "path": newPath])
@@ -210,7 +210,7 @@ public struct RegionService: Sendable {
             let node = try await Self.scopedNode(tx, id, actor)
             try RegionRules.checkRetire(node, activeChildren: node.childCount, scope: actor.scope)
             try await RegionStore.retire(tx, id: id, now: now)
-            try await audit.append(tx, actor: actor, action: .regionRetire, entity: .region, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .regionRetire, entityId: String(id),
                                    regionPath: node.path, before: ["retired": "false"], after: ["retired": "true"])
             return try await Self.scopedNode(tx, id, actor)
         }
@@ -246,7 +246,7 @@ extension RegionService {
             try await RegionStore.bulkInsert(tx, nodes.map {
                 RegionStore.BulkRow(id: $0.id, parentId: $0.parentId, level: $0.level, code: $0.code, name: $0.name, path: $0.path)
             }, now: now)
-            try await audit.append(tx, actor: actor, action: .regionBulkLoad, entity: .region, entityId: "-",
+            try await audit.append(tx, actor: actor, action: .regionBulkLoad, entityId: "-",
                                    regionPath: nodes.first?.path, after: ["nodes": String(nodes.count)])
         }
     }

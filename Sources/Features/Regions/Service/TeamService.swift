@@ -60,7 +60,7 @@ public struct TeamService: Sendable {
             try GridTeamRules.checkAssign(userId: member.id, duty: duty, members: current)
             let previous = current.first { $0.userId == member.id }?.duty.rawValue
             try await TeamStore.upsertMember(tx, gridId: gridId, userId: member.id, duty: duty, now: now)
-            try await audit.append(tx, actor: actor, action: .regionTeamAssign, entity: .region, entityId: String(gridId),
+            try await audit.append(tx, actor: actor, action: .regionTeamAssign, entityId: String(gridId),
                                    regionPath: node.path,
                                    before: previous.map { ["user": member.username, "duty": $0] },
                                    after: ["user": member.username, "duty": duty.rawValue])
@@ -75,7 +75,7 @@ public struct TeamService: Sendable {
             let members = try await TeamStore.members(tx, gridId: gridId)
             guard let existing = members.first(where: { $0.userId == userId }) else { throw DomainError.notFound("队员") }
             try await TeamStore.removeMember(tx, gridId: gridId, userId: userId)
-            try await audit.append(tx, actor: actor, action: .regionTeamRemove, entity: .region, entityId: String(gridId),
+            try await audit.append(tx, actor: actor, action: .regionTeamRemove, entityId: String(gridId),
                                    regionPath: node.path, before: ["userId": String(userId), "duty": existing.duty.rawValue])
         }
         return try await team(ofGrid: gridId, actor: actor)
@@ -109,7 +109,7 @@ public struct TeamService: Sendable {
             guard !tags.isEmpty else { throw DomainError.invalid("tags", "请至少填写一个服务对象标签，例如 独居老人") }
             let id = try await TeamStore.insertThematic(tx, regionId: regionId, name: name, colour: colour, tags: tags,
                                                         description: description, now: now)
-            try await audit.append(tx, actor: actor, action: .thematicCreate, entity: .thematicGrid, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .thematicCreate, entityId: String(id),
                                    regionPath: anchor.path,
                                    after: ["name": name, "colour": colour, "tags": tags.joined(separator: "、"), "region": anchor.code])
             return try await TeamStore.thematicGrid(tx, id: id, within: actor.scope)!
@@ -124,7 +124,7 @@ public struct TeamService: Sendable {
             guard !grid.retired else { throw DomainError.conflict("该专题网格已撤销") }
             try await TeamStore.retireThematic(tx, id: id, now: now)
             let anchor = try await RegionService.scopedNode(tx, grid.regionId, actor)
-            try await audit.append(tx, actor: actor, action: .thematicRetire, entity: .thematicGrid, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .thematicRetire, entityId: String(id),
                                    regionPath: anchor.path, before: ["name": grid.name])
         }
     }
@@ -141,7 +141,7 @@ public struct TeamService: Sendable {
             let current = try await named(try await TeamStore.thematicMembers(tx, id: id))
             try GridTeamRules.checkAssign(userId: member.id, duty: duty, members: current)
             try await TeamStore.upsertThematicMember(tx, id: id, userId: member.id, duty: duty, now: now)
-            try await audit.append(tx, actor: actor, action: .thematicTeamAssign, entity: .thematicGrid, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .thematicTeamAssign, entityId: String(id),
                                    regionPath: anchor.path, after: ["user": member.username, "duty": duty.rawValue])
         }
     }
@@ -155,7 +155,7 @@ public struct TeamService: Sendable {
                 throw DomainError.notFound("队员")
             }
             try await TeamStore.removeThematicMember(tx, id: id, userId: userId)
-            try await audit.append(tx, actor: actor, action: .thematicTeamRemove, entity: .thematicGrid, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .thematicTeamRemove, entityId: String(id),
                                    regionPath: anchor.path, before: ["userId": String(userId)])
         }
     }

@@ -13,31 +13,27 @@ struct CatalogAPI {
     }
 
     func addRoutes(to api: RouterGroup<AppContext>) {
-        api.get("catalog", use: read)
-        api.post("catalog/categories", use: createCategory)
-        api.put("catalog/categories/:id", use: updateCategory)
-        api.post("catalog/items", use: createItem)
-        api.put("catalog/items/:id", use: updateItem)
-        api.get("calendar", use: readCalendar)
-        api.put("calendar/days/:day", use: putDay)
-        api.delete("calendar/days/:day", use: removeDay)
-        api.put("calendar/settings", use: saveSettings)
+        let catalog = api.group("catalog")
+        catalog.get(use: read)
+        catalog.post("categories", use: saveCategory)
+        catalog.put("categories/:id", use: saveCategory)
+        catalog.post("items", use: saveItem)
+        catalog.put("items/:id", use: saveItem)
+        let calendar = api.group("calendar")
+        calendar.get(use: readCalendar)
+        calendar.put("days/:day", use: putDay)
+        calendar.delete("days/:day", use: removeDay)
+        calendar.put("settings", use: saveSettings)
     }
 
     @Sendable func read(_ request: Request, context: AppContext) async throws -> Response {
         try Web.json(CatalogDTO(try await catalog.catalog(actor: try context.requireActor())))
     }
 
-    @Sendable func createCategory(_ request: Request, context: AppContext) async throws -> Response {
-        try await saveCategory(nil, request, context)
-    }
-
-    @Sendable func updateCategory(_ request: Request, context: AppContext) async throws -> Response {
-        try await saveCategory(try context.pathID(), request, context)
-    }
-
-    func saveCategory(_ id: Int64?, _ request: Request, _ context: AppContext) async throws -> Response {
+    /// 新增 (POST, no id) or 修改 (PUT …/:id) a category.
+    @Sendable func saveCategory(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.catalogManage)
+        let id = try context.optionalPathID()
         let draft = try await request.input(context) { CategoryInput(&$0).draft }
         let saved = try await catalog.saveCategory(id: id, draft, actor: actor)
         return try Web.json(CatalogDTO.Category(id: saved.id, code: saved.code, name: saved.name, description: saved.description,
@@ -45,16 +41,10 @@ struct CatalogAPI {
                             status: id == nil ? .created : .ok)
     }
 
-    @Sendable func createItem(_ request: Request, context: AppContext) async throws -> Response {
-        try await saveItem(nil, request, context)
-    }
-
-    @Sendable func updateItem(_ request: Request, context: AppContext) async throws -> Response {
-        try await saveItem(try context.pathID(), request, context)
-    }
-
-    func saveItem(_ id: Int64?, _ request: Request, _ context: AppContext) async throws -> Response {
+    /// 新增 or 修改 an item, as for a category.
+    @Sendable func saveItem(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.catalogManage)
+        let id = try context.optionalPathID()
         let draft = try await request.input(context) { ItemInput(&$0).draft }
         return try Web.json(CatalogDTO.Item(try await catalog.saveItem(id: id, draft, actor: actor)), status: id == nil ? .created : .ok)
     }

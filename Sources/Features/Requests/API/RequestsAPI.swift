@@ -31,15 +31,18 @@ struct RequestsAPI {
 
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1")
-        api.get("requests", use: queue)
-        api.post("requests", use: submit)
-        api.get("requests/:id", use: detail)
-        api.post("requests/:id/actions", use: act)
-        api.get("requests/:id/candidates", use: candidates)
-        api.post("requests/dispatch", use: dispatchMany)
-        api.get("requests/:id/photos/:photo", use: photo)
-        api.get("track/:code", use: track)
-        api.post("track/:code/actions", use: actByTrackingCode)
+        let requests = api.group("requests")
+        requests.get(use: queue)
+        requests.post(use: submit)
+        requests.post("dispatch", use: dispatchMany)
+        let request = requests.group(":id")
+        request.get(use: detail)
+        request.post("actions", use: act)
+        request.get("candidates", use: candidates)
+        request.get("photos/:photo", use: photo)
+        let track = api.group("track/:code")
+        track.get(use: self.track)
+        track.post("actions", use: actByTrackingCode)
         CatalogAPI(catalog: catalog, calendar: calendar, clock: clock).addRoutes(to: api)
     }
 

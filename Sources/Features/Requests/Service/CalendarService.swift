@@ -59,7 +59,7 @@ public struct CalendarService: Sendable {
             let after = CalendarStore.Settings(startMinute: settings.startMinute, endMinute: settings.endMinute, weekdays: settings.weekdays,
                                                warnMinutes: settings.warnMinutes)
             try await CalendarStore.saveSettings(tx, after)
-            try await audit.append(tx, actor: actor, action: .calendarSettings, entity: .workCalendar, entityId: "settings",
+            try await audit.append(tx, actor: actor, action: .calendarSettings, entityId: "settings",
                                    regionPath: nil, before: Self.values(before), after: Self.values(after))
         }
     }
@@ -71,7 +71,7 @@ public struct CalendarService: Sendable {
         guard !name.isEmpty, name.count <= 20 else { throw DomainError.invalid("name", "请填写节日名称（最多 20 字）") }
         try await database.write { tx in
             try await CalendarStore.put(tx, CalendarDay(day: day.day, kind: day.kind, name: name))
-            try await audit.append(tx, actor: actor, action: .calendarDayPut, entity: .workCalendar, entityId: day.day.description,
+            try await audit.append(tx, actor: actor, action: .calendarDayPut, entityId: day.day.description,
                                    regionPath: nil, after: ["kind": day.kind.rawValue, "name": name])
         }
     }
@@ -80,7 +80,7 @@ public struct CalendarService: Sendable {
         try actor.require(.catalogManage)
         try await database.write { tx in
             guard try await CalendarStore.remove(tx, day) else { throw DomainError.notFound("日历调整") }
-            try await audit.append(tx, actor: actor, action: .calendarDayRemove, entity: .workCalendar, entityId: day.description,
+            try await audit.append(tx, actor: actor, action: .calendarDayRemove, entityId: day.description,
                                    regionPath: nil)
         }
     }

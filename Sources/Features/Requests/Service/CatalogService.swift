@@ -81,8 +81,7 @@ public struct CatalogService: Sendable {
                                                                 sortOrder: draft.sortOrder)
             }
             let saved = try await CatalogStore.category(tx, id: savedId)!
-            try await audit.append(tx, actor: actor, action: id == nil ? .catalogCategoryCreate : .catalogCategoryUpdate,
-                                   entity: .requestCategory, entityId: String(savedId), regionPath: nil,
+            try await audit.append(tx, actor: actor, action: id == nil ? .catalogCategoryCreate : .catalogCategoryUpdate, entityId: String(savedId), regionPath: nil,
                                    before: before.map(Self.values), after: Self.values(saved))
             return saved
         } }
@@ -108,8 +107,7 @@ public struct CatalogService: Sendable {
                                    limits: item.limits, questions: item.questions, channels: item.channels,
                                    allowsAnonymous: item.allowsAnonymous, active: item.active, sortOrder: item.sortOrder)
             }
-            try await audit.append(tx, actor: actor, action: id == nil ? .catalogItemCreate : .catalogItemUpdate,
-                                   entity: .requestItem, entityId: String(item.id), regionPath: nil,
+            try await audit.append(tx, actor: actor, action: id == nil ? .catalogItemCreate : .catalogItemUpdate, entityId: String(item.id), regionPath: nil,
                                    before: before.map(Self.values), after: Self.values(item))
             return item
         } }

@@ -94,7 +94,7 @@ extension RequestService {
         let work = rows
         try await database.write { tx in
             try await RequestStore.bulkInsert(tx, work)
-            try await audit.append(tx, actor: actor, action: .requestBulkLoad, entity: .request, entityId: "-",
+            try await audit.append(tx, actor: actor, action: .requestBulkLoad, entityId: "-",
                                    regionPath: nil, after: ["rows": String(work.count)])
         }
         return rows.count

@@ -47,7 +47,7 @@ extension RequestService {
             try await notify(tx, request: updated, kind: .action(kind), note: action.text, itemName: item.name)
             // Last, the rows locked until the commit on PostgreSQL: the summary's, the audit head.
             try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next, now: now)
-            try await audit.append(tx, actor: actor, action: .request(.action(kind)), entity: .request, entityId: String(request.id),
+            try await audit.append(tx, actor: actor, action: .request(.action(kind)), entityId: String(request.id),
                                    regionPath: request.regionPath, before: Self.auditValues(request), after: Self.auditValues(updated))
             return updated
         }

@@ -75,7 +75,7 @@ extension RequestService {
             // Last, the rows every change in the district locks until the commit on PostgreSQL:
             // the summary's (one shard of the district's row for the day), then the audit chain's head.
             try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress, now: now)
-            try await audit.append(tx, actor: actor, action: .request(.submit), entity: .request, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .request(.submit), entityId: String(id),
                                    regionPath: request.regionPath,
                                    after: ["item": item.code, "channel": new.channel.rawValue, "region": String(new.regionId),
                                            "photos": String(photos.count), "anonymous": String(new.anonymous)])
@@ -148,7 +148,7 @@ extension RequestService {
             try await RequestStore.appendEvent(tx, requestId: id, .init(kind: .follow, fromState: request.state, toState: request.state,
                                                                         actorUserId: user, actorName: "居民", actorRole: "关注人", note: nil,
                                                                         isInternal: false, data: [:]), at: clock.now().millis)
-            try await audit.append(tx, actor: actor, action: .request(.follow), entity: .request, entityId: String(id), regionPath: request.regionPath)
+            try await audit.append(tx, actor: actor, action: .request(.follow), entityId: String(id), regionPath: request.regionPath)
         }
     }
 }

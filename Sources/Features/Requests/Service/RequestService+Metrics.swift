@@ -67,7 +67,7 @@ extension RequestService {
         guard actor.scope.path == "/" else { throw DomainError.forbidden }
         try await database.write { tx in
             try await DailyCounts.rebuild(tx)
-            try await audit.append(tx, actor: actor, action: .requestRecountMetrics, entity: .request, entityId: "-", regionPath: nil)
+            try await audit.append(tx, actor: actor, action: .requestRecountMetrics, entityId: "-", regionPath: nil)
         }
     }
 }

@@ -101,7 +101,7 @@ extension RequestService {
                                                                         note: note, isInternal: false,
                                                                         data: ["level": String(next.escalationLevel)]), at: now.millis)
             try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next, now: now)
-            try await audit.append(tx, actor: system, action: .request(kind), entity: .request, entityId: String(id),
+            try await audit.append(tx, actor: system, action: .request(kind), entityId: String(id),
                                    regionPath: request.regionPath, after: ["level": String(next.escalationLevel), "due": String(due.millis)])
             let updated = try await RequestStore.find(tx, id: id)!
             let item = try await CatalogStore.item(tx, id: request.itemId)!

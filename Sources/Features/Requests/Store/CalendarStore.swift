@@ -47,9 +47,8 @@ enum CalendarStore {
             try await tx.sql.raw("SELECT day, kind, name FROM work_calendar_days ORDER BY day").all()
         }
         return try rows.map { row in
-            let text = try row.decode(column: "day", as: String.self)
-            guard let day = LocalDay(text) else { throw UnknownStoredValue(column: "day", value: text, row: "work_calendar_days \(text)") }
-            return CalendarDay(day: day, kind: try row.decode(known: "kind", as: DayKind.self, row: "work_calendar_days \(text)"),
+            let day = try row.decode(known: "day", row: "work_calendar_days", parse: LocalDay.init)
+            return CalendarDay(day: day, kind: try row.decode(known: "kind", as: DayKind.self, row: "work_calendar_days \(day)"),
                                name: try row.decode(column: "name", as: String.self))
         }
     }

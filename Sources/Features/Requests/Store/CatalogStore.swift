@@ -52,9 +52,7 @@ enum CatalogStore {
     static func item(_ row: any SQLRow) throws -> CatalogItem {
         let questions = try row.decode(column: "questions", as: String.self)
         let id = try row.decode(column: "id", as: Int64.self)
-        guard let assignment = AssignmentRule(stored: try row.decode(column: "assignment", as: String.self)) else {
-            throw UnknownStoredValue(column: "assignment", value: try row.decode(column: "assignment", as: String.self), row: "request_items#\(id)")
-        }
+        let assignment = try row.decode(known: "assignment", row: "request_items#\(id)", parse: AssignmentRule.init(stored:))
         return CatalogItem(
             id: id, categoryId: try row.decode(column: "category_id", as: Int64.self),
             code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),

@@ -75,12 +75,11 @@ enum RequestStore {
         func int(_ c: String) throws -> Int { Int(try row.decode(column: c, as: Int64.self)) }
         func bool(_ c: String) throws -> Bool { try row.decode(column: c, as: Int64.self) != 0 }
         func date(_ c: String) throws -> Date? { try row.decode(column: c, as: Int64?.self).map(Date.init(millis:)) }
-        let pending: PendingDecision? = switch try row.decode(column: "pending_kind", as: String?.self) {
-        case "extension"?:
+        let pending: PendingDecision? = switch try row.decode(knownIfPresent: "pending_kind", as: PendingKind.self, row: "requests#\(id)") {
+        case .extensionOf?:
             .extensionOf(minutes: try int("pending_minutes"), reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
-        case "suspension"?: .suspension(reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
+        case .suspension?: .suspension(reason: try row.decode(column: "pending_reason", as: String?.self) ?? "")
         case nil: nil
-        case let other?: throw UnknownStoredValue(column: "pending_kind", value: other, row: "requests#\(id)")
         }
         let progress = RequestProgress(
             state: try row.decode(known: "state", as: RequestState.self, row: "requests#\(id)"), pending: pending,
@@ -166,10 +165,13 @@ enum RequestStore {
         return p
     }
 
+    /// What `pending_kind` holds.
+    enum PendingKind: String { case extensionOf = "extension", suspension }
+
     static func pendingColumns(_ pending: PendingDecision?) -> (kind: String?, minutes: Int?, reason: String?) {
         switch pending {
-        case .extensionOf(let minutes, let reason)?: ("extension", minutes, reason)
-        case .suspension(let reason)?: ("suspension", nil, reason)
+        case .extensionOf(let minutes, let reason)?: (PendingKind.extensionOf.rawValue, minutes, reason)
+        case .suspension(let reason)?: (PendingKind.suspension.rawValue, nil, reason)
         case nil: (nil, nil, nil)
         }
     }

@@ -9,14 +9,16 @@ struct ResidentsAPI {
     struct TagList: Encodable { let items: [String] }
 
     func addRoutes(to router: Router<AppContext>) {
-        let api = router.group("api/v1")
-        api.get("residents", use: search)
-        api.post("residents", use: create)
-        api.get("residents/:id", use: resident)
-        api.patch("residents/:id", use: update)
-        api.post("residents/:id/reveal", use: reveal)
-        api.get("tags", use: tags)
-        api.post("tags", use: createTag)
+        let residents = router.group("api/v1/residents")
+        residents.get(use: search)
+        residents.post(use: create)
+        let resident = residents.group(":id")
+        resident.get(use: self.resident)
+        resident.patch(use: update)
+        resident.post("reveal", use: reveal)
+        let tags = router.group("api/v1/tags")
+        tags.get(use: self.tags)
+        tags.post(use: createTag)
     }
 
     @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
@@ -29,10 +31,7 @@ struct ResidentsAPI {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        var request = request
-        var fields = try await request.fields(context)
-        let input = ResidentInput(&fields, place: .id)
-        try fields.finish()
+        let input = try await request.input(context) { ResidentInput(&$0, place: .id) }
         return try Web.json(try await residents.create(input.draft, actor: actor), status: .created)
     }
 

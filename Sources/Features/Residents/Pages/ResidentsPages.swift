@@ -142,16 +142,19 @@ struct ResidentsPages {
     // MARK: Routes
 
     func addRoutes(to router: Router<AppContext>) {
-        router.get("residents", use: list)
-        router.get("residents/new", use: newForm)
-        router.post("residents", use: create)
-        router.get("residents/:id", use: detail)
-        router.get("residents/:id/edit", use: editForm)
-        router.post("residents/:id", use: update)
-        router.post("residents/:id/reveal", use: reveal)
+        let residents = router.group("residents")
+        residents.get(use: list)
+        residents.get("new", use: newForm)
+        residents.post(use: create)
+        let resident = residents.group(":id")
+        resident.get(use: detail)
+        resident.get("edit", use: editForm)
+        resident.post(use: update)
+        resident.post("reveal", use: reveal)
         router.get("households/:id", use: household)
-        router.get("tags", use: tags)
-        router.post("tags", use: createTag)
+        let tags = router.group("tags")
+        tags.get(use: self.tags)
+        tags.post(use: createTag)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -166,19 +169,7 @@ struct ResidentsPages {
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor(.residentManage)
-        var request = request
-        var fields = try await request.fields(context)
-        var input = ResidentInput(&fields, place: .code)
-        do {
-            try fields.finish()
-            try await resolvePlace(&input, actor: actor)
-            let resident = try await residents.create(input.draft, actor: actor)
-            return web.redirect(to: "/residents/\(resident.id)", flash: "已登记居民「\(resident.name)」")
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await formPage(request: request, context: context, editing: nil, values: formValues(input),
-                                      draft: input.draft, error: error)
-        }
+        try await save(nil, request, context)
     }
 
     @Sendable func detail(_ request: Request, context: AppContext) async throws -> Response {
@@ -196,23 +187,31 @@ struct ResidentsPages {
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        try await save(try context.pathID(), request, context)
+    }
+
+    /// 登记 (no id) or 修改 a resident from the form; a mistake shows the form again as typed.
+    func save(_ id: Int64?, _ request: Request, _ context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.residentManage)
-        let id = try context.pathID()
-        let current = try await residents.resident(id, actor: actor)
+        let current = try await id.asyncMap { try await residents.resident($0, actor: actor) }
         var request = request
         var fields = try await request.fields(context)
         var input = ResidentInput(&fields, place: .code)
-        // A form sends every field: unchecked tag boxes mean "no tags".
-        input.sent.insert("tags")
-        do {
+        // A form sends every field: on an edit, unchecked tag boxes mean "no tags".
+        if current != nil { input.sent.insert("tags") }
+        return try await web.formAction({
             try fields.finish()
             try await resolvePlace(&input, actor: actor)
-            let resident = try await residents.update(id, input.merged(over: current), actor: actor)
-            return web.redirect(to: "/residents/\(id)", flash: "已保存「\(resident.name)」")
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await formPage(request: request, context: context, editing: current, values: formValues(input),
-                                      draft: input.draft, error: error)
-        }
+            if let current {
+                let resident = try await residents.update(current.id, input.merged(over: current), actor: actor)
+                return ("/residents/\(resident.id)", "已保存「\(resident.name)」")
+            }
+            let resident = try await residents.create(input.draft, actor: actor)
+            return ("/residents/\(resident.id)", "已登记居民「\(resident.name)」")
+        }, orShow: { error in
+            try await formPage(request: request, context: context, editing: current, values: formValues(input),
+                               draft: input.draft, error: error)
+        })
     }
 
     @Sendable func reveal(_ request: Request, context: AppContext) async throws -> Response {

@@ -95,7 +95,7 @@ public struct LedgerService: Sendable {
                         try await ResidentStore.bulkInsert(tx, chunk.map { ($0.stored, $0.tagIds, ResidentRules.grams($0.stored.name)) },
                                                            firstId: nextId, now: now)
                         try await audit.append(tx, actor: actor, entries: chunk.enumerated().map { offset, item in
-                            AuditLog.Entry(action: .residentCreate, entity: .resident, entityId: String(nextId + Int64(offset)),
+                            AuditLog.Entry(action: .residentCreate, entityId: String(nextId + Int64(offset)),
                                            regionPath: item.stored.regionPath,
                                            after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
                                                    "phone": item.stored.phoneMasked ?? "", "source": "import"])
@@ -106,7 +106,7 @@ public struct LedgerService: Sendable {
                     inserted += new.count
                     progress?(inserted + updated, total)
                 }
-                try await audit.append(tx, actor: actor, action: .residentImport, entity: .resident, entityId: "-",
+                try await audit.append(tx, actor: actor, action: .residentImport, entityId: "-",
                                        regionPath: actor.scope.path,
                                        after: ["rows": String(inserted + updated), "inserted": String(inserted), "updated": String(updated),
                                                "mode": mode.rawValue])
@@ -137,7 +137,7 @@ public struct LedgerService: Sendable {
         guard let after = try await ResidentStore.find(tx, id: id, within: actor.scope) else {
             throw DomainError.conflict("导入期间有居民被移出您的管辖范围，请重新导入")
         }
-        try await residents.audit.append(tx, actor: actor, action: .residentUpdate, entity: .resident, entityId: String(id),
+        try await residents.audit.append(tx, actor: actor, action: .residentUpdate, entityId: String(id),
                                          regionPath: after.regionPath, before: ResidentService.auditValues(current),
                                          after: ResidentService.auditValues(after))
     }
@@ -173,7 +173,7 @@ public struct LedgerService: Sendable {
         }
         let rows = table.rows.count
         try await database.write { tx in
-            try await residents.audit.append(tx, actor: actor, action: .residentExport, entity: .resident, entityId: "-",
+            try await residents.audit.append(tx, actor: actor, action: .residentExport, entityId: "-",
                                              regionPath: actor.scope.path,
                                              after: ["rows": String(rows), "full": String(full),
                                                      "filter": ResidentLedgerFilterText.describe(query)])

@@ -74,7 +74,7 @@ public struct ResidentService: Sendable {
             guard let resident = try await ResidentStore.find(tx, id: id, within: actor.scope) else { throw DomainError.notFound("居民") }
             guard let sealed = try await ResidentStore.sealed(tx, id: id, column: field.sealedColumn) else { return nil }
             let value = try vault.open(sealed)
-            try await audit.append(tx, actor: actor, action: .residentReveal, entity: .resident, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .residentReveal, entityId: String(id),
                                    regionPath: resident.regionPath, after: ["field": field.rawValue])
             return value
         }
@@ -93,7 +93,7 @@ public struct ResidentService: Sendable {
             try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name)
             try await ResidentStore.setTags(tx, residentId: id, tagIds: tagIds)
             let resident = try await ResidentStore.find(tx, id: id, within: actor.scope)!
-            try await audit.append(tx, actor: actor, action: .residentCreate, entity: .resident, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .residentCreate, entityId: String(id),
                                    regionPath: resident.regionPath, after: Self.auditValues(resident))
             return resident
         } }
@@ -131,7 +131,7 @@ public struct ResidentService: Sendable {
             if stored.name != current.name { try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name) }
             try await ResidentStore.setTags(tx, residentId: id, tagIds: tagIds)
             let updated = try await ResidentStore.find(tx, id: id, within: actor.scope)!
-            try await audit.append(tx, actor: actor, action: .residentUpdate, entity: .resident, entityId: String(id),
+            try await audit.append(tx, actor: actor, action: .residentUpdate, entityId: String(id),
                                    regionPath: updated.regionPath, before: Self.auditValues(current), after: Self.auditValues(updated))
             return updated
         } }
@@ -223,7 +223,7 @@ public struct ResidentService: Sendable {
         do {
             try await database.write { tx in
                 let id = try await ResidentStore.insertTag(tx, name: name, now: now)
-                try await audit.append(tx, actor: actor, action: .tagCreate, entity: .tag, entityId: String(id),
+                try await audit.append(tx, actor: actor, action: .tagCreate, entityId: String(id),
                                        regionPath: actor.scope.path, after: ["name": name])
             }
         } catch where Database.isUniqueViolation(error) {
