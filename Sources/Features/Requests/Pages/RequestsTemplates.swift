@@ -150,7 +150,7 @@ enum RequestsTemplates {
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="idempotencyKey" value="{{key}}">
         <label>说说情况 <textarea name="description" rows="4" maxlength="2000" required placeholder="发生了什么、在哪里、什么时候">{{v.description}}</textarea></label>
         {{> requests.questions}}
-        <label>地点 <select name="regionId">{{#places}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/places}}</select></label>
+        <label>地点 <select name="regionId">{{#places}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/places}}</select></label>
         <label>具体位置（选填） <input name="address" maxlength="200" value="{{v.address}}" placeholder="如：3楼楼道"></label>
         <label>联系电话（选填） <input name="phone" maxlength="20" inputmode="tel" autocomplete="tel" value="{{v.phone}}"></label>
         {{#item.allowsAnonymous}}<label class="check"><input type="checkbox" name="anonymous" value="1"> 匿名反映（工作人员看不到您的姓名和电话）</label>{{/item.allowsAnonymous}}
