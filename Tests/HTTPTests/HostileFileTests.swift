@@ -27,6 +27,7 @@ struct HostileFileTests {
                 ("formula", try XLSXFormat.package(sheetXML: formulaSheet), "xlsx", 422),
                 ("10,000 columns", try XLSXFormat.write(wide), "xlsx", 422),
                 ("10,000 columns CSV", CSVFormat.write(wide), "csv", 422),
+                ("a photo", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]) + Data(repeating: 0, count: 64), "csv", 422),
             ]
             let before = try await f.auditCount()
             try await HTTPHarness(system: system).test { client in
@@ -37,6 +38,7 @@ struct HostileFileTests {
                     #expect(reply.status == status, "\(label): \(reply.body)")
                     let message = (reply.json?["error"] as? [String: Any])?["message"] as? String
                     #expect(message?.isEmpty == false, "\(label) has no message")
+                    if label == "a photo" { #expect(message?.contains("不是表格文件") == true, "issue 17: a PNG is not a text-encoding problem") }
                 }
                 // A compressed bomb: small on the wire, refused before it is inflated.
                 let bombData = try XLSXFormat.package(sheetXML: bomb)

@@ -37,4 +37,43 @@ struct ResidentPagesTests {
             }
         }
     }
+
+    /// Issue 17: an anonymous visitor with a mistyped 查询码 was told "不在您的管辖范围内".
+    @Test func anUnknownTrackingCodeIsSaidPlainlyToAnyone() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let harness = try HTTPHarness(system: system)
+            try await harness.test { client in
+                let page = try await client.send(.get, "/track/ABCD-EFGH")
+                #expect(page.status == 404)
+                #expect(page.body.contains("没有找到这个查询码") && !page.body.contains("管辖范围"))
+                #expect(page.body.contains("页面编号") && !page.body.contains("请求编号"), "the footer's id says what it is for")
+                let api = try await client.send(.get, "/api/v1/track/ABCD-EFGH")
+                #expect(api.status == 404 && api.body.contains("没有找到这个查询码") && !api.body.contains("管辖范围"))
+            }
+        }
+    }
+
+    /// Issue 17: the import page printed "未识别、未导入的列：" with nothing after it.
+    @Test func theImportPageNamesUnknownColumnsAndOnlyWhenThereAreAny() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let token = try await system.auth.issueToken(forUser: f.username(.communityStaff), name: "页面", actor: f.cli).secret
+            let harness = try HTTPHarness(system: system)
+            @Sendable func upload(_ csv: String) -> (String, String) {
+                let boundary = "linli-import"
+                return ("multipart/form-data; boundary=\(boundary)",
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                        + csv + "\r\n--\(boundary)--\r\n")
+            }
+            try await harness.test { client in
+                let plain = try await client.send(.post, "/residents/import", token: token,
+                                                  raw: upload("姓名,居住地编码\r\n王一,\(f.h1.code)\r\n"))
+                #expect(plain.status == 200)
+                #expect(!plain.body.contains("未识别"))
+                let extra = try await client.send(.post, "/residents/import", token: token,
+                                                  raw: upload("姓名,居住地编码,爱好\r\n王二,\(f.h1.code),下棋\r\n"))
+                #expect(extra.body.contains("未识别、未导入的列：爱好"))
+            }
+        }
+    }
 }

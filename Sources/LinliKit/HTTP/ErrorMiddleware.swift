@@ -27,7 +27,7 @@ public struct ErrorMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("request failed", metadata: ["request_id": .string(context.requestId), "error": .string(String(reflecting: error))])
             let fault = DomainError(kind: .invalid, code: "internal_error",
-                                    message: "服务器内部错误，请稍后重试。如问题持续，请把请求编号 \(context.requestId) 告诉管理员。")
+                                    message: "服务器内部错误，请稍后重试。如问题持续，请把页面编号 \(context.requestId) 告诉管理员。")
             response = render(fault, request: request, context: context, status: .internalServerError)
         }
         response.headers[.requestId] = context.requestId

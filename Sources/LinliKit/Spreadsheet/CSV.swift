@@ -10,6 +10,8 @@ public enum CSVFormat {
         guard data.count <= limits.maxFileBytes else {
             throw SpreadsheetError("文件过大（超过 \(limits.maxFileBytes / 1024 / 1024) MB）")
         }
+        // Text never holds a NUL byte; an image or a PDF does, in its first few bytes.
+        guard !data.prefix(4096).contains(0) else { throw SpreadsheetError("这不是表格文件：请上传 Excel（.xlsx）或 CSV 文件") }
         let text = try decode(data)
         var records = try parse(text, maxColumns: limits.maxColumns, maxRows: limits.maxRows + 1)
         while let last = records.last, last.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { records.removeLast() }

@@ -25,7 +25,7 @@ enum ShellTemplates {
     {{#flash}}<div class="alert alert-ok" role="status" id="flash">{{flash}}</div>{{/flash}}
     {{{body}}}
     </main>
-    <footer class="muted">邻里 Linli · 请求编号 {{requestId}}</footer>
+    <footer class="muted">邻里 Linli · 页面编号 {{requestId}}（反映问题时请告诉工作人员）</footer>
     </body>
     </html>
     """
@@ -34,7 +34,7 @@ enum ShellTemplates {
     <section class="card narrow" id="error">
       <h1>{{message}}</h1>
       {{#fields}}<p>{{message}}</p>{{/fields}}
-      <p class="muted">状态码 {{status}} · 请求编号 {{requestId}}</p>
+      <p class="muted">状态码 {{status}} · 页面编号 {{requestId}}</p>
       <p><a href="/">回到首页</a></p>
     </section>
     """

@@ -42,6 +42,10 @@ extension RequestService {
 
     /// By 查询码, for anyone who holds it (the code is the key: 12 random characters); each
     /// lookup counts against the address's limit.
+    /// Said to anyone holding a code that names no request: whoever asks by 查询码 has no
+    /// scope, so "not in your scope" would be wrong as well as unkind.
+    static let unknownTrackingCode = DomainError(kind: .notFound, code: "not_found", message: "没有找到这个查询码对应的诉求，请核对后再输入")
+
     public func track(code: String, ip: String?) async throws -> TrackingView {
         try spendTrackingLookups(1, ip: ip)
         return try await track(code: code)
@@ -53,7 +57,7 @@ extension RequestService {
             guard let request = try await RequestStore.find(tx, trackingCode: normalised) else { return nil }
             return (request, try await RequestStore.events(tx, requestId: request.id))
         }
-        guard let (request, events) = found else { throw DomainError.notFound("查询码对应的诉求") }
+        guard let (request, events) = found else { throw Self.unknownTrackingCode }
         return try await trackingView(request, events: events)
     }
 
@@ -124,7 +128,7 @@ extension RequestService {
                           scope: Scope(regionId: 0, path: "/-/"), permissions: [], ip: ip)
         _ = try await perform(action, photos: photos, actor: actor, actorName: "诉求人", extraRoles: [.requester]) { tx in
             guard let request = try await RequestStore.find(tx, trackingCode: normalised, lock: true) else {
-                throw DomainError.notFound("查询码对应的诉求")
+                throw Self.unknownTrackingCode
             }
             return request
         }

@@ -12,6 +12,8 @@ struct LedgerPages {
     }
     struct ReportView {
         let imported: Bool, total: Int, inserted: Int, updated: Int, problemCount: Int, problems: [ImportProblem], ignored: String
+        /// A stored flag, since templates see only stored properties.
+        let hasIgnored: Bool
     }
 
     func addRoutes(to router: Router<AppContext>) {
@@ -27,7 +29,7 @@ struct LedgerPages {
         let view = report.map {
             ReportView(imported: $0.imported, total: $0.total, inserted: $0.inserted, updated: $0.updated,
                        problemCount: $0.problemCount, problems: Array($0.problems.prefix(500)),
-                       ignored: $0.ignoredColumns.joined(separator: "、"))
+                       ignored: $0.ignoredColumns.joined(separator: "、"), hasIgnored: !$0.ignoredColumns.isEmpty)
         }
         let failed = error != nil || report?.imported == false
         return web.page("residents.import", title: "导入居民台账",

@@ -17,7 +17,7 @@ enum ResidentsTemplates {
       <section class="card scroll-x"><table class="table" id="import-problems"><thead><tr><th>行</th><th>列</th><th>问题</th></tr></thead><tbody>
       {{#problems}}<tr><td>{{row}}</td><td>{{column}}</td><td>{{message}}</td></tr>{{/problems}}
       </tbody></table></section>{{/imported}}
-      {{#ignored}}<p class="muted">未识别、未导入的列：{{ignored}}</p>{{/ignored}}
+      {{#hasIgnored}}<p class="muted" id="ignored-columns">未识别、未导入的列：{{ignored}}</p>{{/hasIgnored}}
     {{/report}}
     <section class="card">
       <form method="post" action="/residents/import" enctype="multipart/form-data" class="form-stack" id="import-form">
