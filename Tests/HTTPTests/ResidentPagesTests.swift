@@ -76,4 +76,32 @@ struct ResidentPagesTests {
             }
         }
     }
+
+    /// Issue 17: the resident home had no 我的诉求 link.
+    @Test func aResidentsHomeLeadsToTheirOwnRequests() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let token = try await system.auth.issueToken(forUser: f.username(.resident), name: "页面", actor: f.cli).secret
+            try await HTTPHarness(system: system).test { client in
+                let home = try await client.send(.get, "/", token: token)
+                #expect(home.body.contains("href=\"/my/requests\""))
+                #expect(try await client.send(.get, "/my/requests", token: token).status == 200)
+            }
+        }
+    }
+
+    /// Issue 17: an end date before the start gave 办理统计 an empty title and an export link `href=""`.
+    @Test func aBadDateRangeOnTheDashboardIsAFormErrorWithoutEmptyLinks() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let token = try await system.auth.issueToken(forUser: f.username(.communityStaff), name: "页面", actor: f.cli).secret
+            try await HTTPHarness(system: system).test { client in
+                let page = try await client.send(.get, "/stats?from=2026-05-10&to=2026-05-01", token: token)
+                #expect(page.status == 422)
+                #expect(page.body.contains("<h1>办理统计</h1>"))
+                #expect(!page.body.contains("href=\"\""))
+                #expect(page.body.contains("alert-error"))
+            }
+        }
+    }
 }

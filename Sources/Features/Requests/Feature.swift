@@ -23,6 +23,7 @@ public struct RequestsFeature: Feature {
     public static let templates = RequestsTemplates.all
     public static let navigation = [
         NavigationItem.link("我要办事", href: "/ask", permission: .requestSubmit, order: 20),
+        NavigationItem.link("我的诉求", href: "/my/requests", permission: .requestSubmit, order: 20),
         NavigationItem.link("诉求办理", href: "/requests", permission: .requestView, order: 21),
         NavigationItem.link("办理统计", href: "/stats", permission: .requestMetrics, order: 22),
         NavigationItem.link("服务目录", href: "/catalog", permission: .catalogManage, order: 60),

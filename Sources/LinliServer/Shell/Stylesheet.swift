@@ -1,14 +1,14 @@
 /// The console's stylesheet: our own, small, mobile first (390 px phones up to desktops).
 enum Stylesheet {
     static let css = """
-    :root{--fg:#1f2933;--muted:#66788a;--line:#d9e2ec;--bg:#f5f7fa;--card:#fff;--brand:#c0392b;--accent:#1c64b8;--danger:#b42318;--ok:#1a7f37}
+    :root{--fg:#1f2933;--muted:#5b6b7c;--line:#d9e2ec;--bg:#f5f7fa;--card:#fff;--brand:#c0392b;--accent:#1c64b8;--danger:#b42318;--ok:#17702f}
     *{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;font:15px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg)}
     a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
     code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;background:#eef2f6;padding:0 .25em;border-radius:3px;word-break:break-all}
     .topbar{display:flex;align-items:center;justify-content:space-between;gap:.5rem;padding:.5rem 1rem;background:var(--brand);color:#fff;flex-wrap:wrap}
-    .topbar a{color:#fff}.brand{font-size:1.25rem;font-weight:700}.brand small{font-size:.75rem;font-weight:400;margin-left:.5rem;opacity:.85}
+    .topbar a{color:#fff}.brand{font-size:1.25rem;font-weight:700}.brand small{font-size:.75rem;font-weight:400;margin-left:.5rem}
     .who{display:flex;align-items:center;gap:.5rem}.who .muted{color:#fde8e6}
     .logout{display:inline;margin:0}button.link{background:none;border:0;color:#fff;text-decoration:underline;cursor:pointer;font:inherit;padding:0}
     .mainnav{display:flex;gap:.25rem;overflow-x:auto;background:#fff;border-bottom:1px solid var(--line);padding:0 .5rem;white-space:nowrap}

@@ -13,8 +13,10 @@ struct MetricsPages {
     struct Figure { let label: String, value: String }
     struct ChildRow { let id: Int64, name: String, submitted: Int, cells: [String], drill: Bool, from: String, to: String }
     struct Model {
-        let regionName: String, regionCode: String, from: String, to: String, figures: [Figure], header: [String], children: [ChildRow]
-        let hasChildren: Bool, trend: String, closureChart: String?, exportLink: String, up: String?, error: String?
+        /// Nil on a form error, so the title and the export link are left out (an empty string
+        /// would still open a Mustache section).
+        let regionName: String?, regionCode: String, from: String, to: String, figures: [Figure], header: [String], children: [ChildRow]
+        let hasChildren: Bool, trend: String, closureChart: String?, exportLink: String?, up: String?, error: String?
     }
 
     /// The columns of the table and of the export, one place.
@@ -53,8 +55,8 @@ struct MetricsPages {
             report = try await requests.metrics(regionId: regionId, period: period, actor: actor)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound {
             let today = LocalDay(clock.now())
-            let model = Model(regionName: "", regionCode: "", from: today.adding(days: -29).description, to: today.description, figures: [],
-                              header: Self.columns, children: [], hasChildren: false, trend: "", closureChart: nil, exportLink: "", up: nil,
+            let model = Model(regionName: nil, regionCode: "", from: today.adding(days: -29).description, to: today.description, figures: [],
+                              header: Self.columns, children: [], hasChildren: false, trend: "", closureChart: nil, exportLink: nil, up: nil,
                               error: error.message)
             return web.page("requests.metrics", title: "办理统计", model: model, request: request, context: context, status: .unprocessableContent)
         }
