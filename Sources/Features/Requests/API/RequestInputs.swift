@@ -37,11 +37,14 @@ struct DraftInput {
 /// Reads one workflow step.
 struct ActionInput {
     let action: RequestAction
+    /// The page's 确认 box for an irreversible step (`RequestActionKind.irreversible`).
+    let confirmed: Bool
 
     init(_ fields: inout Fields) throws {
         var action: RequestAction?
         let kind = fields.choice("action", "操作", required: true, parse: RequestActionKind.init(rawValue:))
         let note = fields.text("note", "说明", maxLength: 1000)
+        confirmed = fields.bool("confirm")
         func required(_ label: String) -> String {
             if note == nil { fields.fail("note", "请填写\(label)") }
             return note ?? ""

@@ -81,6 +81,9 @@ public enum RequestAction: Sendable, Equatable {
 
 /// The kinds of action, as stored on events and named in URLs and the API.
 public enum RequestActionKind: String, Sendable, CaseIterable, Codable {
+    /// Steps that end a request for good: a person confirms them on a page before they are taken.
+    public static let irreversible: Set<RequestActionKind> = [.withdraw, .void, .reject]
+
     case register, reject, void, withdraw, dispatch, claim
     case sendBack = "send_back"
     case requestExtension = "request_extension"

@@ -13,12 +13,16 @@ enum RequestHTTP {
         return (try await request.fields(context), [])
     }
 
-    /// One workflow step and its photos, every field checked.
-    static func step(_ request: Request, _ context: AppContext) async throws -> (action: RequestAction, photos: [Data]) {
+    /// One workflow step and its photos, every field checked. From a page (`confirming`), an
+    /// irreversible step must come with its 确认 box ticked: one tap never ends a request.
+    static func step(_ request: Request, _ context: AppContext, confirming: Bool = false) async throws -> (action: RequestAction, photos: [Data]) {
         var request = request
         var (fields, photos) = try await body(&request, context)
         let input = try ActionInput(&fields)
         try fields.finish()
+        if confirming && RequestActionKind.irreversible.contains(input.action.kind) && !input.confirmed {
+            throw DomainError.invalid("confirm", "请勾选「确认\(input.action.kind.label)」：这一步做了就不能撤销")
+        }
         return (input.action, photos)
     }
 

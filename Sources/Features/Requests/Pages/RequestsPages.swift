@@ -67,7 +67,9 @@ struct RequestsPages {
         struct Handlers { let options: [HandlerOption] }
         struct HandlerOption { let id: Int64, label: String }
         let kind: String, label: String, requestId: Int64, csrf: String, text: Bool, textLabel: String, required: Bool
-        let hours: Bool, score: Bool, photos: Bool, handlers: Handlers?, primary: Bool, danger: Bool
+        let hours: Bool, score: Bool, photos: Bool, handlers: Handlers?, primary: Bool, danger: Bool, irreversible: Bool
+        /// Where the form goes on the page: the main steps, then the others, then the dangerous.
+        var rank: Int { primary ? 0 : danger ? 2 : 1 }
     }
     struct EventView {
         struct Photo { let id: Int64 }
@@ -108,15 +110,18 @@ struct RequestsPages {
             handlerOptions = .init(options: suggested.map { .init(id: $0.id, label: "★ \($0.displayName)（\($0.role.label)，推荐）") }
                                    + others.map { .init(id: $0.id, label: "\($0.displayName)（\($0.role.label)）") })
         }
-        let actions = d.actions.map { kind in
+        let offered = d.actions.map { kind in
             let text = Self.textField(kind)
             return ActionView(kind: kind.rawValue, label: kind.label, requestId: id, csrf: context.csrfToken, text: text != nil,
                               textLabel: text?.label ?? "", required: text?.required ?? false, hours: kind == .requestExtension,
                               score: kind == .rate, photos: kind == .report || kind == .addInformation,
                               handlers: kind == .dispatch ? handlerOptions : nil,
                               primary: [.register, .dispatch, .claim, .report, .verifyPass, .approveExtension, .approveSuspension, .resume].contains(kind),
-                              danger: [.reject, .void, .verifyFail].contains(kind))
+                              danger: [.reject, .void, .verifyFail].contains(kind),
+                              irreversible: RequestActionKind.irreversible.contains(kind))
         }
+        // The main step first, the ones that end a request last and set apart.
+        let actions = offered.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         let r = d.request
         let p = r.progress
         let pending: String? = p.pending.map { decision in
@@ -149,7 +154,7 @@ struct RequestsPages {
         let actor = try context.requireActor()
         let id = try context.pathID()
         do {
-            let (action, photos) = try await RequestHTTP.step(request, context)
+            let (action, photos) = try await RequestHTTP.step(request, context, confirming: true)
             let detail = try await requests.act(id, action, photos: photos, actor: actor)
             let kind = action.kind
             // Someone who can no longer see the request after their step goes back to the queue.

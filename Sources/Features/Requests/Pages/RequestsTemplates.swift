@@ -70,6 +70,7 @@ enum RequestsTemplates {
         {{#score}}<label>评价 <select name="score" required><option value="5">5 星 非常满意</option><option value="4">4 星 满意</option><option value="3">3 星 基本满意</option><option value="2">2 星 不满意</option><option value="1">1 星 非常不满意</option></select></label>{{/score}}
         {{#text}}<label>{{textLabel}} <textarea name="note" rows="2" maxlength="1000"{{#required}} required{{/required}}></textarea></label>{{/text}}
         {{#photos}}<label>照片（最多 6 张，每张 5 MB 以内） <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>{{/photos}}
+        {{#irreversible}}<label class="check"><input type="checkbox" name="confirm" value="1" required> 确认{{label}}（做了就不能撤销）</label>{{/irreversible}}
         <button class="btn{{#primary}} btn-primary{{/primary}}{{#danger}} btn-danger{{/danger}}">{{label}}</button>
       </form>
     {{/actions}}
@@ -206,7 +207,9 @@ enum RequestsTemplates {
         <button class="btn">补充</button></form></section>{{/v.canAddInformation}}
     {{#v.canWithdraw}}<section class="card">
       <form method="post" action="{{actionPath}}" class="form-inline" id="withdraw-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="withdraw">
-        <label>撤回原因（选填） <input name="note" maxlength="200"></label><button class="btn btn-danger">撤回诉求</button></form></section>{{/v.canWithdraw}}
+        <label>撤回原因（选填） <input name="note" maxlength="200"></label>
+        <label class="check"><input type="checkbox" name="confirm" value="1" required> 确认撤回（撤回后不能恢复）</label>
+        <button class="btn btn-danger">撤回诉求</button></form></section>{{/v.canWithdraw}}
     <section class="card"><h2>办理进度</h2>
     <ol class="timeline" id="track-steps">{{#v.steps}}<li><strong>{{label}}</strong> <span class="muted">{{at}} · {{who}}</span>{{#note}}<p class="prewrap">{{note}}</p>{{/note}}
       {{#photos}}<a href="{{photoBase}}/{{id}}"><img src="{{photoBase}}/{{id}}" alt="照片" class="thumb"></a>{{/photos}}</li>{{/v.steps}}</ol>

@@ -131,7 +131,7 @@ struct ResidentRequestPages {
     func act(_ request: Request, _ context: AppContext, perform: (RequestAction, [Data]) async throws -> Void,
              back: String, page: (DomainError) async throws -> Response) async throws -> Response {
         do {
-            let (action, photos) = try await RequestHTTP.step(request, context)
+            let (action, photos) = try await RequestHTTP.step(request, context, confirming: true)
             try await perform(action, photos)
             return web.redirect(to: back, flash: "已\(action.kind.label)")
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict || error.kind == .payloadTooLarge {
