@@ -120,7 +120,7 @@ struct RequestsPages {
                               danger: [.reject, .void, .verifyFail].contains(kind),
                               irreversible: RequestActionKind.irreversible.contains(kind))
         }
-        // The main step first, the ones that end a request last and set apart.
+        // The main steps first, the dangerous ones (作废, 不予受理, 核查不通过) last.
         let actions = offered.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         let r = d.request
         let p = r.progress
