@@ -104,4 +104,21 @@ struct ResidentPagesTests {
             }
         }
     }
+
+    /// Issue 17: a required question marked * was not `required`, so the browser sent the form
+    /// without it and the re-shown form lost the attached photo.
+    @Test func aRequiredChoiceIsRequiredInTheBrowserToo() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let token = try await system.auth.issueToken(forUser: f.username(.resident), name: "页面", actor: f.cli).secret
+            let lift = try await system.catalog.item(code: "WX02")  // 是否有人被困: one answer, required
+            try await HTTPHarness(system: system).test { client in
+                let page = try await client.send(.get, "/ask/\(lift.id)", token: token).body
+                let radios = page.components(separatedBy: "<input type=\"radio\" name=\"answers.trapped\"").dropFirst()
+                    .map { String($0.prefix { $0 != ">" }) }
+                #expect(radios.count == 2)
+                #expect(radios.allSatisfy { $0.contains(" required") }, "\(radios)")
+            }
+        }
+    }
 }

@@ -125,7 +125,7 @@ enum RequestsTemplates {
     {{#isText}}<label>{{label}}{{#required}} *{{/required}} <input name="answers.{{code}}" maxlength="500" value="{{value}}"{{#required}} required{{/required}}></label>{{/isText}}
     {{#isNumber}}<label>{{label}}{{#required}} *{{/required}} <input name="answers.{{code}}" inputmode="decimal" maxlength="20" value="{{value}}"{{#required}} required{{/required}}></label>{{/isNumber}}
     {{#isDate}}<label>{{label}}{{#required}} *{{/required}} <input name="answers.{{code}}" type="date" value="{{value}}"{{#required}} required{{/required}}></label>{{/isDate}}
-    {{#isSingle}}<fieldset><legend>{{label}}{{#required}} *{{/required}}</legend>{{#choices}}<label class="check"><input type="radio" name="answers.{{code}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{value}}</label>{{/choices}}</fieldset>{{/isSingle}}
+    {{#isSingle}}<fieldset><legend>{{label}}{{#required}} *{{/required}}</legend>{{#choices}}<label class="check"><input type="radio" name="answers.{{code}}" value="{{value}}"{{#checked}} checked{{/checked}}{{#required}} required{{/required}}> {{value}}</label>{{/choices}}</fieldset>{{/isSingle}}
     {{#isMultiple}}<fieldset><legend>{{label}}{{#required}} *{{/required}}</legend>{{#choices}}<label class="check"><input type="checkbox" name="answers.{{code}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{value}}</label>{{/choices}}</fieldset>{{/isMultiple}}
     {{/questions}}
     """
