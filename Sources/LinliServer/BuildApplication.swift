@@ -22,7 +22,8 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     router.add(middleware: CSRFMiddleware(exemptPrefixes: composition.csrfExemptPaths))
     let shell = Router(context: AppContext.self)
     for routes in [OperationsRoutes(database: system.database, registry: registry).addRoutes,
-                   HomePage(sections: system.features.flatMap(\.homeSections), web: web, navigation: navigation).addRoutes] {
+                   HomePage(sections: system.features.flatMap(\.homeSections), dueWork: system.features.flatMap(\.dueWork),
+                            clock: system.clock, web: web, navigation: navigation).addRoutes] {
         routes(shell)
         routes(router)
     }

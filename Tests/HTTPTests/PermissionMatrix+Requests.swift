@@ -22,7 +22,7 @@ extension PermissionMatrixTests.Subjects {
 extension PermissionMatrixTests {
     static let requestCases: [String: Case] = [
         "GET /api/v1/catalog": Case(.signedIn(200), uri: "/api/v1/catalog"),
-        "GET /api/v1/requests": Case(.signedIn(200), uri: "/api/v1/requests?queue=all"),
+        "GET /api/v1/requests": Case(.permission(.requestHandle, success: 200), uri: "/api/v1/requests?queue=all"),
         "POST /api/v1/requests": Case(.permission(.requestIntake, success: 201, outside: 422)) { s, _, inside in
             let item = try await s.system.catalog.item(code: "WX01")
             return Request(uri: "/api/v1/requests", json: #"{"itemId":\#(item.id),"description":"楼道灯不亮","regionId":\#(s.household(inside).id),"channel":"hotline"}"#)
@@ -110,7 +110,7 @@ extension PermissionMatrixTests.Subjects {
 extension PermissionMatrixTests {
     static let requestPageCases: [String: Case] = [
         // Staff console
-        "GET /requests": Case(.signedIn(200), uri: "/requests?queue=all"),
+        "GET /requests": Case(.permission(.requestHandle, success: 200), uri: "/requests?queue=all"),
         "GET /requests/new": Case(.permission(.requestIntake, success: 200), uri: "/requests/new"),
         "POST /requests/new": Case(.permission(.requestIntake, success: 303, outside: 422)) { s, _, inside in
             let item = try await s.system.catalog.item(code: "WX01")

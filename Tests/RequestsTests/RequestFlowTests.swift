@@ -51,7 +51,8 @@ struct RequestFlowTests {
             #expect(view.state == .rated && view.rating == 5)
             #expect(!view.steps.contains { $0.label == "内部备注" || ($0.note ?? "").contains("独居老人") })
             #expect(!view.steps.contains { $0.who.contains("测试") })
-            #expect(view.steps.first { $0.label == "反馈结果" }?.note == "已更换灯泡，楼道恢复照明")
+            #expect(view.steps.first { $0.label == "已处理，等待复查" }?.note == "已更换灯泡，楼道恢复照明")
+            #expect(view.steps.allSatisfy { !["立案", "派遣", "签收", "反馈结果", "核查通过"].contains($0.label) }, "no desk terms")
             #expect(view.steps.flatMap(\.photoIds).count == 2)
 
             // Who was told: the nearest dispatcher (grid leader) of the new request, the handler of
@@ -59,7 +60,11 @@ struct RequestFlowTests {
             #expect(try await f.inbox(.gridLeader).contains { $0.hasSuffix("提交诉求") })
             #expect(try await f.inbox(.gridWorker).contains { $0.hasSuffix("派遣") })
             let resident = try await f.inbox(.resident)
-            for step in ["立案", "派遣", "签收", "反馈结果", "核查通过"] { #expect(resident.contains { $0.hasSuffix(step) }, "\(step)") }
+            // In the resident's words (issue 17: they saw 立案, 派遣, 待核查).
+            for step in ["已受理", "已送达处理人", "处理人已接手，正在处理", "已处理，等待复查", "复查通过，已办好"] {
+                #expect(resident.contains { $0.hasSuffix(step) }, "\(step)")
+            }
+            #expect(!resident.contains { $0.hasSuffix("立案") || $0.hasSuffix("派遣") })
             #expect(!resident.contains { $0.hasSuffix("内部备注") })
         }
     }

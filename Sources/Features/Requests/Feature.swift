@@ -9,22 +9,25 @@ import Residents
 public struct RequestsFeature: Feature {
     public static let name = "requests"
     public static let migrations = RequestsMigrations.all
-    public static let permissions: [Permission] = [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify,
-                                                   .requestApprove, .requestReview, .requestMetrics, .catalogManage]
+    public static let permissions: [Permission] = [.requestSubmit, .requestIntake, .requestHandle, .requestView, .requestDispatch,
+                                                   .requestVerify, .requestApprove, .requestReview, .requestMetrics, .catalogManage]
     /// Staff who run the closed loop for their region.
-    static let desk: Set<Permission> = [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify,
+    static let desk: Set<Permission> = [.requestSubmit, .requestIntake, .requestHandle, .requestView, .requestDispatch, .requestVerify,
                                         .requestApprove, .requestReview, .requestMetrics]
     public static let grants: [Role: Set<Permission>] = [
         .districtAdmin: desk.union([.catalogManage]), .streetAdmin: desk, .communityStaff: desk,
-        .gridLeader: [.requestSubmit, .requestIntake, .requestView, .requestDispatch, .requestVerify, .requestMetrics],
-        .gridWorker: [.requestSubmit, .requestIntake, .requestView],
-        .partyMember: [.requestSubmit], .resident: [.requestSubmit],
+        .gridLeader: [.requestSubmit, .requestIntake, .requestHandle, .requestView, .requestDispatch, .requestVerify, .requestMetrics],
+        .gridWorker: [.requestSubmit, .requestIntake, .requestHandle, .requestView],
+        // Whom staff may dispatch to (every account but a resident's) holds `requestHandle`.
+        .socialWorker: [.requestHandle], .socialOrganization: [.requestHandle], .volunteer: [.requestHandle],
+        .department: [.requestHandle], .partyMember: [.requestSubmit, .requestHandle], .resident: [.requestSubmit],
     ]
     public static let templates = RequestsTemplates.all
     public static let navigation = [
         NavigationItem.link("我要办事", href: "/ask", permission: .requestSubmit, order: 20),
         NavigationItem.link("我的诉求", href: "/my/requests", permission: .requestSubmit, order: 20),
         NavigationItem.link("诉求办理", href: "/requests", permission: .requestView, order: 21),
+        NavigationItem.link("派给我的", href: "/requests?queue=mine", permission: .requestHandle, hiddenBy: .requestView, order: 21),
         NavigationItem.link("办理统计", href: "/stats", permission: .requestMetrics, order: 22),
         NavigationItem.link("服务目录", href: "/catalog", permission: .catalogManage, order: 60),
         NavigationItem.link("工作日历", href: "/calendar", permission: .catalogManage, order: 61),
@@ -64,6 +67,7 @@ public struct RequestsFeature: Feature {
     }
 
     public var services: [any Sendable] { [requests, catalog, calendar] }
+    public var dueWork: [any DueWorkSource] { [RequestsDueWork(requests: requests)] }
 
     public var jobs: [BackgroundJob] {
         // 即将超期 warnings and 督办: each request is changed under its row lock and version.
@@ -83,6 +87,14 @@ public struct RequestsFeature: Feature {
         CatalogPages(catalog: catalog, calendar: calendar, web: web, clock: clock).addRoutes(to: router)
         MetricsPages(requests: requests, regions: regions, web: web, clock: clock).addRoutes(to: router)
         Open311API(requests: requests, catalog: catalog, regions: regions, authenticator: authenticator, clock: clock).addRoutes(to: router)
+    }
+}
+
+/// The closed loop's part of 今日待办.
+struct RequestsDueWork: DueWorkSource {
+    let requests: RequestService
+    func dueWork(for actor: Actor, in window: DueWindow, limit: Int) async throws -> [DueList] {
+        try await requests.dueWork(actor: actor, window: window, limit: limit)
     }
 }
 

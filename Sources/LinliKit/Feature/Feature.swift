@@ -46,6 +46,8 @@ public protocol Feature: Sendable {
     var jobs: [BackgroundJob] { get }
     /// What the home page shows of this feature to an actor.
     var homeSections: [any HomeSection] { get }
+    /// The work this feature keeps waiting for an actor: the home page's 今日待办.
+    var dueWork: [any DueWorkSource] { get }
 }
 
 extension Feature {
@@ -64,19 +66,34 @@ extension Feature {
     public var services: [any Sendable] { [] }
     public var jobs: [BackgroundJob] { [] }
     public var homeSections: [any HomeSection] { [] }
+    public var dueWork: [any DueWorkSource] { [] }
 }
 
-/// A menu entry in the console; shown only to actors holding `permission`.
+/// A menu entry in the console; shown only to actors holding `permission`, and not to those
+/// holding `hiddenBy` (whose own entry already leads there).
 public struct NavigationItem: Sendable {
     public let label: String
     public let href: String
     public let permission: Permission?
+    public let hiddenBy: Permission?
     /// Order in the menu (lower first).
     public let order: Int
 
-    /// An entry `label` leading to `href`, for those holding `permission` (everyone if nil).
-    public static func link(_ label: String, href: String, permission: Permission?, order: Int) -> NavigationItem {
-        NavigationItem(label: label, href: href, permission: permission, order: order)
+    /// An entry `label` leading to `href`, for those holding `permission` (everyone if nil)
+    /// and not `hiddenBy`.
+    public static func link(_ label: String, href: String, permission: Permission?, hiddenBy: Permission? = nil,
+                            order: Int) -> NavigationItem {
+        NavigationItem(label: label, href: href, permission: permission, hiddenBy: hiddenBy, order: order)
+    }
+
+    public func isShown(to actor: Actor) -> Bool {
+        (permission.map(actor.may) ?? true) && !(hiddenBy.map(actor.may) ?? false)
+    }
+
+    /// Whether the page at `path` is this entry's (its query, if any, aside).
+    public func leads(to path: String) -> Bool {
+        let target = href.split(separator: "?", maxSplits: 1).first.map(String.init) ?? href
+        return target == "/" ? path == "/" : path.hasPrefix(target)
     }
 }
 

@@ -81,12 +81,8 @@ public final class Web: Sendable {
         }
         let path = request.uri.path
         let links = navigation
-            .filter { item in
-                guard let actor = context.actor else { return false }
-                return item.permission.map(actor.may) ?? true
-            }
-            .map { LayoutModel.Link(label: $0.label, href: $0.href,
-                                    active: $0.href == "/" ? path == "/" : path.hasPrefix($0.href)) }
+            .filter { item in context.actor.map(item.isShown) ?? false }
+            .map { LayoutModel.Link(label: $0.label, href: $0.href, active: $0.leads(to: path)) }
         let layout = LayoutModel(title: title, body: body, user: user, navigation: links,
                                  csrfToken: context.authentication?.csrfToken ?? request.cookies[Self.csrfCookie]?.value,
                                  flash: flash, requestId: context.requestId)

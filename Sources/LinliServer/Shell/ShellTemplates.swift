@@ -1,3 +1,5 @@
+import LinliKit
+
 /// The console shell: layout, error page and home page (zh-CN text in one place).
 enum ShellTemplates {
     static let all: [String: String] = ["layout": layout, "error": error, "home": home]
@@ -39,8 +41,37 @@ enum ShellTemplates {
     </section>
     """
 
+    static let todayTitle = "今日待办"
+    /// When nothing waiting for the actor has a time limit (a resident's own requests).
+    static let mineTitle = "我的事项"
+
+    static func label(of bucket: DueWindow.Bucket) -> String {
+        switch bucket {
+        case .overdue: "已超期"
+        case .today: "今天到期"
+        case .week: "7天内到期"
+        case .later: ""
+        }
+    }
+
     static let home = """
     <header class="page-head"><h1>您好，{{displayName}}</h1><p class="muted">{{roleLabel}}</p></header>
+    {{#today}}
+    <section class="card today" id="today" aria-labelledby="today-title">
+      <h2 id="today-title">{{title}}</h2>
+      {{#counted}}<p class="today-counts" id="today-counts"><span class="count-overdue">已超期 <strong>{{overdue}}</strong></span>
+        <span>今天到期 <strong>{{today}}</strong></span> <span>7天内到期 <strong>{{week}}</strong></span>
+        <span class="muted">共 {{total}} 件</span></p>{{/counted}}
+      {{#hasRows}}<ol class="due-list" id="due-items">
+      {{#rows}}<li class="due-item{{#overdue}} is-overdue{{/overdue}}{{#today}} is-today{{/today}}">
+        <a href="{{href}}">{{title}}</a> <span class="badge">{{status}}</span>
+        <small class="muted">{{list}}{{#detail}} · {{detail}}{{/detail}}</small>
+        {{#due}}<small class="due-when">{{#when}}<strong>{{when}}</strong> {{/when}}时限 {{due}}</small>{{/due}}</li>{{/rows}}
+      </ol>{{/hasRows}}
+      {{^hasRows}}<p class="muted" id="today-empty">眼下没有待办。</p>{{/hasRows}}
+      <ul class="due-lists" id="due-lists">{{#lists}}<li id="{{id}}"><a href="{{href}}">{{title}}</a> 共 {{total}} 件{{#overdue}}，<strong class="danger">{{overdue}} 件已超期</strong>{{/overdue}}{{#today}}，{{today}} 件今天到期{{/today}}</li>{{/lists}}</ul>
+    </section>
+    {{/today}}
     {{#blocks}}
     <section class="card home-block" id="{{id}}">
       <h2>{{title}}</h2>

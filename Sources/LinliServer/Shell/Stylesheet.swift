@@ -68,6 +68,10 @@ enum Stylesheet {
     .messages li.unread strong{color:var(--brand)}.messages button.link{color:var(--fg);text-decoration:none;text-align:left}
     .chart{width:100%;height:auto;display:block}.chart-bar{fill:var(--brand);opacity:.85}.chart-base{stroke:var(--line)}
     .chart-title{font-size:13px;font-weight:600;fill:var(--fg)}.chart-axis{font-size:11px;fill:var(--muted)}
+    .today-counts{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .75rem}.count-overdue strong{color:var(--danger)}
+    .due-list{list-style:none;margin:0 0 .75rem;padding:0}.due-item{padding:.5rem 0;border-bottom:1px solid var(--line);display:flex;flex-wrap:wrap;gap:.15rem .5rem;align-items:baseline}
+    .due-item small{flex-basis:100%}.due-item.is-overdue{border-left:4px solid var(--danger);padding-left:.5rem}
+    .due-item.is-overdue .due-when strong{color:var(--danger)}.due-lists{margin:0;padding-left:1.2rem}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
     @media (max-width:600px){
       main{padding:.75rem}.table th:nth-child(n+4),.table td:nth-child(n+4){display:none}

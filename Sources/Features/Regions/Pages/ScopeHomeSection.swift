@@ -14,7 +14,8 @@ struct ScopeHomeSection: HomeSection {
                 byLevel[level].map { HomeContent.Figure("\(level.label)数", $0) }
             }
         }
-        return HomeContent(id: "scope", title: "管辖范围", text: "\(node.name)（\(node.level.label)）",
+        // Residents, volunteers and party members have a place, not a jurisdiction.
+        return HomeContent(id: "scope", title: actor.may(.regionView) ? "管辖范围" : "所在地", text: "\(node.name)（\(node.level.label)）",
                            href: actor.may(.regionView) ? RegionsPaths.node.link(node.id) : nil, figures: figures, order: 10)
     }
 }

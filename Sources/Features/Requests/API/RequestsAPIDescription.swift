@@ -85,7 +85,7 @@ extension RequestsAPI: APIDocumenting {
                              ("to", "结束日期")],
                      answer: .json("Metrics")),
         APIOperation("get", "/api/v1/catalog", "服务目录：类别与事项（含补充问题、时限、渠道）", tag: "诉求", answer: .json("Catalog")),
-        APIOperation("get", "/api/v1/requests", "工作队列：待派遣、我的待办、即将超期、已超期、待核查、待回访、全部", tag: "诉求",
+        APIOperation("get", "/api/v1/requests", "工作队列：待派遣、派给我的、即将超期、已超期、待核查、待回访、全部", tag: "诉求",
                      query: Fields.rules { _ = QueueFilter(&$0) }, answer: .json("RequestPage")),
         APIOperation("post", "/api/v1/requests",
                      "提交诉求（居民自助：self_service；工作人员：hotline/on_behalf/grid_worker）。"

@@ -2,7 +2,7 @@
 public enum RequestQueue: String, Sendable, CaseIterable {
     /// 待派遣 — received or registered, in the actor's region.
     case dispatch
-    /// 我的待办 — dispatched to me (主办 or 协办) and not yet reported.
+    /// 派给我的 — dispatched to me (主办 or 协办) and not yet reported.
     case mine
     /// 即将超期 — the running stage falls due within the warning time.
     case dueSoon = "due_soon"
@@ -18,7 +18,7 @@ public enum RequestQueue: String, Sendable, CaseIterable {
     public var label: String {
         switch self {
         case .dispatch: "待派遣"
-        case .mine: "我的待办"
+        case .mine: "派给我的"
         case .dueSoon: "即将超期"
         case .overdue: "已超期"
         case .verify: "待核查"

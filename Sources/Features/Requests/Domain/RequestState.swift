@@ -40,6 +40,24 @@ public enum RequestState: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// How the state reads for the resident who asked: what is happening, in plain words,
+    /// never the desk's terms (立案, 派遣, 核查, 回访).
+    public var residentLabel: String {
+        switch self {
+        case .received: "已提交，等待受理"
+        case .registered: "已受理，正在安排人办理"
+        case .dispatched: "已送达处理人"
+        case .inProgress: "处理中"
+        case .suspended: "暂缓办理"
+        case .reported: "已处理，正在复查"
+        case .closed: "已办好，请评价"
+        case .rated: "已办好，已评价"
+        case .rejected: "未能受理"
+        case .voided: "已取消"
+        case .withdrawn: "已撤回"
+        }
+    }
+
     /// Nothing more can happen to it.
     public var isFinal: Bool { [.rated, .rejected, .voided, .withdrawn].contains(self) }
 

@@ -12,14 +12,31 @@ public enum RequestTrackingRules {
         [.action(.reject), .action(.void), .action(.withdraw), .action(.report), .action(.rate), .action(.addInformation)].contains(kind)
     }
 
-    /// How a step reads for the resident.
-    public static func publicLabel(_ event: RequestEvent) -> String {
-        switch event.kind {
-        case .action(.approveExtension): "办理时限已延长"
-        case .action(.approveSuspension): "暂停办理"
-        case .action(.verifyFail): "核查未通过，重新处置"
-        case .action(.claim): "承办人已签收，正在处置"
-        default: event.label
+    /// How a step reads for the resident: what happened, in plain words, never the desk's
+    /// terms (立案, 派遣, 签收, 核查).
+    public static func publicLabel(_ kind: RequestEventKind) -> String {
+        switch kind {
+        case .submit: "已提交"
+        case .follow: "有居民关注了这件事"
+        case .warn, .escalate: kind.label
+        case .action(let action):
+            switch action {
+            case .register: "已受理"
+            case .reject: "未能受理"
+            case .void: "已取消"
+            case .withdraw: "已撤回"
+            case .dispatch: "已送达处理人"
+            case .claim: "处理人已接手，正在处理"
+            case .approveExtension: "办理时间已延长"
+            case .approveSuspension: "暂缓办理"
+            case .resume: "恢复办理"
+            case .report: "已处理，等待复查"
+            case .verifyPass: "复查通过，已办好"
+            case .verifyFail: "复查未通过，重新处理"
+            case .rate: "已评价"
+            case .addInformation: "补充了信息"
+            default: action.label
+            }
         }
     }
 }

@@ -27,11 +27,12 @@ struct SummaryView {
     let id: Int64, trackingCode: String, itemName: String, state: String, channel: String, place: String, submitted: String
     let due: String, overdue: Bool, escalation: String?, bulk: Bool
 
-    init(_ s: RequestSummary, now: Date, bulk: Bool = false) {
+    /// `forResident`: the state in the resident's words (`RequestState.residentLabel`).
+    init(_ s: RequestSummary, now: Date, bulk: Bool = false, forResident: Bool = false) {
         id = s.id
         trackingCode = s.trackingCode
         itemName = s.itemName
-        state = s.state.label
+        state = forResident ? s.state.residentLabel : s.state.label
         channel = s.channel.label
         place = s.place
         submitted = Date(millis: s.submittedAt).shanghaiText

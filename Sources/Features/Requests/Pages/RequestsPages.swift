@@ -25,6 +25,8 @@ struct RequestsPages {
         let actor = try context.requireActor()
         var fields = Fields.query(request)
         var filter = QueueFilter(&fields)
+        // Someone who only handles what is sent to them opens on that list.
+        if !actor.may(.requestView) && !fields.has("queue") { filter.query.queue = .mine }
         let regionCode = fields.text("regionCode", "区域编码", maxLength: 30)
         var page = Page<RequestSummary>(items: [], total: 0, limit: 50, offset: 0)
         var problem = error
@@ -42,7 +44,7 @@ struct RequestsPages {
         let handlers = targets.people.map { SelectOption(value: String($0.id), label: "\($0.displayName)（\($0.role.label)）") }
         let carried = Fields.carriedQuery(request, dropping: ["offset"])
         func link(_ offset: Int) -> String { "/requests?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
-        let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine]
+        let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine, .all]
         let model = QueueModel(
             csrf: context.csrfToken, queue: filter.query.queue.rawValue, queueLabel: filter.query.queue.label, total: page.total,
             queues: visibleQueues.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.query.queue) },

@@ -47,7 +47,7 @@ struct ResidentRequestPages {
         let item = try await catalog.item(itemId)
         guard item.active, item.channels.contains(.selfService) else { throw DomainError.notFound("服务事项") }
         let similar = try await requests.similar(itemId: itemId, regionId: regionId, actor: actor).map {
-            SimilarView(id: $0.id, itemName: $0.itemName, state: $0.state.label, submitted: $0.submittedAt.shanghaiText, place: $0.place)
+            SimilarView(id: $0.id, itemName: $0.itemName, state: $0.state.residentLabel, submitted: $0.submittedAt.shanghaiText, place: $0.place)
         }
         let model = AskModelForm(item: item, csrf: context.csrfToken, key: RequestFormat.idempotencyKey(),
                                  questions: item.questions.map { QuestionView($0, answers: answers) },
@@ -87,7 +87,7 @@ struct ResidentRequestPages {
     struct LookupModel { let code: String, error: String? }
 
     static func view(_ t: TrackingView, photoBase: String) -> TrackView {
-        TrackView(code: t.trackingCode.isEmpty ? nil : t.trackingCode, itemName: t.itemName, state: t.state.label, submitted: t.submittedAt.shanghaiText,
+        TrackView(code: t.trackingCode.isEmpty ? nil : t.trackingCode, itemName: t.itemName, state: t.state.residentLabel, submitted: t.submittedAt.shanghaiText,
                   description: t.description, place: t.place, answers: t.answers.map { AnswerView(label: $0.label, value: $0.value) },
                   holder: t.holder, due: t.due?.shanghaiText, rating: t.rating, canRate: t.canRate, canAddInformation: t.canAddInformation,
                   canWithdraw: t.canWithdraw,
@@ -98,7 +98,7 @@ struct ResidentRequestPages {
     func minePage(_ request: Request, _ context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.requestSubmit)
         let now = clock.now()
-        return web.page("requests.mine", title: "我的诉求", model: MineModel(items: try await requests.mine(actor: actor).map { SummaryView($0, now: now) }),
+        return web.page("requests.mine", title: "我的诉求", model: MineModel(items: try await requests.mine(actor: actor).map { SummaryView($0, now: now, forResident: true) }),
                         request: request, context: context)
     }
 

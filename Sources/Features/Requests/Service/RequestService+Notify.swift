@@ -56,7 +56,8 @@ extension RequestService {
         residentIds.subtract(staffIds)
         if !residentIds.isEmpty {
             let publicNote = RequestTrackingRules.noteIsPublic(kind) ? note : nil
-            let body = [itemName, "当前：\(request.state.label)", publicNote.map { "说明：\($0)" }].compactMap { $0 }.joined(separator: "｜")
+            let body = [itemName, "现在：\(request.state.residentLabel)", publicNote.map { "说明：\($0)" }].compactMap { $0 }.joined(separator: "｜")
+            let title = "您的诉求\(request.trackingCode)：\(RequestTrackingRules.publicLabel(kind))"
             try await notifications.post(tx, to: residentIds.sorted(), Notice(title: title, body: body, link: "/my/requests/\(request.id)", facts: facts))
         }
     }

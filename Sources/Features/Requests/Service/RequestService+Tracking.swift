@@ -92,7 +92,7 @@ extension RequestService {
             holder = "社区受理中"
         }
         let steps = events.filter { RequestTrackingRules.publicKinds.contains($0.kind) && !$0.isInternal }.map { event in
-            TrackingView.Step(label: RequestTrackingRules.publicLabel(event), who: Self.publicWho(event),
+            TrackingView.Step(label: RequestTrackingRules.publicLabel(event.kind), who: Self.publicWho(event),
                               note: RequestTrackingRules.noteIsPublic(event.kind) ? event.note : nil, at: event.at,
                               photoIds: RequestTrackingRules.noteIsPublic(event.kind) || event.kind == .submit ? event.photoIds : [])
         }

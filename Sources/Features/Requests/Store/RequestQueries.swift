@@ -44,7 +44,8 @@ enum RequestQueries {
     /// so that a condition reads like the partial indexes' and the planner can use them.
     static func states(_ states: [RequestState]) -> String { states.map { "'\($0.rawValue)'" }.joined(separator: ",") }
 
-    static func search(_ tx: Tx, _ q: Resolved) async throws -> (items: [RequestSummary], total: Int) {
+    /// The WHERE clause of a queue with its filters.
+    static func filter(_ tx: Tx, _ q: Resolved) -> SQLQueryString {
         let me = q.userId ?? -1
         let mineClause: SQLQueryString = "(r.handler_id = \(bind: me) OR r.co_handler_ids LIKE \(bind: "%,\(me),%"))"
         var filter: SQLQueryString
@@ -67,6 +68,11 @@ enum RequestQueries {
         if let category = q.categoryId { filter = filter + " AND r.category_id = \(bind: category)" }
         if let state = q.state { filter = filter + " AND r.state = \(bind: state.rawValue)" }
         if let channel = q.channel { filter = filter + " AND r.channel = \(bind: channel.rawValue)" }
+        return filter
+    }
+
+    static func search(_ tx: Tx, _ q: Resolved) async throws -> (items: [RequestSummary], total: Int) {
+        let filter = filter(tx, q)
         let order: SQLQueryString = [.dueSoon, .overdue, .mine].contains(q.queue) ? " ORDER BY r.current_due, r.id" : " ORDER BY r.submitted_at DESC, r.id DESC"
         let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM requests r WHERE " + filter).first()!.decode(column: "n", as: Int.self)
         let rows = try await tx.sql.raw("""
@@ -74,6 +80,31 @@ enum RequestQueries {
             """ + filter + order + " LIMIT \(unsafeRaw: String(q.limit)) OFFSET \(unsafeRaw: String(q.offset))").all()
         let items = try rows.map(summary)
         return (items, total)
+    }
+
+    /// A queue as the home page's 今日待办 counts it: overdue, due today, due within the
+    /// week (only where a stage's clock runs: a suspended request's clock stands still), and
+    /// its first `limit` rows, those with a running clock first by due time.
+    static func due(_ tx: Tx, _ q: Resolved, endOfToday: Int64, endOfWeek: Int64) async throws -> (counts: DueList.Counts, items: [RequestSummary]) {
+        let filter = filter(tx, q)
+        let running = states(RequestState.allCases.filter { $0.stage != nil })
+        let clocked: SQLQueryString = "r.state IN (\(unsafeRaw: running)) AND r.current_due"
+        let row = try await tx.sql.raw("""
+            SELECT COUNT(*) AS total,
+              COALESCE(SUM(CASE WHEN \(clocked) < \(bind: q.now) THEN 1 ELSE 0 END), 0) AS overdue,
+              COALESCE(SUM(CASE WHEN \(clocked) >= \(bind: q.now) AND r.current_due < \(bind: endOfToday) THEN 1 ELSE 0 END), 0) AS today,
+              COALESCE(SUM(CASE WHEN \(clocked) >= \(bind: endOfToday) AND r.current_due < \(bind: endOfWeek) THEN 1 ELSE 0 END), 0) AS week
+            FROM requests r WHERE
+            """ + filter).first()
+        func count(_ column: String) throws -> Int { try row.map { try $0.decode(column: column, as: Int.self) } ?? 0 }
+        let counts = DueList.Counts(overdue: try count("overdue"), today: try count("today"), week: try count("week"), total: try count("total"))
+        guard counts.total > 0 else { return (counts, []) }
+        let rows = try await tx.sql.raw("""
+            SELECT \(unsafeRaw: summaryColumns) FROM requests r JOIN request_items i ON i.id = r.item_id WHERE
+            """ + filter + """
+             ORDER BY CASE WHEN \(clocked) IS NOT NULL THEN 0 ELSE 1 END, r.current_due, r.id LIMIT \(unsafeRaw: String(q.limit))
+            """).all()
+        return (counts, try rows.map(summary))
     }
 
     /// A resident's own requests and those they follow, newest first.
