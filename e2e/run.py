@@ -404,13 +404,13 @@ def walk_a_request_goes_round_the_closed_loop(base, work):
     try:
         login(phone, base, "jm.resident")
         phone.get(request_url)
-        wait_for_text(phone, "#track-state", "待回访")
+        wait_for_text(phone, "#track-state", "已办好，请评价")
         phone.find_element(By.CSS_SELECTOR, "#rate-form input[value='5']").click()
         phone.find_element(By.CSS_SELECTOR, "#rate-form textarea").send_keys("修得很快，谢谢")
         phone.find_element(By.ID, "rate-submit").click()
-        wait_for_text(phone, "#track-state", "已回访")
+        wait_for_text(phone, "#track-state", "已办好，已评价")
         phone.find_element(By.LINK_TEXT, "消息").click()
-        wait_for_text(phone, "#inbox", "核查通过")
+        wait_for_text(phone, "#inbox", "复查通过，已办好")
     finally:
         phone.quit()
 
@@ -419,10 +419,13 @@ def walk_a_request_goes_round_the_closed_loop(base, work):
         anyone.get(base + "/track")
         anyone.find_element(By.NAME, "code").send_keys(code.lower())
         anyone.find_element(By.CSS_SELECTOR, "#track-lookup button").click()
-        wait_for_text(anyone, "#track-state", "已回访")
+        wait_for_text(anyone, "#track-state", "已办好，已评价")
         steps = anyone.find_element(By.ID, "track-steps").text
-        for label in ["提交诉求", "立案", "派遣", "承办人已签收", "反馈结果", "核查通过", "回访评价"]:
+        # In plain words (issue 17): never the desk's 立案, 派遣, 核查.
+        for label in ["已提交", "已受理", "已送达处理人", "处理人已接手", "已处理，等待复查", "复查通过，已办好", "已评价"]:
             assert label in steps, (label, steps)
+        for term in ["立案", "派遣", "核查", "回访"]:
+            assert term not in steps, (term, steps)
         assert "已更换楼道灯泡" in steps, steps
         for secret in ["独居老人", "刘芳", "张丽", "赵强", "内部备注"]:
             assert secret not in anyone.page_source, f"the public tracking page shows {secret}"

@@ -19,7 +19,7 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     router.add(middleware: MetricsEndpoint(registry: registry, token: system.configuration.metricsToken))
     router.add(middleware: AuthMiddleware(authenticator: authenticator, trustedProxies: system.configuration.effectiveTrustedProxies,
                                           logger: system.logger))
-    router.add(middleware: CSRFMiddleware(exemptPrefixes: composition.csrfExemptPaths))
+    router.add(middleware: CSRFMiddleware(exemptPrefixes: composition.csrfExemptPaths, secureCookies: system.configuration.secureCookies))
     let shell = Router(context: AppContext.self)
     for routes in [OperationsRoutes(database: system.database, registry: registry).addRoutes,
                    HomePage(sections: system.features.flatMap(\.homeSections), dueWork: system.features.flatMap(\.dueWork),

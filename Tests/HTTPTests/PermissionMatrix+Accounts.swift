@@ -7,6 +7,7 @@ extension PermissionMatrixTests {
         "GET /login": Case(.signedIn(303), uri: "/login"),
         "POST /login": Case(.open(422)) { _, _, _ in Request(uri: "/login", form: [("username", "")]) },
         "POST /logout": Case(.signedIn(303), uri: "/logout"),
+        "POST /preferences/care": Case(.open(303)) { _, _, _ in Request(uri: "/preferences/care", form: [("on", "1"), ("next", "/ask")]) },
         "GET /account/password": Case(.signedIn(200), uri: "/account/password"),
         "POST /account/password": Case(.signedIn(303)) { _, _, _ in
             Request(uri: "/account/password", form: [("current", Fixture.password), ("password", Fixture.password)])

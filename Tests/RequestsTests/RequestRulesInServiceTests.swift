@@ -134,7 +134,7 @@ struct RequestActorTests {
             try await f.requests.follow(request.id, actor: actor)  // twice is once
             _ = try await f.requests.act(request.id, .register(note: nil), actor: f.actor(.communityStaff))
             let inbox = try await system.notifications.inbox(actor: actor).page.items.map(\.title)
-            #expect(inbox.count == 1 && inbox[0].hasSuffix("立案"))
+            #expect(inbox.count == 1 && inbox[0].hasSuffix("已受理"))
             let view = try await f.requests.track(request.id, actor: actor)
             #expect(view.trackingCode.isEmpty && !view.canWithdraw)
             #expect(try await f.requests.mine(actor: actor).map(\.id) == [request.id])

@@ -32,7 +32,7 @@ public struct AccountsFeature: Feature {
         accounts = AccountService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
                                   permissionTable: context.permissionTable, bcryptCost: settings.bcryptCost)
         auth = AuthService(database: context.database, audit: context.audit, clock: context.clock,
-                           permissionTable: context.permissionTable)
+                           permissionTable: context.permissionTable, rememberDays: settings.rememberDays)
     }
 
     public var services: [any Sendable] { [accounts, auth] }

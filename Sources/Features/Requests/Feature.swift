@@ -68,6 +68,7 @@ public struct RequestsFeature: Feature {
 
     public var services: [any Sendable] { [requests, catalog, calendar] }
     public var dueWork: [any DueWorkSource] { [RequestsDueWork(requests: requests)] }
+    public var homeSections: [any HomeSection] { [AskHomeSection(requests: requests, catalog: catalog)] }
 
     public var jobs: [BackgroundJob] {
         // 即将超期 warnings and 督办: each request is changed under its row lock and version.

@@ -32,9 +32,12 @@ public struct Actor: Sendable {
     public let ip: String?
     /// Set when the actor authenticated with an API token.
     public let tokenId: Int64?
+    /// The person's own setting for 关怀模式 (larger text and controls); a browser's cookie
+    /// overrides it on that device (`Web.careMode`).
+    public let prefersCareMode: Bool
 
     public init(userId: Int64?, username: String, displayName: String, role: Role?, scope: Scope,
-                permissions: Set<Permission>, ip: String?, tokenId: Int64? = nil) {
+                permissions: Set<Permission>, ip: String?, tokenId: Int64? = nil, prefersCareMode: Bool = false) {
         self.userId = userId
         self.username = username
         self.displayName = displayName
@@ -43,6 +46,7 @@ public struct Actor: Sendable {
         self.permissions = permissions
         self.ip = ip
         self.tokenId = tokenId
+        self.prefersCareMode = prefersCareMode
     }
 
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }

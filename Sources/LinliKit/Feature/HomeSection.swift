@@ -13,6 +13,25 @@ public struct HomeContent: Sendable {
             self.value = value
         }
     }
+    /// A button-like link: one tap to start something.
+    public struct Link: Sendable {
+        public let label: String, href: String, note: String?
+        public init(_ label: String, href: String, note: String? = nil) {
+            self.label = label
+            self.href = href
+            self.note = note
+        }
+    }
+    /// A search box that sends `name=…` to `action` by GET.
+    public struct Search: Sendable {
+        public let action: String, name: String, label: String, placeholder: String
+        public init(action: String, name: String, label: String, placeholder: String) {
+            self.action = action
+            self.name = name
+            self.label = label
+            self.placeholder = placeholder
+        }
+    }
     /// The block's element id (its link's is the same with `-link`).
     public let id: String
     public let title: String
@@ -20,15 +39,20 @@ public struct HomeContent: Sendable {
     /// Where the text leads, if anywhere.
     public let href: String?
     public let figures: [Figure]
+    public let search: Search?
+    public let links: [Link]
     /// Order on the page (lower first).
     public let order: Int
 
-    public init(id: String, title: String, text: String? = nil, href: String? = nil, figures: [Figure] = [], order: Int) {
+    public init(id: String, title: String, text: String? = nil, href: String? = nil, figures: [Figure] = [], search: Search? = nil,
+                links: [Link] = [], order: Int) {
         self.id = id
         self.title = title
         self.text = text
         self.href = href
         self.figures = figures
+        self.search = search
+        self.links = links
         self.order = order
     }
 }

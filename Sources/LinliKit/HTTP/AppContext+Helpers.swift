@@ -12,8 +12,8 @@ extension AppContext {
         parameters.get(name) == nil ? nil : try pathID(name)
     }
 
-    /// The CSRF token page forms must carry.
-    public var csrfToken: String { authentication?.csrfToken ?? "" }
+    /// The CSRF token page forms must carry: the session's, or a visitor's double-submit token.
+    public var csrfToken: String { authentication?.csrfToken ?? anonymousFormToken ?? "" }
 }
 
 extension Request {

@@ -33,6 +33,9 @@ public struct AppContext: RequestContext {
     public var clientIP: String?
     public var requestId: String
     public var authentication: Authentication?
+    /// For a visitor without a session: the double-submit token their forms carry (the
+    /// `linli_csrf` cookie's, or a fresh one `CSRFMiddleware` sets with the answer).
+    public var anonymousFormToken: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -40,6 +43,7 @@ public struct AppContext: RequestContext {
         self.clientIP = peerAddress
         self.requestId = RequestIdentifier.make()
         self.authentication = nil
+        self.anonymousFormToken = nil
     }
 
     public var maxUploadSize: Int { 2 * 1024 * 1024 }

@@ -72,11 +72,28 @@ public struct CSRFMiddleware: RouterMiddleware {
     /// Paths whose routes never act on a session (they authenticate by a key in the request
     /// itself), so there is no ambient credential to protect (`Feature.csrfExemptPaths`).
     let exemptPrefixes: [String]
+    let secureCookies: Bool
 
-    public init(exemptPrefixes: [String] = []) { self.exemptPrefixes = exemptPrefixes }
+    public init(exemptPrefixes: [String] = [], secureCookies: Bool = false) {
+        self.exemptPrefixes = exemptPrefixes
+        self.secureCookies = secureCookies
+    }
 
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
+        var context = context
+        if context.authentication == nil { context.anonymousFormToken = request.cookies[Web.csrfCookie].flatMap { $0.value.isEmpty ? nil : $0.value } }
+        guard [.post, .put, .patch, .delete].contains(request.method) else {
+            // A visitor's first page gets a double-submit token, so that any form on it (sign
+            // in, 关怀模式, a tracking page's rating) can be posted.
+            guard context.authentication == nil, context.anonymousFormToken == nil else { return try await next(request, context) }
+            let token = Secrets.token(bytes: 24)
+            context.anonymousFormToken = token
+            var response = try await next(request, context)
+            if response.headers[.contentType]?.hasPrefix("text/html") == true {
+                response.setCookie(Cookie(name: Web.csrfCookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+            }
+            return response
+        }
         if exemptPrefixes.contains(where: { request.uri.path.hasPrefix($0) }) { return try await next(request, context) }
         let expected: String?
         switch context.authentication?.credential {

@@ -20,6 +20,10 @@ public struct LayoutModel: Sendable {
     public let csrfToken: String?
     public let flash: String?
     public let requestId: String
+    /// 关怀模式 is on for this page.
+    public let care: Bool
+    /// This page's path, for the 关怀模式 switch to come back to.
+    public let here: String
 }
 
 /// Renders pages inside the console layout and builds the common responses. Built once in
@@ -32,6 +36,8 @@ public final class Web: Sendable {
 
     public static let sessionCookie = "linli_session"
     public static let csrfCookie = "linli_csrf"
+    /// 关怀模式 on this device: "1" on, "0" off; absent, the account's setting decides.
+    public static let careCookie = "linli_care"
     static let flashCookie = "linli_flash"
 
     /// Paths whose answers are JSON.
@@ -83,14 +89,22 @@ public final class Web: Sendable {
         let links = navigation
             .filter { item in context.actor.map(item.isShown) ?? false }
             .map { LayoutModel.Link(label: $0.label, href: $0.href, active: $0.leads(to: path)) }
-        let layout = LayoutModel(title: title, body: body, user: user, navigation: links,
-                                 csrfToken: context.authentication?.csrfToken ?? request.cookies[Self.csrfCookie]?.value,
-                                 flash: flash, requestId: context.requestId)
+        let token = context.csrfToken
+        // The path only: a page does not echo its query (which may be anyone's link) into a form.
+        let here = request.uri.path
+        let layout = LayoutModel(title: title, body: body, user: user, navigation: links, csrfToken: token.isEmpty ? nil : token,
+                                 flash: flash, requestId: context.requestId, care: Self.careMode(request, context), here: here)
         var response = Self.html(render("layout", layout), status: status)
         if flash != nil {
             response.setCookie(Cookie(name: Self.flashCookie, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// Whether 关怀模式 is on: this browser's choice if it made one, else the account's.
+    public static func careMode(_ request: Request, _ context: AppContext) -> Bool {
+        if let cookie = request.cookies[careCookie]?.value { return cookie == "1" }
+        return context.actor?.prefersCareMode ?? false
     }
 
     public static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

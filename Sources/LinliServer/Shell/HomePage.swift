@@ -17,6 +17,7 @@ struct HomePage {
     struct Link { let label: String, href: String }
     struct Block {
         let id: String, title: String, text: String?, href: String?, figures: [HomeContent.Figure], hasFigures: Bool
+        let search: HomeContent.Search?, links: [HomeContent.Link], hasLinks: Bool
     }
     struct DueRow {
         let title: String, status: String, detail: String?, href: String, list: String, due: String?, when: String
@@ -41,7 +42,8 @@ struct HomePage {
             if let content = try await section.content(for: actor) { contents.append(content) }
         }
         let blocks = contents.sorted { $0.order < $1.order }.map {
-            Block(id: $0.id, title: $0.title, text: $0.text, href: $0.href, figures: $0.figures, hasFigures: !$0.figures.isEmpty)
+            Block(id: $0.id, title: $0.title, text: $0.text, href: $0.href, figures: $0.figures, hasFigures: !$0.figures.isEmpty,
+                  search: $0.search, links: $0.links, hasLinks: !$0.links.isEmpty)
         }
         let links = navigation.sorted { $0.order < $1.order }
             .filter { item in item.href != "/" && item.isShown(to: actor) }

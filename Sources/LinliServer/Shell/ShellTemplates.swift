@@ -6,7 +6,7 @@ enum ShellTemplates {
 
     static let layout = """
     <!doctype html>
-    <html lang="zh-CN">
+    <html lang="zh-CN"{{#care}} class="care"{{/care}}>
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -16,6 +16,10 @@ enum ShellTemplates {
     <body>
     <header class="topbar">
       <a class="brand" href="/">邻里<small>社区治理与居民服务</small></a>
+      {{#csrfToken}}<form method="post" action="/preferences/care" class="care-switch" id="care-switch-form">
+        <input type="hidden" name="_csrf" value="{{csrfToken}}"><input type="hidden" name="next" value="{{here}}">
+        <input type="hidden" name="on" value="{{#care}}0{{/care}}{{^care}}1{{/care}}">
+        <button class="btn-care" id="care-switch" aria-pressed="{{#care}}true{{/care}}{{^care}}false{{/care}}">关怀模式（大字）</button></form>{{/csrfToken}}
       {{#user}}
       <div class="who"><a href="/account/password" title="修改密码">{{displayName}}</a> <span class="muted">{{roleLabel}}</span>
         <form method="post" action="/logout" class="logout"><input type="hidden" name="_csrf" value="{{csrfToken}}"><button class="link" id="logout">退出</button></form>
@@ -76,6 +80,9 @@ enum ShellTemplates {
     <section class="card home-block" id="{{id}}">
       <h2>{{title}}</h2>
       {{#text}}<p>{{#href}}<a href="{{href}}" id="{{id}}-link">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</p>{{/text}}
+      {{#search}}<form method="get" action="{{action}}" class="search" role="search"><label class="sr" for="{{id}}-q">{{label}}</label>
+        <input id="{{id}}-q" name="{{name}}" type="search" maxlength="40" placeholder="{{placeholder}}"><button class="btn btn-primary">{{label}}</button></form>{{/search}}
+      {{#hasLinks}}<ul class="choices">{{#links}}<li><a href="{{href}}">{{label}}{{#note}}<small>{{note}}</small>{{/note}}</a></li>{{/links}}</ul>{{/hasLinks}}
       {{#hasFigures}}<div class="stats">
       {{#figures}}<div class="stat"><span class="stat-value">{{value}}</span><span class="stat-label">{{label}}</span></div>{{/figures}}
       </div>{{/hasFigures}}

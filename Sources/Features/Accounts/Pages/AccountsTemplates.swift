@@ -19,6 +19,7 @@ enum AccountsTemplates {
         <input type="hidden" name="next" value="{{next}}">
         <label>登录名 <input name="username" autocomplete="username" required maxlength="32" value="{{username}}" autofocus></label>
         <label>密码 <input name="password" type="password" autocomplete="current-password" required maxlength="72"></label>
+        {{#rememberDays}}<label class="check"><input type="checkbox" name="remember" value="1" id="remember"> 记住我（居民在自己的手机上，{{rememberDays}} 天内不用再输密码）</label>{{/rememberDays}}
         <button class="btn btn-primary" type="submit">登录</button>
       </form>
     </section>

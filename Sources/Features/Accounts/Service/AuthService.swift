@@ -12,12 +12,15 @@ public struct AuthService: Authenticator {
     let permissionTable: PermissionTable
     /// A session ends after this long without a request.
     let idleTimeout: Int64 = 8 * 3600 * 1000
+    /// A resident's 记住我 session ends after this long without a request (0: not offered).
+    let rememberTimeout: Int64
     /// Sessions are touched at most this often, to keep reads from writing.
     let touchInterval: Int64 = 5 * 60 * 1000
     /// Compared against when the username is unknown, so timing does not reveal which names exist.
     static let decoyHash = Bcrypt.hash("linli-decoy-password-1", cost: 10)
 
-    public init(database: Database, audit: AuditLog, clock: any Clock, permissionTable: PermissionTable) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, permissionTable: PermissionTable, rememberDays: Int = 30) {
+        self.rememberTimeout = Int64(rememberDays) * 86_400 * 1000
         self.database = database
         self.audit = audit
         self.clock = clock
@@ -32,16 +35,25 @@ public struct AuthService: Authenticator {
         /// Wrong-password attempts on this account since its last sign-in (within a day):
         /// the owner is told, since nobody else is locked out on their behalf.
         public let failedAttempts: Int
+        /// Set for a 记住我 session: how long its cookie should be kept, in seconds.
+        public let rememberedFor: Int?
     }
+
+    /// 记住我 is for a resident on their own phone. Staff see other people's data and keep
+    /// working-day sessions, whatever they tick.
+    public static func mayBeRemembered(_ role: Role) -> Bool { role == .resident }
+
+    /// Days a 记住我 session lasts without use (0: 记住我 is off).
+    public var rememberDays: Int { Int(rememberTimeout / 86_400_000) }
 
     /// The actor an account acts as (its role's permissions, its node's subtree).
-    public func actor(for account: Account, ip: String?, tokenId: Int64? = nil) -> Actor {
+    public func actor(for account: Account, ip: String?, tokenId: Int64? = nil, careMode: Bool = false) -> Actor {
         Actor(userId: account.id, username: account.username, displayName: account.displayName, role: account.role,
               scope: Scope(regionId: account.regionId, path: account.regionPath),
-              permissions: permissionTable.permissions(of: account.role), ip: ip, tokenId: tokenId)
+              permissions: permissionTable.permissions(of: account.role), ip: ip, tokenId: tokenId, prefersCareMode: careMode)
     }
 
-    public func login(username rawUsername: String?, password: String?, ip: String?) async throws -> SignedIn {
+    public func login(username rawUsername: String?, password: String?, ip: String?, remember: Bool = false) async throws -> SignedIn {
         let username = (rawUsername ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = password ?? ""
         guard !username.isEmpty, !password.isEmpty else {
@@ -90,6 +102,8 @@ public struct AuthService: Authenticator {
         let sessionToken = Secrets.token()
         let csrfToken = Secrets.token(bytes: 24)
         let signedInActor = actor(for: account, ip: ip)
+        let remembered = remember && rememberTimeout > 0 && Self.mayBeRemembered(account.role)
+        let lifetime = remembered ? rememberTimeout : idleTimeout
         let failedAttempts = try await database.write { tx in
             try await AccountStore.forgetAttempt(tx, ids: attempt)
             // Failures older than a day are pruned by the sweep; what is left is since then.
@@ -97,12 +111,14 @@ public struct AuthService: Authenticator {
             try await AccountStore.clearFailures(tx, key: accountKey)
             try await AccountStore.clearFailures(tx, key: pairKey)
             try await AccountStore.insertSession(tx, idHash: Secrets.sha256Hex(sessionToken), userId: account.id, csrf: csrfToken,
-                                                 now: now, expires: now + idleTimeout, ip: ip)
+                                                 now: now, expires: now + lifetime, ip: ip, remembered: remembered)
             try await audit.append(tx, actor: signedInActor, action: .sessionLogin,
-                                   entityId: String(account.id), regionPath: account.regionPath)
+                                   entityId: String(account.id), regionPath: account.regionPath,
+                                   after: remembered ? ["remembered": "\(rememberTimeout / 86_400_000) days"] : nil)
             return failed
         }
-        return SignedIn(sessionToken: sessionToken, csrfToken: csrfToken, account: account, failedAttempts: failedAttempts)
+        return SignedIn(sessionToken: sessionToken, csrfToken: csrfToken, account: account, failedAttempts: failedAttempts,
+                        rememberedFor: remembered ? Int(rememberTimeout / 1000) : nil)
     }
 
     public func logout(sessionToken: String, actor: Actor) async throws {
@@ -119,10 +135,10 @@ public struct AuthService: Authenticator {
         guard let session = try await database.read({ tx in try await AccountStore.session(tx, idHash: idHash) }) else { return nil }
         guard session.expiresAt > now, !session.account.disabled else { return nil }
         if now - session.lastSeenAt > touchInterval {
-            let expires = now + idleTimeout
+            let expires = now + (session.remembered ? rememberTimeout : idleTimeout)
             try await database.write { tx in try await AccountStore.touchSession(tx, idHash: idHash, now: now, expires: expires) }
         }
-        return Authentication(actor: actor(for: session.account, ip: ip),
+        return Authentication(actor: actor(for: session.account, ip: ip, careMode: session.careMode),
                               credential: .session(id: sessionToken, csrfToken: session.csrfToken))
     }
 
@@ -135,6 +151,13 @@ public struct AuthService: Authenticator {
             try await database.write { tx in try await AccountStore.touchToken(tx, id: owner.tokenId, now: now) }
         }
         return Authentication(actor: actor(for: owner.account, ip: ip, tokenId: owner.tokenId), credential: .token(id: owner.tokenId))
+    }
+
+    /// Saves 关怀模式 as the signed-in person's own setting (a display preference of their own,
+    /// not a change to anyone's record, so it leaves no audit entry).
+    public func setCareMode(_ on: Bool, actor: Actor) async throws {
+        guard let user = actor.userId else { return }
+        try await database.write { tx in try await AccountStore.setCareMode(tx, userId: user, on: on) }
     }
 
     /// Removes expired sessions and old login failures (run periodically).

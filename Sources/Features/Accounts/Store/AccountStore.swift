@@ -28,6 +28,11 @@ enum AccountStore {
               last_used_at BIGINT, revoked_at BIGINT)
             """,
         ] },
+        // 关怀模式 as the person's own setting; 记住我 sessions that last for days, not hours.
+        Migration("accounts.002") { _ in [
+            "ALTER TABLE users ADD COLUMN care_mode INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE sessions ADD COLUMN remembered INTEGER NOT NULL DEFAULT 0",
+        ] },
     ]
 
     static let accountColumns = "u.id, u.username, u.display_name, u.role, u.region_id, u.region_path, u.disabled_at, u.created_at"
@@ -111,10 +116,12 @@ enum AccountStore {
 
     // MARK: Sessions
 
-    static func insertSession(_ tx: Tx, idHash: String, userId: Int64, csrf: String, now: Int64, expires: Int64, ip: String?) async throws {
+    static func insertSession(_ tx: Tx, idHash: String, userId: Int64, csrf: String, now: Int64, expires: Int64, ip: String?,
+                              remembered: Bool) async throws {
         try await tx.sql.raw("""
-            INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip)
-            VALUES (\(bind: idHash), \(bind: userId), \(bind: csrf), \(bind: now), \(bind: now), \(bind: expires), \(bind: ip))
+            INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, remembered)
+            VALUES (\(bind: idHash), \(bind: userId), \(bind: csrf), \(bind: now), \(bind: now), \(bind: expires), \(bind: ip),
+                    \(bind: remembered ? 1 : 0))
             """).run()
     }
 
@@ -123,16 +130,24 @@ enum AccountStore {
         let csrfToken: String
         let lastSeenAt: Int64
         let expiresAt: Int64
+        let remembered: Bool
+        let careMode: Bool
     }
 
     static func session(_ tx: Tx, idHash: String) async throws -> SessionRow? {
         guard let row = try await tx.sql.raw("""
-            SELECT \(unsafeRaw: accountColumns), s.csrf_token, s.last_seen_at, s.expires_at
+            SELECT \(unsafeRaw: accountColumns), u.care_mode, s.csrf_token, s.last_seen_at, s.expires_at, s.remembered
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = \(bind: idHash)
             """).first() else { return nil }
         return SessionRow(account: try account(row), csrfToken: try row.decode(column: "csrf_token", as: String.self),
                           lastSeenAt: try row.decode(column: "last_seen_at", as: Int64.self),
-                          expiresAt: try row.decode(column: "expires_at", as: Int64.self))
+                          expiresAt: try row.decode(column: "expires_at", as: Int64.self),
+                          remembered: try row.decode(column: "remembered", as: Int64.self) != 0,
+                          careMode: try row.decode(column: "care_mode", as: Int64.self) != 0)
+    }
+
+    static func setCareMode(_ tx: Tx, userId: Int64, on: Bool) async throws {
+        try await tx.sql.raw("UPDATE users SET care_mode = \(bind: on ? 1 : 0) WHERE id = \(bind: userId)").run()
     }
 
     static func touchSession(_ tx: Tx, idHash: String, now: Int64, expires: Int64) async throws {

@@ -24,6 +24,24 @@ public struct CatalogItem: Sendable, Equatable, Codable {
     public var allowsAnonymous: Bool
     public var active: Bool
     public var sortOrder: Int
+
+    public init(id: Int64, categoryId: Int64, code: String, name: String, description: String, handlerType: HandlerType,
+                assignment: AssignmentRule, limits: StageLimits, questions: [CatalogQuestion], channels: Set<IntakeChannel>,
+                allowsAnonymous: Bool, active: Bool, sortOrder: Int) {
+        self.id = id
+        self.categoryId = categoryId
+        self.code = code
+        self.name = name
+        self.description = description
+        self.handlerType = handlerType
+        self.assignment = assignment
+        self.limits = limits
+        self.questions = questions
+        self.channels = channels
+        self.allowsAnonymous = allowsAnonymous
+        self.active = active
+        self.sortOrder = sortOrder
+    }
 }
 
 /// Who handles an item's requests.

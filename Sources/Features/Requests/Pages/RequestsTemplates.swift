@@ -134,8 +134,19 @@ enum RequestsTemplates {
 
     static let ask = """
     <header class="page-head"><h1>我要办事</h1><p class="muted">选择事项，填写后提交，会得到一个查询码，可随时查看进度。<a href="/my/requests">我的诉求</a></p></header>
+    <form method="get" action="/ask" class="search" role="search" id="ask-search">
+      <label class="sr" for="ask-q">搜索事项</label><input id="ask-q" name="q" type="search" maxlength="40" value="{{query}}" placeholder="说说什么事，如：灯、漏水、开证明">
+      <button class="btn btn-primary">搜索</button></form>
+    {{#searched}}<section class="card" id="ask-results"><h2>搜索结果</h2>
+      {{#hasResults}}<ul class="choices">{{#results}}<li><a href="/ask/{{id}}">{{name}}<small>{{description}}</small></a></li>{{/results}}</ul>{{/hasResults}}
+      {{^hasResults}}<p id="ask-no-results">没有找到相关事项。可以换个说法，或从下面的常办事项、全部事项里选。</p>{{/hasResults}}
+    </section>{{/searched}}
+    <section class="card" id="ask-top"><h2>常办事项</h2>
+      <ul class="choices">{{#top}}<li><a href="/ask/{{id}}">{{name}}<small>{{description}}</small></a></li>{{/top}}</ul></section>
+    {{#care}}<details class="card" id="ask-all"><summary>全部事项</summary>{{/care}}{{^care}}<div id="ask-all">{{/care}}
     {{#categories}}<section class="card"><h2>{{name}}</h2><p class="muted">{{description}}</p>
-      <ul class="choices">{{#items}}<li><a href="/ask/{{id}}">{{name}}<small class="muted">{{description}}</small></a></li>{{/items}}</ul></section>{{/categories}}
+      <ul class="choices">{{#items}}<li><a href="/ask/{{id}}">{{name}}<small>{{description}}</small></a></li>{{/items}}</ul></section>{{/categories}}
+    {{#care}}</details>{{/care}}{{^care}}</div>{{/care}}
     """
 
     static let askForm = """

@@ -13,7 +13,13 @@ struct ResidentRequestPages {
     let clock: any Clock
 
     struct AskCategory { struct Entry { let id: Int64, name: String, description: String }; let name: String, description: String, items: [Entry] }
-    struct AskModel { let categories: [AskCategory] }
+    struct AskModel {
+        let query: String, searched: Bool, hasResults: Bool, results: [AskCategory.Entry], top: [AskCategory.Entry], categories: [AskCategory]
+        /// 关怀模式 folds the whole catalog away behind the search and the short list.
+        let care: Bool
+    }
+    /// How many items the short list shows.
+    static let topCount = 8
     struct SimilarView { let id: Int64, itemName: String, state: String, submitted: String, place: String }
     struct AskValues { var description = "", address = "", phone = "" }
     struct AskModelForm {
@@ -23,10 +29,20 @@ struct ResidentRequestPages {
 
     func askPage(_ request: Request, _ context: AppContext) async throws -> Response {
         _ = try context.requireActor(.requestSubmit)
+        var fields = Fields.query(request)
+        let query = fields.text("q", "搜索", maxLength: 40) ?? ""
+        try fields.finish()
         let offered = try await catalog.publicCatalog(on: .selfService)
-        let model = AskModel(categories: offered.categories.map { c in
-            AskCategory(name: c.name, description: c.description, items: offered.items(in: c.id).map { .init(id: $0.id, name: $0.name, description: $0.description) })
-        })
+        func entry(_ item: CatalogItem) -> AskCategory.Entry { .init(id: item.id, name: item.name, description: item.description) }
+        let words = CatalogSearch.words(query)
+        let results = words.isEmpty ? [] : offered.items.filter {
+            CatalogSearch.matches($0, categoryName: offered.category($0.categoryId)?.name ?? "", words: words)
+        }
+        let top = CatalogSearch.top(offered.items, mostAsked: try await requests.mostAskedItemIds(), count: Self.topCount)
+        let model = AskModel(query: query, searched: !words.isEmpty, hasResults: !results.isEmpty, results: results.map(entry), top: top.map(entry),
+                             categories: offered.categories.map { c in
+                                 AskCategory(name: c.name, description: c.description, items: offered.items(in: c.id).map(entry))
+                             }, care: Web.careMode(request, context))
         return web.page("requests.ask", title: "我要办事", model: model, request: request, context: context)
     }
 
@@ -113,16 +129,11 @@ struct ResidentRequestPages {
 
     func trackPage(_ code: String, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
         let view = try await requests.track(code: code, ip: context.clientIP)
-        // The page's forms work without an account: a double-submit token like the login form's.
-        let existing = request.cookies[Web.csrfCookie]?.value
-        let token = context.authentication?.csrfToken ?? existing ?? Secrets.token(bytes: 24)
-        let model = TrackModel(v: Self.view(view, photoBase: "/track/\(view.trackingCode)/photos"), csrf: token,
+        // The page's forms work without an account: the visitor's double-submit token (CSRFMiddleware).
+        let model = TrackModel(v: Self.view(view, photoBase: "/track/\(view.trackingCode)/photos"), csrf: context.csrfToken,
                                actionPath: "/track/\(view.trackingCode)/actions", error: error?.message)
         var response = web.page("requests.track", title: view.itemName, model: model, request: request, context: context,
                                 status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
-        if context.authentication == nil && existing == nil {
-            response.setCookie(Cookie(name: Web.csrfCookie, value: token, path: "/", secure: web.secureCookies, httpOnly: true, sameSite: .lax))
-        }
         response.headers[.cacheControl] = "no-store"
         return response
     }

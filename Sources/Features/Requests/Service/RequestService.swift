@@ -20,6 +20,7 @@ public struct RequestService: Sendable {
     /// 查询码 lookups per client address, on pages, the API and Open311 alike: a code is the
     /// only key to a request, so guessing must be slow.
     let trackingLookups: RateLimiter
+    let popular = PopularItems()
 
     /// Default: 120 lookups at once (Open311 asks for up to 100 codes a call), then one a second.
     public static let trackingLookupRule = RateLimiter.Rule(burst: 120, perMinute: 60)
