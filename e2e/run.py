@@ -19,6 +19,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from serving import PASSWORD, free_port, signed_in, wait_healthy
+import accessibility
 
 
 def check_character(first17):
@@ -39,7 +40,7 @@ def start_server(binary, work, extra_env=None):
     return proc, base
 
 
-def browser(width, height):
+def browser(width, height, default_font_size=None):
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -48,6 +49,9 @@ def browser(width, height):
     if width < 500:
         options.add_experimental_option("mobileEmulation", {
             "deviceMetrics": {"width": width, "height": height, "pixelRatio": 3.0}})
+    if default_font_size:
+        # The reader's own setting (Chromium: Settings › Appearance › Font size).
+        options.add_experimental_option("prefs", {"webkit.webprefs.default_font_size": default_font_size})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
     return driver
@@ -60,6 +64,11 @@ def login(driver, base, username):
     driver.find_element(By.NAME, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
     wait_for_text(driver, "h1", "您好")
+
+
+def logout(driver):
+    driver.find_element(By.ID, "logout").click()
+    wait_for_text(driver, "h1", "登录邻里")
 
 
 def wait_until(driver, condition, what, timeout=15):
@@ -587,6 +596,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--work", required=True)
+    parser.add_argument("--only", help="comma-separated walk names (substrings) to run, for working on one")
     args = parser.parse_args()
     inboxes = Inboxes()
     proc, base = start_server(args.binary, args.work, inboxes.env())
@@ -594,11 +604,24 @@ def main():
     def notices(base, work):
         walk_notices_reach_email_and_webhook(base, work, inboxes)
     notices.__name__ = walk_notices_reach_email_and_webhook.__name__
+    submitted = {}
+
+    def care_mode(base, work):
+        submitted["code"] = accessibility.walk_care_mode_on_a_phone(base, work, browser, login)
+    care_mode.__name__ = accessibility.walk_care_mode_on_a_phone.__name__
+
+    def axe(base, work):
+        accessibility.check_axe_on_every_roles_key_pages(base, work, browser, login, logout, submitted.get("code", "NOCODE"))
+    axe.__name__ = accessibility.check_axe_on_every_roles_key_pages.__name__
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
-             notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers]
+             notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers,
+             care_mode, axe]
+    if args.only:
+        wanted = args.only.split(",")
+        walks = [w for w in walks if any(part in w.__name__ for part in wanted)]
     passed = failed = 0
     try:
         for walk in walks:

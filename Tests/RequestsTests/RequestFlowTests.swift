@@ -51,6 +51,7 @@ struct RequestFlowTests {
             #expect(view.state == .rated && view.rating == 5)
             #expect(!view.steps.contains { $0.label == "内部备注" || ($0.note ?? "").contains("独居老人") })
             #expect(!view.steps.contains { $0.who.contains("测试") })
+            #expect(Set(view.steps.map(\.who)).isSubset(of: ["提交人", "社区工作人员", "处理人"]), "\(view.steps.map(\.who))")
             #expect(view.steps.first { $0.label == "已处理，等待复查" }?.note == "已更换灯泡，楼道恢复照明")
             #expect(view.steps.allSatisfy { !["立案", "派遣", "签收", "反馈结果", "核查通过"].contains($0.label) }, "no desk terms")
             #expect(view.steps.flatMap(\.photoIds).count == 2)

@@ -106,7 +106,7 @@ enum Stylesheet {
     .care .form-stack>button{align-self:stretch}.care .stats{grid-template-columns:repeat(2,1fr)}
     .care .links li{min-height:var(--control);display:flex;align-items:center}
     .care .links li a{display:inline-flex;align-items:center;min-height:var(--control)}
-    .care .due-item a{display:inline-flex;align-items:center;min-height:var(--control)}
+    .care .due-item a,.care .crumbs a{display:inline-flex;align-items:center;min-height:var(--control)}
 
     """
 

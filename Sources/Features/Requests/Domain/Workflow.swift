@@ -231,6 +231,16 @@ extension Participant {
         case .reviewer: "回访员"
         }
     }
+
+    /// Who did a step, as the resident's tracking page says it (no desk titles, no names).
+    public var publicLabel: String {
+        switch self {
+        case .requester: "提交人"
+        case .dispatcher, .verifier, .approver, .reviewer: "社区工作人员"
+        case .handler: "处理人"
+        case .coHandler: "协助处理人"
+        }
+    }
 }
 
 extension RequestProgress {

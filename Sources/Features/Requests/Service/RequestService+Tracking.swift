@@ -110,9 +110,9 @@ extension RequestService {
     static func publicWho(_ event: RequestEvent) -> String {
         switch event.kind {
         case .submit, .action(.withdraw), .action(.addInformation), .action(.rate):
-            event.actorRole == Participant.reviewer.label ? "回访员" : "诉求人"
+            event.actorRole == Participant.reviewer.label ? Participant.reviewer.publicLabel : Participant.requester.publicLabel
         case .follow: "居民"
-        default: event.actorRole
+        default: Participant.allCases.first { $0.label == event.actorRole }?.publicLabel ?? "工作人员"
         }
     }
 
