@@ -57,10 +57,11 @@ let package = Package(
             .product(name: "NIOExtras", package: "swift-nio-extras"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], path: "Sources/Features/Notifications"),
-        .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications"], path: "Sources/Features/Requests"),
+        .target(name: "Duty", dependencies: kernel + ["Regions"], path: "Sources/Features/Duty"),
+        .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications", "Duty"], path: "Sources/Features/Requests"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Requests",
+            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Requests",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),

@@ -18,7 +18,7 @@ DESKTOP = (1280, 900)
 # Standard times per step of the resident's journey, for people over 60 on a phone. Based on
 # the keystroke-level model (Card, Moran & Newell 1980: pointing 1.1 s, a tap 0.2 s, mental
 # preparation 1.35 s), doubled for older users, whose pointing times run about twice those of
-# young adults (Hawthorn 2000, "Possible implications of aging for interface designers").
+# young adults (Hawthorn 2000, "Possible implications of aging for user interface design").
 SECONDS_PER_PAGE = 5.0    # to read a new page and find what to do on it
 SECONDS_PER_TAP = 2.6     # (1.1 + 0.2) × 2
 SECONDS_PER_CHARACTER = 1.5  # a Chinese character by pinyin or handwriting input

@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import Duty
 import LinliKit
 import Notifications
 import Regions
@@ -17,6 +18,7 @@ public enum LinliFeatures {
         AccountsFeature.self,
         ResidentsFeature.self,
         NotificationsFeature.self,
+        DutyFeature.self,
         RequestsFeature.self,
     ]
 

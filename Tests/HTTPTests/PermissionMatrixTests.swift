@@ -116,7 +116,7 @@ struct PermissionMatrixTests {
     /// Each feature's cells, in their own files (`PermissionMatrix+<Feature>.swift`).
     static let parts: [(owner: String, cases: [String: Case])] = [
         ("shell", shellCases), ("audit", auditCases), ("regions", regionsCases), ("accounts", accountsCases),
-        ("residents", residentsCases), ("notifications", notificationsCases), ("requests", requestCases.merging(requestPageCases) { a, _ in a }),
+        ("residents", residentsCases), ("notifications", notificationsCases), ("duty", dutyCases), ("requests", requestCases.merging(requestPageCases) { a, _ in a }),
     ]
     static let cases: [String: Case] = parts.reduce(into: [:]) { all, part in all.merge(part.cases) { first, _ in first } }
 

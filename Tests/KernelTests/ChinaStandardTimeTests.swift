@@ -44,3 +44,19 @@ import Testing
         #expect(read == [2026, 11, 23])
     }
 }
+
+@Suite("A typed wall-clock minute (datetime-local) in Shanghai time")
+struct TypedMomentTests {
+    @Test func aDatetimeLocalValueIsReadAsShanghaiTime() {
+        let moment = ChinaStandardTime.moment("2026-11-23T17:30")
+        #expect(moment == ChinaStandardTime.startOfDay(year: 2026, month: 11, day: 23).addingTimeInterval(17.5 * 3600))
+        #expect(ChinaStandardTime.moment("2026-11-23 17:30") == moment)
+        #expect(moment.map(ChinaStandardTime.localMinuteText) == "2026-11-23T17:30")
+    }
+
+    @Test(arguments: ["2026-02-30T10:00", "2026-11-23T24:00", "2026-11-23T10:60", "2026-11-23", "2026-11-23T1:00", "２０２６-11-23T10:00",
+                      "2026-11-23T10:00:00", ""])
+    func anythingElseIsNoMoment(text: String) {
+        #expect(ChinaStandardTime.moment(text) == nil)
+    }
+}

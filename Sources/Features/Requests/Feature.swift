@@ -1,3 +1,4 @@
+import Duty
 import Hummingbird
 import LinliKit
 import Logging
@@ -57,12 +58,13 @@ public struct RequestsFeature: Feature {
         authenticator = try context.services.require((any Authenticator).self, by: Self.name)
         let notifications = try context.services.require(NotificationService.self, by: Self.name)
         let teams = try context.services.require(TeamService.self, by: Self.name)
+        let duty = try context.services.require(DutyService.self, by: Self.name)
         clock = context.clock
         catalog = CatalogService(database: context.database, audit: context.audit, clock: context.clock)
         calendar = CalendarService(database: context.database, audit: context.audit)
         requests = RequestService(database: context.database, audit: context.audit, clock: context.clock, regions: regions, teams: teams,
                                   staff: context.staff, vault: context.vault, catalog: catalog, notifications: notifications,
-                                  permissionTable: context.permissionTable,
+                                  duty: duty, permissionTable: context.permissionTable,
                                   trackingLookupRule: context.configuration[RequestsSettings.self].trackingLookupRule)
     }
 

@@ -76,6 +76,27 @@ public enum ChinaStandardTime {
         return (numbers[0], numbers[1], numbers[2])
     }
 
+    /// A wall-clock minute typed as `yyyy-mm-ddThh:mm` (an HTML `datetime-local` field) or
+    /// `yyyy-mm-dd hh:mm`, read as Shanghai time; nil for any other text or a date that does
+    /// not exist.
+    public static func moment(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+              let (year, month, day) = dayParts(String(decoding: bytes[0..<10], as: UTF8.self)),
+              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)),
+              bytes[11..<13].allSatisfy({ (48...57).contains($0) }), bytes[14..<16].allSatisfy({ (48...57).contains($0) }),
+              (0..<24).contains(hour), (0..<60).contains(minute), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        let start = startOfDay(year: year, month: month, day: day)
+        guard reading(start).day == day else { return nil }  // 2 月 30 日 rolls over: not a date
+        return start.addingTimeInterval(Double(hour * 3600 + minute * 60))
+    }
+
+    /// `yyyy-mm-ddThh:mm` in Shanghai time, what a `datetime-local` field shows.
+    public static func localMinuteText(_ date: Date) -> String {
+        let r = reading(date)
+        return "\(dayText(year: r.year, month: r.month, day: r.day))T\(padded(r.hour, 2)):\(padded(r.minute, 2))"
+    }
+
     /// `7` → `"07"`, without String(format:).
     public static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

@@ -85,6 +85,9 @@ enum Stylesheet {
     .due-item{padding:.5rem 0;border-bottom:1px solid var(--line);display:flex;flex-wrap:wrap;gap:.15rem .5rem;align-items:baseline}
     .due-item small{flex-basis:100%}.due-item.is-overdue{border-left:.25rem solid var(--danger);padding-left:.5rem}
     .due-item.is-overdue .due-when strong{color:var(--danger)}.due-lists{margin:0;padding-left:1.2rem}
+    .emergency{border:2px solid var(--danger);background:#fffafa}.emergency h2{color:var(--danger)}
+    .calls{list-style:none;margin:0 0 .5rem;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem}
+    .btn-call{width:100%;min-height:3.375rem;font-size:1.15rem;font-weight:700;color:var(--danger);border-color:var(--danger)}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 
     """

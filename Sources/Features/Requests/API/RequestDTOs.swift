@@ -28,6 +28,7 @@ struct RequestDTO: Encodable {
     let reworkCount: Int
     let reopenCount: Int
     let escalationLevel: Int
+    let urgent: Bool
 
     init(_ r: ServiceRequest, showsContact: Bool, now: Date) {
         id = r.id
@@ -55,6 +56,7 @@ struct RequestDTO: Encodable {
         reworkCount = r.progress.reworkCount
         reopenCount = r.progress.reopenCount
         escalationLevel = r.progress.escalationLevel
+        urgent = r.urgent
     }
 }
 
@@ -126,6 +128,8 @@ struct TrackingDTO: Encodable {
 struct SubmissionDTO: Encodable {
     let request: RequestDTO
     let repeated: Bool
+    /// Urgent requests only: call these first.
+    let emergency: EmergencyNotice?
 }
 
 struct CatalogDTO: Encodable {
@@ -133,7 +137,7 @@ struct CatalogDTO: Encodable {
     struct Item: Encodable {
         let id: Int64, categoryId: Int64, code: String, name: String, description: String, handlerType: String, assignment: String
         let respondHours: Double, handleHours: Double, verifyHours: Double, questions: [CatalogQuestion], channels: [String]
-        let allowsAnonymous: Bool, active: Bool
+        let allowsAnonymous: Bool, active: Bool, urgent: Bool
         init(_ i: CatalogItem) {
             id = i.id
             categoryId = i.categoryId
@@ -149,6 +153,7 @@ struct CatalogDTO: Encodable {
             channels = i.channels.map(\.rawValue).sorted()
             allowsAnonymous = i.allowsAnonymous
             active = i.active
+            urgent = i.urgent
         }
     }
     let categories: [Category]

@@ -61,7 +61,8 @@ struct RequestsAPI {
         if let key = request.headers[.idempotencyKey], input.draft.idempotencyKey == nil { input.draft.idempotencyKey = key }
         try fields.finish()
         let submission = try await requests.submit(input.draft, actor: actor)
-        let answer = SubmissionDTO(request: RequestDTO(submission.request, showsContact: true, now: clock.now()), repeated: submission.repeated)
+        let answer = SubmissionDTO(request: RequestDTO(submission.request, showsContact: true, now: clock.now()), repeated: submission.repeated,
+                                  emergency: submission.emergency)
         return try Web.json(answer, status: submission.repeated ? .ok : .created)
     }
 
@@ -160,7 +161,7 @@ struct ItemInput {
             verifyHours: fields.decimal("verifyHours", "核查时限", required: true, range: CatalogRules.stageHours), questions: parsed,
             channels: channelsGiven ? Set(channels) : Set(IntakeChannel.allCases),
             allowsAnonymous: fields.bool("allowsAnonymous"), active: !fields.has("active") || fields.bool("active"),
-            sortOrder: Int(fields.integer("sortOrder", "排序", range: 0...9999) ?? 100))
+            sortOrder: Int(fields.integer("sortOrder", "排序", range: 0...9999) ?? 100), urgent: fields.bool("urgent"))
     }
 }
 

@@ -8,13 +8,38 @@ public struct CatalogQuestion: Sendable, Equatable, Codable {
     public var kind: QuestionKind
     public var required: Bool
     public var choices: [String]
+    /// Choices that make a request urgent (e.g. 紧急程度：紧急), `EmergencyRules`.
+    public var urgentChoices: [String]
 
-    public init(code: String, label: String, kind: QuestionKind, required: Bool = false, choices: [String] = []) {
+    public init(code: String, label: String, kind: QuestionKind, required: Bool = false, choices: [String] = [],
+                urgentChoices: [String] = []) {
         self.code = code
         self.label = label
         self.kind = kind
         self.required = required
         self.choices = choices
+        self.urgentChoices = urgentChoices
+    }
+
+    enum CodingKeys: String, CodingKey { case code, label, kind, required, choices, urgentChoices }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(code: try c.decode(String.self, forKey: .code), label: try c.decode(String.self, forKey: .label),
+                  kind: try c.decode(QuestionKind.self, forKey: .kind), required: try c.decodeIfPresent(Bool.self, forKey: .required) ?? false,
+                  choices: try c.decodeIfPresent([String].self, forKey: .choices) ?? [],
+                  urgentChoices: try c.decodeIfPresent([String].self, forKey: .urgentChoices) ?? [])
+    }
+
+    /// Without urgent choices a question is stored exactly as before they existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(label, forKey: .label)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(required, forKey: .required)
+        try c.encode(choices, forKey: .choices)
+        if !urgentChoices.isEmpty { try c.encode(urgentChoices, forKey: .urgentChoices) }
     }
 }
 
@@ -113,6 +138,8 @@ public enum AnswerRules {
                 problems[field] = "选择题“\(question.label)”至少要有两个选项"
             } else if Set(question.choices).count != question.choices.count {
                 problems[field] = "问题“\(question.label)”的选项有重复"
+            } else if !Set(question.urgentChoices).isSubset(of: question.choices) {
+                problems[field] = "问题“\(question.label)”的紧急选项须是它的选项之一"
             }
         }
         if !problems.isEmpty { throw DomainError.invalid(fields: problems) }

@@ -18,11 +18,13 @@ public struct CatalogItemDraft: Sendable {
     public var allowsAnonymous: Bool
     public var active: Bool
     public var sortOrder: Int
+    /// 紧急事项
+    public var urgent: Bool
 
     public init(categoryId: Int64?, code: String, name: String, description: String = "", handlerType: HandlerType?,
                 assignment: String = "grid", respondHours: Double?, handleHours: Double?, verifyHours: Double?,
                 questions: [CatalogQuestion] = [], channels: Set<IntakeChannel> = Set(IntakeChannel.allCases),
-                allowsAnonymous: Bool = false, active: Bool = true, sortOrder: Int = 100) {
+                allowsAnonymous: Bool = false, active: Bool = true, sortOrder: Int = 100, urgent: Bool = false) {
         self.categoryId = categoryId
         self.code = code
         self.name = name
@@ -37,6 +39,7 @@ public struct CatalogItemDraft: Sendable {
         self.allowsAnonymous = allowsAnonymous
         self.active = active
         self.sortOrder = sortOrder
+        self.urgent = urgent
     }
 }
 
@@ -54,7 +57,7 @@ public struct CatalogCategoryDraft: Sendable {
 public struct ValidCatalogItem: Sendable {
     public let categoryId: Int64, code: String, name: String, description: String, handlerType: HandlerType
     public let assignment: AssignmentRule, limits: StageLimits, questions: [CatalogQuestion], channels: Set<IntakeChannel>
-    public let allowsAnonymous: Bool, active: Bool, sortOrder: Int
+    public let allowsAnonymous: Bool, active: Bool, sortOrder: Int, urgent: Bool
 }
 
 public enum CatalogRules {
@@ -102,6 +105,6 @@ public enum CatalogRules {
         return ValidCatalogItem(categoryId: categoryId, code: draft.code, name: name, description: draft.description, handlerType: handlerType,
                                 assignment: assignment, limits: StageLimits(respond: respond, handle: handle, verify: verify),
                                 questions: draft.questions, channels: draft.channels, allowsAnonymous: draft.allowsAnonymous,
-                                active: draft.active, sortOrder: draft.sortOrder)
+                                active: draft.active, sortOrder: draft.sortOrder, urgent: draft.urgent)
     }
 }

@@ -8,6 +8,8 @@ public enum DefaultCatalog {
         public let limits: StageLimits
         public let questions: [CatalogQuestion]
         public let allowsAnonymous: Bool
+        /// 紧急事项 (`CatalogItem.urgent`).
+        public var urgent = false
     }
 
     public struct Category: Sendable {
@@ -33,7 +35,9 @@ public enum DefaultCatalog {
     }
 
     static let preferredTime = date("preferred_date", "希望上门日期")
-    static let urgency = one("urgency", "紧急程度", ["一般", "较急", "紧急"])
+    /// Answered 紧急, the request is urgent (`EmergencyRules`).
+    static let urgency = CatalogQuestion(code: "urgency", label: "紧急程度", kind: .singleChoice, required: true,
+                                         choices: ["一般", "较急", "紧急"], urgentChoices: ["紧急"])
 
     static func item(_ code: String, _ name: String, _ description: String, _ handler: HandlerType,
                      _ assignment: AssignmentRule = .grid, hours: (Int, Int, Int) = (2, 40, 8),
@@ -47,6 +51,9 @@ public enum DefaultCatalog {
         item(code, name, description, handler, .grid, hours: hours, questions, anonymous: anonymous)
     }
 
+    /// The items marked 紧急事项 out of the box: a fall or sudden illness of an old person, a gas smell.
+    public static var urgentCodes: [String] { categories.flatMap(\.items).filter(\.urgent).map(\.code) }
+
     public static let categories: [Category] = [
         Category(code: "YL", name: "养老服务", description: "居家养老、助餐助浴、探访关爱等为老服务", items: [
             item("YL01", "助餐服务", "社区长者食堂就餐或送餐上门", .socialOrganization, .thematic(tag: "独居老人"), hours: (2, 24, 8),
@@ -56,7 +63,7 @@ public enum DefaultCatalog {
             item("YL04", "助医陪诊", "陪同就医、代取药品", .volunteerTeam, .thematic(tag: "独居老人"),
                  [text("hospital", "就诊医院"), date("visit_date", "就诊日期", required: true)]),
             item("YL05", "独居老人探访", "定期上门探视、电话问候", .gridWorker, .thematic(tag: "独居老人"), hours: (2, 24, 8)),
-            item("YL06", "紧急呼叫响应", "老人突发情况需要有人上门", .gridWorker, .grid, hours: (1, 4, 4), [urgency]),
+            item("YL06", "紧急呼叫响应", "老人突发情况需要有人上门", .gridWorker, .grid, hours: (1, 4, 4), [urgency]).urgently,
             item("YL07", "适老化改造", "扶手、防滑、坐便等居家适老化改造申请", .communityStaff, .grid, hours: (4, 80, 16),
                  [many("items", "改造项目", ["扶手", "防滑地面", "坐便椅", "淋浴椅", "紧急呼叫器", "其他"], required: true)]),
             item("YL08", "高龄津贴咨询", "高龄津贴、养老服务补贴申领咨询", .communityStaff, .grid, hours: (2, 16, 8)),
@@ -138,7 +145,7 @@ public enum DefaultCatalog {
             item("WX06", "门禁对讲", "单元门禁、对讲故障", .gridWorker),
             item("WX07", "公共设施损坏", "健身器材、座椅、围栏损坏", .gridWorker, anonymous: true),
             item("WX08", "供暖问题", "暖气不热、管道漏水", .gridWorker, hours: (1, 24, 8), [number("room_temperature", "室温（℃）")]),
-            item("WX09", "燃气问题", "燃气异味、设施隐患", .gridWorker, hours: (1, 4, 4), anonymous: true),
+            item("WX09", "燃气问题", "燃气异味、设施隐患", .gridWorker, hours: (1, 4, 4), anonymous: true).urgently,
             item("WX10", "老旧小区改造意见", "改造项目意见与问题反映", .communityStaff, hours: (4, 80, 16)),
         ]),
         Category(code: "HW", name: "环境卫生", description: "垃圾、绿化、违建与市容秩序", items: [
@@ -205,4 +212,13 @@ public enum DefaultCatalog {
             item("PA10", "群租房线索", "群租、违规改建隔断", .gridWorker, anonymous: true),
         ]),
     ]
+}
+
+extension DefaultCatalog.Item {
+    /// The same item, marked 紧急事项.
+    var urgently: DefaultCatalog.Item {
+        var item = self
+        item.urgent = true
+        return item
+    }
 }

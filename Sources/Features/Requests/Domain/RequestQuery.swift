@@ -62,4 +62,5 @@ public struct RequestSummary: Sendable, Encodable {
     public let currentDue: Int64?
     public let handlerId: Int64?
     public let escalationLevel: Int
+    public let urgent: Bool
 }

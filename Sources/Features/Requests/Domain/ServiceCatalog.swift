@@ -24,10 +24,12 @@ public struct CatalogItem: Sendable, Equatable, Codable {
     public var allowsAnonymous: Bool
     public var active: Bool
     public var sortOrder: Int
+    /// 紧急事项 — every request for it is urgent (`EmergencyRules`).
+    public var urgent: Bool
 
     public init(id: Int64, categoryId: Int64, code: String, name: String, description: String, handlerType: HandlerType,
                 assignment: AssignmentRule, limits: StageLimits, questions: [CatalogQuestion], channels: Set<IntakeChannel>,
-                allowsAnonymous: Bool, active: Bool, sortOrder: Int) {
+                allowsAnonymous: Bool, active: Bool, sortOrder: Int, urgent: Bool = false) {
         self.id = id
         self.categoryId = categoryId
         self.code = code
@@ -41,6 +43,7 @@ public struct CatalogItem: Sendable, Equatable, Codable {
         self.allowsAnonymous = allowsAnonymous
         self.active = active
         self.sortOrder = sortOrder
+        self.urgent = urgent
     }
 }
 

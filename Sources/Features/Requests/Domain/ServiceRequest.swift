@@ -24,6 +24,9 @@ public struct ServiceRequest: Sendable, Equatable {
     public let anonymous: Bool
     /// The staff account that entered it (hotline, 代办, grid worker).
     public let enteredBy: Int64?
+    /// 紧急 — its item or an answer marks it urgent (`EmergencyRules`): the resident is shown the
+    /// emergency numbers, its clock runs in real time, and out of hours the duty roster is told.
+    public let urgent: Bool
     public let handlerPath: String?
     public let progress: RequestProgress
     public let version: Int64

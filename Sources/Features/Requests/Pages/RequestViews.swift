@@ -25,7 +25,7 @@ struct QuestionView {
 
 struct SummaryView {
     let id: Int64, trackingCode: String, itemName: String, state: String, channel: String, place: String, submitted: String
-    let due: String, overdue: Bool, escalation: String?, bulk: Bool
+    let due: String, overdue: Bool, escalation: String?, bulk: Bool, urgent: Bool
 
     /// `forResident`: the state in the resident's words (`RequestState.residentLabel`).
     init(_ s: RequestSummary, now: Date, bulk: Bool = false, forResident: Bool = false) {
@@ -40,6 +40,7 @@ struct SummaryView {
         overdue = s.currentDue.map { $0 < now.millis } ?? false
         escalation = s.escalationLevel > 0 ? EscalationRules.label(s.escalationLevel) : nil
         self.bulk = bulk
+        urgent = s.urgent
     }
 }
 

@@ -64,6 +64,9 @@ struct RequestsPages {
     struct RequestView {
         let trackingCode: String, state: String, channel: String, submitted: String, due: String?, stage: String, overdue: Bool
         let escalation: String?, description: String, place: String, anonymous: Bool, rework: Int, reopen: Int, extensions: Int, rating: Int?
+        let urgent: Bool
+        /// Who was on duty and told at once (an urgent request out of hours).
+        let dutyNotified: String?
     }
     struct ActionView {
         struct Handlers { let options: [HandlerOption] }
@@ -136,7 +139,7 @@ struct RequestsPages {
                            due: p.currentDue?.shanghaiText, stage: r.state.stage?.label ?? "", overdue: p.isOverdue(at: now),
                            escalation: p.escalationLevel > 0 ? EscalationRules.label(p.escalationLevel) : nil, description: r.description,
                            place: d.place, anonymous: r.anonymous, rework: p.reworkCount, reopen: p.reopenCount, extensions: p.extensionCount,
-                           rating: p.rating),
+                           rating: p.rating, urgent: r.urgent, dutyNotified: d.events.first { $0.kind == .submit }?.data["duty"]),
             itemName: d.item.name, categoryName: d.categoryName, answers: RequestFormat.answers(r.answers, questions: d.item.questions),
             contact: d.showsContact && (r.contactName != nil || r.phoneMasked != nil) ? Contact(name: r.contactName ?? "", phone: r.phoneMasked ?? "") : nil,
             handler: d.handler.map { "\($0.displayName)（\($0.role.label)）" },

@@ -26,7 +26,7 @@ enum RequestsTemplates {
     <table class="table" id="requests"><thead><tr>{{#bulk}}<th><span class="sr">选择</span></th>{{/bulk}}<th>事项</th><th>地点</th><th>状态</th><th>提交</th><th>时限</th></tr></thead><tbody>
     {{#items}}<tr{{#overdue}} class="overdue"{{/overdue}}>{{#bulk}}<td><input type="checkbox" name="ids" value="{{id}}" aria-label="选择 {{trackingCode}}"></td>{{/bulk}}
       <td><a href="/requests/{{id}}">{{itemName}}</a><br><small class="muted">{{trackingCode}} · {{channel}}</small></td>
-      <td>{{place}}</td><td><span class="badge">{{state}}</span>{{#escalation}} <span class="badge badge-danger">{{escalation}}</span>{{/escalation}}</td>
+      <td>{{place}}</td><td>{{#urgent}}<span class="badge badge-danger">紧急</span> {{/urgent}}<span class="badge">{{state}}</span>{{#escalation}} <span class="badge badge-danger">{{escalation}}</span>{{/escalation}}</td>
       <td>{{submitted}}</td><td>{{due}}{{#overdue}} <strong class="danger">已超期</strong>{{/overdue}}</td></tr>{{/items}}
     </tbody></table>
     {{^items}}<p class="muted">队列为空。</p>{{/items}}
@@ -43,9 +43,10 @@ enum RequestsTemplates {
 
     static let detail = """
     <nav class="crumbs"><a href="/requests">诉求办理</a><span>›</span><strong>{{r.trackingCode}}</strong></nav>
-    <header class="page-head"><h1>{{itemName}} <span class="badge" id="state">{{r.state}}</span>{{#r.escalation}} <span class="badge badge-danger">{{r.escalation}}</span>{{/r.escalation}}</h1>
+    <header class="page-head"><h1>{{itemName}}{{#r.urgent}} <span class="badge badge-danger" id="urgent">紧急</span>{{/r.urgent}} <span class="badge" id="state">{{r.state}}</span>{{#r.escalation}} <span class="badge badge-danger">{{r.escalation}}</span>{{/r.escalation}}</h1>
     <p class="muted">{{categoryName}} · {{r.channel}} · 提交于 {{r.submitted}}{{#r.due}} · {{r.stage}}时限 {{r.due}}{{/r.due}}{{#r.overdue}} <strong class="danger">已超期</strong>{{/r.overdue}}</p></header>
     {{#error}}<div class="alert alert-error" role="alert" id="action-error">{{error}}</div>{{/error}}
+    {{#r.dutyNotified}}<div class="alert alert-error" id="duty-notified">下班时间提交的紧急诉求，已立即通知值班：{{r.dutyNotified}}。时限按自然时间计。</div>{{/r.dutyNotified}}
     <section class="card">
       <p class="prewrap" id="description">{{r.description}}</p>
       <dl class="facts">
@@ -195,6 +196,13 @@ enum RequestsTemplates {
     <header class="page-head"><h1>{{v.itemName}} <span class="badge" id="track-state">{{v.state}}</span></h1>
     <p class="muted">{{#v.code}}查询码 <strong id="tracking-code">{{v.code}}</strong> · {{/v.code}}提交于 {{v.submitted}}</p></header>
     {{#error}}<div class="alert alert-error" role="alert" id="track-error">{{error}}</div>{{/error}}
+    {{#v.emergency}}<section class="card emergency" id="emergency" aria-labelledby="emergency-title">
+      <h2 id="emergency-title">情况紧急，请先打电话</h2>
+      <ul class="calls">{{#numbers}}<li><a class="btn btn-call" href="tel:{{number}}">{{number}} {{label}}</a></li>{{/numbers}}
+      {{#dutyPhone}}<li><a class="btn btn-call" href="tel:{{dutyPhone}}" id="duty-phone">社区值班电话 {{dutyPhone}}</a></li>{{/dutyPhone}}</ul>
+      {{#dutyNotified}}<p id="duty-notified">现在是下班时间，已立即通知社区值班人员。</p>{{/dutyNotified}}
+      {{#waiting}}<p>现在是下班时间，社区会尽快处理；有生命危险请直接拨打上面的电话。</p>{{/waiting}}
+    </section>{{/v.emergency}}
     <section class="card">
       <p class="prewrap">{{v.description}}</p>
       <dl class="facts"><dt>地点</dt><dd>{{v.place}}</dd>
@@ -265,6 +273,7 @@ enum RequestsTemplates {
         <label>补充问题（JSON：[{"code":"floor","label":"楼层","kind":"number","required":false,"choices":[]}]，kind 为 text/number/date/single_choice/multiple_choice）
           <textarea name="questions" rows="6" class="mono">{{v.questions}}</textarea></label>
         <label class="check"><input type="checkbox" name="allowsAnonymous" value="1"{{#v.allowsAnonymous}} checked{{/v.allowsAnonymous}}> 允许匿名反映</label>
+        <label class="check"><input type="checkbox" name="urgent" value="1"{{#v.urgent}} checked{{/v.urgent}}> 紧急事项（提交后即显示 120/110/119 和值班电话；非工作时间直接通知值班人员，时限按自然时间计）</label>
         <label class="check"><input type="checkbox" name="active" value="1"{{#v.active}} checked{{/v.active}}> 启用</label>
         <label>排序 <input name="sortOrder" size="4" value="{{v.sortOrder}}"></label>
         <button class="btn btn-primary">保存</button>

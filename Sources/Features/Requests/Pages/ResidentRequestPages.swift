@@ -84,8 +84,9 @@ struct ResidentRequestPages {
         do {
             try fields.finish()
             let submission = try await requests.submit(input.draft, actor: actor)
-            return web.redirect(to: "/my/requests/\(submission.request.id)",
-                                flash: "已提交。查询码 \(submission.request.trackingCode)，凭它可随时查看进度")
+            let flash = submission.emergency == nil ? "已提交。查询码 \(submission.request.trackingCode)，凭它可随时查看进度"
+                : "已提交。情况紧急请立即拨打下面的电话。查询码 \(submission.request.trackingCode)"
+            return web.redirect(to: "/my/requests/\(submission.request.id)", flash: flash)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .payloadTooLarge {
             return try await askForm(itemId, request, context, values: values, answers: input.draft.answers, regionId: input.draft.regionId, error: error)
         }
@@ -98,7 +99,10 @@ struct ResidentRequestPages {
         struct Step { struct Photo { let id: Int64 }; let label: String, who: String, note: String?, at: String, photos: [Photo], photoBase: String }
         let code: String?, itemName: String, state: String, submitted: String, description: String, place: String, answers: [AnswerView]
         let holder: String?, due: String?, rating: Int?, canRate: Bool, canAddInformation: Bool, canWithdraw: Bool, steps: [Step]
+        let emergency: Emergency?
     }
+    /// What an urgent request's page says first. `waiting`: out of hours with nobody on duty told.
+    struct Emergency { let numbers: [EmergencyRules.Number], dutyPhone: String?, dutyNotified: Bool, waiting: Bool }
     struct TrackModel { let v: TrackView, csrf: String, actionPath: String, error: String? }
     struct LookupModel { let code: String, error: String? }
 
@@ -108,7 +112,9 @@ struct ResidentRequestPages {
                   holder: t.holder, due: t.due?.shanghaiText, rating: t.rating, canRate: t.canRate, canAddInformation: t.canAddInformation,
                   canWithdraw: t.canWithdraw,
                   steps: t.steps.reversed().map { .init(label: $0.label, who: $0.who, note: $0.note, at: $0.at.shanghaiText,
-                                                        photos: $0.photoIds.map(TrackView.Step.Photo.init), photoBase: photoBase) })
+                                                        photos: $0.photoIds.map(TrackView.Step.Photo.init), photoBase: photoBase) },
+                  emergency: t.emergency.map { Emergency(numbers: $0.numbers, dutyPhone: $0.dutyPhone, dutyNotified: $0.dutyNotified,
+                                                         waiting: $0.outOfHours && !$0.dutyNotified) })
     }
 
     func minePage(_ request: Request, _ context: AppContext) async throws -> Response {

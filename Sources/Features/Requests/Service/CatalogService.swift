@@ -98,14 +98,14 @@ public struct CatalogService: Sendable {
             var item = CatalogItem(id: id ?? 0, categoryId: valid.categoryId, code: valid.code, name: valid.name, description: valid.description,
                                    handlerType: valid.handlerType, assignment: valid.assignment, limits: valid.limits,
                                    questions: valid.questions, channels: valid.channels, allowsAnonymous: valid.allowsAnonymous,
-                                   active: valid.active, sortOrder: valid.sortOrder)
+                                   active: valid.active, sortOrder: valid.sortOrder, urgent: valid.urgent)
             if id != nil {
                 try await CatalogStore.updateItem(tx, item, now: now)
             } else {
                 item = CatalogItem(id: try await CatalogStore.insertItem(tx, item, now: now), categoryId: item.categoryId, code: item.code,
                                    name: item.name, description: item.description, handlerType: item.handlerType, assignment: item.assignment,
                                    limits: item.limits, questions: item.questions, channels: item.channels,
-                                   allowsAnonymous: item.allowsAnonymous, active: item.active, sortOrder: item.sortOrder)
+                                   allowsAnonymous: item.allowsAnonymous, active: item.active, sortOrder: item.sortOrder, urgent: item.urgent)
             }
             try await audit.append(tx, actor: actor, action: id == nil ? .catalogItemCreate : .catalogItemUpdate, entityId: String(item.id), regionPath: nil,
                                    before: before.map(Self.values), after: Self.values(item))
@@ -127,6 +127,6 @@ public struct CatalogService: Sendable {
         ["code": i.code, "name": i.name, "categoryId": String(i.categoryId), "handlerType": i.handlerType.rawValue,
          "assignment": i.assignment.stored, "limits": "\(i.limits.respond)/\(i.limits.handle)/\(i.limits.verify)",
          "questions": CatalogStore.encodeQuestions(i.questions), "channels": CatalogStore.encodeChannels(i.channels),
-         "allowsAnonymous": String(i.allowsAnonymous), "active": String(i.active)]
+         "allowsAnonymous": String(i.allowsAnonymous), "active": String(i.active), "urgent": String(i.urgent)]
     }
 }

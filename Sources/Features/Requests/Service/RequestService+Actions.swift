@@ -31,7 +31,8 @@ extension RequestService {
             let roles = Participation.roles(of: actor, in: request).union(extraRoles)
             if case .dispatch = action, let problem = Self.placeProblem(assignees, request: request) { throw problem }
             let item = try await CatalogStore.item(tx, id: request.itemId)!
-            let (calendar, _) = try await CalendarStore.calendar(tx)
+            let (working, _) = try await CalendarStore.calendar(tx)
+            let calendar = EmergencyRules.calendar(urgent: request.urgent, working: working)
             let next = try Workflow.apply(request.progress, action, roles: roles, at: now, limits: item.limits, calendar: calendar)
             let handlerPath = kind == .dispatch ? assignees.first?.regionPath : next.handlerId == nil ? nil : request.handlerPath
             guard try await RequestStore.saveProgress(tx, of: request, next, handlerPath: handlerPath,

@@ -8,6 +8,8 @@ import Regions
 public struct Submission: Sendable {
     public let request: ServiceRequest
     public let repeated: Bool
+    /// For an urgent request: the emergency numbers and the duty phone, shown at once.
+    public var emergency: EmergencyNotice? = nil
 }
 
 /// An open request like the one about to be made, offered so the resident can follow it.
@@ -35,6 +37,7 @@ extension RequestService {
         let place = try await regions.addressLine(for: node)
         let phone = try valid.phone.map { (sealed: try vault.seal($0.value), index: vault.blindIndex($0.value, kind: "phone"), masked: $0.masked) }
         let contactName = valid.anonymous ? nil : valid.contactName ?? (draft.channel == .selfService ? actor.displayName : nil)
+        let urgent = EmergencyRules.isUrgent(item: item, answers: valid.answers)
         var attempt = 0
         while true {
             attempt += 1
@@ -44,10 +47,10 @@ extension RequestService {
                 place: place, address: valid.address ?? "", latitude: valid.latitude, longitude: valid.longitude,
                 requesterUserId: draft.channel == .selfService ? actor.userId : nil, contactName: contactName,
                 phoneSealed: phone?.sealed, phoneIndex: phone?.index, phoneMasked: phone?.masked, anonymous: valid.anonymous,
-                enteredBy: draft.channel == .selfService ? nil : actor.userId)
+                enteredBy: draft.channel == .selfService ? nil : actor.userId, urgent: urgent)
             do {
-                let request = try await insert(new, item: item, photos: valid.photos, actor: actor)
-                return Submission(request: request, repeated: false)
+                let (request, emergency) = try await insert(new, item: item, photos: valid.photos, actor: actor)
+                return Submission(request: request, repeated: false, emergency: emergency)
             } catch where Database.isUniqueViolation(error) {
                 // Two submissions with one key at the same moment: the first one's request wins.
                 if let key, let existing = try await database.read({ tx in try await RequestStore.find(tx, idempotencyKey: key) }) {
@@ -58,28 +61,43 @@ extension RequestService {
         }
     }
 
-    func insert(_ new: RequestStore.NewRequest, item: CatalogItem, photos: [ValidPhoto], actor: Actor) async throws -> ServiceRequest {
+    func insert(_ new: RequestStore.NewRequest, item: CatalogItem, photos: [ValidPhoto], actor: Actor) async throws
+        -> (ServiceRequest, EmergencyNotice?) {
         let staffOnPath = try await staff.staffMembers(onPathTo: new.regionPath)
+        // Who is on duty is read before the write, like the staff on the path: out of hours an
+        // urgent request goes to them in the same transaction that makes it.
+        let onDuty = new.urgent ? try await duty.onDuty(at: clock.now(), path: new.regionPath) : nil
         return try await database.write { tx in
-            let (calendar, _) = try await CalendarStore.calendar(tx)
+            let (working, _) = try await CalendarStore.calendar(tx)
             let now = clock.now()
+            let calendar = EmergencyRules.calendar(urgent: new.urgent, working: working)
+            let outOfHours = new.urgent && !working.isWorkingTime(now)
             let progress = RequestProgress.start(at: now, limits: item.limits, calendar: calendar)
             let request = try await RequestStore.insert(tx, new, progress: progress)
             let id = request.id
+            let dutyPeople = outOfHours ? onDuty?.people ?? [] : []
+            var data = ["item": item.code]
+            if new.urgent { data["urgent"] = "true" }
+            if !dutyPeople.isEmpty { data["duty"] = dutyPeople.map(\.displayName).joined(separator: "、") }
             let event = RequestStore.NewEvent(kind: .submit, fromState: nil, toState: .received, actorUserId: actor.userId,
                                               actorName: new.anonymous ? "匿名" : actor.displayName, actorRole: new.channel.label,
-                                              note: nil, isInternal: false, data: ["item": item.code])
+                                              note: nil, isInternal: false, data: data)
             let eventId = try await RequestStore.appendEvent(tx, requestId: id, event, at: now.millis)
             for photo in photos { try await RequestStore.insertPhoto(tx, requestId: id, eventId: eventId, photo, now: now.millis) }
             try await notify(tx, request: request, kind: .submit, note: nil, itemName: item.name, staffOnPath: staffOnPath)
+            if !dutyPeople.isEmpty {
+                try await notifyOnDuty(tx, request: request, itemName: item.name, people: dutyPeople, at: now)
+            }
             // Last, the rows every change in the district locks until the commit on PostgreSQL:
             // the summary's (one shard of the district's row for the day), then the audit chain's head.
             try await DailyCounts.record(tx, regionPath: new.regionPath, submittedAt: progress.submittedAt, before: nil, after: progress, now: now)
             try await audit.append(tx, actor: actor, action: .request(.submit), entityId: String(id),
                                    regionPath: request.regionPath,
                                    after: ["item": item.code, "channel": new.channel.rawValue, "region": String(new.regionId),
-                                           "photos": String(photos.count), "anonymous": String(new.anonymous)])
-            return request
+                                           "photos": String(photos.count), "anonymous": String(new.anonymous), "urgent": String(new.urgent)])
+            let emergency = new.urgent ? EmergencyNotice(numbers: EmergencyRules.numbers, dutyPhone: onDuty?.phone, outOfHours: outOfHours,
+                                                         dutyNotified: !dutyPeople.isEmpty) : nil
+            return (request, emergency)
         }
     }
 

@@ -62,6 +62,15 @@ extension RequestService {
         }
     }
 
+    /// 值班: an urgent request out of hours, to whoever is on duty, at once (the inbox, and the
+    /// e-mail and webhook queues, in the request's own transaction).
+    func notifyOnDuty(_ tx: Tx, request: ServiceRequest, itemName: String, people: [StaffMember], at now: Date) async throws {
+        let facts = ["event": "duty", "request": String(request.id), "tracking": request.trackingCode, "state": request.state.rawValue]
+        let body = [itemName, request.place, "提交于 \(now.shanghaiText)", "非工作时间的紧急诉求，请值班人员立即联系处理"].joined(separator: "｜")
+        try await notifications.post(tx, to: people.map(\.id), Notice(title: "紧急诉求\(request.trackingCode)：值班请立即处理", body: body,
+                                                                       link: "/requests/\(request.id)", facts: facts))
+    }
+
     /// Of those given, the ones bound at the deepest level (nearest the request).
     static func nearest(_ holders: [StaffMember]) -> Set<Int64> {
         guard let deepest = holders.map(\.regionPath.count).max() else { return [] }

@@ -58,7 +58,8 @@ extension RequestService {
     }
 
     static func dueItem(_ s: RequestSummary) -> DueItem {
-        DueItem(title: s.itemName, status: s.state.label, detail: s.place.isEmpty ? nil : s.place, href: "/requests/\(s.id)",
+        DueItem(title: s.itemName, status: s.urgent ? "紧急 · " + s.state.label : s.state.label, detail: s.place.isEmpty ? nil : s.place,
+                href: "/requests/\(s.id)",
                 due: s.state.stage == nil ? nil : s.currentDue.map(Date.init(millis:)))
     }
 

@@ -29,6 +29,8 @@ public struct TrackingView: Sendable {
     public let canWithdraw: Bool
     public let canAddInformation: Bool
     public let canRate: Bool
+    /// While an urgent request is open: the emergency numbers and the duty phone.
+    public var emergency: EmergencyNotice? = nil
 }
 
 extension RequestService {
@@ -77,7 +79,7 @@ extension RequestService {
             return TrackingView(id: view.id, trackingCode: "", itemName: view.itemName, categoryName: view.categoryName,
                                 description: view.description, answers: [], place: view.place, state: view.state,
                                 submittedAt: view.submittedAt, holder: view.holder, due: view.due, steps: view.steps, rating: view.rating,
-                                canWithdraw: false, canAddInformation: false, canRate: false)
+                                canWithdraw: false, canAddInformation: false, canRate: false, emergency: view.emergency)
         }
         return view
     }
@@ -98,12 +100,22 @@ extension RequestService {
         }
         let answers = item.questions.compactMap { q in request.answers[q.code].map { (q.label, $0.joined(separator: "、")) } }
         let available = Workflow.available(request.progress, roles: [.requester])
+        var emergency: EmergencyNotice?
+        if request.urgent, request.state.isOpen {
+            let submit = events.first { $0.kind == .submit }
+            let working = try await database.read { tx in try await CalendarStore.calendar(tx).0 }
+            let outOfHours = !working.isWorkingTime(request.progress.submittedAt)
+            emergency = EmergencyNotice(numbers: EmergencyRules.numbers,
+                                        dutyPhone: try await duty.onDuty(at: clock.now(), path: request.regionPath).phone,
+                                        outOfHours: outOfHours, dutyNotified: submit?.data["duty"] != nil)
+        }
         return TrackingView(id: request.id, trackingCode: request.trackingCode, itemName: item.name, categoryName: categoryName,
                             description: request.description, answers: answers,
                             place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
                             state: request.state, submittedAt: request.progress.submittedAt, holder: holder, due: request.progress.currentDue,
                             steps: steps, rating: request.progress.rating, canWithdraw: available.contains(.withdraw),
-                            canAddInformation: available.contains(.addInformation), canRate: available.contains(.rate))
+                            canAddInformation: available.contains(.addInformation), canRate: available.contains(.rate),
+                            emergency: emergency)
     }
 
     /// Who did a step, as the resident reads it: the role, not the person.

@@ -1,3 +1,4 @@
+import Duty
 import Foundation
 import LinliKit
 import Notifications
@@ -15,6 +16,8 @@ public struct RequestService: Sendable {
     let vault: PersonalDataVault
     let catalog: CatalogService
     let notifications: NotificationService
+    /// Who is on duty out of hours, for urgent requests.
+    let duty: DutyService
     /// Which roles hold which permission: to find who should be told (dispatchers, verifiers …).
     let permissionTable: PermissionTable
     /// 查询码 lookups per client address, on pages, the API and Open311 alike: a code is the
@@ -27,7 +30,7 @@ public struct RequestService: Sendable {
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, teams: TeamService,
                 staff: any StaffDirectory, vault: PersonalDataVault, catalog: CatalogService, notifications: NotificationService,
-                permissionTable: PermissionTable, trackingLookupRule: RateLimiter.Rule = RequestService.trackingLookupRule) {
+                duty: DutyService, permissionTable: PermissionTable, trackingLookupRule: RateLimiter.Rule = RequestService.trackingLookupRule) {
         self.trackingLookups = RateLimiter(trackingLookupRule, clock: clock)
         self.database = database
         self.audit = audit
@@ -38,6 +41,7 @@ public struct RequestService: Sendable {
         self.vault = vault
         self.catalog = catalog
         self.notifications = notifications
+        self.duty = duty
         self.permissionTable = permissionTable
     }
 

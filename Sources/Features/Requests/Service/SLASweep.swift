@@ -73,7 +73,9 @@ extension RequestService {
                            permissions: [], ip: nil)
         return try await change(id) { tx, request in
             guard let due = request.progress.currentDue else { return nil }
-            let (calendar, warn) = try await CalendarStore.calendar(tx)
+            let (working, warn) = try await CalendarStore.calendar(tx)
+            // An urgent request's lateness is counted in real time, like its limits.
+            let calendar = EmergencyRules.calendar(urgent: request.urgent, working: working)
             var next = request.progress
             let kind: RequestEventKind
             let outcome: SweepOutcome

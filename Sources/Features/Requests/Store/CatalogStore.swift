@@ -27,6 +27,19 @@ enum CatalogStore {
         return statements
     }
 
+    /// Default items whose questions gained urgent choices, rewritten where still as shipped.
+    static func urgentChoiceStatements() -> [String] {
+        DefaultCatalog.categories.flatMap(\.items).filter { $0.questions.contains { !$0.urgentChoices.isEmpty } }.map { item in
+            let before = item.questions.map { question -> CatalogQuestion in
+                var plain = question
+                plain.urgentChoices = []
+                return plain
+            }
+            return "UPDATE request_items SET questions = \(sqlLiteral(encodeQuestions(item.questions))) WHERE code = \(sqlLiteral(item.code))"
+                + " AND questions = \(sqlLiteral(encodeQuestions(before)))"
+        }
+    }
+
     static func encodeQuestions(_ questions: [CatalogQuestion]) -> String {
         (try? JSONEncoder.canonicalText(questions)) ?? "[]"
     }
@@ -38,7 +51,7 @@ enum CatalogStore {
     static let categoryColumns = "id, code, name, description, sort_order, active"
     static let itemColumns = """
         id, category_id, code, name, description, handler_type, assignment, respond_minutes, handle_minutes, verify_minutes,
-        questions, channels, allows_anonymous, active, sort_order
+        questions, channels, allows_anonymous, active, sort_order, urgent
         """
 
     static func category(_ row: any SQLRow) throws -> CatalogCategory {
@@ -66,7 +79,8 @@ enum CatalogStore {
             channels: Set(try row.decode(column: "channels", as: String.self).split(separator: ",").compactMap { IntakeChannel(rawValue: String($0)) }),
             allowsAnonymous: try row.decode(column: "allows_anonymous", as: Int64.self) != 0,
             active: try row.decode(column: "active", as: Int64.self) != 0,
-            sortOrder: Int(try row.decode(column: "sort_order", as: Int64.self)))
+            sortOrder: Int(try row.decode(column: "sort_order", as: Int64.self)),
+            urgent: try row.decode(column: "urgent", as: Int64.self) != 0)
     }
 
     static func categories(_ tx: Tx) async throws -> [CatalogCategory] {
@@ -106,11 +120,11 @@ enum CatalogStore {
     static func insertItem(_ tx: Tx, _ i: CatalogItem, now: Int64) async throws -> Int64 {
         try await tx.sql.raw("""
             INSERT INTO request_items (category_id, code, name, description, handler_type, assignment, respond_minutes,
-              handle_minutes, verify_minutes, questions, channels, allows_anonymous, active, sort_order, updated_at)
+              handle_minutes, verify_minutes, questions, channels, allows_anonymous, active, sort_order, updated_at, urgent)
             VALUES (\(bind: i.categoryId), \(bind: i.code), \(bind: i.name), \(bind: i.description), \(bind: i.handlerType.rawValue),
               \(bind: i.assignment.stored), \(bind: i.limits.respond), \(bind: i.limits.handle), \(bind: i.limits.verify),
               \(bind: encodeQuestions(i.questions)), \(bind: encodeChannels(i.channels)), \(bind: i.allowsAnonymous ? 1 : 0),
-              \(bind: i.active ? 1 : 0), \(bind: i.sortOrder), \(bind: now)) RETURNING id
+              \(bind: i.active ? 1 : 0), \(bind: i.sortOrder), \(bind: now), \(bind: i.urgent ? 1 : 0)) RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
     }
 
@@ -121,7 +135,7 @@ enum CatalogStore {
               respond_minutes = \(bind: i.limits.respond), handle_minutes = \(bind: i.limits.handle), verify_minutes = \(bind: i.limits.verify),
               questions = \(bind: encodeQuestions(i.questions)), channels = \(bind: encodeChannels(i.channels)),
               allows_anonymous = \(bind: i.allowsAnonymous ? 1 : 0), active = \(bind: i.active ? 1 : 0), sort_order = \(bind: i.sortOrder),
-              updated_at = \(bind: now)
+              updated_at = \(bind: now), urgent = \(bind: i.urgent ? 1 : 0)
             WHERE id = \(bind: i.id)
             """).run()
     }

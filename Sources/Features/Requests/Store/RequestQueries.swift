@@ -8,7 +8,7 @@ enum RequestQueries {
     /// A list row: what `summary(_:)` decodes, from `requests r` joined with its item `i`.
     static let summaryColumns = """
         r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.address, r.submitted_at, r.current_due,
-        r.handler_id, r.escalation_level
+        r.handler_id, r.escalation_level, r.urgent
         """
 
     static func summary(_ row: any SQLRow) throws -> RequestSummary {
@@ -23,7 +23,8 @@ enum RequestQueries {
             submittedAt: try row.decode(column: "submitted_at", as: Int64.self),
             currentDue: try row.decode(column: "current_due", as: Int64?.self),
             handlerId: try row.decode(column: "handler_id", as: Int64?.self),
-            escalationLevel: Int(try row.decode(column: "escalation_level", as: Int64.self)))
+            escalationLevel: Int(try row.decode(column: "escalation_level", as: Int64.self)),
+            urgent: try row.decode(column: "urgent", as: Int64.self) != 0)
     }
 
     struct Resolved: Sendable {

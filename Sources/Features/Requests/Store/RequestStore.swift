@@ -7,7 +7,7 @@ enum RequestStore {
     /// Every column a read gives back, in the order `request(_:)` decodes them.
     static let readColumns = [
         "id", "tracking_code", "item_id", "category_id", "channel", "description", "answers", "region_id", "region_path", "place",
-        "address", "latitude", "longitude", "requester_user_id", "contact_name", "phone_masked", "anonymous", "entered_by", "state",
+        "address", "latitude", "longitude", "requester_user_id", "contact_name", "phone_masked", "anonymous", "entered_by", "urgent", "state",
         "pending_kind", "pending_minutes", "pending_reason", "handler_id", "handler_path", "co_handler_ids", "submitted_at",
         "stage_started_at", "respond_due", "handle_due", "verify_due", "paused_remaining", "responded_at", "reported_at", "closed_at",
         "rated_at", "rating", "respond_minutes", "handle_minutes", "verify_minutes", "respond_late", "handle_late", "verify_late",
@@ -24,7 +24,7 @@ enum RequestStore {
          ("answers", CanonicalJSON.object(r.answers)), ("region_id", r.regionId), ("region_path", r.regionPath), ("place", r.place),
          ("address", r.address), ("latitude", r.latitude), ("longitude", r.longitude), ("requester_user_id", r.requesterUserId),
          ("contact_name", r.contactName), ("phone_sealed", r.phoneSealed), ("phone_index", r.phoneIndex), ("phone_masked", r.phoneMasked),
-         ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy)]
+         ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy), ("urgent", r.urgent ? 1 : 0)]
     }
 
     /// Where a request stands: written when it is made and at every step (its submission
@@ -50,6 +50,7 @@ enum RequestStore {
         let description: String, answers: Answers, regionId: Int64, regionPath: String, place: String, address: String
         let latitude: Double?, longitude: Double?, requesterUserId: Int64?, contactName: String?
         let phoneSealed: String?, phoneIndex: String?, phoneMasked: String?, anonymous: Bool, enteredBy: Int64?
+        var urgent = false
     }
 
     /// Writes a new request and gives it back as a read would (times at the milliseconds they
@@ -67,7 +68,8 @@ enum RequestStore {
             id: id, trackingCode: r.trackingCode, itemId: r.itemId, categoryId: r.categoryId, channel: r.channel, description: r.description,
             answers: r.answers, regionId: r.regionId, regionPath: r.regionPath, place: r.place, address: r.address, latitude: r.latitude,
             longitude: r.longitude, requesterUserId: r.requesterUserId, contactName: r.contactName, phoneMasked: r.phoneMasked,
-            anonymous: r.anonymous, enteredBy: r.enteredBy, handlerPath: nil, progress: stored, version: 1, updatedAt: stored.submittedAt)
+            anonymous: r.anonymous, enteredBy: r.enteredBy, urgent: r.urgent, handlerPath: nil, progress: stored, version: 1,
+            updatedAt: stored.submittedAt)
     }
 
     static func request(_ row: any SQLRow) throws -> ServiceRequest {
@@ -108,7 +110,7 @@ enum RequestStore {
             requesterUserId: try row.decode(column: "requester_user_id", as: Int64?.self),
             contactName: try row.decode(column: "contact_name", as: String?.self),
             phoneMasked: try row.decode(column: "phone_masked", as: String?.self), anonymous: try bool("anonymous"),
-            enteredBy: try row.decode(column: "entered_by", as: Int64?.self), handlerPath: try row.decode(column: "handler_path", as: String?.self),
+            enteredBy: try row.decode(column: "entered_by", as: Int64?.self), urgent: try bool("urgent"), handlerPath: try row.decode(column: "handler_path", as: String?.self),
             progress: progress, version: try row.decode(column: "version", as: Int64.self), updatedAt: try date("updated_at")!)
     }
 
@@ -145,7 +147,7 @@ enum RequestStore {
             description: request.description, answers: request.answers, regionId: request.regionId, regionPath: request.regionPath,
             place: request.place, address: request.address, latitude: request.latitude, longitude: request.longitude,
             requesterUserId: request.requesterUserId, contactName: request.contactName, phoneMasked: request.phoneMasked,
-            anonymous: request.anonymous, enteredBy: request.enteredBy, handlerPath: handlerPath, progress: asStored(p),
+            anonymous: request.anonymous, enteredBy: request.enteredBy, urgent: request.urgent, handlerPath: handlerPath, progress: asStored(p),
             version: request.version + 1, updatedAt: Date(millis: now))
     }
 

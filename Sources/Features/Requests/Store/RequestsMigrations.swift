@@ -99,6 +99,14 @@ enum RequestsMigrations {
         // The summary's rows split into shards on PostgreSQL (DailyCounts.shard): the district's
         // row for the day was a lock every change in the district waited for.
         Migration("requests.006") { engine in DailyCounts.shardingStatements(engine) },
+        // 紧急: items and requests marked urgent; the out-of-the-box items and the 紧急程度
+        // question's 紧急 answer marked so where an admin has not changed them.
+        Migration("requests.007") { _ in
+            ["ALTER TABLE request_items ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE requests ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0",
+             "UPDATE request_items SET urgent = 1 WHERE code IN (\(DefaultCatalog.urgentCodes.map(sqlLiteral).joined(separator: ", ")))"]
+                + CatalogStore.urgentChoiceStatements()
+        },
     ]
 }
 
