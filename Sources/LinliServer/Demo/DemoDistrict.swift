@@ -1,8 +1,10 @@
 import Accounts
+import Duty
+import Foundation
 import LinliKit
 import Regions
+import Requests
 import Residents
-import Foundation
 
 /// `linli demo`: a small but realistic district to try Linli with — 1 district, 2 streets,
 /// 4 communities, 20 grids with buildings, units and households, grid teams, two thematic
@@ -94,9 +96,33 @@ public enum DemoDistrict {
                                                                tags: ["独居老人", "空巢老人", "高龄老人"],
                                                                description: "独居老人每周走访", actor: cli)
         try await system.teams.assignThematic(orange.id, username: "sg.worker", duty: .leader, actor: cli)
+        try await loadDuty(into: system, community: community)
         try await loadResidents(into: system, households: households)
         try await DemoRequests.load(into: system, households: households)
         return logins
+    }
+
+    /// 建设社区's duty phone, and its nights and weekends for the next four weeks: 张丽 on
+    /// weekday nights (17:30 to 08:30), 赵强 from Friday evening to Monday morning.
+    static func loadDuty(into system: LinliSystem, community: RegionNode) async throws {
+        let cli = system.commandLineActor
+        try await system.duty.setPhone(regionId: community.id, phone: "029-87654321", actor: cli)
+        let staff = try await system.accounts.account(username: "sq.staff", actor: cli)
+        let leader = try await system.accounts.account(username: "wg.leader", actor: cli)
+        let today = LocalDay(system.clock.now())
+        for offset in 0..<28 {
+            let day = today.adding(days: offset)
+            guard let midnight = day.start else { continue }
+            switch day.isoWeekday {
+            case 1...4:
+                _ = try await system.duty.addShifts(ShiftDraft(regionId: community.id, userId: staff.id, startsAt: midnight.addingTimeInterval(17.5 * 3600),
+                                                               endsAt: midnight.addingTimeInterval((24 + 8.5) * 3600), note: "夜间值班"), actor: cli)
+            case 5:
+                _ = try await system.duty.addShifts(ShiftDraft(regionId: community.id, userId: leader.id, startsAt: midnight.addingTimeInterval(17.5 * 3600),
+                                                               endsAt: midnight.addingTimeInterval((72 + 8.5) * 3600), note: "周末值班"), actor: cli)
+            default: break
+            }
+        }
     }
 
     /// Two or three people in most households, generated from a fixed seed.
