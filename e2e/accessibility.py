@@ -74,7 +74,7 @@ def key_pages(base, browser_factory, login, code):
     finally:
         staff.quit()
     resident = ["/", "/ask", f"/ask/{item}", "/my/requests", own_path]
-    desk_pages = ["/", "/requests", request_path, "/stats", "/residents"]
+    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"]
     return {
         None: ["/login", "/track", f"/track/{code}"],
         "jm.resident": resident,

@@ -115,7 +115,7 @@ extension PermissionMatrixTests {
         "POST /requests/new": Case(.permission(.requestIntake, success: 303, outside: 422)) { s, _, inside in
             let item = try await s.system.catalog.item(code: "WX01")
             return Request(uri: "/requests/new", raw: Subjects.multipart([("itemId", String(item.id)), ("description", "楼道灯不亮"),
-                                                                          ("regionCode", s.household(inside).code), ("channel", "hotline")]))
+                                                                          ("regionId", String(s.household(inside).id)), ("channel", "hotline")]))
         },
         "POST /requests/dispatch": Case(.permission(.requestDispatch, success: 303), scoped: false) { s, _, inside in
             Request(uri: "/requests/dispatch", form: [("ids", String(try await s.request(inside).id)), ("handlerId", String(s.f.accounts[.gridWorker]!.id))])

@@ -41,3 +41,73 @@ struct RequestPagesTests {
         }
     }
 }
+
+@Suite("HTTP: staff pick places and people by name, and the contact stays")
+struct NamesNotCodesTests {
+    /// Issue 17: hotline intake needed a numeric 地点编码 ("1号楼" → 地点编码不存在), and choosing
+    /// the item after a caller lookup emptied the contact name.
+    @Test func aPlaceIsFoundByNameAndTheCallersNameSurvivesChoosingTheItem() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let staff = try await system.auth.issueToken(forUser: f.username(.communityStaff), name: "页面", actor: f.cli).secret
+            let item = try await system.catalog.item(code: "WX01")
+            let building = try await system.regions.children(of: f.g1.id, actor: f.cli).first { $0.name == "1号楼" }!
+            try await HTTPHarness(system: system).test { client in
+                let found = try await client.send(.get, "/requests/new?placeQuery=1%E5%8F%B7%E6%A5%BC", token: staff)  // 1号楼
+                let list = try #require(found.body.components(separatedBy: "id=\"place-found\"").dropFirst().first?
+                    .components(separatedBy: "</ul>").first)
+                #expect(list.contains("regionId=\(building.id)") && list.contains("1号楼"))
+                // Nothing of the foreign district, whose building is 9号楼.
+                let foreign = try await client.send(.get, "/requests/new?placeQuery=9%E5%8F%B7%E6%A5%BC", token: staff)
+                #expect(!foreign.body.contains("regionId=") || !foreign.body.contains("9号楼</a>"))
+
+                // Walking down from the community: its grids are offered by name.
+                let top = try await client.send(.get, "/requests/new", token: staff)
+                let down = try #require(top.body.components(separatedBy: "id=\"place-down\"").dropFirst().first?
+                    .components(separatedBy: "</form>").first)
+                #expect(down.contains(">一网格</option>"))
+
+                // The caller's name, the item and the place all survive each step.
+                let chosen = try await client.send(.get, "/requests/new?caller=13912345678&contactName=%E7%8E%8B%E5%A4%A7%E5%A6%88&regionId=\(f.h1.id)",
+                                                   token: staff)
+                let picker = try #require(chosen.body.components(separatedBy: "id=\"item-picker\"").dropFirst().first?
+                    .components(separatedBy: "</form>").first)
+                #expect(picker.contains("name=\"contactName\" value=\"王大妈\"") && picker.contains("name=\"regionId\" value=\"\(f.h1.id)\""))
+                let form = try await client.send(.get, "/requests/new?itemId=\(item.id)&contactName=%E7%8E%8B%E5%A4%A7%E5%A6%88&regionId=\(f.h1.id)",
+                                                 token: staff)
+                #expect(form.body.contains("name=\"contactName\" maxlength=\"50\" value=\"王大妈\""))
+                #expect(form.body.contains("id=\"place-chosen\"") && form.body.contains("101室"))
+                #expect(form.body.contains("<input type=\"hidden\" name=\"regionId\" value=\"\(f.h1.id)\">"))
+
+                // Submitted with the place chosen by name.
+                let posted = try await client.send(.post, "/requests/new", token: staff, raw: PermissionMatrixTests.Subjects.multipart([
+                    ("itemId", String(item.id)), ("description", "楼道灯不亮"), ("regionId", String(building.id)), ("channel", "hotline"),
+                    ("contactName", "王大妈")]))
+                #expect(posted.status == 303)
+                let id = try #require(posted.location?.split(separator: "/").last.flatMap { Int64($0) })
+                #expect(try await system.requests.detail(id, actor: f.cli).request.regionId == building.id)
+            }
+        }
+    }
+
+    /// Issue 17: bulk dispatch needed a login name ("刘芳" → 账号「刘芳」不存在).
+    @Test func handlersAreOfferedByNameWithTheirRoleAndWhatTheyHoldNow() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let item = try await system.catalog.item(code: "WX01")
+            let held = try await system.requests.submit(RequestDraft(itemId: item.id, description: "一"), actor: f.actor(.resident)).request
+            _ = try await system.requests.act(held.id, .register(note: nil), actor: f.actor(.communityStaff))
+            _ = try await system.requests.act(held.id, .dispatch(handler: f.accounts[.gridWorker]!.id, coHandlers: [], note: nil),
+                                              actor: f.actor(.communityStaff))
+            let waiting = try await system.requests.submit(RequestDraft(itemId: item.id, description: "二"), actor: f.actor(.resident)).request
+            _ = try await system.requests.act(waiting.id, .register(note: nil), actor: f.actor(.communityStaff))
+            let staff = try await system.auth.issueToken(forUser: f.username(.communityStaff), name: "页面", actor: f.cli).secret
+            try await HTTPHarness(system: system).test { client in
+                let queue = try await client.send(.get, "/requests?queue=dispatch", token: staff)
+                #expect(queue.body.contains(">测试网格员（网格员，在办 1 件）</option>"))
+                let page = try await client.send(.get, "/requests/\(waiting.id)", token: staff)
+                #expect(page.body.contains("测试网格员（网格员，在办 1 件"))
+            }
+        }
+    }
+}

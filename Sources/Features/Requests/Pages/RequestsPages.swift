@@ -41,7 +41,8 @@ struct RequestsPages {
         let now = clock.now()
         let bulk = filter.query.queue == .dispatch && actor.may(.requestDispatch)
         let targets = bulk ? try await requests.dispatchTargets(actor: actor) : (people: [], complete: true)
-        let handlers = targets.people.map { SelectOption(value: String($0.id), label: "\($0.displayName)（\($0.role.label)）") }
+        let load = try await requests.openLoad(of: targets.people.map(\.id))
+        let handlers = targets.people.map { SelectOption(value: String($0.id), label: Self.handlerLabel($0, load: load)) }
         let carried = Fields.carriedQuery(request, dropping: ["offset"])
         func link(_ offset: Int) -> String { "/requests?" + (carried.isEmpty ? "" : carried + "&") + "offset=\(offset)" }
         let visibleQueues: [RequestQueue] = actor.may(.requestView) ? RequestQueue.allCases : [.mine, .all]
@@ -86,6 +87,11 @@ struct RequestsPages {
         let coHandlers: String?, pending: String?, hasActions: Bool, actions: [ActionView], events: [EventView], error: String?
     }
 
+    /// 刘芳（网格员，在办 3 件）: a person to hand work to, by name, role and what they hold now.
+    static func handlerLabel(_ person: StaffMember, load: [Int64: Int], suggested: Bool = false) -> String {
+        "\(person.displayName)（\(person.role.label)，在办 \(load[person.id] ?? 0) 件\(suggested ? "，推荐" : "")）"
+    }
+
     /// The note field each action asks for, and whether it must be filled in.
     static func textField(_ kind: RequestActionKind) -> (label: String, required: Bool)? {
         switch kind {
@@ -112,8 +118,9 @@ struct RequestsPages {
         var handlerOptions: ActionView.Handlers?
         if d.actions.contains(.dispatch) {
             let (suggested, others) = try await requests.candidates(for: id, actor: actor)
-            handlerOptions = .init(options: suggested.map { .init(id: $0.id, label: "★ \($0.displayName)（\($0.role.label)，推荐）") }
-                                   + others.map { .init(id: $0.id, label: "\($0.displayName)（\($0.role.label)）") })
+            let load = try await requests.openLoad(of: (suggested + others).map(\.id))
+            handlerOptions = .init(options: suggested.map { .init(id: $0.id, label: "★ " + Self.handlerLabel($0, load: load, suggested: true)) }
+                                   + others.map { .init(id: $0.id, label: Self.handlerLabel($0, load: load)) })
         }
         let offered = d.actions.map { kind in
             let text = Self.textField(kind)
@@ -172,17 +179,28 @@ struct RequestsPages {
 
     // MARK: Intake by staff
 
-    struct CallerView { let name: String, address: String, phone: String, regionCode: String, itemId: String, nameEscaped: String, caller: String }
+    struct CallerView { let name: String, address: String, phone: String, href: String }
     struct Callers { let items: [CallerView] }
     struct ItemGroup { struct Entry { let id: Int64, name: String, selected: Bool }; let name: String, items: [Entry] }
-    struct IntakeValues { var description = "", regionCode = "", address = "", contactName = "", phone = "" }
+    struct IntakeValues { var description = "", regionId: Int64? = nil, address = "", contactName = "", phone = "" }
     struct IntakeItem {
         let id: Int64, name: String, description: String, csrf: String, key: String, channels: [SelectOption], questions: [QuestionView]
         let allowsAnonymous: Bool, v: IntakeValues
     }
     struct IntakeModel {
         let caller: String, callers: Callers?, noCaller: Bool, groups: [ItemGroup], itemId: String, item: IntakeItem?, v: IntakeValues
-        let error: String?
+        let place: PlacePicker, error: String?
+    }
+
+    /// The intake page's URL with what has been chosen so far: each step of the page (caller,
+    /// item, place) is a GET that keeps the others.
+    static func intakeLink(caller: String, itemId: Int64?, contactName: String, regionId: Int64?) -> String {
+        var parts: [String] = []
+        if !caller.isEmpty { parts.append("caller=" + caller.urlQueryEscaped) }
+        if let itemId { parts.append("itemId=\(itemId)") }
+        if !contactName.isEmpty { parts.append("contactName=" + contactName.urlQueryEscaped) }
+        if let regionId { parts.append("regionId=\(regionId)") }
+        return "/requests/new" + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
     }
 
     func intakePage(_ request: Request, _ context: AppContext, values: IntakeValues? = nil, answers: Answers = [:], itemId: Int64? = nil,
@@ -192,8 +210,9 @@ struct RequestsPages {
         let selectedId = itemId ?? query.integer("itemId", "服务事项")
         let caller = query.text("caller", "来电号码", maxLength: 20) ?? ""
         var v = values ?? IntakeValues()
+        let placeQuery = query.text("placeQuery", "地点名称", maxLength: 30) ?? ""
         if values == nil {
-            v.regionCode = query.text("regionCode", "地点编码", maxLength: 30) ?? ""
+            v.regionId = query.integer("regionId", "地点")
             v.contactName = query.text("contactName", "联系人", maxLength: 50) ?? ""
             v.phone = caller
         }
@@ -205,8 +224,8 @@ struct RequestsPages {
             let found = try await residents.search(query, actor: actor)
             callers = Callers(items: try await found.items.asyncCompactMap { resident in
                 guard let node = try await regions.lookup(resident.regionId) else { return nil }
-                return CallerView(name: resident.name, address: resident.address, phone: resident.phoneMasked ?? "", regionCode: node.code,
-                                  itemId: selectedId.map(String.init) ?? "", nameEscaped: resident.name.urlQueryEscaped, caller: caller.urlQueryEscaped)
+                return CallerView(name: resident.name, address: resident.address, phone: resident.phoneMasked ?? "",
+                                  href: Self.intakeLink(caller: caller, itemId: selectedId, contactName: resident.name, regionId: node.id))
             })
         }
         let catalog = try await catalog.catalog(actor: actor)
@@ -221,10 +240,22 @@ struct RequestsPages {
                        channels: channels.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == defaultChannel) },
                        questions: item.questions.map { QuestionView($0, answers: answers) }, allowsAnonymous: item.allowsAnonymous, v: v)
         }
+        var problem = error
+        let place: PlacePicker
+        do {
+            place = try await PlacePicker.build(regions: regions, actor: actor, selected: v.regionId, query: placeQuery) { [v] id in
+                Self.intakeLink(caller: caller, itemId: selectedId, contactName: v.contactName, regionId: id)
+            }
+        } catch let error as DomainError where error.kind == .notFound {
+            problem = problem ?? DomainError.invalid("regionId", "所选地点不存在或不在您的管辖范围内")
+            place = try await PlacePicker.build(regions: regions, actor: actor, selected: nil, query: placeQuery) { [v] id in
+                Self.intakeLink(caller: caller, itemId: selectedId, contactName: v.contactName, regionId: id)
+            }
+        }
         let model = IntakeModel(caller: caller, callers: callers, noCaller: callers?.items.isEmpty == true, groups: groups,
-                                itemId: selectedId.map(String.init) ?? "", item: item, v: v, error: error?.message)
+                                itemId: selectedId.map(String.init) ?? "", item: item, v: v, place: place, error: problem?.message)
         return web.page("requests.new", title: "登记诉求", model: model, request: request, context: context,
-                        status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+                        status: problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
     }
 
     func submitIntake(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -232,17 +263,11 @@ struct RequestsPages {
         var request = request
         let form = try await MultipartForm.from(&request)
         var fields = form.fields
-        let regionCode = fields.text("regionCode", "地点编码", maxLength: 30)
-        var input = DraftInput(&fields, channel: nil, photos: PhotoInput.fromMultipart(form))
-        let values = IntakeValues(description: input.draft.description, regionCode: regionCode ?? "", address: input.draft.address ?? "",
+        let input = DraftInput(&fields, channel: nil, photos: PhotoInput.fromMultipart(form))
+        let values = IntakeValues(description: input.draft.description, regionId: input.draft.regionId, address: input.draft.address ?? "",
                                   contactName: input.draft.contactName ?? "", phone: input.draft.phone ?? "")
         do {
             try fields.finish()
-            if let regionCode {
-                do { input.draft.regionId = try await regions.node(code: regionCode, actor: actor).id } catch let error as DomainError where error.kind == .notFound {
-                    throw DomainError.invalid("regionCode", "地点编码不存在或不在您的管辖范围内")
-                }
-            }
             let submission = try await requests.submit(input.draft, actor: actor)
             return web.redirect(to: "/requests/\(submission.request.id)",
                                 flash: submission.repeated ? "该诉求已登记过（查询码 \(submission.request.trackingCode)）" : "已登记，查询码 \(submission.request.trackingCode)，请告知诉求人")

@@ -90,18 +90,34 @@ enum RequestsTemplates {
     {{#error}}<div class="alert alert-error" role="alert" id="intake-error">{{error}}</div>{{/error}}
     <section class="card">
       <form method="get" action="/requests/new" class="form-inline" id="caller-lookup">
-        <input type="hidden" name="itemId" value="{{itemId}}">
+        <input type="hidden" name="itemId" value="{{itemId}}">{{#v.regionId}}<input type="hidden" name="regionId" value="{{v.regionId}}">{{/v.regionId}}
         <label>来电号码查居民 <input name="caller" maxlength="20" inputmode="tel" value="{{caller}}"></label><button class="btn">查找</button>
       </form>
-      {{#callers}}<ul class="links" id="callers">{{#items}}<li>{{name}} · {{address}} · {{phone}} <a href="/requests/new?itemId={{itemId}}&amp;regionCode={{regionCode}}&amp;contactName={{nameEscaped}}&amp;caller={{caller}}">用作诉求人</a></li>{{/items}}</ul>{{/callers}}
+      {{#callers}}<ul class="links" id="callers">{{#items}}<li>{{name}} · {{address}} · {{phone}} <a href="{{href}}">用作诉求人（地点设为其住址）</a></li>{{/items}}</ul>{{/callers}}
       {{#noCaller}}<p class="muted">没有登记此号码的居民，可直接填写。</p>{{/noCaller}}
     </section>
     <section class="card">
       <form method="get" action="/requests/new" class="form-inline" id="item-picker">
-        <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="regionCode" value="{{v.regionCode}}">
+        <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="contactName" value="{{v.contactName}}">
+        {{#v.regionId}}<input type="hidden" name="regionId" value="{{v.regionId}}">{{/v.regionId}}
         <label>服务事项 <select name="itemId" required>{{#groups}}<optgroup label="{{name}}">{{#items}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/items}}</optgroup>{{/groups}}</select></label>
         <button class="btn">选择</button>
       </form>
+    </section>
+    <section class="card" id="place-picker" aria-labelledby="place-title">
+      <h2 id="place-title">地点</h2>
+      <p>{{#place.chosenLine}}已选：<strong id="place-chosen">{{place.chosenLine}}</strong>{{/place.chosenLine}}{{^place.chosenLine}}请选到社区、网格、楼栋或户。{{/place.chosenLine}}</p>
+      <nav class="crumbs" aria-label="地点层级">{{#place.crumbs}}<a href="{{href}}">{{name}}</a><span>›</span>{{/place.crumbs}}</nav>
+      {{#place.hasChildren}}<form method="get" action="/requests/new" class="form-inline" id="place-down">
+        <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="itemId" value="{{itemId}}"><input type="hidden" name="contactName" value="{{v.contactName}}">
+        <label>下一级（{{place.childLevel}}） <select name="regionId">{{#place.children}}<option value="{{value}}">{{label}}</option>{{/place.children}}</select></label>
+        <button class="btn">选择</button></form>{{/place.hasChildren}}
+      <form method="get" action="/requests/new" class="form-inline" id="place-search">
+        <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="itemId" value="{{itemId}}"><input type="hidden" name="contactName" value="{{v.contactName}}">
+        {{#v.regionId}}<input type="hidden" name="regionId" value="{{v.regionId}}">{{/v.regionId}}
+        <label>按名称查找 <input name="placeQuery" maxlength="30" value="{{place.query}}" placeholder="如：1号楼、建设社区"></label><button class="btn">查找</button></form>
+      {{#place.searched}}<ul class="links" id="place-found">{{#place.found}}<li><a href="{{href}}">{{line}}</a></li>{{/place.found}}</ul>
+        {{^place.hasFound}}<p class="muted">管辖范围内没有名称含「{{place.query}}」的地点。</p>{{/place.hasFound}}{{/place.searched}}
     </section>
     {{#item}}<section class="card">
       <h2>{{name}}</h2><p class="muted">{{description}}</p>
@@ -110,7 +126,8 @@ enum RequestsTemplates {
         <label>渠道 <select name="channel">{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select></label>
         <label>诉求描述 <textarea name="description" rows="3" maxlength="2000" required>{{v.description}}</textarea></label>
         {{> requests.questions}}
-        <label>地点编码（网格、楼栋或户） <input name="regionCode" maxlength="30" inputmode="numeric" required value="{{v.regionCode}}"></label>
+        {{#place.chosenLine}}<input type="hidden" name="regionId" value="{{place.chosenId}}"><p>地点：{{place.chosenLine}}（在上面更改）</p>{{/place.chosenLine}}
+        {{^place.chosenLine}}<p class="alert alert-error">请先在上面选好地点。</p>{{/place.chosenLine}}
         <label>具体位置 <input name="address" maxlength="200" value="{{v.address}}"></label>
         <label>联系人 <input name="contactName" maxlength="50" value="{{v.contactName}}"></label>
         <label>联系电话 <input name="phone" maxlength="20" inputmode="tel" value="{{v.phone}}"></label>

@@ -186,3 +186,19 @@ extension RequestService {
         return (above + below.prefix(limit).filter { !seen.contains($0.id) }, below.count <= limit)
     }
 }
+
+extension RequestService {
+    /// 在办 — how many requests each person holds as 主办 now (dispatched, in progress or
+    /// suspended): what a dispatcher weighs before giving them one more.
+    public func openLoad(of ids: [Int64]) async throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.read { tx in
+            let rows = try await tx.sql.raw("""
+                SELECT handler_id, COUNT(*) AS n FROM requests WHERE handler_id IN (\(binds: ids))
+                AND state IN ('dispatched', 'in_progress', 'suspended') GROUP BY handler_id
+                """).all()
+            return Dictionary(try rows.map { (try $0.decode(column: "handler_id", as: Int64.self), try $0.decode(column: "n", as: Int.self)) },
+                              uniquingKeysWith: { a, _ in a })
+        }
+    }
+}
