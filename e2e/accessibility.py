@@ -82,7 +82,7 @@ def key_pages(base, browser_factory, login, code):
         "wg.worker": ["/", "/requests?queue=mine", request_path],
         "wg.leader": ["/", "/requests", "/stats"],
         "jd.admin": ["/", "/stats"],
-        "qu.admin": ["/", "/stats", "/residents"],
+        "qu.admin": ["/", "/stats", "/residents", "/audit", "/catalog", "/catalog/items/new"],
         "sg.worker": ["/"],
         "zz.org": ["/", "/requests?queue=mine"],
         "zyz.volunteer": ["/", "/requests?queue=mine"],

@@ -270,8 +270,14 @@ def check_metrics_export_opens_in_excel_readers(base, work):
     sheet = openpyxl.load_workbook(path).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][:3] == ["区域", "编码", "受理量"], rows[0]
-    assert rows[1][0] == "邻里示范区" and rows[1][2] == submitted, rows[1]
+    assert rows[1][0] == "邻里示范区" and rows[1][2] == int(submitted), rows[1]
     assert [r[0] for r in rows[2:]] == ["东关街道", "西华街道"], rows
+    # Figures are numbers Excel can sum and rates are percentages (issue 17: all were text).
+    assert all(isinstance(r[2], (int, float)) for r in rows[1:]), rows
+    assert sum(r[2] for r in rows[2:]) == rows[1][2], rows
+    rate = sheet.cell(row=2, column=rows[0].index("结案率") + 1)
+    assert rate.value is None or (isinstance(rate.value, float) and rate.number_format == "0.0%"), (rate.value, rate.number_format)
+    assert sheet.cell(row=2, column=2).data_type == "s", "the region code stays text"
     office = libreoffice_rows(path, work)
     if office is not None:
         assert office[1][0] == "邻里示范区" and office[1][2] == submitted, office[:2]

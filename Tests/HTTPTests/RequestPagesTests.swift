@@ -111,3 +111,51 @@ struct NamesNotCodesTests {
         }
     }
 }
+
+@Suite("HTTP: the catalog's questions and assignment are edited with forms")
+struct CatalogFormTests {
+    /// Issue 17: catalog questions were edited as JSON and 分派规则 as a mini-language.
+    @Test func questionsAndTheAssignmentRuleAreFormFields() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let admin = try await system.auth.issueToken(forUser: f.username(.districtAdmin), name: "页面", actor: f.cli).secret
+            let item = try await system.catalog.item(code: "WX03")  // 供水问题: 紧急程度
+            try await HTTPHarness(system: system).test { client in
+                let form = try await client.send(.get, "/catalog/items/\(item.id)", token: admin)
+                #expect(form.status == 200)
+                #expect(!form.body.contains("name=\"questions\"") && !form.body.contains("name=\"assignment\""), "no JSON, no mini-language")
+                #expect(form.body.contains("name=\"q.0.label\" maxlength=\"100\" value=\"紧急程度\""))
+                #expect(form.body.contains("一般\n较急\n紧急</textarea>"))
+                #expect(form.body.contains("name=\"q.2.code\""), "empty rows to add a question")
+
+                let category = try #require(try await system.catalog.catalog(actor: f.cli).categories.first { $0.id == item.categoryId })
+                let saved = try await client.send(.post, "/catalog/items/\(item.id)", token: admin, form: [
+                    ("categoryId", String(category.id)), ("code", "WX03"), ("name", "供水问题"), ("handlerType", "grid_worker"),
+                    ("respondHours", "1"), ("handleHours", "16"), ("verifyHours", "8"), ("channels", "self_service"), ("channels", "hotline"),
+                    ("active", "1"),
+                    ("q.0.code", "urgency"), ("q.0.label", "紧急程度"), ("q.0.kind", "single_choice"), ("q.0.required", "1"),
+                    ("q.0.choices", "一般\r\n紧急"), ("q.0.urgentChoices", "紧急"),
+                    ("q.1.code", "floor"), ("q.1.label", "楼层"), ("q.1.kind", "number"),
+                    ("q.2.code", ""), ("q.2.label", ""),
+                    ("assignmentKind", "thematic"), ("assignmentTag", "独居老人"),
+                ])
+                #expect(saved.status == 303, "\(saved.body.prefix(300))")
+                let after = try await system.catalog.item(item.id)
+                #expect(after.questions.map(\.code) == ["urgency", "floor"])
+                #expect(after.questions.first?.choices == ["一般", "紧急"] && after.questions.first?.urgentChoices == ["紧急"])
+                #expect(after.assignment == .thematic(tag: "独居老人"))
+
+                // Removing a question is a tick, and a bad row says which.
+                let removed = try await client.send(.post, "/catalog/items/\(item.id)", token: admin, form: [
+                    ("categoryId", String(category.id)), ("code", "WX03"), ("name", "供水问题"), ("handlerType", "grid_worker"),
+                    ("respondHours", "1"), ("handleHours", "16"), ("verifyHours", "8"), ("channels", "hotline"), ("active", "1"),
+                    ("q.0.code", "urgency"), ("q.0.label", "紧急程度"), ("q.0.kind", "single_choice"), ("q.0.choices", "一般"),
+                    ("q.1.code", "floor"), ("q.1.label", "楼层"), ("q.1.kind", "number"), ("q.1.remove", "1"),
+                    ("assignmentKind", "grid"),
+                ])
+                #expect(removed.status == 422 && removed.body.contains("至少要有两个选项"))
+                #expect(removed.body.contains("name=\"q.0.label\" maxlength=\"100\" value=\"紧急程度\""), "the rows come back as typed")
+            }
+        }
+    }
+}

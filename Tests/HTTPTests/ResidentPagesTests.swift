@@ -122,3 +122,58 @@ struct ResidentPagesTests {
         }
     }
 }
+
+@Suite("HTTP: a form shown again keeps its photos")
+struct KeptPhotosTests {
+    static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0x20, count: 64))
+
+    /// Issue 17: a form re-shown for a missing answer dropped the attached photo silently.
+    @Test func aPhotoSentWithAMissingAnswerIsKeptAndGoesWithTheRequestNextTime() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let token = try await system.auth.issueToken(forUser: f.username(.resident), name: "页面", actor: f.cli).secret
+            let other = try await system.auth.issueToken(forUser: f.username(.partyMember), name: "页面", actor: f.cli).secret
+            let lift = try await system.catalog.item(code: "WX02")  // 是否有人被困: required
+            try await HTTPHarness(system: system).test { client in
+                let first = try await client.send(.post, "/ask/\(lift.id)", token: token, bytes: Multipart.body(
+                    [("description", "电梯停在两层之间")], files: [("photos", "lift.jpg", Self.jpeg)]))
+                #expect(first.status == 422)
+                let kept = try #require(first.body.components(separatedBy: "name=\"keptPhotos\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
+                #expect(first.body.contains("id=\"kept-photos\"") && first.body.contains("第 1 张"))
+
+                // Someone else cannot use the token.
+                let stolen = try await client.send(.post, "/ask/\(lift.id)", token: other, bytes: Multipart.body(
+                    [("description", "借用"), ("answers.trapped", "否"), ("keptPhotos", String(kept))]))
+                #expect(stolen.status == 303)
+                let theirs = try #require(stolen.location?.split(separator: "/").last.flatMap { Int64($0) })
+                #expect(try await system.requests.detail(theirs, actor: f.cli).events.flatMap(\.photoIds).isEmpty)
+
+                // Sent again with the answer and the kept token: the photo goes with it, uploaded once.
+                let second = try await client.send(.post, "/ask/\(lift.id)", token: token, bytes: Multipart.body(
+                    [("description", "电梯停在两层之间"), ("answers.trapped", "是"), ("keptPhotos", String(kept))]))
+                #expect(second.status == 303)
+                let id = try #require(second.location?.split(separator: "/").last.flatMap { Int64($0) })
+                #expect(try await system.requests.detail(id, actor: f.cli).events.flatMap(\.photoIds).count == 1)
+                // And it is no longer kept.
+                let left = try await system.database.read { tx in
+                    try await tx.sql.raw("SELECT COUNT(*) AS n FROM request_pending_photos").first()!.decode(column: "n", as: Int.self)
+                }
+                #expect(left == 0)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func keptPhotosAreSweptAfterADayAndAFileThatIsNoPhotoIsNotKept(engine: TestEngine) async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        try await TestSystem.with(engine, clock: clock) { system in
+            let tokens = try await system.requests.keepPending([Self.jpeg, Data("not a photo".utf8)], owner: "u1")
+            #expect(tokens.count == 1)
+            #expect(try await system.requests.pendingPhotos(tokens, owner: "u2").isEmpty, "another owner's")
+            #expect(try await system.requests.pendingPhotos(tokens, owner: "u1").count == 1)
+            clock.advance(seconds: 86_401)
+            #expect(try await system.requests.pendingPhotos(tokens, owner: "u1").isEmpty, "expired")
+            #expect(try await system.requests.sweepPendingPhotos() == 1)
+        }
+    }
+}

@@ -20,6 +20,30 @@ struct SpreadsheetTests {
         #expect(read.rowNumber(1) == 3)
     }
 
+    /// Issue 17: in 办理统计's XLSX every figure was text ('13', '100.0%'), so Excel could not sum it.
+    @Test func typedCellsAreNumbersAndPercentagesWhileCodesStayText() throws {
+        let data = try XLSXFormat.write(header: ["区域", "编码", "受理量", "结案率", "平均处置（小时）"], rows: [
+            [.text("东关街道"), .text("610103001"), .number(13), .percent(0.9), .decimal(3.5)],
+            [.text("西华街道"), .text("610103002"), .number(0), .empty, .empty],
+        ])
+        let archive = try Archive(data: data, accessMode: .read)
+        func text(_ path: String) throws -> String {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive[path])) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let sheet = try text("xl/worksheets/sheet1.xml"), styles = try text("xl/styles.xml")
+        #expect(sheet.contains("<c r=\"C2\" s=\"2\"><v>13.0</v></c>"))
+        #expect(sheet.contains("<c r=\"D2\" s=\"4\"><v>0.9</v></c>"))
+        #expect(sheet.contains("<c r=\"E2\" s=\"3\"><v>3.5</v></c>"))
+        #expect(sheet.contains("<c r=\"B2\" s=\"0\" t=\"inlineStr\"><is><t xml:space=\"preserve\">610103001</t>"), "codes keep their digits")
+        #expect(!sheet.contains("r=\"D3\""), "a rate with nothing to count is left empty")
+        #expect(styles.contains("formatCode=\"0.0%\"") && styles.contains("<cellXfs count=\"5\">"))
+        // Our own reader still reads it (figures as their text).
+        let read = try XLSXFormat.read(data)
+        #expect(read.rows[0][0] == "东关街道" && read.rows[0][1] == "610103001")
+    }
+
     @Test func aCSVWeWriteStartsWithABOMAndQuotesWhatNeedsIt() throws {
         let data = CSVFormat.write(Self.table)
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))

@@ -47,7 +47,8 @@ public struct Reply: Sendable {
 
 extension TestClientProtocol {
     public func send(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
-                     form: [(String, String)]? = nil, raw: (String, String)? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
+                     form: [(String, String)]? = nil, raw: (String, String)? = nil, bytes: (String, Data)? = nil,
+                     headers extra: HTTPFields = [:]) async throws -> Reply {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         var body: ByteBuffer?
@@ -57,6 +58,9 @@ extension TestClientProtocol {
         } else if let (type, text) = raw {
             headers[.contentType] = type
             body = ByteBuffer(string: text)
+        } else if let (type, data) = bytes {
+            headers[.contentType] = type
+            body = ByteBuffer(bytes: data)
         } else if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
             body = ByteBuffer(string: form.map { "\($0.0.urlQueryEscaped)=\($0.1.urlQueryEscaped)" }.joined(separator: "&"))
@@ -64,5 +68,22 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: method, headers: headers, body: body) { response in
             Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
         }
+    }
+}
+
+/// A multipart body with text fields and files (name, filename, bytes), for uploads in tests.
+public enum Multipart {
+    public static let boundary = "linli-test-boundary"
+
+    public static func body(_ fields: [(String, String)], files: [(name: String, filename: String, data: Data)] = []) -> (String, Data) {
+        var body = Data()
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n".utf8)
+            body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + file.data + Data("\r\n".utf8)
+        }
+        return ("multipart/form-data; boundary=\(boundary)", body + Data("--\(boundary)--\r\n".utf8))
     }
 }

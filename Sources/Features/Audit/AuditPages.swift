@@ -8,17 +8,25 @@ struct AuditRoutes: APIDocumenting {
     let vocabulary: AuditVocabulary
     let web: Web
 
-    struct EntryView: Encodable {
-        let seq: Int64, time: String, actor: String, ip: String, action: String, actionLabel: String, entity: String
-        let before: String, after: String
+    struct EntryView {
+        struct Change { let field: String, before: String?, after: String?, both: Bool }
+        let seq: Int64, time: String, actor: String, ip: String, actionLabel: String, entity: String
+        /// The changed fields, readable; `raw` when a side is not a flat object of text.
+        let changes: [Change], hasChanges: Bool, raw: String?
         init(_ record: AuditRecord, _ vocabulary: AuditVocabulary) {
             seq = record.seq; time = Date(millis: record.at).shanghaiText; actor = record.actorName; ip = record.ip ?? ""
-            action = record.action; actionLabel = vocabulary.label(action: record.action)
-            entity = "\(vocabulary.label(entity: record.entityType))#\(record.entityId)"
-            before = record.before ?? ""; after = record.after ?? ""
+            actionLabel = vocabulary.label(action: record.action)
+            entity = "\(vocabulary.label(entity: record.entityType)) \(record.entityId)"
+            let lines = AuditChanges.lines(before: record.before, after: record.after)
+            changes = (lines ?? []).map { Change(field: $0.field, before: $0.before, after: $0.after, both: $0.before != nil && $0.after != nil) }
+            hasChanges = !changes.isEmpty
+            raw = lines == nil ? [record.before, record.after].compactMap { $0 }.joined(separator: " → ") : nil
         }
     }
-    struct ListModel { let csrf: String; let entries: [EntryView], next: String?, action: String, entityType: String, actorName: String, canVerify: Bool, finding: String? }
+    struct ListModel {
+        let csrf: String; let entries: [EntryView], next: String?, actions: [SelectOption], entities: [SelectOption], actorName: String
+        let canVerify: Bool, finding: String?
+    }
     struct APIEntry: Encodable {
         let seq: Int64, at: Int64, actorId: Int64?, actorName: String, ip: String?, action: String, entityType: String
         let entityId: String, regionPath: String?, before: String?, after: String?, hash: String
@@ -51,9 +59,10 @@ struct AuditRoutes: APIDocumenting {
             }
             next = "/audit?" + items.joined(separator: "&")
         }
-        let model = ListModel(csrf: context.csrfToken, entries: records.map { EntryView($0, vocabulary) }, next: next, action: filter.action ?? "",
-                              entityType: filter.entityType ?? "", actorName: filter.actorName ?? "",
-                              canVerify: actor.may(.auditVerify), finding: nil)
+        let model = ListModel(csrf: context.csrfToken, entries: records.map { EntryView($0, vocabulary) }, next: next,
+                              actions: vocabulary.allActions.map { SelectOption(value: $0.name, label: $0.label, selected: $0.name == filter.action) },
+                              entities: vocabulary.allEntities.map { SelectOption(value: $0.name, label: $0.label, selected: $0.name == filter.entityType) },
+                              actorName: filter.actorName ?? "", canVerify: actor.may(.auditVerify), finding: nil)
         return web.page("audit.list", title: "审计日志", model: model, request: request, context: context)
     }
 

@@ -80,14 +80,16 @@ public struct RequestsFeature: Feature {
                 logger.info("request clock sweep", metadata: ["warned": "\(report.warned)", "escalated": "\(report.escalated)",
                                                              "unreadable": "\(report.unreadable)"])
             }
-        }]
+        },
+         // One idempotent DELETE of photos kept for forms nobody sent again within a day.
+         .every(.seconds(600), "pending photo sweep") { [requests] _ in _ = try await requests.sweepPendingPhotos() }]
     }
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {
         RequestsAPI(requests: requests, catalog: catalog, calendar: calendar, clock: clock).addRoutes(to: router)
         RequestsPages(requests: requests, catalog: catalog, regions: regions, residents: residents, web: web, clock: clock).addRoutes(to: router)
         ResidentRequestPages(requests: requests, catalog: catalog, regions: regions, web: web, clock: clock).addRoutes(to: router)
-        CatalogPages(catalog: catalog, calendar: calendar, web: web, clock: clock).addRoutes(to: router)
+        CatalogPages(catalog: catalog, calendar: calendar, requests: requests, web: web, clock: clock).addRoutes(to: router)
         MetricsPages(requests: requests, regions: regions, web: web, clock: clock).addRoutes(to: router)
         Open311API(requests: requests, catalog: catalog, regions: regions, authenticator: authenticator, clock: clock).addRoutes(to: router)
     }

@@ -50,4 +50,7 @@ public struct AuditVocabulary: Sendable {
     public func label(entity name: String) -> String { entities[name] ?? name }
     public func knows(action name: String) -> Bool { actions[name] != nil }
     public func knows(entity name: String) -> Bool { entities[name] != nil }
+    /// Every action with its words, by their words (for a filter's choices).
+    public var allActions: [(name: String, label: String)] { actions.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 } }
+    public var allEntities: [(name: String, label: String)] { entities.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 } }
 }

@@ -97,7 +97,9 @@ public enum DemoDistrict {
                                                                description: "独居老人每周走访", actor: cli)
         try await system.teams.assignThematic(orange.id, username: "sg.worker", duty: .leader, actor: cli)
         try await loadDuty(into: system, community: community)
-        try await loadResidents(into: system, households: households)
+        let taken = try await DemoLivedIn.registerPeople(into: system, home: firstHousehold!, households: households)
+        try await loadResidents(into: system, households: households.filter { !taken.contains($0.id) })
+        try await DemoLivedIn.loadHistory(into: system, grid: firstGrid!, households: households)
         try await DemoRequests.load(into: system, households: households)
         return logins
     }

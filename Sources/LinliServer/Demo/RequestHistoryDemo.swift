@@ -86,7 +86,7 @@ enum RequestHistoryDemo {
                           "楼里好几户都有这个问题", "请社区帮忙协调", "孩子放学经过这里不安全", "希望能有个答复", "周末也可以联系我"]
 
     /// One request's life up to now.
-    static func request(at grid: Grid, items: [CatalogItem], staff: Staff, calendar: WorkCalendar, now: Date,
+    static func request(at grid: Grid, items: [CatalogItem], staff: Staff, calendar: WorkCalendar, now: Date, days: Int = 365,
                         random: inout DemoPeople) throws -> HistoricRequest {
         let item = random.pick(items)
         let (household, address) = random.pick(grid.households)
@@ -94,8 +94,8 @@ enum RequestHistoryDemo {
         let desk = staff.community[grid.community.id]!
         let channel: IntakeChannel = random.chance(0.6) ? .hotline : random.chance(0.75) ? .gridWorker : .onBehalf
         let enteredBy = channel == .gridWorker ? worker : desk
-        // Over the last 365 days, mostly in the daytime.
-        let day = now.addingTimeInterval(-Double(random.below(365) + 1) * 86_400)
+        // Over the last `days` days, mostly in the daytime.
+        let day = now.addingTimeInterval(-Double(random.below(days) + 1) * 86_400)
         let startOfDay = Calendar.shanghai.startOfDay(for: day)
         let minute = random.chance(0.85) ? 8 * 60 + random.below(12 * 60) : random.below(24 * 60)
         var at = startOfDay.addingTimeInterval(Double(minute * 60 + random.below(60)))

@@ -78,7 +78,7 @@ enum Stylesheet {
     fieldset{border:1px solid var(--line);border-radius:.375rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}legend{font-size:.9375rem}
     .messages{list-style:none;margin:0;padding:0}.messages li{padding:.6rem 0;border-bottom:1px solid var(--line)}
     .messages li.unread strong{color:var(--brand)}.messages button.link{color:var(--fg);text-decoration:none;text-align:left}
-    .chart{width:100%;height:auto;display:block}.chart-bar{fill:var(--brand);opacity:.85}.chart-base{stroke:var(--line)}
+    .chart{width:100%;height:auto;display:block}.chart-narrow{display:none}.chart-bar{fill:var(--brand);opacity:.85}.chart-base{stroke:var(--line)}
     .chart-title{font-size:13px;font-weight:600;fill:var(--fg)}.chart-axis{font-size:11px;fill:var(--muted)}
     .today-counts{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .75rem}.count-overdue strong{color:var(--danger)}
     .due-list{list-style:none;margin:0 0 .75rem;padding:0}
@@ -88,6 +88,8 @@ enum Stylesheet {
     .emergency{border:2px solid var(--danger);background:#fffafa}.emergency h2{color:var(--danger)}
     .calls{list-style:none;margin:0 0 .5rem;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem}
     .btn-call{width:100%;min-height:3.375rem;font-size:1.15rem;font-weight:700;color:var(--danger);border-color:var(--danger)}
+    .changes{list-style:none;margin:0;padding:0;word-break:break-word}.changes li{margin:0 0 .15rem}
+    .question-rows{display:block}.question-row{border-top:1px solid var(--line);padding:.5rem 0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 
     """
@@ -116,9 +118,14 @@ enum Stylesheet {
     static let phone = """
     @media (max-width:37.5em){
       main{padding:.75rem}.table th:nth-child(n+4),.table td:nth-child(n+4){display:none}
-      #audit th,#audit td,#requests th,#requests td{display:table-cell}
       .form-inline{flex-direction:column;align-items:stretch}.brand small{display:none}
       .topbar{padding:.4rem .75rem}
+      .chart-wide{display:none}.chart-narrow{display:block}
+      table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+      table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+      table.cards tr{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-bottom:.5rem;background:#fff}
+      table.cards td{border:0;padding:.15rem 0}table.cards td:nth-child(n){display:block}
+      table.cards td[data-label]::before{content:attr(data-label) "：";color:var(--muted)}
     }
     """
 }

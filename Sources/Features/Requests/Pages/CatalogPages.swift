@@ -6,6 +6,7 @@ import LinliKit
 struct CatalogPages {
     let catalog: CatalogService
     let calendar: CalendarService
+    let requests: RequestService
     let web: Web
     let clock: any Clock
 
@@ -36,7 +37,11 @@ struct CatalogPages {
         var questions = "[]", allowsAnonymous = false, active = true, sortOrder = "100", urgent = false
     }
     struct ItemFormModel {
-        let csrf: String, title: String, action: String, categories: [SelectOption], handlerTypes: [SelectOption], channels: [SelectOption], v: ItemValues, error: String?
+        let csrf: String, title: String, action: String, categories: [SelectOption], handlerTypes: [SelectOption], channels: [SelectOption], v: ItemValues
+        let questions: [ItemFormFields.QuestionRow]
+        /// The assignment rule as a choice: by the grid, by a thematic grid's tag, or one named account.
+        let byGrid: Bool, byTag: Bool, byAccount: Bool, tag: String, accounts: [SelectOption]
+        let error: String?
     }
 
     func itemForm(_ id: Int64?, _ request: Request, _ context: AppContext, draft: CatalogItemDraft? = nil, error: DomainError? = nil) async throws -> Response {
@@ -63,11 +68,25 @@ struct CatalogPages {
             handler = draft.handlerType ?? handler
             channels = draft.channels
         }
+        let questions = draft?.questions ?? item?.questions ?? []
+        let rule = AssignmentRule(stored: v.assignment) ?? .grid
+        var tag = "", username = ""
+        switch rule {
+        case .grid: break
+        case .thematic(let t): tag = t
+        case .account(let u): username = u
+        }
+        // Whom an item may name: the people an administrator could dispatch to.
+        let people = (try? await requests.dispatchTargets(actor: try context.requireActor()))?.people ?? []
         let model = ItemFormModel(
             csrf: context.csrfToken, title: item.map { "修改事项：\($0.name)" } ?? "新增事项", action: id.map { "/catalog/items/\($0)" } ?? "/catalog/items/new",
             categories: c.categories.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == categoryId) },
             handlerTypes: HandlerType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == handler) },
             channels: IntakeChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: channels.contains($0)) }, v: v,
+            questions: ItemFormFields.rows(questions),
+            byGrid: rule == .grid, byTag: { if case .thematic = rule { true } else { false } }(),
+            byAccount: { if case .account = rule { true } else { false } }(), tag: tag,
+            accounts: people.map { SelectOption(value: $0.username, label: "\($0.displayName)（\($0.role.label)）", selected: $0.username == username) },
             error: error?.message)
         return web.page("requests.itemForm", title: model.title, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
@@ -76,7 +95,7 @@ struct CatalogPages {
     func saveItem(_ id: Int64?, _ request: Request, _ context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.catalogManage)
         var request = request
-        var fields = try await request.fields(context)
+        var fields = ItemFormFields.normalise(try await request.fields(context))
         if !fields.has("channels") { fields = Fields(fields.values.merging(["channels": .list([])]) { a, _ in a }) }
         let draft = ItemInput(&fields).draft
         do {

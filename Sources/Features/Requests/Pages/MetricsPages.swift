@@ -22,6 +22,16 @@ struct MetricsPages {
     /// The columns of the table and of the export, one place.
     static let columns = ["受理量", "有效诉求", "响应率", "按期办结率", "结案率", "返工率", "重办率", "满意率", "超期", "平均签收（小时）", "平均处置（小时）", "平均核查（小时）"]
 
+    /// The figures as the export writes them: counts as numbers, rates as percentages, hours
+    /// with one decimal; a rate or average with nothing to count is left empty.
+    static func sheetCells(_ m: RequestMetrics) -> [SheetCell] {
+        func rate(_ value: Double?) -> SheetCell { value.map(SheetCell.percent) ?? .empty }
+        func hours(_ minutes: Double?) -> SheetCell { minutes.map { .decimal(($0 / 6).rounded() / 10) } ?? .empty }
+        return [.number(Double(m.counts.submitted)), .number(Double(m.counts.accepted)), rate(m.responseRate), rate(m.onTimeClosureRate),
+                rate(m.closureRate), rate(m.reworkRate), rate(m.reopenRate), rate(m.satisfactionRate), .number(Double(m.counts.overdue)),
+                hours(m.averageRespondMinutes), hours(m.averageHandleMinutes), hours(m.averageVerifyMinutes)]
+    }
+
     static func cells(_ m: RequestMetrics) -> [String] {
         [String(m.counts.submitted), String(m.counts.accepted), RequestMetrics.percent(m.responseRate), RequestMetrics.percent(m.onTimeClosureRate),
          RequestMetrics.percent(m.closureRate), RequestMetrics.percent(m.reworkRate), RequestMetrics.percent(m.reopenRate),
@@ -86,10 +96,9 @@ struct MetricsPages {
         let actor = try context.requireActor(.requestMetrics)
         let (regionId, period, _) = try await query(request, actor: actor)
         let report = try await requests.metrics(regionId: regionId, period: period, actor: actor)
-        var rows = [[report.region.name, report.region.code] + Self.cells(report.metrics)]
-        rows += report.children.map { [$0.region.name, $0.region.code] + Self.cells($0.metrics) }
-        let table = SheetTable(header: ["区域", "编码"] + Self.columns, rows: rows)
-        let data = try XLSXFormat.write(table, sheetName: "办理统计")
+        var rows = [[SheetCell.text(report.region.name), .text(report.region.code)] + Self.sheetCells(report.metrics)]
+        rows += report.children.map { [.text($0.region.name), .text($0.region.code)] + Self.sheetCells($0.metrics) }
+        let data = try XLSXFormat.write(header: ["区域", "编码"] + Self.columns, rows: rows, sheetName: "办理统计")
         let name = "办理统计-\(report.region.name)-\(period.from)至\(period.to).xlsx"
         return Response(status: .ok, headers: [
             .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -185,7 +185,7 @@ struct RequestsPages {
     struct IntakeValues { var description = "", regionId: Int64? = nil, address = "", contactName = "", phone = "" }
     struct IntakeItem {
         let id: Int64, name: String, description: String, csrf: String, key: String, channels: [SelectOption], questions: [QuestionView]
-        let allowsAnonymous: Bool, v: IntakeValues
+        let allowsAnonymous: Bool, v: IntakeValues, kept: [KeptPhotos.Kept], hasKept: Bool
     }
     struct IntakeModel {
         let caller: String, callers: Callers?, noCaller: Bool, groups: [ItemGroup], itemId: String, item: IntakeItem?, v: IntakeValues
@@ -204,7 +204,7 @@ struct RequestsPages {
     }
 
     func intakePage(_ request: Request, _ context: AppContext, values: IntakeValues? = nil, answers: Answers = [:], itemId: Int64? = nil,
-                    channel: IntakeChannel? = nil, error: DomainError? = nil) async throws -> Response {
+                    channel: IntakeChannel? = nil, kept: [KeptPhotos.Kept] = [], error: DomainError? = nil) async throws -> Response {
         let actor = try context.requireActor(.requestIntake)
         var query = Fields.query(request)
         let selectedId = itemId ?? query.integer("itemId", "服务事项")
@@ -238,7 +238,8 @@ struct RequestsPages {
         let item = selectedId.flatMap { catalog.item($0) }.map { item in
             IntakeItem(id: item.id, name: item.name, description: item.description, csrf: context.csrfToken, key: RequestFormat.idempotencyKey(),
                        channels: channels.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == defaultChannel) },
-                       questions: item.questions.map { QuestionView($0, answers: answers) }, allowsAnonymous: item.allowsAnonymous, v: v)
+                       questions: item.questions.map { QuestionView($0, answers: answers) }, allowsAnonymous: item.allowsAnonymous, v: v,
+                       kept: kept, hasKept: !kept.isEmpty)
         }
         var problem = error
         let place: PlacePicker
@@ -263,17 +264,19 @@ struct RequestsPages {
         var request = request
         let form = try await MultipartForm.from(&request)
         var fields = form.fields
-        let input = DraftInput(&fields, channel: nil, photos: PhotoInput.fromMultipart(form))
+        let photos = try await KeptPhotos.read(&fields, uploaded: PhotoInput.fromMultipart(form), requests: requests, context: context)
+        let input = DraftInput(&fields, channel: nil, photos: photos.all)
         let values = IntakeValues(description: input.draft.description, regionId: input.draft.regionId, address: input.draft.address ?? "",
                                   contactName: input.draft.contactName ?? "", phone: input.draft.phone ?? "")
         do {
             try fields.finish()
             let submission = try await requests.submit(input.draft, actor: actor)
+            try await photos.sent(requests)
             return web.redirect(to: "/requests/\(submission.request.id)",
                                 flash: submission.repeated ? "该诉求已登记过（查询码 \(submission.request.trackingCode)）" : "已登记，查询码 \(submission.request.trackingCode)，请告知诉求人")
         } catch let error as DomainError where error.kind == .invalid || error.kind == .payloadTooLarge {
             return try await intakePage(request, context, values: values, answers: input.draft.answers, itemId: input.draft.itemId,
-                                        channel: input.draft.channel, error: error)
+                                        channel: input.draft.channel, kept: try await photos.keptAgain(requests), error: error)
         }
     }
 

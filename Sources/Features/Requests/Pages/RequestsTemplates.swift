@@ -23,11 +23,11 @@ enum RequestsTemplates {
     <form method="post" action="/requests/dispatch" id="bulk-dispatch">
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <section class="card scroll-x">
-    <table class="table" id="requests"><thead><tr>{{#bulk}}<th><span class="sr">选择</span></th>{{/bulk}}<th>事项</th><th>地点</th><th>状态</th><th>提交</th><th>时限</th></tr></thead><tbody>
+    <table class="table cards" id="requests"><thead><tr>{{#bulk}}<th><span class="sr">选择</span></th>{{/bulk}}<th>事项</th><th>地点</th><th>状态</th><th>提交</th><th>时限</th></tr></thead><tbody>
     {{#items}}<tr{{#overdue}} class="overdue"{{/overdue}}>{{#bulk}}<td><input type="checkbox" name="ids" value="{{id}}" aria-label="选择 {{trackingCode}}"></td>{{/bulk}}
       <td><a href="/requests/{{id}}">{{itemName}}</a><br><small class="muted">{{trackingCode}} · {{channel}}</small></td>
-      <td>{{place}}</td><td>{{#urgent}}<span class="badge badge-danger">紧急</span> {{/urgent}}<span class="badge">{{state}}</span>{{#escalation}} <span class="badge badge-danger">{{escalation}}</span>{{/escalation}}</td>
-      <td>{{submitted}}</td><td>{{due}}{{#overdue}} <strong class="danger">已超期</strong>{{/overdue}}</td></tr>{{/items}}
+      <td data-label="地点">{{place}}</td><td data-label="状态">{{#urgent}}<span class="badge badge-danger">紧急</span> {{/urgent}}<span class="badge">{{state}}</span>{{#escalation}} <span class="badge badge-danger">{{escalation}}</span>{{/escalation}}</td>
+      <td data-label="提交">{{submitted}}</td><td data-label="时限">{{due}}{{#overdue}} <strong class="danger">已超期</strong>{{/overdue}}</td></tr>{{/items}}
     </tbody></table>
     {{^items}}<p class="muted">队列为空。</p>{{/items}}
     <nav class="pager">{{#previous}}<a href="{{previous}}">上一页</a>{{/previous}} {{#next}}<a href="{{next}}">下一页</a>{{/next}}</nav>
@@ -132,6 +132,8 @@ enum RequestsTemplates {
         <label>联系人 <input name="contactName" maxlength="50" value="{{v.contactName}}"></label>
         <label>联系电话 <input name="phone" maxlength="20" inputmode="tel" value="{{v.phone}}"></label>
         {{#allowsAnonymous}}<label class="check"><input type="checkbox" name="anonymous" value="1"> 匿名反映（不记录联系人）</label>{{/allowsAnonymous}}
+        {{#hasKept}}<fieldset class="tags" id="kept-photos"><legend>已上传的照片（已为您保留，取消勾选可去掉）</legend>
+          {{#kept}}<label class="check"><input type="checkbox" name="keptPhotos" value="{{token}}" checked> 第 {{number}} 张</label>{{/kept}}</fieldset>{{/hasKept}}
         <label>照片 <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>
         <button class="btn btn-primary">登记</button>
       </form>
@@ -184,6 +186,8 @@ enum RequestsTemplates {
         <label>具体位置（选填） <input name="address" maxlength="200" value="{{v.address}}" placeholder="如：3楼楼道"></label>
         <label>联系电话（选填） <input name="phone" maxlength="20" inputmode="tel" autocomplete="tel" value="{{v.phone}}"></label>
         {{#item.allowsAnonymous}}<label class="check"><input type="checkbox" name="anonymous" value="1"> 匿名反映（工作人员看不到您的姓名和电话）</label>{{/item.allowsAnonymous}}
+        {{#hasKept}}<fieldset class="tags" id="kept-photos"><legend>已上传的照片（已为您保留，取消勾选可去掉）</legend>
+          {{#kept}}<label class="check"><input type="checkbox" name="keptPhotos" value="{{token}}" checked> 第 {{number}} 张</label>{{/kept}}</fieldset>{{/hasKept}}
         <label>照片（选填，最多 6 张） <input type="file" name="photos" accept="image/*" multiple></label>
         <button class="btn btn-primary" id="ask-submit">提交</button>
       </form>
@@ -282,13 +286,28 @@ enum RequestsTemplates {
         <label>名称 <input name="name" maxlength="40" required value="{{v.name}}"></label>
         <label>说明 <textarea name="description" rows="2" maxlength="500">{{v.description}}</textarea></label>
         <label>承办类型 <select name="handlerType">{{#handlerTypes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/handlerTypes}}</select></label>
-        <label>分派规则（grid、thematic:标签、account:用户名） <input name="assignment" maxlength="100" value="{{v.assignment}}"></label>
+        <fieldset id="assignment"><legend>派遣时推荐谁</legend>
+          <label class="check"><input type="radio" name="assignmentKind" value="grid"{{#byGrid}} checked{{/byGrid}}> 诉求所在网格的网格队伍</label>
+          <label class="check"><input type="radio" name="assignmentKind" value="thematic"{{#byTag}} checked{{/byTag}}> 专题网格队伍，按标签</label>
+          <label>标签（如 独居老人） <input name="assignmentTag" maxlength="40" value="{{tag}}"></label>
+          <label class="check"><input type="radio" name="assignmentKind" value="account"{{#byAccount}} checked{{/byAccount}}> 指定的单位或人员</label>
+          <label>单位或人员 <select name="assignmentAccount"><option value="">请选择</option>{{#accounts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/accounts}}</select></label>
+        </fieldset>
         <div class="form-inline"><label>签收时限 <input name="respondHours" size="4" value="{{v.respondHours}}"></label>
         <label>处置时限 <input name="handleHours" size="4" value="{{v.handleHours}}"></label>
         <label>核查时限 <input name="verifyHours" size="4" value="{{v.verifyHours}}"></label><span class="muted">（工作小时）</span></div>
         <fieldset><legend>受理渠道</legend>{{#channels}}<label class="check"><input type="checkbox" name="channels" value="{{value}}"{{#selected}} checked{{/selected}}> {{label}}</label>{{/channels}}</fieldset>
-        <label>补充问题（JSON：[{"code":"floor","label":"楼层","kind":"number","required":false,"choices":[]}]，kind 为 text/number/date/single_choice/multiple_choice）
-          <textarea name="questions" rows="6" class="mono">{{v.questions}}</textarea></label>
+        <fieldset id="questions" class="question-rows"><legend>补充问题（居民提交时回答；留空的行不保存）</legend>
+          {{#questions}}<div class="question-row" id="question-{{index}}">
+            <label>代码（字母数字） <input name="q.{{index}}.code" maxlength="40" value="{{code}}"></label>
+            <label>题目 <input name="q.{{index}}.label" maxlength="100" value="{{label}}"></label>
+            <label>类型 <select name="q.{{index}}.kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></label>
+            <label class="check"><input type="checkbox" name="q.{{index}}.required" value="1"{{#required}} checked{{/required}}> 必答</label>
+            <label>选项（选择题，每行一个） <textarea name="q.{{index}}.choices" rows="3">{{choices}}</textarea></label>
+            <label>选了就算紧急的选项（每行一个，选填） <textarea name="q.{{index}}.urgentChoices" rows="2">{{urgentChoices}}</textarea></label>
+            <label class="check"><input type="checkbox" name="q.{{index}}.remove" value="1"> 删除这个问题</label>
+          </div>{{/questions}}
+        </fieldset>
         <label class="check"><input type="checkbox" name="allowsAnonymous" value="1"{{#v.allowsAnonymous}} checked{{/v.allowsAnonymous}}> 允许匿名反映</label>
         <label class="check"><input type="checkbox" name="urgent" value="1"{{#v.urgent}} checked{{/v.urgent}}> 紧急事项（提交后即显示 120/110/119 和值班电话；非工作时间直接通知值班人员，时限按自然时间计）</label>
         <label class="check"><input type="checkbox" name="active" value="1"{{#v.active}} checked{{/v.active}}> 启用</label>

@@ -24,7 +24,7 @@ struct ResidentRequestPages {
     struct AskValues { var description = "", address = "", phone = "" }
     struct AskModelForm {
         let item: CatalogItem, csrf: String, key: String, questions: [QuestionView], places: [SelectOption], v: AskValues
-        let similar: [SimilarView], hasSimilar: Bool, error: String?
+        let similar: [SimilarView], hasSimilar: Bool, kept: [KeptPhotos.Kept], hasKept: Bool, error: String?
     }
 
     func askPage(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -58,7 +58,7 @@ struct ResidentRequestPages {
     }
 
     func askForm(_ itemId: Int64, _ request: Request, _ context: AppContext, values: AskValues = AskValues(), answers: Answers = [:],
-                 regionId: Int64? = nil, error: DomainError? = nil) async throws -> Response {
+                 regionId: Int64? = nil, kept: [KeptPhotos.Kept] = [], error: DomainError? = nil) async throws -> Response {
         let actor = try context.requireActor(.requestSubmit)
         let item = try await catalog.item(itemId)
         guard item.active, item.channels.contains(.selfService) else { throw DomainError.notFound("服务事项") }
@@ -68,7 +68,7 @@ struct ResidentRequestPages {
         let model = AskModelForm(item: item, csrf: context.csrfToken, key: RequestFormat.idempotencyKey(),
                                  questions: item.questions.map { QuestionView($0, answers: answers) },
                                  places: try await places(for: actor, selected: regionId), v: values, similar: similar, hasSimilar: !similar.isEmpty,
-                                 error: error?.message)
+                                 kept: kept, hasKept: !kept.isEmpty, error: error?.message)
         return web.page("requests.askForm", title: item.name, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
     }
@@ -78,17 +78,20 @@ struct ResidentRequestPages {
         var request = request
         let form = try await MultipartForm.from(&request)
         var fields = form.fields
-        var input = DraftInput(&fields, channel: .selfService, photos: PhotoInput.fromMultipart(form))
+        let photos = try await KeptPhotos.read(&fields, uploaded: PhotoInput.fromMultipart(form), requests: requests, context: context)
+        var input = DraftInput(&fields, channel: .selfService, photos: photos.all)
         input.draft.itemId = itemId
         let values = AskValues(description: input.draft.description, address: input.draft.address ?? "", phone: input.draft.phone ?? "")
         do {
             try fields.finish()
             let submission = try await requests.submit(input.draft, actor: actor)
+            try await photos.sent(requests)
             let flash = submission.emergency == nil ? "已提交。查询码 \(submission.request.trackingCode)，凭它可随时查看进度"
                 : "已提交。情况紧急请立即拨打下面的电话。查询码 \(submission.request.trackingCode)"
             return web.redirect(to: "/my/requests/\(submission.request.id)", flash: flash)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .payloadTooLarge {
-            return try await askForm(itemId, request, context, values: values, answers: input.draft.answers, regionId: input.draft.regionId, error: error)
+            return try await askForm(itemId, request, context, values: values, answers: input.draft.answers, regionId: input.draft.regionId,
+                                     kept: try await photos.keptAgain(requests), error: error)
         }
     }
 

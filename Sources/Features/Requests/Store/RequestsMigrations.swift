@@ -107,6 +107,7 @@ enum RequestsMigrations {
              "UPDATE request_items SET urgent = 1 WHERE code IN (\(DefaultCatalog.urgentCodes.map(sqlLiteral).joined(separator: ", ")))"]
                 + CatalogStore.urgentChoiceStatements()
         },
+        PendingPhotoStore.migration,
     ]
 }
 
