@@ -33,7 +33,7 @@ extension PermissionMatrixTests {
             try await s.teamMember(role, inside).map { Request(uri: "/regions/\($0.0.id)/team/\($0.1.id)/remove") }
         },
         "GET /thematic-grids": Case(.permission(.regionView, success: 200), uri: "/thematic-grids"),
-        "POST /thematic-grids": Case(.permission(.thematicManage, success: 303)) { s, role, inside in
+        "POST /thematic-grids": Case(.permission(.thematicManage, success: 303, outside: 422)) { s, role, inside in
             guard let anchor = s.community(role, inside) else { return nil }
             return Request(uri: "/thematic-grids", form: [("name", "专题"), ("regionCode", anchor.code), ("colour", "#2f9e44"), ("tags", "独居老人")])
         },

@@ -125,7 +125,7 @@ struct NewAccountInput {
             regionCode = nil
         case .code:
             regionId = nil
-            regionCode = fields.text("regionCode", "所属区域编码", required: true, maxLength: 30)
+            regionCode = fields.text("regionCode", "所属区域", required: true, maxLength: 60)
         }
         password = fields.text("password", "初始密码", required: true, maxLength: 72)
     }

@@ -52,7 +52,7 @@ enum AccountsTemplates {
         <label>登录名 <input name="username" required maxlength="32" value="{{values.username}}" placeholder="小写字母、数字"></label>
         <label>姓名 <input name="displayName" required maxlength="50" value="{{values.displayName}}"></label>
         <label>角色 <select name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></label>
-        <label>所属区域编码 <input name="regionCode" required inputmode="numeric" maxlength="30" value="{{values.regionCode}}"></label>
+        <label>所属区域（名称或编码） <input name="regionCode" required maxlength="60" value="{{values.regionCode}}" placeholder="如：建设社区、第一网格"></label>
         <label>初始密码 <input name="password" type="password" required minlength="8" maxlength="72" autocomplete="new-password"></label>
         <p class="muted">密码至少 8 位，须同时包含字母和数字。账号只能看到所属区域及其下级的数据。</p>
         <button class="btn btn-primary">创建</button>

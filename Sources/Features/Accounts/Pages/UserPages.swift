@@ -109,7 +109,7 @@ struct UserPages {
         do {
             let code = try fields.present(input.regionCode)
             try fields.finish()
-            let node = try await regions.node(code: code, actor: actor)
+            let node = try await regions.node(named: code, field: "regionCode", actor: actor)
             let account = try await accounts.create(input.account(regionId: node.id), actor: actor)
             return web.redirect(to: "/users/\(account.id)", flash: "已创建账号「\(account.username)」")
         } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound || error.kind == .conflict {

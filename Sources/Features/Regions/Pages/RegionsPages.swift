@@ -122,9 +122,9 @@ struct RegionsPages {
         let id = try context.pathID()
         return try await formAction(id, request: request, context: context) {
             let parentCode = try await request.input(context) { fields in
-                try fields.present(fields.text("parentCode", "新上级编码", required: true, maxLength: 30))
+                try fields.present(fields.text("parentCode", "新上级", required: true, maxLength: 60))
             }
-            let parent = try await regions.node(code: parentCode, actor: actor)
+            let parent = try await regions.node(named: parentCode, field: "parentCode", actor: actor)
             let node = try await regions.move(id, toParent: parent.id, actor: actor)
             return (RegionsPaths.node.link(id), "已移到「\(parent.name)」之下，新编码 \(node.code)")
         }

@@ -65,7 +65,7 @@ enum RegionsTemplates {
       </form>
       <form method="post" action="/regions/{{node.id}}/move" class="form-inline">
         <input type="hidden" name="_csrf" value="{{csrf}}">
-        <label>移到新上级（填写上级编码）<input name="parentCode" required inputmode="numeric" maxlength="30"></label>
+        <label>移到新上级（名称或编码） <input name="parentCode" required maxlength="60" placeholder="如：二街道"></label>
         <button class="btn">移动</button>
       </form>
       <p class="muted">移动后本节点及其全部下级的编码将按新上级重新编排，原编码记入审计日志。</p>
@@ -95,7 +95,7 @@ enum RegionsTemplates {
       <form method="post" action="/thematic-grids" class="form-stack">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>名称 <input name="name" required maxlength="50" value="{{values.name}}" placeholder="例如：红色网格·党员服务"></label>
-        <label>所属区域编码 <input name="regionCode" required inputmode="numeric" maxlength="30" value="{{values.regionCode}}"></label>
+        <label>所属区域（名称或编码） <input name="regionCode" required maxlength="60" value="{{values.regionCode}}" placeholder="如：建设社区"></label>
         <label>颜色 <select name="colour">{{#colours}}<option value="{{hex}}">{{name}} {{hex}}</option>{{/colours}}</select></label>
         <label>服务对象标签（用顿号或逗号分隔）<input name="tags" required maxlength="300" value="{{values.tags}}" placeholder="独居老人、空巢老人"></label>
         <label>说明 <textarea name="description" maxlength="500">{{values.description}}</textarea></label>

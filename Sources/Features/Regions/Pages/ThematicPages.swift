@@ -71,7 +71,7 @@ struct ThematicPages {
         var request = request
         var fields = try await request.fields(context)
         let name = fields.text("name", "名称", required: true, maxLength: 50)
-        let regionCode = fields.text("regionCode", "所属区域编码", required: true, maxLength: 30)
+        let regionCode = fields.text("regionCode", "所属区域", required: true, maxLength: 60)
         let colour = fields.text("colour", "颜色", required: true, maxLength: 7)
         let tags = fields.list("tags", "服务对象标签", maxCount: 20, maxLength: 20)
         let description = fields.text("description", "说明", maxLength: 500)
@@ -80,7 +80,7 @@ struct ThematicPages {
         do {
             let code = try fields.present(regionCode)
             try fields.finish()
-            let anchor = try await regions.node(code: code, actor: actor)
+            let anchor = try await regions.node(named: code, field: "regionCode", actor: actor)
             let grid = try await teams.createThematicGrid(regionId: anchor.id, name: name, colour: colour, tags: tags,
                                                           description: description, actor: actor)
             return web.redirect(to: ThematicPaths.grid.link(grid.id), flash: "已新建专题网格「\(grid.name)」")

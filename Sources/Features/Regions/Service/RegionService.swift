@@ -24,6 +24,39 @@ public struct RegionService: Sendable {
         return try await database.read { tx in try await Self.scopedNode(tx, id, actor) }
     }
 
+    /// A place as a person names it — by its name, with the names of places above it where one
+    /// is not enough (「第一网格 1号楼」), or by its code — within the actor's scope, never a
+    /// retired one. Anything but exactly one match is a zh-CN error on `field` that says what
+    /// to write instead.
+    public func node(named text: String, field: String, actor: Actor) async throws -> RegionNode {
+        let trimmed = text.trimmingWhitespace
+        if !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && CharacterSet.decimalDigits.contains($0) }) {
+            do { return try await node(code: trimmed, actor: actor) } catch let error as DomainError where error.kind == .notFound {
+                throw DomainError.invalid(field, "编码 \(trimmed) 不存在或不在您的管辖范围内")
+            }
+        }
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "/" || $0 == "，" || $0 == "," }).map(String.init)
+        guard let last = words.last else { throw DomainError.invalid(field, "请填写地点名称，如「建设社区」或「第一网格 1号楼」") }
+        let (named, paths) = try await database.read { tx -> ([RegionNode], [Int64: [RegionNode]]) in
+            let named = try await RegionStore.named(tx, last, within: actor.scope, limit: 200)
+            var paths: [Int64: [RegionNode]] = [:]
+            if words.count > 1 { for node in named { paths[node.id] = try await RegionStore.nodes(onPath: node.path, tx) } }
+            return (named, paths)
+        }
+        let matches = words.count == 1 ? named : named.filter { node in
+            let above = Set((paths[node.id] ?? []).dropLast().map(\.name))
+            return words.dropLast().allSatisfy(above.contains)
+        }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw DomainError.invalid(field, "管辖范围内没有名为「\(trimmed)」的地点")
+        default:
+            let lines = try await addressLines(for: Array(matches.prefix(3)))
+            let examples = matches.prefix(3).compactMap { lines[$0.id] }.joined(separator: "、")
+            throw DomainError.invalid(field, "「\(trimmed)」有 \(matches.count) 处（\(examples)…），请在前面加上所在的网格或社区，如「第一网格 \(last)」")
+        }
+    }
+
     public func node(code: String, actor: Actor) async throws -> RegionNode {
         try actor.require(.regionView)
         return try await database.read { tx in

@@ -107,6 +107,14 @@ enum RegionStore {
         return try await tx.sql.raw(query).all().map(node)
     }
 
+    /// Active nodes in the scope whose name is exactly `name`.
+    static func named(_ tx: Tx, _ name: String, within scope: Scope, limit: Int) async throws -> [RegionNode] {
+        try await tx.sql.raw("""
+            SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE \(tx.engine.pathWithin("r.path", scope.path)) AND r.retired_at IS NULL
+            AND r.name = \(bind: name) ORDER BY r.path LIMIT \(bind: limit)
+            """).all().map(node)
+    }
+
     /// The nodes named by a path (`/1/4/17/` → 1, 4, 17), root first.
     static func nodes(onPath path: String, _ tx: Tx) async throws -> [RegionNode] {
         let ids = path.split(separator: "/").compactMap { Int64($0) }

@@ -43,7 +43,7 @@ struct MetricsPages {
     func query(_ request: Request, actor: Actor) async throws -> (regionId: Int64?, period: MetricPeriod, code: String?) {
         var fields = Fields.query(request)
         let regionId = fields.integer("regionId", "区域")
-        let code = fields.text("regionCode", "区域编码", maxLength: 30)
+        let code = fields.text("regionCode", "区域", maxLength: 60)
         let today = LocalDay(clock.now())
         func day(_ name: String, _ label: String, _ fallback: LocalDay) -> LocalDay {
             guard let text = fields.text(name, label, maxLength: 10) else { return fallback }
@@ -53,7 +53,7 @@ struct MetricsPages {
         let from = day("from", "开始日期", today.adding(days: -29))
         let to = day("to", "结束日期", today)
         try fields.finish()
-        let resolved = try await code.asyncMap { try await regions.node(code: $0, actor: actor).id } ?? regionId
+        let resolved = try await code.asyncMap { try await regions.node(named: $0, field: "regionCode", actor: actor).id } ?? regionId
         return (resolved, try MetricPeriod(from: from, to: to), code)
     }
 

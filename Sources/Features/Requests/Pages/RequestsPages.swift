@@ -27,12 +27,12 @@ struct RequestsPages {
         var filter = QueueFilter(&fields)
         // Someone who only handles what is sent to them opens on that list.
         if !actor.may(.requestView) && !fields.has("queue") { filter.query.queue = .mine }
-        let regionCode = fields.text("regionCode", "区域编码", maxLength: 30)
+        let regionCode = fields.text("regionCode", "区域", maxLength: 60)
         var page = Page<RequestSummary>(items: [], total: 0, limit: 50, offset: 0)
         var problem = error
         do {
             try fields.finish()
-            if let regionCode { filter.query.regionId = try await regions.node(code: regionCode, actor: actor).id }
+            if let regionCode { filter.query.regionId = try await regions.node(named: regionCode, field: "regionCode", actor: actor).id }
             page = try await requests.queue(filter.query, actor: actor)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound {
             problem = error

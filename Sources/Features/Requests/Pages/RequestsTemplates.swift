@@ -16,7 +16,7 @@ enum RequestsTemplates {
       <label>类别 <select name="categoryId"><option value="">全部</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></label>
       <label>状态 <select name="state"><option value="">全部</option>{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select></label>
       <label>渠道 <select name="channel"><option value="">全部</option>{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select></label>
-      <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{regionCode}}"></label>
+      <label>区域（名称或编码） <input name="regionCode" maxlength="60" value="{{regionCode}}" placeholder="如：第一网格"></label>
       <button class="btn">筛选</button>
     </form>
     {{#error}}<div class="alert alert-error" role="alert">{{error}}</div>{{/error}}
@@ -342,7 +342,7 @@ enum RequestsTemplates {
     <header class="page-head"><h1>办理统计{{#regionName}}：{{regionName}}{{/regionName}}</h1>
     <p class="muted">按提交日期统计 {{from}} 至 {{to}} 受理的诉求。{{#up}}<a href="{{up}}">返回上级区域</a> · {{/up}}{{#exportLink}}<a href="{{exportLink}}" id="metrics-export">导出 Excel</a> · {{/exportLink}}<a href="/stats/formulas">计算口径</a></p></header>
     <form method="get" action="/stats" class="card form-inline" id="metrics-filter">
-      <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{regionCode}}"></label>
+      <label>区域（名称或编码） <input name="regionCode" maxlength="60" value="{{regionCode}}" placeholder="如：建设社区"></label>
       <label>开始 <input name="from" type="date" value="{{from}}"></label><label>结束 <input name="to" type="date" value="{{to}}"></label>
       <button class="btn">统计</button>
     </form>

@@ -14,7 +14,7 @@ struct ResidentInput {
         var draft = ResidentDraft()
         switch place {
         case .id: draft.regionId = fields.integer("regionId", "居住地")
-        case .code: regionCode = fields.text("regionCode", "居住地编码", maxLength: 30)
+        case .code: regionCode = fields.text("regionCode", "居住地", maxLength: 60)
         }
         draft.name = fields.text("name", "姓名", maxLength: 50)
         draft.gender = fields.choice("gender", "性别", parse: Gender.parse)
@@ -64,7 +64,7 @@ struct ResidentFilter {
     init(_ fields: inout Fields, place: ResidentInput.PlaceField) {
         switch place {
         case .id: query.regionId = fields.integer("regionId", "区域")
-        case .code: regionCode = fields.text("regionCode", "区域编码", maxLength: 30)
+        case .code: regionCode = fields.text("regionCode", "区域", maxLength: 60)
         }
         query.name = fields.text("name", "姓名", maxLength: 20)
         query.phone = fields.text("phone", "电话", maxLength: 20)

@@ -38,8 +38,8 @@ enum LedgerFiles {
         let format = fields.choice("format", "格式", parse: { ["xlsx", "csv"].contains($0) ? $0 : nil }) ?? "xlsx"
         let full = fields.bool("full")
         var filter = ResidentFilter(&fields, place: .id)
-        if let code = fields.text("regionCode", "区域编码", maxLength: 30) {
-            filter.query.regionId = try await ledger.regions.node(code: code, actor: actor).id
+        if let code = fields.text("regionCode", "区域", maxLength: 60) {
+            filter.query.regionId = try await ledger.regions.node(named: code, field: "regionCode", actor: actor).id
         }
         try fields.finish()
         let table = try await ledger.exportLedger(filter.query, full: full, actor: actor)

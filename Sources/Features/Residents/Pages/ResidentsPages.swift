@@ -60,7 +60,7 @@ struct ResidentsPages {
         var problem: DomainError?
         do {
             try fields.finish()
-            if let code = filter.regionCode { filter.query.regionId = try await regions.node(code: code, actor: actor).id }
+            if let place = filter.regionCode { filter.query.regionId = try await regions.node(named: place, field: "regionCode", actor: actor).id }
             page = try await residents.search(filter.query, actor: actor)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .notFound {
             problem = error
@@ -113,12 +113,8 @@ struct ResidentsPages {
     }
 
     func resolvePlace(_ input: inout ResidentInput, actor: Actor) async throws {
-        guard let code = input.regionCode else { throw DomainError.invalid("regionCode", "请填写居住地编码") }
-        do {
-            input.draft.regionId = try await regions.node(code: code, actor: actor).id
-        } catch let error as DomainError where error.kind == .notFound {
-            throw DomainError.invalid("regionCode", "居住地编码 \(code) 不存在或不在您的管辖范围内")
-        }
+        guard let place = input.regionCode else { throw DomainError.invalid("regionCode", "请填写居住地（到户），如「1号楼 1单元 101室」") }
+        input.draft.regionId = try await regions.node(named: place, field: "regionCode", actor: actor).id
     }
 
     // MARK: Detail

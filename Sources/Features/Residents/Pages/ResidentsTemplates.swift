@@ -46,7 +46,7 @@ enum ResidentsTemplates {
         <label>电话 <input name="phone" maxlength="20" inputmode="tel" value="{{f.phone}}"></label>
         <label>身份证号 <input name="idNumber" maxlength="20" value="{{f.idNumber}}"></label>
         <label>地址 <input name="address" maxlength="50" value="{{f.address}}"></label>
-        <label>区域编码 <input name="regionCode" maxlength="30" inputmode="numeric" value="{{f.regionCode}}"></label>
+        <label>区域（名称或编码） <input name="regionCode" maxlength="60" value="{{f.regionCode}}" placeholder="如：第一网格"></label>
         <label>标签 <select name="tag"><option value="">全部</option>{{#tagOptions}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/tagOptions}}</select></label>
         <label>年龄 <span class="range"><input name="minAge" size="3" maxlength="3" inputmode="numeric" value="{{f.minAge}}"> – <input name="maxAge" size="3" maxlength="3" inputmode="numeric" value="{{f.maxAge}}"></span></label>
         <label>类别 <select name="status"><option value="">全部</option>{{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusOptions}}</select></label>
@@ -71,7 +71,7 @@ enum ResidentsTemplates {
       <form method="post" action="{{action}}" class="form-stack" id="resident-form">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>姓名 <input name="name" required maxlength="50" value="{{v.name}}"></label>
-        <label>居住地编码（到户） <input name="regionCode" required maxlength="30" inputmode="numeric" value="{{v.regionCode}}"></label>
+        <label>居住地（到户，名称或编码） <input name="regionCode" required maxlength="60" value="{{v.regionCode}}" placeholder="如：第一网格 1号楼 1单元 101室"></label>
         <label>身份证号 <input name="idNumber" maxlength="20" autocomplete="off" value="{{v.idNumber}}" placeholder="{{idPlaceholder}}"></label>
         <label>电话 <input name="phone" maxlength="20" inputmode="tel" autocomplete="off" value="{{v.phone}}" placeholder="{{phonePlaceholder}}"></label>
         <p class="muted">填写身份证号后，出生日期和性别按身份证号确定。{{#editing}}身份证号、电话留空则保持不变。{{/editing}}</p>
