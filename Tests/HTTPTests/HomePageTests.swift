@@ -91,4 +91,22 @@ struct HomePageTests {
             }
         }
     }
+
+    /// Issue 17: the main menu was 759 px wide in a 390 px screen with no hint that it scrolls.
+    @Test func onAPhoneTheMenuShowsFourEntriesAndFoldsTheRestUnderMore() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let admin = try await token(system, f, .districtAdmin)
+            try await HTTPHarness(system: system).test { client in
+                let home = try await client.send(.get, "/", token: admin)
+                let phone = try #require(home.body.components(separatedBy: "id=\"phonenav\"").dropFirst().first?
+                    .components(separatedBy: "</nav>").first)
+                let (first, more) = (phone.components(separatedBy: "<details").first ?? "", phone.components(separatedBy: "<details").last ?? "")
+                #expect(first.components(separatedBy: "<a href=").count - 1 == 4)
+                #expect(more.contains("<summary>更多</summary>") && more.contains(">审计日志</a>"))
+                let css = try await client.send(.get, "/assets/linli.css").body
+                #expect(css.contains(".mainnav{display:none}") && css.contains(".phonenav{display:none}"))
+            }
+        }
+    }
 }

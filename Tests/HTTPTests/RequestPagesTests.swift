@@ -159,3 +159,24 @@ struct CatalogFormTests {
         }
     }
 }
+
+@Suite("HTTP: 办理统计 drills down to every level and to the requests themselves")
+struct MetricsDrillDownTests {
+    /// Issue 17: grid rows were not drill-down links.
+    @Test func gridRowsAreLinksAndEveryLevelLeadsToItsRequests() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let staff = try await system.auth.issueToken(forUser: f.username(.communityStaff), name: "页面", actor: f.cli).secret
+            try await HTTPHarness(system: system).test { client in
+                let community = try await client.send(.get, "/stats?regionId=\(f.c1.id)", token: staff)
+                let table = try #require(community.body.components(separatedBy: "id=\"metrics-children\"").dropFirst().first?
+                    .components(separatedBy: "</table>").first)
+                #expect(table.contains("href=\"/stats?regionId=\(f.g1.id)&amp;"), "the grid is a link")
+                let grid = try await client.send(.get, "/stats?regionId=\(f.g1.id)", token: staff)
+                #expect(grid.status == 200 && grid.body.contains("href=\"/requests?queue=all&amp;regionCode=\(f.g1.code)\""))
+                let list = try await client.send(.get, "/requests?queue=all&regionCode=\(f.g1.code)", token: staff)
+                #expect(list.status == 200)
+            }
+        }
+    }
+}

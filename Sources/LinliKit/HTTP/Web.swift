@@ -17,6 +17,10 @@ public struct LayoutModel: Sendable {
     public let body: String
     public let user: User?
     public let navigation: [Link]
+    /// On a phone the menu shows its first entries and folds the rest under 更多.
+    public let phoneFirst: [Link]
+    public let phoneMore: [Link]
+    public let hasMore: Bool
     public let csrfToken: String?
     public let flash: String?
     public let requestId: String
@@ -36,6 +40,8 @@ public final class Web: Sendable {
 
     public static let sessionCookie = "linli_session"
     public static let csrfCookie = "linli_csrf"
+    /// Menu entries a 390 px phone shows before 更多 (the rest fold into it).
+    static let phoneMenuEntries = 4
     /// 关怀模式 on this device: "1" on, "0" off; absent, the account's setting decides.
     public static let careCookie = "linli_care"
     static let flashCookie = "linli_flash"
@@ -92,7 +98,9 @@ public final class Web: Sendable {
         let token = context.csrfToken
         // The path only: a page does not echo its query (which may be anyone's link) into a form.
         let here = request.uri.path
-        let layout = LayoutModel(title: title, body: body, user: user, navigation: links, csrfToken: token.isEmpty ? nil : token,
+        let first = Array(links.prefix(Self.phoneMenuEntries)), more = Array(links.dropFirst(Self.phoneMenuEntries))
+        let layout = LayoutModel(title: title, body: body, user: user, navigation: links, phoneFirst: first, phoneMore: more,
+                                 hasMore: !more.isEmpty, csrfToken: token.isEmpty ? nil : token,
                                  flash: flash, requestId: context.requestId, care: Self.careMode(request, context), here: here)
         var response = Self.html(render("layout", layout), status: status)
         if flash != nil {

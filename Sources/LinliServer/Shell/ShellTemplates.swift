@@ -26,7 +26,9 @@ enum ShellTemplates {
       </div>
       {{/user}}
     </header>
-    {{#user}}<nav class="mainnav" aria-label="主导航">{{#navigation}}<a href="{{href}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/navigation}}</nav>{{/user}}
+    {{#user}}<nav class="mainnav" aria-label="主导航">{{#navigation}}<a href="{{href}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/navigation}}</nav>
+    <nav class="phonenav" aria-label="主导航" id="phonenav">{{#phoneFirst}}<a href="{{href}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/phoneFirst}}
+    {{#hasMore}}<details class="more"><summary>更多</summary><div class="more-links">{{#phoneMore}}<a href="{{href}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/phoneMore}}</div></details>{{/hasMore}}</nav>{{/user}}
     <main>
     {{#flash}}<div class="alert alert-ok" role="status" id="flash">{{flash}}</div>{{/flash}}
     {{{body}}}

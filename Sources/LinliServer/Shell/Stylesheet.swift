@@ -21,6 +21,7 @@ enum Stylesheet {
     .mainnav{display:flex;flex-wrap:wrap;gap:0 .25rem;background:#fff;border-bottom:1px solid var(--line);padding:0 .5rem}
     .mainnav a{display:inline-flex;align-items:center;min-height:var(--control);padding:0 .75rem;color:var(--fg);border-bottom:3px solid transparent}
     .mainnav a[aria-current=page]{border-bottom-color:var(--brand);font-weight:600}
+    .phonenav{display:none}
     main{max-width:70rem;margin:0 auto;padding:1rem}
     footer{text-align:center;padding:1rem;font-size:.875rem}
     h1{font-size:1.4rem;margin:.25rem 0}h2{font-size:1.15rem;margin:0 0 .75rem}
@@ -121,6 +122,13 @@ enum Stylesheet {
       .form-inline{flex-direction:column;align-items:stretch}.brand small{display:none}
       .topbar{padding:.4rem .75rem}
       .chart-wide{display:none}.chart-narrow{display:block}
+      .mainnav{display:none}
+      .phonenav{display:flex;flex-wrap:wrap;align-items:stretch;background:#fff;border-bottom:1px solid var(--line);padding:0 .25rem;position:relative}
+      .phonenav a{display:inline-flex;align-items:center;min-height:var(--control);padding:0 .6rem;color:var(--fg);border-bottom:3px solid transparent}
+      .phonenav a[aria-current=page]{border-bottom-color:var(--brand);font-weight:600}
+      .phonenav .more{margin-left:auto}.phonenav summary{min-height:var(--control);padding:0 .75rem;margin:0;color:var(--accent);font-weight:600}
+      .more-links{position:absolute;right:0;left:0;z-index:10;background:#fff;border:1px solid var(--line);box-shadow:0 .5rem 1rem rgba(0,0,0,.12);
+        display:grid;grid-template-columns:1fr 1fr;padding:.25rem}
       table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
       table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
       table.cards tr{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-bottom:.5rem;background:#fff}

@@ -17,6 +17,8 @@ struct MetricsPages {
         /// would still open a Mustache section).
         let regionName: String?, regionCode: String, from: String, to: String, figures: [Figure], header: [String], children: [ChildRow]
         let hasChildren: Bool, trend: String, closureChart: String?, exportLink: String?, up: String?, error: String?
+        /// The requests behind the figures, in the queue (for those who may see it).
+        var listLink: String? = nil
     }
 
     /// The columns of the table and of the export, one place.
@@ -75,7 +77,7 @@ struct MetricsPages {
         let figures = zip(Self.columns, Self.cells(m)).map { Figure(label: $0, value: $1) }
         let children = report.children.map { row in
             ChildRow(id: row.region.id, name: row.region.name, submitted: row.metrics.counts.submitted, cells: Self.cells(row.metrics),
-                     drill: row.region.level.depth < RequestService.deepestDrillDown.depth, from: from, to: to)
+                     drill: row.region.level.depth <= RequestService.deepestDrillDown.depth, from: from, to: to)
         }
         let labelEvery = max(report.perDay.count / 10, 1)
         let trend = SVGChart.columns(report.perDay.map { (String(format: "%02d-%02d", $0.day.month, $0.day.day), $0.count) },
@@ -88,7 +90,8 @@ struct MetricsPages {
         }
         let model = Model(regionName: report.region.name, regionCode: report.region.code, from: from, to: to, figures: figures,
                           header: Self.columns, children: children, hasChildren: !children.isEmpty, trend: trend, closureChart: closure,
-                          exportLink: "/stats/export.xlsx?regionId=\(report.region.id)&from=\(from)&to=\(to)", up: up, error: nil)
+                          exportLink: "/stats/export.xlsx?regionId=\(report.region.id)&from=\(from)&to=\(to)", up: up, error: nil,
+                          listLink: actor.may(.requestView) ? "/requests?queue=all&regionCode=\(report.region.code)" : nil)
         return web.page("requests.metrics", title: "办理统计", model: model, request: request, context: context)
     }
 

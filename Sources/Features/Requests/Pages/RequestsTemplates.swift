@@ -340,7 +340,7 @@ enum RequestsTemplates {
 
     static let metrics = """
     <header class="page-head"><h1>办理统计{{#regionName}}：{{regionName}}{{/regionName}}</h1>
-    <p class="muted">按提交日期统计 {{from}} 至 {{to}} 受理的诉求。{{#up}}<a href="{{up}}">返回上级区域</a> · {{/up}}{{#exportLink}}<a href="{{exportLink}}" id="metrics-export">导出 Excel</a> · {{/exportLink}}<a href="/stats/formulas">计算口径</a></p></header>
+    <p class="muted">按提交日期统计 {{from}} 至 {{to}} 受理的诉求。{{#up}}<a href="{{up}}">返回上级区域</a> · {{/up}}{{#exportLink}}<a href="{{exportLink}}" id="metrics-export">导出 Excel</a> · {{/exportLink}}{{#listLink}}<a href="{{listLink}}" id="metrics-list">查看这些诉求</a> · {{/listLink}}<a href="/stats/formulas">计算口径</a></p></header>
     <form method="get" action="/stats" class="card form-inline" id="metrics-filter">
       <label>区域（名称或编码） <input name="regionCode" maxlength="60" value="{{regionCode}}" placeholder="如：建设社区"></label>
       <label>开始 <input name="from" type="date" value="{{from}}"></label><label>结束 <input name="to" type="date" value="{{to}}"></label>
