@@ -88,6 +88,7 @@ struct HomePageTests {
                 #expect(home.body.contains("href=\"/my/requests/\(request.id)\""))
                 let mine = try await client.send(.get, "/my/requests", token: resident)
                 #expect(mine.body.contains("已受理，正在安排人办理") && !mine.body.contains("待派遣"))
+                #expect(mine.body.contains("<a href=\"/ask/\(item.id)\" class=\"again\">再办一件</a>"), "one tap to ask again")
             }
         }
     }

@@ -89,6 +89,7 @@ enum Stylesheet {
     .emergency{border:2px solid var(--danger);background:#fffafa}.emergency h2{color:var(--danger)}
     .calls{list-style:none;margin:0 0 .5rem;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem}
     .btn-call{width:100%;min-height:3.375rem;font-size:1.15rem;font-weight:700;color:var(--danger);border-color:var(--danger)}
+    .again{margin-left:.5rem;white-space:nowrap}
     .changes{list-style:none;margin:0;padding:0;word-break:break-word}.changes li{margin:0 0 .15rem}
     .question-rows{display:block}.question-row{border-top:1px solid var(--line);padding:.5rem 0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

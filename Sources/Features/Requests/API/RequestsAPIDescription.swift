@@ -36,7 +36,7 @@ extension RequestsAPI: APIDocumenting {
         "EmergencyNotice": object(["numbers": array(object(["number": string, "label": string], required: ["number", "label"])),
                                    "dutyPhone": string, "outOfHours": boolean, "dutyNotified": boolean],
                                   required: ["numbers", "outOfHours", "dutyNotified"]),
-        "RequestSummary": object(["id": integer, "trackingCode": string, "itemName": string, "state": string, "stateLabel": string, "channel": string,
+        "RequestSummary": object(["id": integer, "trackingCode": string, "itemId": integer, "itemName": string, "state": string, "stateLabel": string, "channel": string,
                                   "place": string, "submittedAt": time, "due": nullable(time), "escalationLevel": integer,
                                   "urgent": boolean],
                                  required: ["id", "trackingCode", "itemName", "state", "submittedAt"]),

@@ -54,6 +54,7 @@ public struct RequestQuery: Sendable {
 public struct RequestSummary: Sendable, Encodable {
     public let id: Int64
     public let trackingCode: String
+    public let itemId: Int64
     public let itemName: String
     public let state: RequestState
     public let channel: IntakeChannel

@@ -24,13 +24,14 @@ struct QuestionView {
 }
 
 struct SummaryView {
-    let id: Int64, trackingCode: String, itemName: String, state: String, channel: String, place: String, submitted: String
+    let id: Int64, trackingCode: String, itemId: Int64, itemName: String, state: String, channel: String, place: String, submitted: String
     let due: String, overdue: Bool, escalation: String?, bulk: Bool, urgent: Bool
 
     /// `forResident`: the state in the resident's words (`RequestState.residentLabel`).
     init(_ s: RequestSummary, now: Date, bulk: Bool = false, forResident: Bool = false) {
         id = s.id
         trackingCode = s.trackingCode
+        itemId = s.itemId
         itemName = s.itemName
         state = forResident ? s.state.residentLabel : s.state.label
         channel = s.channel.label

@@ -197,7 +197,8 @@ enum RequestsTemplates {
     static let mine = """
     <header class="page-head"><h1>我的诉求</h1><p class="muted"><a class="btn btn-primary" href="/ask">我要办事</a></p></header>
     <section class="card">
-    <ul class="links" id="my-requests">{{#items}}<li><a href="/my/requests/{{id}}">{{itemName}}</a> <span class="badge">{{state}}</span> <small class="muted">{{submitted}}</small></li>{{/items}}</ul>
+    <ul class="links" id="my-requests">{{#items}}<li><a href="/my/requests/{{id}}">{{itemName}}</a> <span class="badge">{{state}}</span> <small class="muted">{{submitted}}</small>
+      <a href="/ask/{{itemId}}" class="again">再办一件</a></li>{{/items}}</ul>
     {{^items}}<p class="muted">还没有诉求。</p>{{/items}}
     </section>
     """

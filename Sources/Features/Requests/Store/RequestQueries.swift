@@ -7,7 +7,7 @@ import SQLKit
 enum RequestQueries {
     /// A list row: what `summary(_:)` decodes, from `requests r` joined with its item `i`.
     static let summaryColumns = """
-        r.id, r.tracking_code, i.name AS item_name, r.state, r.channel, r.place, r.address, r.submitted_at, r.current_due,
+        r.id, r.tracking_code, r.item_id, i.name AS item_name, r.state, r.channel, r.place, r.address, r.submitted_at, r.current_due,
         r.handler_id, r.escalation_level, r.urgent
         """
 
@@ -16,6 +16,7 @@ enum RequestQueries {
         let place = [try row.decode(column: "place", as: String.self), try row.decode(column: "address", as: String.self)]
         return RequestSummary(
             id: id, trackingCode: try row.decode(column: "tracking_code", as: String.self),
+            itemId: try row.decode(column: "item_id", as: Int64.self),
             itemName: try row.decode(column: "item_name", as: String.self),
             state: try row.decode(known: "state", as: RequestState.self, row: "requests#\(id)"),
             channel: try row.decode(known: "channel", as: IntakeChannel.self, row: "requests#\(id)"),
