@@ -180,3 +180,58 @@ struct MetricsDrillDownTests {
         }
     }
 }
+
+@Suite("HTTP: the duty roster page and a step form shown again")
+struct DutyAndStepPagesTests {
+    @Test func theRosterPageListsShiftsByNameAndNothingElse() async throws {
+        try await TestSystem.with(.sqlite, clock: ManualClock(ChinaStandardTime.startOfDay(year: 2026, month: 11, day: 23).addingTimeInterval(9 * 3600))) { system in
+            let f = try await Fixture.build(system)
+            let staff = try await system.auth.issueToken(forUser: f.username(.communityStaff), name: "页面", actor: f.cli).secret
+            try await HTTPHarness(system: system).test { client in
+                let added = try await client.send(.post, "/duty/shifts", token: staff, form: [
+                    ("regionId", String(f.c1.id)), ("userId", String(f.accounts[.communityStaff]!.id)),
+                    ("startsAt", "2026-11-23T17:30"), ("endsAt", "2026-11-24T08:30"), ("note", "夜班")])
+                #expect(added.status == 303)
+                let page = try await client.send(.get, "/duty?regionId=\(f.c1.id)", token: staff)
+                let shifts = try #require(page.body.components(separatedBy: "id=\"duty-shifts\"").dropFirst().first?
+                    .components(separatedBy: "</section>").first)
+                #expect(shifts.contains("测试社区工作者") && shifts.contains("2026-11-23 17:30 至 2026-11-24 08:30") && shifts.contains("夜班"))
+                #expect(!page.body.contains("Place(") && !page.body.contains("SelectOption("), "no struct printed into the page")
+                let bad = try await client.send(.post, "/duty/shifts", token: staff, form: [
+                    ("regionId", String(f.c1.id)), ("userId", String(f.accounts[.gridWorker]!.id)),
+                    ("startsAt", "2026-11-23T17:30"), ("endsAt", "2026-11-23T17:00")])
+                #expect(bad.status == 422 && bad.body.contains("结束时间应晚于开始时间"))
+            }
+        }
+    }
+
+    /// Issue 17, forms never lose work: a step shown again keeps its note and its photos.
+    @Test func aReportShownAgainKeepsItsNoteAndPhotos() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let item = try await system.catalog.item(code: "WX01")
+            let request = try await system.requests.submit(RequestDraft(itemId: item.id, description: "灯不亮"), actor: f.actor(.resident)).request
+            _ = try await system.requests.act(request.id, .register(note: nil), actor: f.actor(.communityStaff))
+            _ = try await system.requests.act(request.id, .dispatch(handler: f.accounts[.gridWorker]!.id, coHandlers: [], note: nil),
+                                              actor: f.actor(.communityStaff))
+            _ = try await system.requests.act(request.id, .claim, actor: f.actor(.gridWorker))
+            let worker = try await system.auth.issueToken(forUser: f.username(.gridWorker), name: "页面", actor: f.cli).secret
+            try await HTTPHarness(system: system).test { client in
+                // Seven photos: one too many, so the step is refused and shown again.
+                let photos = (0..<7).map { (name: "photos", filename: "p\($0).jpg", data: KeptPhotosTests.jpeg) }
+                let refused = try await client.send(.post, "/requests/\(request.id)/actions", token: worker, bytes: Multipart.body(
+                    [("action", "report"), ("note", "已更换灯泡")], files: photos))
+                #expect(refused.status == 422)
+                let form = try #require(refused.body.components(separatedBy: "id=\"action-report\"").dropFirst().first?
+                    .components(separatedBy: "</form>").first)
+                #expect(form.contains(">已更换灯泡</textarea>"), "the note as typed")
+                let tokens = form.components(separatedBy: "name=\"keptPhotos\" value=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                #expect(tokens.count == 6, "six kept, the most a step takes")
+                let sent = try await client.send(.post, "/requests/\(request.id)/actions", token: worker, bytes: Multipart.body(
+                    [("action", "report"), ("note", "已更换灯泡")] + tokens.prefix(2).map { ("keptPhotos", $0) }))
+                #expect(sent.status == 303)
+                #expect(try await system.requests.detail(request.id, actor: f.cli).events.last?.photoIds.count == 2)
+            }
+        }
+    }
+}

@@ -8,10 +8,10 @@ import Testing
 
 @Suite("Emergencies: urgent requests show the numbers at once and go to whoever is on duty out of hours, on SQLite and PostgreSQL")
 struct EmergencyTests {
-    /// 建设社区's night: its duty phone, and the grid leader on duty from Monday 17:30 to Tuesday 08:30.
+    /// 建设社区's night: its duty phone, and its community worker on duty from Monday 17:30 to Tuesday 08:30.
     static func nightDuty(_ f: Fixture) async throws {
         try await f.system.duty.setPhone(regionId: f.c1.id, phone: "029-88886666", actor: f.actor(.communityStaff))
-        _ = try await f.system.duty.addShifts(ShiftDraft(regionId: f.c1.id, userId: f.accounts[.gridLeader]!.id,
+        _ = try await f.system.duty.addShifts(ShiftDraft(regionId: f.c1.id, userId: f.accounts[.communityStaff]!.id,
                                                          startsAt: shanghai("2026-11-23", 17, 30), endsAt: shanghai("2026-11-24", 8, 30)),
                                               actor: f.actor(.communityStaff))
     }
@@ -34,8 +34,10 @@ struct EmergencyTests {
             #expect(emergency.numbers.map(\.number) == ["120", "110", "119"])
             #expect(emergency.dutyPhone == "029-88886666" && emergency.outOfHours && emergency.dutyNotified)
             #expect(submission.request.urgent)
-            #expect(try await f.inbox(.gridLeader).contains { $0.hasSuffix("值班请立即处理") }, "told at once, not at the next sweep")
-            #expect(try await f.inbox(.communityStaff).allSatisfy { !$0.hasSuffix("值班请立即处理") }, "only whoever is on duty")
+            #expect(try await f.inbox(.communityStaff).contains { $0.hasSuffix("值班请立即处理") }, "told at once, not at the next sweep")
+            #expect(try await f.inbox(.streetAdmin).allSatisfy { !$0.hasSuffix("值班请立即处理") }, "only whoever is on duty")
+            // And they can open it: it is in their scope.
+            #expect(try await f.requests.detail(submission.request.id, actor: f.actor(.communityStaff)).request.urgent)
             // Its clock runs in real time: an hour from 04:22, not 09:30 the next working morning.
             #expect(submission.request.progress.respondDue == shanghai("2026-11-24", 5, 22))
             // The resident's page says it too, for as long as it is open.
@@ -74,7 +76,7 @@ struct EmergencyTests {
                                                        actor: f.actor(.resident))
             #expect(ordinary.emergency == nil && !ordinary.request.urgent)
             #expect(ordinary.request.progress.respondDue == shanghai("2026-11-24", 9, 30), "one working hour from 08:30")
-            #expect(try await f.inbox(.gridLeader).allSatisfy { !$0.hasSuffix("值班请立即处理") })
+            #expect(try await f.inbox(.communityStaff).allSatisfy { !$0.hasSuffix("值班请立即处理") })
             // The same item answered 紧急 is urgent.
             let burst = try await f.requests.submit(RequestDraft(itemId: water.id, description: "水管爆裂", answers: ["urgency": ["紧急"]]),
                                                     actor: f.actor(.resident))

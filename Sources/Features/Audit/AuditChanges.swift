@@ -40,7 +40,7 @@ enum AuditChanges {
         case "true": "是"
         case "false": "否"
         case "": "（空）"
-        default: value.count > 120 ? String(value.prefix(120)) + "…" : value
+        default: value
         }
     }
 }

@@ -9,7 +9,6 @@ public struct DutyFeature: Feature {
     public static let permissions: [Permission] = [.dutyView, .dutyManage]
     public static let grants: [Role: Set<Permission>] = [
         .districtAdmin: [.dutyView, .dutyManage], .streetAdmin: [.dutyView, .dutyManage], .communityStaff: [.dutyView, .dutyManage],
-        .gridLeader: [.dutyView], .gridWorker: [.dutyView],
     ]
     public static let templates = DutyTemplates.all
     public static let navigation = [NavigationItem.link("值班安排", href: "/duty", permission: .dutyView, order: 62)]
@@ -23,7 +22,8 @@ public struct DutyFeature: Feature {
     public init(context: FeatureContext) throws {
         let regions = try context.services.require(RegionService.self, by: Self.name)
         clock = context.clock
-        duty = DutyService(database: context.database, audit: context.audit, clock: context.clock, regions: regions, staff: context.staff)
+        duty = DutyService(database: context.database, audit: context.audit, clock: context.clock, regions: regions, staff: context.staff,
+                           permissionTable: context.permissionTable)
     }
 
     public var services: [any Sendable] { [duty] }
@@ -46,12 +46,13 @@ struct DutyDueWork: DueWorkSource {
             let on = (from.map { $0 <= window.now } ?? false)
             return DueItem(title: "值班：\(shift.regionName)", status: on ? "正在值班" : "待值班",
                            detail: "\(from?.shanghaiText ?? shift.startsAt) 至 \(to?.shanghaiText ?? shift.endsAt)",
-                           href: "/duty?regionId=\(shift.regionId)", due: on ? to : from)
+                           href: "/duty?regionId=\(shift.regionId)", due: on ? to : from, dueLabel: on ? "结束" : "开始")
         }
-        // A shift starting is not overdue work: only the ones still to come are counted by when they start.
+        // A shift is never overdue work: those still to come are counted by when they start.
         var counts = DueList.Counts(total: shifts.count)
-        for item in items where item.status == "待值班" {
-            switch window.bucket(of: item.due) {
+        for shift in shifts {
+            guard let from = DutyPages.moment(shift.startsAt), from > window.now else { continue }
+            switch window.bucket(of: from) {
             case .today: counts.today += 1
             case .week: counts.week += 1
             default: break

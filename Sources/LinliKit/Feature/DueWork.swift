@@ -49,13 +49,16 @@ public struct DueItem: Sendable {
     public let href: String
     /// When it falls due; nil when it has no time limit.
     public let due: Date?
+    /// What the time is called beside it: 时限 for work, 开始 for a shift.
+    public let dueLabel: String
 
-    public init(title: String, status: String, detail: String? = nil, href: String, due: Date?) {
+    public init(title: String, status: String, detail: String? = nil, href: String, due: Date?, dueLabel: String = "时限") {
         self.title = title
         self.status = status
         self.detail = detail
         self.href = href
         self.due = due
+        self.dueLabel = dueLabel
     }
 }
 

@@ -105,12 +105,12 @@ public enum DemoDistrict {
     }
 
     /// 建设社区's duty phone, and its nights and weekends for the next four weeks: 张丽 on
-    /// weekday nights (17:30 to 08:30), 赵强 from Friday evening to Monday morning.
+    /// weekday nights (17:30 to 08:30), 李红梅 of the street from Friday evening to Monday morning.
     static func loadDuty(into system: LinliSystem, community: RegionNode) async throws {
         let cli = system.commandLineActor
         try await system.duty.setPhone(regionId: community.id, phone: "029-87654321", actor: cli)
         let staff = try await system.accounts.account(username: "sq.staff", actor: cli)
-        let leader = try await system.accounts.account(username: "wg.leader", actor: cli)
+        let leader = try await system.accounts.account(username: "jd.admin", actor: cli)
         let today = LocalDay(system.clock.now())
         for offset in 0..<28 {
             let day = today.adding(days: offset)

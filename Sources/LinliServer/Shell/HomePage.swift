@@ -19,12 +19,16 @@ struct HomePage {
         let id: String, title: String, text: String?, href: String?, figures: [HomeContent.Figure], hasFigures: Bool
         let search: HomeContent.Search?, links: [HomeContent.Link], hasLinks: Bool
     }
+    /// A template section opens on any number and on an empty string, and a nil field is looked
+    /// up in the enclosing contexts instead: the rows say what to show with `Bool`s and names
+    /// no enclosing model has.
     struct DueRow {
-        let title: String, status: String, detail: String?, href: String, list: String, due: String?, when: String
-        let overdue: Bool, today: Bool
+        let title: String, status: String, detail: String?, href: String, list: String, dueText: String?, dueLabel: String
+        let bucketLabel: String?, overdue: Bool, dueToday: Bool
     }
-    /// `overdue` and `today` are nil at zero: a template section opens on any number.
-    struct DueListRow { let id: String, title: String, href: String, total: Int, overdue: Int?, today: Int? }
+    struct DueListRow {
+        let id: String, title: String, href: String, total: Int, overdueCount: Int, dueTodayCount: Int, hasOverdue: Bool, hasDueToday: Bool
+    }
     struct Today {
         let title: String, counted: Bool
         let overdue: Int, today: Int, week: Int, total: Int, rows: [DueRow], lists: [DueListRow], hasRows: Bool
@@ -65,8 +69,8 @@ struct HomePage {
         let counted = lists.contains(where: \.hasTimeLimits)
         return Today(title: counted ? ShellTemplates.todayTitle : ShellTemplates.mineTitle, counted: counted, overdue: counts.overdue, today: counts.today, week: counts.week, total: counts.total,
                      rows: merged.prefix(Self.itemLimit).map { $0 }, lists: lists.map {
-                         DueListRow(id: $0.id, title: $0.title, href: $0.href, total: $0.counts.total,
-                                    overdue: $0.counts.overdue > 0 ? $0.counts.overdue : nil, today: $0.counts.today > 0 ? $0.counts.today : nil)
+                         DueListRow(id: $0.id, title: $0.title, href: $0.href, total: $0.counts.total, overdueCount: $0.counts.overdue,
+                                    dueTodayCount: $0.counts.today, hasOverdue: $0.counts.overdue > 0, hasDueToday: $0.counts.today > 0)
                      }, hasRows: !merged.isEmpty)
     }
 
@@ -83,8 +87,10 @@ struct HomePage {
         return sorted.map { _, pair in
             let (list, item) = pair
             let bucket = window.bucket(of: item.due)
+            let label = ShellTemplates.label(of: bucket)
             return DueRow(title: item.title, status: item.status, detail: item.detail, href: item.href, list: list,
-                          due: item.due?.shanghaiText, when: ShellTemplates.label(of: bucket), overdue: bucket == .overdue, today: bucket == .today)
+                          dueText: item.due?.shanghaiText, dueLabel: item.dueLabel, bucketLabel: label.isEmpty ? nil : label,
+                          overdue: bucket == .overdue, dueToday: bucket == .today)
         }
     }
 }

@@ -69,13 +69,13 @@ enum ShellTemplates {
         <span>今天到期 <strong>{{today}}</strong></span> <span>7天内到期 <strong>{{week}}</strong></span>
         <span class="muted">共 {{total}} 件</span></p>{{/counted}}
       {{#hasRows}}<ol class="due-list" id="due-items">
-      {{#rows}}<li class="due-item{{#overdue}} is-overdue{{/overdue}}{{#today}} is-today{{/today}}">
+      {{#rows}}<li class="due-item{{#overdue}} is-overdue{{/overdue}}{{#dueToday}} is-today{{/dueToday}}">
         <a href="{{href}}">{{title}}</a> <span class="badge">{{status}}</span>
         <small class="muted">{{list}}{{#detail}} · {{detail}}{{/detail}}</small>
-        {{#due}}<small class="due-when">{{#when}}<strong>{{when}}</strong> {{/when}}时限 {{due}}</small>{{/due}}</li>{{/rows}}
+        {{#dueText}}<small class="due-when">{{#bucketLabel}}<strong>{{bucketLabel}}</strong> {{/bucketLabel}}{{dueLabel}} {{dueText}}</small>{{/dueText}}</li>{{/rows}}
       </ol>{{/hasRows}}
       {{^hasRows}}<p class="muted" id="today-empty">眼下没有待办。</p>{{/hasRows}}
-      <ul class="due-lists" id="due-lists">{{#lists}}<li id="{{id}}"><a href="{{href}}">{{title}}</a> 共 {{total}} 件{{#overdue}}，<strong class="danger">{{overdue}} 件已超期</strong>{{/overdue}}{{#today}}，{{today}} 件今天到期{{/today}}</li>{{/lists}}</ul>
+      <ul class="due-lists" id="due-lists">{{#lists}}<li id="{{id}}"><a href="{{href}}">{{title}}</a> 共 {{total}} 件{{#hasOverdue}}，<strong class="danger">{{overdueCount}} 件已超期</strong>{{/hasOverdue}}{{#hasDueToday}}，{{dueTodayCount}} 件今天到期{{/hasDueToday}}</li>{{/lists}}</ul>
     </section>
     {{/today}}
     {{#blocks}}

@@ -9,9 +9,14 @@ struct DutyPages {
     let web: Web
     let clock: any Clock
 
-    struct ShiftRow { let id: Int64, regionId: Int64, person: String, from: String, to: String, place: String?, note: String?, now: Bool }
+    /// Optional fields a template tests are `Bool`s plus values: a nil one is looked up in the
+    /// enclosing models instead (and the model's `place` would be printed whole).
+    struct ShiftRow {
+        let id: Int64, regionId: Int64, person: String, from: String, to: String, otherPlace: String, hasOtherPlace: Bool
+        let shiftNote: String, hasNote: Bool, onNow: Bool
+    }
     struct Place {
-        let id: Int64, name: String, phone: String, canManage: Bool, shifts: [ShiftRow], hasShifts: Bool, people: [SelectOption]
+        let id: Int64, name: String, phone: String, hasPhone: Bool, canManage: Bool, shifts: [ShiftRow], hasShifts: Bool, people: [SelectOption]
         let startsAt: String, endsAt: String, noteLength: Int
     }
     struct Model { let csrf: String, places: [SelectOption], place: Place?, error: String? }
@@ -38,14 +43,15 @@ struct DutyPages {
             let now = clock.now()
             let tonight = ChinaStandardTime.reading(now)
             let evening = ChinaStandardTime.startOfDay(year: tonight.year, month: tonight.month, day: tonight.day).addingTimeInterval(17.5 * 3600)
-            place = Place(id: roster.place.id, name: roster.place.name, phone: roster.phone ?? "", canManage: actor.may(.dutyManage),
+            place = Place(id: roster.place.id, name: roster.place.name, phone: roster.phone ?? "", hasPhone: roster.phone != nil,
+                          canManage: actor.may(.dutyManage),
                           shifts: roster.shifts.map { shift in
                               let (from, to) = (Self.moment(shift.startsAt), Self.moment(shift.endsAt))
                               return ShiftRow(id: shift.id, regionId: roster.place.id, person: shift.displayName,
                                               from: from?.shanghaiText ?? shift.startsAt, to: to?.shanghaiText ?? shift.endsAt,
-                                              place: shift.regionId == roster.place.id ? nil : shift.regionName,
-                                              note: shift.note.isEmpty ? nil : shift.note,
-                                              now: (from.map { $0 <= now } ?? false) && (to.map { now < $0 } ?? false))
+                                              otherPlace: shift.regionName, hasOtherPlace: shift.regionId != roster.place.id,
+                                              shiftNote: shift.note, hasNote: !shift.note.isEmpty,
+                                              onNow: (from.map { $0 <= now } ?? false) && (to.map { now < $0 } ?? false))
                           }, hasShifts: !roster.shifts.isEmpty,
                           people: roster.people.map { SelectOption(value: String($0.id), label: "\($0.displayName)（\($0.role.label)）") },
                           startsAt: ChinaStandardTime.localMinuteText(evening),

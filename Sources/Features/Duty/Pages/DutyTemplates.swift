@@ -17,13 +17,13 @@ enum DutyTemplates {
         <input type="hidden" name="regionId" value="{{id}}">
         <label>值班电话 <input name="phone" type="tel" inputmode="tel" maxlength="30" value="{{phone}}" placeholder="如 029-88886666"></label>
         <button class="btn btn-primary">保存</button></form>{{/canManage}}
-      {{^canManage}}<p>{{#phone}}{{phone}}{{/phone}}{{^phone}}未设置{{/phone}}</p>{{/canManage}}
+      {{^canManage}}<p id="duty-phone-number">{{#hasPhone}}{{phone}}{{/hasPhone}}{{^hasPhone}}未设置{{/hasPhone}}</p>{{/canManage}}
     </section>
     <section class="card" id="duty-shifts">
       <h2>今后两周的值班</h2>
-      {{#hasShifts}}<ul class="due-list">{{#shifts}}<li class="due-item{{#now}} is-today{{/now}}"><strong>{{person}}</strong>
-        <span>{{from}} 至 {{to}}</span>{{#now}} <span class="badge">正在值班</span>{{/now}}{{#place}} <small class="muted">{{place}}</small>{{/place}}
-        {{#note}}<small class="muted">{{note}}</small>{{/note}}
+      {{#hasShifts}}<ul class="due-list">{{#shifts}}<li class="due-item{{#onNow}} is-today{{/onNow}}"><strong>{{person}}</strong>
+        <span>{{from}} 至 {{to}}</span>{{#onNow}} <span class="badge">正在值班</span>{{/onNow}}{{#hasOtherPlace}} <small class="muted">{{otherPlace}}</small>{{/hasOtherPlace}}
+        {{#hasNote}}<small class="muted">{{shiftNote}}</small>{{/hasNote}}
         {{#canManage}}<form method="post" action="/duty/shifts/{{id}}/cancel" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">
           <input type="hidden" name="regionId" value="{{regionId}}"><button class="btn btn-small btn-danger">取消</button></form>{{/canManage}}</li>{{/shifts}}</ul>{{/hasShifts}}
       {{^hasShifts}}<p class="muted" id="duty-none">还没有安排值班。非工作时间的紧急诉求没有人会立即收到通知。</p>{{/hasShifts}}

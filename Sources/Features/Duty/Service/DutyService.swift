@@ -10,8 +10,11 @@ public struct DutyService: Sendable {
     let clock: any Clock
     let regions: RegionService
     let staff: any StaffDirectory
+    let permissionTable: PermissionTable
 
-    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, staff: any StaffDirectory) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, staff: any StaffDirectory,
+                permissionTable: PermissionTable) {
+        self.permissionTable = permissionTable
         self.database = database
         self.audit = audit
         self.clock = clock
@@ -46,12 +49,13 @@ public struct DutyService: Sendable {
         return node
     }
 
-    /// Whom one may put on duty for a place: enabled staff bound to it, above it or below it.
+    /// Whom one may put on duty for a place: enabled staff whose own area covers all of it
+    /// (bound to it or above it) and whose role keeps duty rosters — so that whoever is told of
+    /// an urgent request can open it, see its place and act, and can open their own roster.
     public func eligiblePeople(for node: RegionNode) async throws -> [StaffMember] {
-        let above = try await staff.staffMembers(onPathTo: node.path)
-        let below = try await staff.staffMembers(within: node.path, limit: 500)
-        var seen: Set<Int64> = []
-        return (above + below).filter { !$0.disabled && seen.insert($0.id).inserted }.sorted { $0.displayName < $1.displayName }
+        try await staff.staffMembers(onPathTo: node.path)
+            .filter { !$0.disabled && permissionTable.permissions(of: $0.role).contains(.dutyView) }
+            .sorted { $0.displayName < $1.displayName }
     }
 
     public struct Roster: Sendable {

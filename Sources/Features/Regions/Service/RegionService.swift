@@ -31,21 +31,25 @@ public struct RegionService: Sendable {
     public func node(named text: String, field: String, actor: Actor) async throws -> RegionNode {
         let trimmed = text.trimmingWhitespace
         if !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && CharacterSet.decimalDigits.contains($0) }) {
-            do { return try await node(code: trimmed, actor: actor) } catch let error as DomainError where error.kind == .notFound {
-                throw DomainError.invalid(field, "编码 \(trimmed) 不存在或不在您的管辖范围内")
-            }
+            let found = try await database.read { tx in try await RegionStore.find(tx, code: trimmed, within: actor.scope) }
+            guard let found, !found.retired else { throw DomainError.invalid(field, "编码 \(trimmed) 不存在或不在您的管辖范围内") }
+            return found
         }
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "/" || $0 == "，" || $0 == "," }).map(String.init)
         guard let last = words.last else { throw DomainError.invalid(field, "请填写地点名称，如「建设社区」或「第一网格 1号楼」") }
-        let (named, paths) = try await database.read { tx -> ([RegionNode], [Int64: [RegionNode]]) in
-            let named = try await RegionStore.named(tx, last, within: actor.scope, limit: 200)
-            var paths: [Int64: [RegionNode]] = [:]
-            if words.count > 1 { for node in named { paths[node.id] = try await RegionStore.nodes(onPath: node.path, tx) } }
-            return (named, paths)
-        }
-        let matches = words.count == 1 ? named : named.filter { node in
-            let above = Set((paths[node.id] ?? []).dropLast().map(\.name))
-            return words.dropLast().allSatisfy(above.contains)
+        // From the top down: each word is looked for inside the places the words before it named,
+        // so a common name (101室) under a rare one (第一网格) is found however many there are.
+        let limit = 50
+        let matches = try await database.read { tx -> [RegionNode] in
+            var within = [actor.scope]
+            var found: [RegionNode] = []
+            for word in words {
+                found = []
+                for scope in within { found += try await RegionStore.named(tx, word, within: scope, limit: limit) }
+                within = found.map { Scope(regionId: $0.id, path: $0.path) }
+                if found.isEmpty { break }
+            }
+            return found
         }
         switch matches.count {
         case 1: return matches[0]
@@ -53,7 +57,8 @@ public struct RegionService: Sendable {
         default:
             let lines = try await addressLines(for: Array(matches.prefix(3)))
             let examples = matches.prefix(3).compactMap { lines[$0.id] }.joined(separator: "、")
-            throw DomainError.invalid(field, "「\(trimmed)」有 \(matches.count) 处（\(examples)…），请在前面加上所在的网格或社区，如「第一网格 \(last)」")
+            let count = matches.count >= limit ? "\(limit) 处以上" : "\(matches.count) 处"
+            throw DomainError.invalid(field, "「\(trimmed)」有 \(count)（\(examples)…），请在前面加上所在的网格或社区，如「第一网格 \(last)」")
         }
     }
 

@@ -77,7 +77,12 @@ struct CatalogPages {
         case .account(let u): username = u
         }
         // Whom an item may name: the people an administrator could dispatch to.
-        let people = (try? await requests.dispatchTargets(actor: try context.requireActor()))?.people ?? []
+        var people = (try? await requests.dispatchTargets(actor: try context.requireActor()))?.people ?? []
+        // The account the item names now is always a choice, so saving the form keeps the rule.
+        if !username.isEmpty, !people.contains(where: { $0.username == username }),
+           let named = try await requests.staffMember(username: username) {
+            people.insert(named, at: 0)
+        }
         let model = ItemFormModel(
             csrf: context.csrfToken, title: item.map { "修改事项：\($0.name)" } ?? "新增事项", action: id.map { "/catalog/items/\($0)" } ?? "/catalog/items/new",
             categories: c.categories.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == categoryId) },

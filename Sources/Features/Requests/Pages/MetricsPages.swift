@@ -17,7 +17,7 @@ struct MetricsPages {
         /// would still open a Mustache section).
         let regionName: String?, regionCode: String, from: String, to: String, figures: [Figure], header: [String], children: [ChildRow]
         let hasChildren: Bool, trend: String, closureChart: String?, exportLink: String?, up: String?, error: String?
-        /// The requests behind the figures, in the queue (for those who may see it).
+        /// The region's requests in the queue (all of them: the queue has no period), for those who may see it.
         var listLink: String? = nil
     }
 

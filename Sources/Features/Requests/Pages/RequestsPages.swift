@@ -74,6 +74,8 @@ struct RequestsPages {
         struct HandlerOption { let id: Int64, label: String }
         let kind: String, label: String, requestId: Int64, csrf: String, text: Bool, textLabel: String, required: Bool
         let hours: Bool, score: Bool, photos: Bool, handlers: Handlers?, primary: Bool, danger: Bool, irreversible: Bool
+        /// After an error in this form: the note as typed and the photos kept.
+        var note = "", kept: [KeptPhotos.Kept] = [], hasKept = false
         /// Where the form goes on the page: the main steps, then the others, then the dangerous.
         var rank: Int { primary ? 0 : danger ? 2 : 1 }
     }
@@ -111,7 +113,8 @@ struct RequestsPages {
         }
     }
 
-    func detailPage(_ id: Int64, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
+    func detailPage(_ id: Int64, _ request: Request, _ context: AppContext, error: DomainError? = nil,
+                    retry: RequestHTTP.Retry? = nil) async throws -> Response {
         let actor = try context.requireActor()
         let d = try await requests.detail(id, actor: actor)
         let now = clock.now()
@@ -124,13 +127,19 @@ struct RequestsPages {
         }
         let offered = d.actions.map { kind in
             let text = Self.textField(kind)
-            return ActionView(kind: kind.rawValue, label: kind.label, requestId: id, csrf: context.csrfToken, text: text != nil,
+            var view = ActionView(kind: kind.rawValue, label: kind.label, requestId: id, csrf: context.csrfToken, text: text != nil,
                               textLabel: text?.label ?? "", required: text?.required ?? false, hours: kind == .requestExtension,
                               score: kind == .rate, photos: kind == .report || kind == .addInformation,
                               handlers: kind == .dispatch ? handlerOptions : nil,
                               primary: [.register, .dispatch, .claim, .report, .verifyPass, .approveExtension, .approveSuspension, .resume].contains(kind),
                               danger: [.reject, .void, .verifyFail].contains(kind),
                               irreversible: RequestActionKind.irreversible.contains(kind))
+            if let retry, retry.kind == kind.rawValue {
+                view.note = retry.note
+                view.kept = view.photos ? retry.kept : []
+                view.hasKept = !view.kept.isEmpty
+            }
+            return view
         }
         // The main steps first, the dangerous ones (作废, 不予受理, 核查不通过) last.
         let actions = offered.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
@@ -166,12 +175,16 @@ struct RequestsPages {
         let actor = try context.requireActor()
         let id = try context.pathID()
         do {
-            let (action, photos) = try await RequestHTTP.step(request, context, confirming: true)
-            let detail = try await requests.act(id, action, photos: photos, actor: actor)
-            let kind = action.kind
+            var done: (kind: RequestActionKind, visible: Bool)?
+            _ = try await RequestHTTP.pageStep(request, context, requests: requests) { action, photos in
+                let detail = try await requests.act(id, action, photos: photos, actor: actor)
+                done = (action.kind, Participation.mayView(actor, detail.request))
+            }
+            guard let done else { return web.redirect(to: "/requests/\(id)") }
             // Someone who can no longer see the request after their step goes back to the queue.
-            let target = Participation.mayView(actor, detail.request) ? "/requests/\(id)" : "/requests"
-            return web.redirect(to: target, flash: "已\(kind.label)")
+            return web.redirect(to: done.visible ? "/requests/\(id)" : "/requests", flash: "已\(done.kind.label)")
+        } catch let failed as RequestHTTP.RetryableStep {
+            return try await detailPage(id, request, context, error: failed.error, retry: failed.retry)
         } catch let error as DomainError where error.kind != .notFound && error.kind != .unauthenticated {
             return try await detailPage(id, request, context, error: error)
         }

@@ -69,7 +69,9 @@ enum RequestsTemplates {
         <label>协办人（可多选） <select name="coHandlers" multiple size="4">{{#options}}<option value="{{id}}">{{label}}</option>{{/options}}</select></label>{{/handlers}}
         {{#hours}}<label>延期（工作小时） <input name="hours" type="number" min="0.5" max="240" step="0.5" required></label>{{/hours}}
         {{#score}}<label>评价 <select name="score" required><option value="5">5 星 非常满意</option><option value="4">4 星 满意</option><option value="3">3 星 基本满意</option><option value="2">2 星 不满意</option><option value="1">1 星 非常不满意</option></select></label>{{/score}}
-        {{#text}}<label>{{textLabel}} <textarea name="note" rows="2" maxlength="1000"{{#required}} required{{/required}}></textarea></label>{{/text}}
+        {{#text}}<label>{{textLabel}} <textarea name="note" rows="2" maxlength="1000"{{#required}} required{{/required}}>{{note}}</textarea></label>{{/text}}
+        {{#hasKept}}<fieldset class="tags kept-photos"><legend>已上传的照片（已为您保留，取消勾选可去掉）</legend>
+          {{#kept}}<label class="check"><input type="checkbox" name="keptPhotos" value="{{token}}" checked> 第 {{number}} 张</label>{{/kept}}</fieldset>{{/hasKept}}
         {{#photos}}<label>照片（最多 6 张，每张 5 MB 以内） <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple></label>{{/photos}}
         {{#irreversible}}<label class="check"><input type="checkbox" name="confirm" value="1" required> 确认{{label}}（做了就不能撤销）</label>{{/irreversible}}
         <button class="btn{{#primary}} btn-primary{{/primary}}{{#danger}} btn-danger{{/danger}}">{{label}}</button>
@@ -126,7 +128,7 @@ enum RequestsTemplates {
         <label>渠道 <select name="channel">{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select></label>
         <label>诉求描述 <textarea name="description" rows="3" maxlength="2000" required>{{v.description}}</textarea></label>
         {{> requests.questions}}
-        {{#place.chosenLine}}<input type="hidden" name="regionId" value="{{place.chosenId}}"><p>地点：{{place.chosenLine}}（在上面更改）</p>{{/place.chosenLine}}
+        {{#place.chosenLine}}<input type="hidden" name="regionId" value="{{place.chosenId}}"><p>地点：{{place.chosenLine}}（要改地点，请先在上方改好再填写下面的内容，以免已填的内容丢失）</p>{{/place.chosenLine}}
         {{^place.chosenLine}}<p class="alert alert-error">请先在上面选好地点。</p>{{/place.chosenLine}}
         <label>具体位置 <input name="address" maxlength="200" value="{{v.address}}"></label>
         <label>联系人 <input name="contactName" maxlength="50" value="{{v.contactName}}"></label>
@@ -243,7 +245,9 @@ enum RequestsTemplates {
         <button class="btn btn-primary" id="rate-submit">提交评价</button></form></section>{{/v.canRate}}
     {{#v.canAddInformation}}<section class="card"><h2>补充信息</h2>
       <form method="post" action="{{actionPath}}" enctype="multipart/form-data" class="form-stack" id="add-info-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="add_information">
-        <label>补充内容 <textarea name="note" rows="2" maxlength="1000" required></textarea></label>
+        <label>补充内容 <textarea name="note" rows="2" maxlength="1000" required>{{note}}</textarea></label>
+        {{#hasKept}}<fieldset class="tags" id="kept-photos"><legend>已上传的照片（已为您保留，取消勾选可去掉）</legend>
+          {{#kept}}<label class="check"><input type="checkbox" name="keptPhotos" value="{{token}}" checked> 第 {{number}} 张</label>{{/kept}}</fieldset>{{/hasKept}}
         <label>照片（选填） <input type="file" name="photos" accept="image/*" multiple></label>
         <button class="btn">补充</button></form></section>{{/v.canAddInformation}}
     {{#v.canWithdraw}}<section class="card">
@@ -341,7 +345,7 @@ enum RequestsTemplates {
 
     static let metrics = """
     <header class="page-head"><h1>办理统计{{#regionName}}：{{regionName}}{{/regionName}}</h1>
-    <p class="muted">按提交日期统计 {{from}} 至 {{to}} 受理的诉求。{{#up}}<a href="{{up}}">返回上级区域</a> · {{/up}}{{#exportLink}}<a href="{{exportLink}}" id="metrics-export">导出 Excel</a> · {{/exportLink}}{{#listLink}}<a href="{{listLink}}" id="metrics-list">查看这些诉求</a> · {{/listLink}}<a href="/stats/formulas">计算口径</a></p></header>
+    <p class="muted">按提交日期统计 {{from}} 至 {{to}} 受理的诉求。{{#up}}<a href="{{up}}">返回上级区域</a> · {{/up}}{{#exportLink}}<a href="{{exportLink}}" id="metrics-export">导出 Excel</a> · {{/exportLink}}{{#listLink}}<a href="{{listLink}}" id="metrics-list">查看该区域的诉求</a> · {{/listLink}}<a href="/stats/formulas">计算口径</a></p></header>
     <form method="get" action="/stats" class="card form-inline" id="metrics-filter">
       <label>区域（名称或编码） <input name="regionCode" maxlength="60" value="{{regionCode}}" placeholder="如：建设社区"></label>
       <label>开始 <input name="from" type="date" value="{{from}}"></label><label>结束 <input name="to" type="date" value="{{to}}"></label>

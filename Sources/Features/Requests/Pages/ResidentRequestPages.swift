@@ -106,7 +106,16 @@ struct ResidentRequestPages {
     }
     /// What an urgent request's page says first. `waiting`: out of hours with nobody on duty told.
     struct Emergency { let numbers: [EmergencyRules.Number], dutyPhone: String?, dutyNotified: Bool, waiting: Bool }
-    struct TrackModel { let v: TrackView, csrf: String, actionPath: String, error: String? }
+    struct TrackModel {
+        let v: TrackView, csrf: String, actionPath: String, error: String?
+        /// After a failed 补充信息: what was typed and the photos kept.
+        var note = "", kept: [KeptPhotos.Kept] = [], hasKept = false
+
+        mutating func again(_ retry: RequestHTTP.Retry?) {
+            guard let retry, retry.kind == RequestActionKind.addInformation.rawValue else { return }
+            (note, kept, hasKept) = (retry.note, retry.kept, !retry.kept.isEmpty)
+        }
+    }
     struct LookupModel { let code: String, error: String? }
 
     static func view(_ t: TrackingView, photoBase: String) -> TrackView {
@@ -127,20 +136,24 @@ struct ResidentRequestPages {
                         request: request, context: context)
     }
 
-    func myRequest(_ id: Int64, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
+    func myRequest(_ id: Int64, _ request: Request, _ context: AppContext, error: DomainError? = nil,
+                   retry: RequestHTTP.Retry? = nil) async throws -> Response {
         let actor = try context.requireActor(.requestSubmit)
         let view = try await requests.track(id, actor: actor)
-        let model = TrackModel(v: Self.view(view, photoBase: "/my/requests/\(id)/photos"), csrf: context.csrfToken,
+        var model = TrackModel(v: Self.view(view, photoBase: "/my/requests/\(id)/photos"), csrf: context.csrfToken,
                                actionPath: "/my/requests/\(id)/actions", error: error?.message)
+        model.again(retry)
         return web.page("requests.track", title: view.itemName, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
     }
 
-    func trackPage(_ code: String, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
+    func trackPage(_ code: String, _ request: Request, _ context: AppContext, error: DomainError? = nil,
+                   retry: RequestHTTP.Retry? = nil) async throws -> Response {
         let view = try await requests.track(code: code, ip: context.clientIP)
         // The page's forms work without an account: the visitor's double-submit token (CSRFMiddleware).
-        let model = TrackModel(v: Self.view(view, photoBase: "/track/\(view.trackingCode)/photos"), csrf: context.csrfToken,
+        var model = TrackModel(v: Self.view(view, photoBase: "/track/\(view.trackingCode)/photos"), csrf: context.csrfToken,
                                actionPath: "/track/\(view.trackingCode)/actions", error: error?.message)
+        model.again(retry)
         var response = web.page("requests.track", title: view.itemName, model: model, request: request, context: context,
                                 status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
         response.headers[.cacheControl] = "no-store"
@@ -149,13 +162,16 @@ struct ResidentRequestPages {
 
     /// One step by the requester, from the tracking page or "my requests".
     func act(_ request: Request, _ context: AppContext, perform: (RequestAction, [Data]) async throws -> Void,
-             back: String, page: (DomainError) async throws -> Response) async throws -> Response {
+             back: String, page: (DomainError, RequestHTTP.Retry?) async throws -> Response) async throws -> Response {
         do {
-            let (action, photos) = try await RequestHTTP.step(request, context, confirming: true)
-            try await perform(action, photos)
-            return web.redirect(to: back, flash: "已\(action.kind.label)")
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict || error.kind == .payloadTooLarge {
-            return try await page(error)
+            var done: RequestActionKind?
+            _ = try await RequestHTTP.pageStep(request, context, requests: requests) { action, photos in
+                try await perform(action, photos)
+                done = action.kind
+            }
+            return web.redirect(to: back, flash: done.map { "已\($0.label)" })
+        } catch let failed as RequestHTTP.RetryableStep {
+            return try await page(failed.error, failed.retry)
         }
     }
 
@@ -170,7 +186,7 @@ struct ResidentRequestPages {
             let id = try context.pathID()
             _ = try await requests.track(id, actor: actor)
             return try await act(request, context, perform: { action, photos in _ = try await requests.act(id, action, photos: photos, actor: actor) },
-                                 back: "/my/requests/\(id)", page: { error in try await myRequest(id, request, context, error: error) })
+                                 back: "/my/requests/\(id)", page: { error, retry in try await myRequest(id, request, context, error: error, retry: retry) })
         }
         router.post("my/requests/:id/follow") { _, context in
             let actor = try context.requireActor(.requestSubmit)
@@ -201,7 +217,7 @@ struct ResidentRequestPages {
             let code = context.parameters.get("code") ?? ""
             return try await act(request, context, perform: { action, photos in
                 _ = try await requests.actByTrackingCode(code, action, photos: photos, ip: context.clientIP)
-            }, back: "/track/\(IntakeRules.normalisedTrackingCode(code).urlQueryEscaped)", page: { error in try await trackPage(code, request, context, error: error) })
+            }, back: "/track/\(IntakeRules.normalisedTrackingCode(code).urlQueryEscaped)", page: { error, retry in try await trackPage(code, request, context, error: error, retry: retry) })
         }
         router.get("track/:code/photos/:photo") { _, context in
             RequestHTTP.photo(try await requests.trackingPhoto(code: context.parameters.get("code") ?? "", photoId: try context.pathID("photo"),

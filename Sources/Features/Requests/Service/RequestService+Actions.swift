@@ -202,3 +202,8 @@ extension RequestService {
         }
     }
 }
+
+extension RequestService {
+    /// The account a catalog item names (`account:` rules), by its login name.
+    public func staffMember(username: String) async throws -> StaffMember? { try await staff.staffMember(username: username) }
+}

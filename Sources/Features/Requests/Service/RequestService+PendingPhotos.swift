@@ -33,7 +33,8 @@ extension RequestService {
     /// The kept photos of `tokens` that are still there (unknown, foreign and expired tokens
     /// are left out), in the order asked.
     public func pendingPhotos(_ tokens: [String], owner: String) async throws -> [(token: String, data: Data)] {
-        let unique = Array(NSOrderedSet(array: tokens.filter { !$0.isEmpty && $0.count <= 64 })) as? [String] ?? []
+        var seen: Set<String> = []
+        let unique = tokens.filter { !$0.isEmpty && $0.count <= 64 && seen.insert($0).inserted }
         let since = clock.now().addingTimeInterval(-Self.pendingPhotoLifetime).millis
         let found = try await database.read { tx in try await PendingPhotoStore.find(tx, tokens: unique, owner: owner, since: since) }
         return unique.compactMap { token in found[token].map { (token, $0) } }
