@@ -58,6 +58,9 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], path: "Sources/Features/Notifications"),
         .target(name: "Duty", dependencies: kernel + ["Regions"], path: "Sources/Features/Duty"),
+        // Issue 18 under way: its domain rules so far (no manifest yet, so not in LinliFeatures).
+        .target(name: "Volunteers", dependencies: kernel + [.product(name: "Crypto", package: "swift-crypto")],
+                path: "Sources/Features/Volunteers"),
         .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications", "Duty"], path: "Sources/Features/Requests"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
@@ -82,6 +85,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "ResidentsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "RequestsDomainTests", dependencies: ["Requests"]),
+        .testTarget(name: "VolunteersDomainTests", dependencies: ["Volunteers", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NotificationsTests", dependencies: ["LinliTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
