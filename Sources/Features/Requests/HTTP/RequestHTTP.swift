@@ -39,7 +39,7 @@ enum RequestHTTP {
 
     /// A step from a page: its photos are kept if it fails, and shown again with its note.
     static func pageStep(_ request: Request, _ context: AppContext, requests: RequestService,
-                         perform: (RequestAction, [Data]) async throws -> Void) async throws -> Retry? {
+                         perform: (RequestAction, [Data]) async throws -> Void) async throws {
         var request = request
         var (fields, uploaded) = try await body(&request, context)
         let photos = try await KeptPhotos.read(&fields, uploaded: uploaded, requests: requests, context: context)
@@ -48,7 +48,6 @@ enum RequestHTTP {
         do {
             try await perform(try action(&fields, confirming: true), photos.all)
             try await photos.sent(requests)
-            return nil
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict || error.kind == .payloadTooLarge {
             throw RetryableStep(error: error, retry: Retry(kind: kind, note: note, kept: try await photos.keptAgain(requests)))
         }

@@ -34,7 +34,7 @@ struct CatalogPages {
 
     struct ItemValues {
         var code = "", name = "", description = "", assignment = "grid", respondHours = "2", handleHours = "40", verifyHours = "8"
-        var questions = "[]", allowsAnonymous = false, active = true, sortOrder = "100", urgent = false
+        var allowsAnonymous = false, active = true, sortOrder = "100", urgent = false
     }
     struct ItemFormModel {
         let csrf: String, title: String, action: String, categories: [SelectOption], handlerTypes: [SelectOption], channels: [SelectOption], v: ItemValues
@@ -55,14 +55,12 @@ struct CatalogPages {
             v = ItemValues(code: item.code, name: item.name, description: item.description, assignment: item.assignment.stored,
                            respondHours: RequestFormat.hours(item.limits.respond), handleHours: RequestFormat.hours(item.limits.handle),
                            verifyHours: RequestFormat.hours(item.limits.verify),
-                           questions: CatalogStore.encodeQuestions(item.questions),
                            allowsAnonymous: item.allowsAnonymous, active: item.active, sortOrder: String(item.sortOrder), urgent: item.urgent)
         }
         if let draft {
             v = ItemValues(code: draft.code, name: draft.name, description: draft.description, assignment: draft.assignment,
                            respondHours: draft.respondHours.map { String($0) } ?? "", handleHours: draft.handleHours.map { String($0) } ?? "",
                            verifyHours: draft.verifyHours.map { String($0) } ?? "",
-                           questions: CatalogStore.encodeQuestions(draft.questions),
                            allowsAnonymous: draft.allowsAnonymous, active: draft.active, sortOrder: String(draft.sortOrder), urgent: draft.urgent)
             categoryId = draft.categoryId ?? categoryId
             handler = draft.handlerType ?? handler

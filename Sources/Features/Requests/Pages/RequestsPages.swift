@@ -176,7 +176,7 @@ struct RequestsPages {
         let id = try context.pathID()
         do {
             var done: (kind: RequestActionKind, visible: Bool)?
-            _ = try await RequestHTTP.pageStep(request, context, requests: requests) { action, photos in
+            try await RequestHTTP.pageStep(request, context, requests: requests) { action, photos in
                 let detail = try await requests.act(id, action, photos: photos, actor: actor)
                 done = (action.kind, Participation.mayView(actor, detail.request))
             }

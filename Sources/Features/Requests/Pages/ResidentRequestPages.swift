@@ -165,7 +165,7 @@ struct ResidentRequestPages {
              back: String, page: (DomainError, RequestHTTP.Retry?) async throws -> Response) async throws -> Response {
         do {
             var done: RequestActionKind?
-            _ = try await RequestHTTP.pageStep(request, context, requests: requests) { action, photos in
+            try await RequestHTTP.pageStep(request, context, requests: requests) { action, photos in
                 try await perform(action, photos)
                 done = action.kind
             }
