@@ -58,13 +58,13 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], path: "Sources/Features/Notifications"),
         .target(name: "Duty", dependencies: kernel + ["Regions"], path: "Sources/Features/Duty"),
-        // Issue 18 under way: its domain rules so far (no manifest yet, so not in LinliFeatures).
-        .target(name: "Volunteers", dependencies: kernel + [.product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "Volunteers", dependencies: kernel + ["Regions", "Residents", "Notifications",
+                                                            .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Features/Volunteers"),
         .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications", "Duty"], path: "Sources/Features/Requests"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Requests",
+            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Requests", "Volunteers",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "VolunteersDomainTests", dependencies: ["Volunteers", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NotificationsTests", dependencies: ["LinliTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "VolunteersTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]
 )

@@ -6,6 +6,7 @@ import Notifications
 import Regions
 import Requests
 import Residents
+import Volunteers
 
 /// The features of a running Linli, in the order they are built: each may use the services
 /// of those before it. This list is the one place LinliServer names a feature; everything
@@ -20,6 +21,7 @@ public enum LinliFeatures {
         NotificationsFeature.self,
         DutyFeature.self,
         RequestsFeature.self,
+        VolunteersFeature.self,
     ]
 
     /// The list, checked (`Composition`); a failure is said when a system opens.

@@ -37,6 +37,11 @@ enum ResidentStore {
             "DROP INDEX resident_tags_tag",
             "CREATE INDEX resident_tags_tag_place ON resident_tags (tag_id, \(engine.pathIndexColumn("region_path")), resident_id)",
         ] },
+        // 实名认证: an account bound to its registry person, one each way — the one identity
+        // the person is known by as a resident, a volunteer and a points holder.
+        Migration("residents.004") { _ in [
+            "CREATE TABLE resident_accounts (user_id BIGINT PRIMARY KEY, resident_id BIGINT NOT NULL UNIQUE, linked_at BIGINT NOT NULL)",
+        ] },
     ]
 
     static let columns = """

@@ -57,3 +57,20 @@ public enum CheckInCode {
         return String(letters)
     }
 }
+
+/// 个人码 — the code on a volunteer's phone that the organiser scans for people who cannot
+/// scan themselves: it names the sign-up and is signed, so it cannot be made up.
+public enum PersonalCode {
+    /// `P<sign-up>-<signature>`.
+    public static func code(signUpId: Int64, key: SymmetricKey) -> String {
+        "P\(signUpId)-\(CheckInCode.signature(activityId: -signUpId, step: 0, key: key))"
+    }
+
+    /// The sign-up a code names, if it is genuine.
+    public static func signUpId(_ text: String, key: SymmetricKey) -> Int64? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("P"), let dash = trimmed.firstIndex(of: "-"),
+              let id = Int64(trimmed[trimmed.index(after: trimmed.startIndex)..<dash]), id > 0 else { return nil }
+        return code(signUpId: id, key: key) == trimmed ? id : nil
+    }
+}

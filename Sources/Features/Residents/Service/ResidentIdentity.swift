@@ -1,0 +1,66 @@
+import Foundation
+import LinliKit
+
+/// 实名认证 — an account bound to the registry's person. Other features (volunteers, the points
+/// bank) know a person by this one identity: the same resident is resident, volunteer and
+/// points holder, however many roles they take.
+extension ResidentService {
+    /// Binds the actor's account to the registry person with this ID number, who must be
+    /// registered within the account's own area (a resident's household). Once bound, an
+    /// account stays bound to that person; binding again to the same person is a no-op.
+    public func identify(idNumber raw: String, actor: Actor) async throws -> Resident {
+        guard let userId = actor.userId else { throw DomainError.forbidden }
+        let number: IDNumber
+        do { number = try IDNumber(raw, today: clock.now()) } catch {
+            throw DomainError.invalid("idNumber", "身份证号格式不对，请核对后重新输入")
+        }
+        let index = vault.blindIndex(number.value, kind: "id")
+        let now = clock.now().millis
+        do {
+            return try await database.write { tx in
+                guard let resident = try await ResidentAccountStore.resident(tx, idIndex: index, within: actor.scope.path) else {
+                    throw DomainError.invalid("idNumber", "在您登记的住址没有找到这个身份证号，请联系社区核对登记信息")
+                }
+                if let bound = try await ResidentAccountStore.resident(tx, userId: userId) {
+                    guard bound == resident.id else {
+                        throw DomainError.invalid("idNumber", "您的账号已认证为另一位居民，如需更改请联系社区")
+                    }
+                    return resident
+                }
+                if try await ResidentAccountStore.account(tx, residentId: resident.id) != nil {
+                    throw DomainError.invalid("idNumber", "这位居民已由另一个账号认证，如有疑问请联系社区")
+                }
+                try await ResidentAccountStore.link(tx, userId: userId, residentId: resident.id, now: now)
+                try await audit.append(tx, actor: actor, action: .residentIdentify, entityId: String(resident.id),
+                                       regionPath: resident.regionPath, after: ["account": actor.username])
+                return resident
+            }
+        } catch where Database.isUniqueViolation(error) {
+            throw DomainError.invalid("idNumber", "这位居民已由另一个账号认证，如有疑问请联系社区")
+        }
+    }
+
+    /// The registry person an account is bound to, if any. A read for the features that act
+    /// for that person (their own volunteering, points): it shows only masked numbers.
+    public func identity(ofUser userId: Int64) async throws -> Resident? {
+        try await database.read { tx in
+            guard let id = try await ResidentAccountStore.resident(tx, userId: userId) else { return nil }
+            return try await ResidentAccountStore.residents(tx, ids: [id]).first
+        }
+    }
+
+    /// The accounts bound to these registry persons (resident id → account id), to notify them.
+    public func accounts(ofResidents ids: [Int64]) async throws -> [Int64: Int64] {
+        try await database.read { tx in try await ResidentAccountStore.accounts(tx, residentIds: ids) }
+    }
+
+    /// Residents by id with masked numbers, for a feature that already holds the ids and has
+    /// checked its own scope (names and tags on a sign-up list, a certificate's holder).
+    public func residents(ids: [Int64]) async throws -> [Int64: Resident] {
+        let found = try await database.read { tx in try await ResidentAccountStore.residents(tx, ids: Array(Set(ids))) }
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The care and service tags' names, for features that let staff target people by tag.
+    public func knownTags() async throws -> [String] { try await allTags() }
+}

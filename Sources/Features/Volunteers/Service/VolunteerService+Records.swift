@@ -1,0 +1,187 @@
+import Foundation
+import LinliKit
+
+/// 服务记录 — certified by whoever organised the activity, appended only; a wrong one is
+/// corrected by a new record that supersedes it. Stars follow from the current records.
+extension VolunteerService {
+    public struct Certification: Sendable {
+        public let activity: Activity
+        public let records: [ServiceRecord]
+    }
+
+    /// 认证时长: the finished activity's attended volunteers get one record each (hours from
+    /// check-in to check-out within their slot), their stars are recomputed, and they are told.
+    public func certify(activityId: Int64, rating: Int? = nil, actor: Actor) async throws -> Certification {
+        let led = try await ledTeams(actor)
+        if let rating, !(1...5).contains(rating) { throw DomainError.invalid("rating", "评价应为 1 到 5 星") }
+        let now = clock.now()
+        return try await database.write { tx in
+            let activity = try await managedActivity(tx, activityId, actor: actor, ledTeams: led)
+            guard let next = ActivityWorkflow.next(activity.state, .certify) else {
+                throw DomainError(kind: .conflict, code: "bad_state", message: ActivityWorkflow.refusal(activity.state, .certify))
+            }
+            var total: Int64 = 0, count = 0
+            var told: [(Int64?, Int64)] = []
+            if activity.kind == .service {
+                for signUp in try await SignUpStore.list(tx, activityId: activity.id) where signUp.attendance == .attended {
+                    guard let volunteerId = signUp.volunteerId, let role = activity.roles.first(where: { $0.id == signUp.roleId }) else { continue }
+                    guard let served = ServiceHours.served(
+                        checkIn: signUp.checkedInAt.map(Date.init(millis:)), checkOut: signUp.checkedOutAt.map(Date.init(millis:)),
+                        slotStart: Date(millis: role.startsAt), slotEnd: Date(millis: role.endsAt), defaultMinutes: role.defaultMinutes) else { continue }
+                    _ = try await RecordStore.insert(tx, .init(
+                        volunteerId: volunteerId, activityId: activity.id, signUpId: signUp.id, activityTitle: activity.title, role: role.name,
+                        serviceDate: Self.dayText(role.startsAt), place: activity.placeName,
+                        beneficiary: activity.beneficiary, content: activity.description.isEmpty ? activity.title : activity.description,
+                        minutes: Int64(served.minutes), rating: rating, lead: activity.lead, recorderId: actor.userId, recorder: actor.displayName,
+                        source: .activity, supersedes: nil, flagged: served.flagged), now: now.millis)
+                    try await restand(tx, volunteerId: volunteerId, now: now)
+                    total += Int64(served.minutes)
+                    count += 1
+                    told.append((try await SignUpStore.userId(tx, signUpId: signUp.id), Int64(served.minutes)))
+                }
+            }
+            try await ActivityStore.setState(tx, id: activity.id, state: next, now: now.millis)
+            try await audit.append(tx, actor: actor, action: .recordCertify, entityId: String(activity.id), regionPath: activity.regionPath,
+                                   before: ["state": activity.state.rawValue],
+                                   after: ["state": next.rawValue, "records": String(count), "minutes": String(total)])
+            for (user, minutes) in told {
+                try await tell(tx, [user], title: "服务时长已认证：\(activity.title)", body: "本次认证 \(ServiceHours.text(minutes: minutes))。",
+                               link: "/volunteer", event: "service_record.certified")
+            }
+            return Certification(activity: try await ActivityStore.find(tx, id: activity.id)!, records: try await RecordStore.records(tx, activityId: activity.id))
+        }
+    }
+
+    /// Stores the volunteer's certified minutes and stars as recomputed from the current records.
+    func restand(_ tx: Tx, volunteerId: Int64, now: Date) async throws {
+        let totals = try await RecordStore.totals(tx, volunteerId: volunteerId)
+        let standing = StarStanding.of(certifiedMinutes: Int(totals.minutes), thresholds: settings.stars)
+        try await VolunteerStore.setStanding(tx, id: volunteerId, minutes: totals.minutes, stars: standing.stars, now: now.millis)
+    }
+
+    /// The stars as the records give them now (to check the stored level against).
+    public func recomputedStanding(volunteerId: Int64) async throws -> StarStanding {
+        let totals = try await database.read { tx in try await RecordStore.totals(tx, volunteerId: volunteerId) }
+        return StarStanding.of(certifiedMinutes: Int(totals.minutes), thresholds: settings.stars)
+    }
+
+    public struct MyVolunteering: Sendable {
+        public let person: Person
+        public let standing: StarStanding?
+        public let records: [ServiceRecord]
+        public let corrections: [Correction]
+        public let certificates: [Certificate]
+        public let teams: [VolunteerTeamMember]
+    }
+
+    /// A volunteer's own page: their registration, stars with progress, records (the trail
+    /// included), corrections asked, certificates.
+    public func mine(actor: Actor) async throws -> MyVolunteering {
+        try actor.require(.volunteerJoin)
+        let me = try await person(actor)
+        return try await volunteering(me)
+    }
+
+    /// The same for staff, for a volunteer in their area.
+    public func profile(volunteerId: Int64, actor: Actor) async throws -> MyVolunteering {
+        let volunteer = try await self.volunteer(volunteerId, actor: actor)
+        guard let resident = try await residents.residents(ids: [volunteer.residentId])[volunteer.residentId] else { throw DomainError.notFound("居民") }
+        return try await volunteering(try await person(resident))
+    }
+
+    func volunteering(_ me: Person) async throws -> MyVolunteering {
+        guard let volunteer = me.volunteer else {
+            return MyVolunteering(person: me, standing: nil, records: [], corrections: [], certificates: [], teams: [])
+        }
+        return try await database.read { tx in
+            MyVolunteering(person: me, standing: StarStanding.of(certifiedMinutes: Int(volunteer.certifiedMinutes), thresholds: settings.stars),
+                           records: try await RecordStore.records(tx, volunteerId: volunteer.id, limit: 200),
+                           corrections: try await RecordStore.corrections(tx, volunteerId: volunteer.id),
+                           certificates: try await RecordStore.certificates(tx, volunteerId: volunteer.id),
+                           teams: try await VolunteerTeamStore.memberships(tx, volunteerId: volunteer.id))
+        }
+    }
+
+    // MARK: Corrections
+
+    /// 申请更正: the volunteer asks that their current record be corrected to these minutes.
+    public func askCorrection(recordId: Int64, minutes: Int64, reason: String, actor: Actor) async throws -> Correction {
+        try actor.require(.volunteerJoin)
+        let me = try await person(actor)
+        guard !reason.isEmpty else { throw DomainError.invalid("reason", "请写明哪里不对") }
+        guard (0...(24 * 60 * 7)).contains(minutes) else { throw DomainError.invalid("minutes", "更正后的时长应在 0 到 168 小时之间") }
+        let now = clock.now().millis
+        do {
+            return try await database.write { tx in
+                guard let record = try await RecordStore.find(tx, id: recordId), record.volunteerId == me.volunteer?.id else {
+                    throw DomainError.notFound("服务记录")
+                }
+                guard record.supersededBy == nil else { throw DomainError.invalid("recordId", "这条记录已被更正，请对最新的记录申请") }
+                guard minutes != record.minutes else { throw DomainError.invalid("minutes", "更正后的时长与现有记录相同") }
+                let id = try await RecordStore.insertCorrection(tx, recordId: record.id, volunteerId: record.volunteerId, askedBy: actor.userId,
+                                                                reason: reason, proposedMinutes: minutes, now: now)
+                try await audit.append(tx, actor: actor, action: .correctionAsk, entityId: String(record.id), regionPath: me.resident.regionPath,
+                                       before: ["minutes": String(record.minutes)], after: ["minutes": String(minutes), "reason": reason])
+                return try await RecordStore.findCorrection(tx, id: id)!
+            }
+        } catch where Database.isUniqueViolation(error) {
+            throw DomainError.invalid("recordId", "这条记录已有待处理的更正申请")
+        }
+    }
+
+    /// Whether the actor decides on corrections of this record: the organiser of its activity,
+    /// or for an imported record, staff who manage volunteers where the volunteer lives.
+    func decides(_ tx: Tx, _ record: ServiceRecord, actor: Actor, ledTeams: Set<Int64>) async throws -> String {
+        if let activityId = record.activityId {
+            _ = try await managedActivity(tx, activityId, actor: actor, ledTeams: ledTeams)
+            return try await ActivityStore.find(tx, id: activityId)!.regionPath
+        }
+        guard let volunteer = try await VolunteerStore.find(tx, id: record.volunteerId),
+              actor.may(.volunteerManage), actor.scope.contains(path: volunteer.regionPath) else { throw DomainError.notFound("服务记录") }
+        return volunteer.regionPath
+    }
+
+    /// 处理更正: accepted, a new record with the corrected minutes supersedes the old one (which
+    /// stays readable in the trail); rejected, with a note. Both are audited and told.
+    public func decideCorrection(correctionId: Int64, accept: Bool, minutes: Int64?, note: String?, actor: Actor) async throws -> Correction {
+        let led = try await ledTeams(actor)
+        if !accept && (note ?? "").isEmpty { throw DomainError.invalid("note", "不予更正请写明理由") }
+        let now = clock.now()
+        return try await database.write { tx in
+            guard let correction = try await RecordStore.findCorrection(tx, id: correctionId),
+                  let record = try await RecordStore.find(tx, id: correction.recordId) else { throw DomainError.notFound("更正申请") }
+            let path = try await decides(tx, record, actor: actor, ledTeams: led)
+            guard correction.state == .pending else { throw DomainError(kind: .conflict, code: "decided", message: "这份更正申请已处理") }
+            var newId: Int64?
+            let corrected = minutes ?? correction.proposedMinutes
+            if accept {
+                guard (0...(24 * 60 * 7)).contains(corrected) else { throw DomainError.invalid("minutes", "时长应在 0 到 168 小时之间") }
+                newId = try await RecordStore.insert(tx, .init(
+                    volunteerId: record.volunteerId, activityId: record.activityId, signUpId: nil, activityTitle: record.activityTitle,
+                    role: record.role, serviceDate: record.serviceDate, place: record.place, beneficiary: record.beneficiary,
+                    content: record.content, minutes: corrected, rating: record.rating, lead: record.lead, recorderId: actor.userId,
+                    recorder: actor.displayName, source: .correction, supersedes: record.id, flagged: false), now: now.millis)
+                try await restand(tx, volunteerId: record.volunteerId, now: now)
+            }
+            try await RecordStore.decide(tx, id: correction.id, state: accept ? .accepted : .rejected, note: note, newRecordId: newId,
+                                         by: actor.userId, now: now.millis)
+            try await audit.append(tx, actor: actor, action: .correctionDecide, entityId: String(record.id), regionPath: path,
+                                   before: ["minutes": String(record.minutes)],
+                                   after: ["decision": accept ? "accepted" : "rejected", "minutes": String(accept ? corrected : record.minutes),
+                                           "record": newId.map(String.init) ?? "", "note": note ?? ""])
+            if let volunteer = try await VolunteerStore.find(tx, id: record.volunteerId) {
+                try await tell(tx, [volunteer.userId], title: accept ? "服务记录已更正" : "服务记录未更正",
+                               body: accept ? "「\(record.activityTitle)」的时长更正为 \(ServiceHours.text(minutes: corrected))。"
+                                            : "「\(record.activityTitle)」的更正申请未通过：\(note ?? "")",
+                               link: "/volunteer", event: "service_record.corrected")
+            }
+            return try await RecordStore.findCorrection(tx, id: correction.id)!
+        }
+    }
+
+    /// Corrections waiting for the actor's decision.
+    public func pendingCorrections(actor: Actor, limit: Int = 50) async throws -> [Correction] {
+        guard actor.may(.activityManage) || actor.may(.volunteerManage) else { return [] }
+        return try await database.read { tx in try await RecordStore.pendingCorrections(tx, within: actor.scope.path, limit: limit) }
+    }
+}
