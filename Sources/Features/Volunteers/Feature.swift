@@ -28,11 +28,14 @@ public struct VolunteersFeature: Feature {
         return grants
     }()
     public static var moveListeners: [any SubtreeMoveListener] { [VolunteerPathsListener()] }
+    public static var api: APIDescription { VolunteersAPI.api }
     public static var auditActions: [AuditAction] { AuditAction.volunteers }
 
     public let volunteers: VolunteerService
+    let residents: ResidentService
 
     public init(context: FeatureContext) throws {
+        residents = try context.services.require(ResidentService.self, by: Self.name)
         volunteers = VolunteerService(
             database: context.database, audit: context.audit, clock: context.clock,
             regions: try context.services.require(RegionService.self, by: Self.name),
@@ -48,7 +51,9 @@ public struct VolunteersFeature: Feature {
          .every(.seconds(600), "activity reminders") { [volunteers] _ in _ = try await volunteers.remind() }]
     }
 
-    public func addRoutes(to router: Router<AppContext>, web: Web) {}
+    public func addRoutes(to router: Router<AppContext>, web: Web) {
+        VolunteersAPI(volunteers: volunteers, residents: residents).addRoutes(to: router)
+    }
 }
 
 extension ServiceProvider {
