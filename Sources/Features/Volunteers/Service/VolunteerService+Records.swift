@@ -185,3 +185,16 @@ extension VolunteerService {
         return try await database.read { tx in try await RecordStore.pendingCorrections(tx, within: actor.scope.path, limit: limit) }
     }
 }
+
+extension VolunteerService {
+    /// An activity's records, for whoever organises it.
+    public func records(activityId: Int64, actor: Actor) async throws -> [ServiceRecord] {
+        let led = try await ledTeams(actor)
+        return try await database.read { tx in
+            guard let activity = try await ActivityStore.find(tx, id: activityId), mayManage(activity, actor: actor, ledTeams: led) else {
+                throw DomainError.notFound("活动")
+            }
+            return try await RecordStore.records(tx, activityId: activityId)
+        }
+    }
+}

@@ -166,3 +166,14 @@ extension String {
         replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }
+
+extension VolunteerStore {
+    /// Every volunteer at or below `path` for the 台账, by number.
+    static func all(_ tx: Tx, within path: String, limit: Int) async throws -> [Volunteer] {
+        let rows = try await tx.sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM volunteers v WHERE \(tx.engine.pathWithin("v.region_path", path))
+            ORDER BY v.number, v.id LIMIT \(bind: limit)
+            """).all()
+        return try await volunteers(tx, rows: rows)
+    }
+}
