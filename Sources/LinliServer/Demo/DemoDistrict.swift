@@ -101,6 +101,7 @@ public enum DemoDistrict {
         try await loadResidents(into: system, households: households.filter { !taken.contains($0.id) })
         try await DemoLivedIn.loadHistory(into: system, grid: firstGrid!, households: households)
         try await DemoRequests.load(into: system, households: households)
+        try await DemoVolunteers.load(into: system, district: district, street: streetNodes[0], community: community, organization: "东关社工服务中心")
         return logins
     }
 

@@ -18,12 +18,15 @@ enum DemoLivedIn {
     ]
 
     /// Puts each person in a household of their own — 郑秀英 in `home`, the others in the
-    /// last households of `households` — and returns the households used.
+    /// last households of her community (so that the community's accounts can be bound to
+    /// their registry person: 实名认证 looks within the account's area) — and returns the
+    /// households used.
     static func registerPeople(into system: LinliSystem, home: RegionNode, households: [RegionNode]) async throws -> Set<Int64> {
         var generator = DemoPeople(seed: 20261202, districtPrefix: "610103")
         let thisYear = Calendar.shanghai.component(.year, from: system.clock.now())
         var used: Set<Int64> = []
-        var spare = households.filter { $0.id != home.id }.reversed().makeIterator()
+        let community = Scope.ancestorPaths(of: home.path).dropLast(4).last ?? home.path
+        var spare = households.filter { $0.id != home.id && $0.path.hasPrefix(community) }.reversed().makeIterator()
         for person in people {
             guard let household = person.username == "jm.resident" ? home : spare.next() else { break }
             var draft = generator.person(regionId: household.id, name: person.name, male: person.male, age: person.age, relation: .head,

@@ -9,16 +9,7 @@ enum LedgerFiles {
 
     /// Reads an uploaded file as XLSX or CSV, by its name or content.
     static func table(_ data: Data, filename: String?) throws -> SheetTable {
-        do {
-            let name = filename?.lowercased() ?? ""
-            if name.hasSuffix(".csv") || name.hasSuffix(".txt") { return try CSVFormat.read(data) }
-            if name.hasSuffix(".xls") && !data.starts(with: [0x50, 0x4B]) {
-                throw SpreadsheetError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入")
-            }
-            return data.starts(with: [0x50, 0x4B]) || name.hasSuffix(".xlsx") ? try XLSXFormat.read(data) : try CSVFormat.read(data)
-        } catch let error as SpreadsheetError {
-            throw error.domainError
-        }
+        try SheetTable.upload(data, filename: filename)
     }
 
     static func download(_ table: SheetTable, format: String, name: String) throws -> Response {

@@ -64,3 +64,28 @@ extension ResidentService {
     /// The care and service tags' names, for features that let staff target people by tag.
     public func knownTags() async throws -> [String] { try await allTags() }
 }
+
+extension ResidentService {
+    /// 代为认证 — staff bind an account to a registry person in their area who cannot do it
+    /// themselves (the person shows their ID card at the community office).
+    public func linkAccount(userId: Int64, accountPath: String, residentId: Int64, actor: Actor) async throws {
+        try actor.require(.residentManage)
+        let now = clock.now().millis
+        try await database.write { tx in
+            guard let resident = try await ResidentStore.find(tx, id: residentId, within: actor.scope),
+                  actor.scope.contains(path: accountPath), resident.regionPath.hasPrefix(accountPath) else {
+                throw DomainError.invalid("residentId", "请选择账号所在区域内登记的居民")
+            }
+            if let bound = try await ResidentAccountStore.resident(tx, userId: userId) {
+                guard bound == residentId else { throw DomainError.invalid("residentId", "该账号已认证为另一位居民") }
+                return
+            }
+            guard try await ResidentAccountStore.account(tx, residentId: residentId) == nil else {
+                throw DomainError.invalid("residentId", "这位居民已由另一个账号认证")
+            }
+            try await ResidentAccountStore.link(tx, userId: userId, residentId: residentId, now: now)
+            try await audit.append(tx, actor: actor, action: .residentIdentify, entityId: String(residentId), regionPath: resident.regionPath,
+                                   after: ["account": String(userId), "by": "staff"])
+        }
+    }
+}

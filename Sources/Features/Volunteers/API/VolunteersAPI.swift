@@ -74,6 +74,7 @@ struct VolunteersAPI {
         signUps.post(":id/accept", use: acceptHold)
         signUps.post(":id/decision", use: decideSignUp)
 
+        router.post("api/v1/service-records/import", use: importLedger)
         router.post("api/v1/service-records/:id/corrections", use: askCorrection)
         router.get("api/v1/corrections", use: pendingCorrections)
         router.post("api/v1/corrections/:id/decision", use: decideCorrection)
@@ -278,6 +279,27 @@ struct VolunteersAPI {
     }
 
     // MARK: Records and certificates
+
+    struct Imported: Encodable { let imported: Int }
+
+    /// 导入纸质台账: the body is the xlsx or csv file; all rows or none.
+    @Sendable func importLedger(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.volunteerManage)
+        var query = Fields.query(request)
+        let format = query.choice("format", "格式", parse: { ["xlsx", "csv"].contains($0) ? $0 : nil })
+        try query.finish()
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: MultipartForm.maximumBodySize)
+        } catch {
+            throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "上传的文件过大（上限 20 MB）")
+        }
+        let type = request.headers[.contentType] ?? ""
+        let filename = format.map { "upload.\($0)" } ?? (type.contains("csv") ? "upload.csv" : nil)
+        let count = try await volunteers.importLedger(try SheetTable.upload(Data(buffer: body), filename: filename), actor: actor)
+        return try Web.json(Imported(imported: count))
+    }
 
     @Sendable func askCorrection(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.volunteerJoin)

@@ -47,6 +47,10 @@ extension VolunteersAPI: APIDocumenting {
             op("post", "/api/v1/signups/{id}/cancel", "取消报名（空出的名额递补给候补）", activities, answer: "SignUp"),
             op("post", "/api/v1/signups/{id}/accept", "确认递补的名额", activities, answer: "SignUp"),
             op("post", "/api/v1/signups/{id}/decision", "审核报名或手动递补", activities, body: { _ = try SignUpDecisionInput(&$0) }, answer: "SignUp"),
+            APIOperation("post", "/api/v1/service-records/import",
+                         "导入纸质台账：请求体为 xlsx 或 csv 文件（列：" + PaperLedger.header.joined(separator: "、") + "）；全部行无误才写入，否则 422 并列出每行的问题",
+                         tag: records, hints: [("format", "xlsx 或 csv")], body: ["type": "string", "contentMediaType": "text/csv"],
+                         answer: .json("RecordImport"), spreadsheetBody: true),
             op("post", "/api/v1/service-records/{id}/corrections", "申请更正服务记录", records, body: { _ = try CorrectionInput(&$0) },
                answer: "Correction", status: "201"),
             op("get", "/api/v1/corrections", "待处理的更正申请", records, answer: "CorrectionList"),
@@ -125,6 +129,7 @@ extension VolunteersAPI: APIDocumenting {
             "SignUpResult": object(["signUp": ref("SignUp"), "waitingPosition": integer, "warning": string], required: ["signUp"]),
             "CheckInCode": object(["code": string, "path": string, "refreshIn": integer], required: ["code", "path", "refreshIn"]),
             "VolunteerDone": object(["ok": boolean], required: ["ok"]),
+            "RecordImport": object(["imported": integer], required: ["imported"]),
         ]
     }
 }

@@ -230,7 +230,7 @@ public enum ActivityRules {
         let closes = d.signUpCloses ?? d.startsAt
         if closes <= opens { errors["signUpCloses"] = "报名截止时间应晚于报名开始时间" }
         if closes > d.endsAt { errors["signUpCloses"] = "报名截止时间不能晚于活动结束" }
-        let cancel = d.cancelDeadline ?? closes
+        let cancel = d.cancelDeadline ?? min(closes, d.startsAt)
         if cancel > d.startsAt { errors["cancelDeadline"] = "取消报名截止时间不能晚于活动开始" }
         let hold = d.holdHours ?? defaultHoldHours, cutoff = d.cutoffHours ?? defaultCutoffHours
         if !(1...168).contains(hold) { errors["holdHours"] = "候补保留时长应在 1 到 168 小时之间" }

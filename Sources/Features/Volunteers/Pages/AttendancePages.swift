@@ -37,7 +37,11 @@ extension VolunteersPages {
                 Candidate(residentId: $0.id, activityId: id, label: "\($0.name)（\($0.address)）", roleOptions: roleOptions, csrf: context.csrfToken)
             }
         }
+        let now = clock.now().millis
         let roles = a.roles.map { role in
+            // Ticks only while people can arrive or leave: the check-in window of the slot.
+            let open = now >= role.startsAt - Int64(VolunteerService.earlyCheckIn * 1000) && now <= role.endsAt + Int64(VolunteerService.lateCheckOut * 1000)
+            var waitingSeen = 0
             let people = list.signUps.filter { $0.roleId == role.id }.map { s in
                 var decisions: [Decision] = []
                 if s.status == .awaitingApproval {
@@ -47,8 +51,9 @@ extension VolunteersPages {
                     decisions = (a.waitingList == .manual ? [Decision(signUpId: s.id, decision: "promote", label: "递补", csrf: context.csrfToken)] : [])
                         + [Decision(signUpId: s.id, decision: "decline", label: "移出候补", csrf: context.csrfToken)]
                 }
-                let attending = a.state.takesAttendance && s.status == .confirmed
-                return PersonRow(id: s.id, activityId: id, name: s.name, statusLabel: s.status.label, attendanceLabel: s.attendance?.label ?? "",
+                let attending = a.state.takesAttendance && s.status == .confirmed && open
+                if s.status == .waiting { waitingSeen += 1 }
+                return PersonRow(id: s.id, activityId: id, name: s.name, statusLabel: s.status == .waiting ? "候补第 \(waitingSeen) 位" : s.status.label, attendanceLabel: s.attendance?.label ?? "",
                                  hasAttendance: s.attendance != nil, checkedIn: s.checkedInAt.map { Self.time($0).suffix(5).description } ?? "—",
                                  checkedOut: s.checkedOutAt.map { Self.time($0).suffix(5).description } ?? "—",
                                  canTickIn: attending && s.checkedInAt == nil, canTickOut: attending && s.checkedInAt != nil && s.checkedOutAt == nil,

@@ -13,6 +13,9 @@ extension VolunteersPages {
     struct CorrectionRow { let title: String, stateLabel: String, from: String, to: String, note: String, hasNote: Bool }
     struct CertificateRow { let id: Int64, number: String, hours: String, issuedOn: String, isRevoked: Bool }
     struct SignUpRow { let activityId: Int64, title: String, statusLabel: String, when: String }
+    /// The page shows the latest records; the 台账 export has them all.
+    static let recordsShown = 30
+
     struct MeModel {
         let csrf: String, error: String?, needsIdentity: Bool, canRegister: Bool, isVolunteer: Bool, personName: String
         let skills: [String], times: [String], teams: [SelectOption], hasTeams: Bool
@@ -62,7 +65,8 @@ extension VolunteersPages {
             signUps: signUps.map { SignUpRow(activityId: $0.activity.id, title: $0.activity.title, statusLabel: $0.signUp.status.label,
                                              when: Self.span($0.activity.startsAt, $0.activity.endsAt)) },
             hasSignUps: !signUps.isEmpty, open: open.map(row), hasOpen: !open.isEmpty,
-            records: recordRows(mine?.records ?? [], csrf: context.csrfToken, own: true), hasRecords: !(mine?.records.isEmpty ?? true),
+            records: recordRows(Array((mine?.records ?? []).prefix(Self.recordsShown)), csrf: context.csrfToken, own: true),
+            hasRecords: !(mine?.records.isEmpty ?? true),
             corrections: (mine?.corrections ?? []).map {
                 CorrectionRow(title: $0.activityTitle, stateLabel: $0.state.label, from: ServiceHours.text(minutes: $0.currentMinutes),
                               to: ServiceHours.text(minutes: $0.proposedMinutes), note: $0.decisionNote ?? "", hasNote: $0.decisionNote != nil)

@@ -101,7 +101,7 @@ extension VolunteersPages {
             applied: Self.time(v.appliedAt), consent: v.consentAt.map { "已同意（\(Self.time($0))）" } ?? "未同意，不保存特长等信息",
             mayManage: actor.may(.volunteerManage), isPending: v.status == .pending,
             changes: changes.map { ChangeButton(volunteerId: v.id, change: $0.rawValue, label: $0.label, csrf: context.csrfToken) },
-            records: recordRows(profile.records, csrf: context.csrfToken, own: false), hasRecords: !profile.records.isEmpty,
+            records: recordRows(Array(profile.records.prefix(Self.recordsShown)), csrf: context.csrfToken, own: false), hasRecords: !profile.records.isEmpty,
             certificates: certificateRows(profile.certificates), hasCertificates: !profile.certificates.isEmpty)
         return web.page("volunteers.profile", title: v.name, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)

@@ -52,6 +52,9 @@ struct VolunteersPages {
         router.get("v/:token", use: verify)
         router.get("volunteers/export.xlsx", use: exportVolunteers)
         router.get("activities/export.xlsx", use: exportActivities)
+        router.get("service-records/import", use: importForm)
+        router.post("service-records/import", use: importFile)
+        router.get("service-records/template.xlsx", use: importTemplate)
     }
 
     @Sendable func script(_ request: Request, context: AppContext) async throws -> Response {

@@ -5,8 +5,19 @@ enum VolunteersTemplates {
         "volunteers.activities": activities, "volunteers.activity": activity, "volunteers.newActivity": newActivity,
         "volunteers.signups": signUps, "volunteers.screen": screen, "volunteers.checkIn": checkIn,
         "volunteers.me": me, "volunteers.register": register, "volunteers.profile": profile,
-        "volunteers.teams": teams, "volunteers.team": team, "volunteers.certificate": certificate, "volunteers.verify": verify,
+        "volunteers.teams": teams, "volunteers.team": team, "volunteers.certificate": certificate, "volunteers.verify": verify, "volunteers.import": importLedger,
     ]
+
+    static let importLedger = """
+    <header class="page-head"><p class="crumbs"><a href="/volunteers">志愿者</a></p><h1>导入服务记录（纸质台账）</h1>
+    <p class="muted">每行一次服务，列为：{{columns}}。全部行无误才会写入；有误时列出每一行的问题，一条也不写入。</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="import-error">{{error}}</div>{{/error}}
+    {{#hasImported}}<div class="alert alert-ok" role="status" id="import-done">已导入 {{imported}} 条服务记录，星级已按新时长重算。</div>{{/hasImported}}
+    <form method="post" action="/service-records/import" enctype="multipart/form-data" class="card form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>文件（.xlsx 或 .csv） <input type="file" name="file" required accept=".xlsx,.csv"></label>
+      <button class="btn btn-primary">导入</button></form>
+    <p><a href="/service-records/template.xlsx">下载导入模板</a></p>
+    """
 
     static let activityRows = """
     <ul class="due-list activity-list">{{#rows}}<li class="due-item{{#isToday}} is-today{{/isToday}}">
@@ -18,6 +29,7 @@ enum VolunteersTemplates {
     <header class="page-head"><h1>{{heading}}</h1>
     {{#mayCreate}}<p class="links"><a class="btn btn-primary" href="/activities/new" id="activity-new">新建活动</a>
       <a class="btn" href="/activities/export.xlsx?month={{month}}" id="activity-export">导出 {{month}} 活动台账</a>
+      <a class="btn" href="/activities/export.xlsx?month={{month}}&amp;records=1" id="records-export">导出 {{month}} 服务记录</a>
       <a class="btn" href="/volunteers">志愿者</a> <a class="btn" href="/volunteer-teams">志愿服务队</a></p>{{/mayCreate}}</header>
     {{#mayCreate}}<form method="get" action="/activities" class="card form-inline" id="activity-filter">
       <label>状态 <select name="state"><option value="">全部</option>{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select></label>
@@ -186,7 +198,8 @@ enum VolunteersTemplates {
 
     static let register = """
     <header class="page-head"><h1>志愿者</h1>
-    <p class="links">{{#mayManage}}<a class="btn" href="/volunteers/export.xlsx" id="volunteers-export">导出志愿者台账</a>{{/mayManage}}
+    <p class="links">{{#mayManage}}<a class="btn" href="/volunteers/export.xlsx" id="volunteers-export">导出志愿者台账</a>
+      <a class="btn" href="/service-records/import">导入纸质台账</a>{{/mayManage}}
       <a class="btn" href="/volunteer-teams">志愿服务队</a> <a class="btn" href="/activities">活动</a></p></header>
     {{#error}}<div class="alert alert-error" role="alert" id="volunteers-error">{{error}}</div>{{/error}}
     {{#hasPending}}<section class="card" id="pending-volunteers"><h2>待审核的登记</h2><ul class="due-list">{{#pending}}<li class="due-item">

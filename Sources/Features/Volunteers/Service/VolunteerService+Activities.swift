@@ -51,14 +51,19 @@ extension VolunteerService {
         (actor.may(.activityManage) && actor.scope.contains(path: activity.regionPath)) || activity.teamId.map(ledTeams.contains) == true
     }
 
-    /// The activity, locked, for one who organises it; others get 404 (not theirs to see) or 403.
+    /// The activity, locked, for one who organises it: 403 for those who organise nothing,
+    /// 404 for an activity outside the organiser's area (its existence is not theirs to know).
     func managedActivity(_ tx: Tx, _ id: Int64, actor: Actor, ledTeams: Set<Int64>) async throws -> Activity {
-        guard let activity = try await ActivityStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("活动") }
-        guard mayManage(activity, actor: actor, ledTeams: ledTeams) else {
-            if activity.state != .draft && actor.may(.activityView) { throw DomainError.forbidden }
+        try Self.organises(actor, ledTeams: ledTeams)
+        guard let activity = try await ActivityStore.find(tx, id: id, lock: true), mayManage(activity, actor: actor, ledTeams: ledTeams) else {
             throw DomainError.notFound("活动")
         }
         return activity
+    }
+
+    /// Staff who organise activities, or leaders of a team; anyone else is refused outright.
+    static func organises(_ actor: Actor, ledTeams: Set<Int64>) throws {
+        guard actor.may(.activityManage) || !ledTeams.isEmpty else { throw DomainError.forbidden }
     }
 
     /// 发布, 截止报名, 开始, 结束, 取消 (认证 is `certify`, with its records).
@@ -127,6 +132,15 @@ extension VolunteerService {
         let areas = me.volunteer?.status == .active ? me.areaPaths : []
         let found = try await database.read { tx in try await ActivityStore.open(tx, homePath: me.resident.regionPath, areaPaths: areas, now: now, limit: limit) }
         return found.filter { eligibility($0, me) == nil }
+    }
+
+    /// Whether the person (or the actor's area) has anything to do with the activity: an
+    /// activity they could not even see is "not found", not "not for you".
+    func visible(_ activity: Activity, _ me: Person, actor: Actor) -> Bool {
+        let target = activity.targetPath
+        return me.resident.regionPath.hasPrefix(target) || actor.scope.contains(path: activity.regionPath)
+            || actor.scope.path.hasPrefix(target) || me.areaPaths.contains { $0.hasPrefix(target) || target.hasPrefix($0) }
+            || activity.teamId.map(me.teamIds.contains) == true
     }
 
     /// Why the person may not join the activity; nil when they may.

@@ -5,9 +5,9 @@ import LinliKit
 /// organiser scanning the person's code, or by the organiser ticking the list.
 extension VolunteerService {
     /// People may check in this long before their slot starts.
-    static let earlyCheckIn: TimeInterval = 30 * 60
+    public static let earlyCheckIn: TimeInterval = 30 * 60
     /// … and check out this long after it ends (hours still stop at the slot's end).
-    static let lateCheckOut: TimeInterval = 2 * 3600
+    public static let lateCheckOut: TimeInterval = 2 * 3600
 
     public struct ShownCode: Sendable, Codable, Equatable {
         public let code: String
@@ -20,6 +20,7 @@ extension VolunteerService {
     /// The code to show at the activity now, for the organiser's screen.
     public func checkInCode(activityId: Int64, actor: Actor) async throws -> ShownCode {
         let led = try await ledTeams(actor)
+        try Self.organises(actor, ledTeams: led)
         let activity = try await database.read { tx in try await ActivityStore.find(tx, id: activityId) }
         guard let activity, mayManage(activity, actor: actor, ledTeams: led) else { throw DomainError.notFound("活动") }
         guard activity.state.takesAttendance else {
@@ -46,8 +47,10 @@ extension VolunteerService {
             throw DomainError.invalid("code", refusal.message)
         }
         return try await database.write { tx in
-            guard let activity = try await ActivityStore.find(tx, id: activityId),
-                  let signUp = try await SignUpStore.active(tx, activityId: activityId, residentId: me.resident.id), signUp.status == .confirmed else {
+            guard let activity = try await ActivityStore.find(tx, id: activityId), visible(activity, me, actor: actor) else {
+                throw DomainError.notFound("活动")
+            }
+            guard let signUp = try await SignUpStore.active(tx, activityId: activityId, residentId: me.resident.id), signUp.status == .confirmed else {
                 throw DomainError.invalid("code", "您没有这个活动的名额，不能签到")
             }
             return try await record(tx, punch, signUp, activity, method: .scan, now: now, actor: actor)

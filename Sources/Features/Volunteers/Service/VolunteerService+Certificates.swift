@@ -43,7 +43,8 @@ extension VolunteerService {
             guard let certificate = try await RecordStore.findCertificate(tx, id: id),
                   let volunteer = try await VolunteerStore.find(tx, id: certificate.volunteerId) else { throw DomainError.notFound("证明") }
             let own = me?.volunteer?.id == volunteer.id
-            guard own || (actor.may(.volunteerView) && actor.scope.contains(path: volunteer.regionPath)) else { throw DomainError.notFound("证明") }
+            if !own && !actor.may(.volunteerView) { throw DomainError.forbidden }
+            guard own || actor.scope.contains(path: volunteer.regionPath) else { throw DomainError.notFound("证明") }
             return certificate
         }
     }

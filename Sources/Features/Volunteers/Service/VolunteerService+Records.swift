@@ -145,6 +145,7 @@ extension VolunteerService {
     /// stays readable in the trail); rejected, with a note. Both are audited and told.
     public func decideCorrection(correctionId: Int64, accept: Bool, minutes: Int64?, note: String?, actor: Actor) async throws -> Correction {
         let led = try await ledTeams(actor)
+        guard actor.may(.activityManage) || actor.may(.volunteerManage) || !led.isEmpty else { throw DomainError.forbidden }
         if !accept && (note ?? "").isEmpty { throw DomainError.invalid("note", "不予更正请写明理由") }
         let now = clock.now()
         return try await database.write { tx in
@@ -190,11 +191,66 @@ extension VolunteerService {
     /// An activity's records, for whoever organises it.
     public func records(activityId: Int64, actor: Actor) async throws -> [ServiceRecord] {
         let led = try await ledTeams(actor)
+        try Self.organises(actor, ledTeams: led)
         return try await database.read { tx in
             guard let activity = try await ActivityStore.find(tx, id: activityId), mayManage(activity, actor: actor, ledTeams: led) else {
                 throw DomainError.notFound("活动")
             }
             return try await RecordStore.records(tx, activityId: activityId)
+        }
+    }
+}
+
+extension VolunteerService {
+    /// 导入纸质台账: every row becomes a record of the volunteer it names (by volunteer number,
+    /// in the actor's area), in one transaction — or, if any row is wrong, none does and every
+    /// wrong row is named.
+    public func importRecords(_ rows: [PaperLedger.Row], actor: Actor) async throws -> Int {
+        try actor.require(.volunteerManage)
+        let now = clock.now()
+        return try await database.write { tx in
+            var errors: [Int: String] = [:]
+            var byNumber: [String: Volunteer] = [:]
+            for row in rows where byNumber[row.volunteerNumber] == nil {
+                if let v = try await VolunteerStore.find(tx, number: row.volunteerNumber), actor.scope.contains(path: v.regionPath) {
+                    byNumber[row.volunteerNumber] = v
+                }
+            }
+            for row in rows where byNumber[row.volunteerNumber] == nil { errors[row.line] = "辖区内没有编号为 \(row.volunteerNumber) 的志愿者" }
+            if !errors.isEmpty { throw DomainError(kind: .invalid, code: "invalid_rows", message: LedgerErrors(rows: errors).message) }
+            var touched = Set<Int64>()
+            for row in rows {
+                guard let v = byNumber[row.volunteerNumber] else { continue }
+                _ = try await RecordStore.insert(tx, .init(
+                    volunteerId: v.id, activityId: nil, signUpId: nil, activityTitle: row.content, role: "志愿者", serviceDate: row.serviceDate,
+                    place: row.place, beneficiary: row.beneficiary, content: row.content, minutes: row.minutes, rating: nil, lead: row.lead,
+                    recorderId: actor.userId, recorder: actor.displayName, source: .imported, supersedes: nil, flagged: false), now: now.millis)
+                touched.insert(v.id)
+            }
+            for id in touched { try await restand(tx, volunteerId: id, now: now) }
+            try await audit.append(tx, actor: actor, action: .recordImport, entityId: "ledger", regionPath: actor.scope.path,
+                                   after: ["rows": String(rows.count), "volunteers": String(touched.count),
+                                           "minutes": String(rows.reduce(0) { $0 + $1.minutes })])
+            return rows.count
+        }
+    }
+
+    /// A copy of the service whose "now" is `clock`'s: the demo drives past activities through
+    /// the real rules with it.
+    public func at(_ clock: any Clock) -> VolunteerService {
+        var copy = self
+        copy.clock = clock
+        return copy
+    }
+}
+
+extension VolunteerService {
+    /// Reads a paper ledger's sheet and imports it, all or nothing.
+    public func importLedger(_ table: SheetTable, actor: Actor) async throws -> Int {
+        try actor.require(.volunteerManage)
+        switch PaperLedger.rows(header: table.header, cells: table.rows, lines: table.rowNumber, today: Self.dayText(clock.now().millis)) {
+        case .failure(let errors): throw DomainError(kind: .invalid, code: "invalid_rows", message: errors.message)
+        case .success(let rows): return try await importRecords(rows, actor: actor)
         }
     }
 }

@@ -52,6 +52,14 @@ extension VolunteerService {
                         try await VolunteerStore.linkUser(tx, id: existing.id, userId: userId, now: now.millis)
                         return try await VolunteerStore.find(tx, id: existing.id)!
                     }
+                    // One who left of their own will may apply again: back to 待审核, records kept.
+                    if existing.status == .left, approvedBy == nil, existing.userId == userId || existing.userId == nil {
+                        try await VolunteerStore.setStatus(tx, id: existing.id, status: .pending, now: now.millis)
+                        if let userId { try await VolunteerStore.linkUser(tx, id: existing.id, userId: userId, now: now.millis) }
+                        try await audit.append(tx, actor: actor, action: .volunteerRegister, entityId: String(existing.id),
+                                               regionPath: existing.regionPath, before: ["status": "left"], after: ["status": "pending"])
+                        return try await VolunteerStore.find(tx, id: existing.id)!
+                    }
                     throw DomainError.invalid("residentId", existing.status == .left || existing.status == .rejected
                         ? "\(resident.name)曾登记为志愿者（\(existing.status.label)），请联系社区恢复" : "\(resident.name)已登记为志愿者")
                 }

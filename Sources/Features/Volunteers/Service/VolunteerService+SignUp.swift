@@ -15,6 +15,7 @@ extension VolunteerService {
     /// The organiser signs up a registry resident (an elderly person without a phone).
     public func signUp(activityId: Int64, roleId: Int64?, residentId: Int64, actor: Actor) async throws -> SignUpResult {
         let led = try await ledTeams(actor)
+        try Self.organises(actor, ledTeams: led)
         let activity = try await database.read { tx in try await ActivityStore.find(tx, id: activityId) }
         guard let activity, mayManage(activity, actor: actor, ledTeams: led) else { throw DomainError.notFound("活动") }
         guard let resident = try await residents.residents(ids: [residentId])[residentId],
@@ -30,7 +31,8 @@ extension VolunteerService {
         let noShowsSince = settings.noShows.since(now).millis
         do {
             return try await database.write { tx in
-                guard let activity = try await ActivityStore.find(tx, id: activityId, lock: true), activity.state != .draft else {
+                guard let activity = try await ActivityStore.find(tx, id: activityId, lock: true), activity.state != .draft,
+                      organiser != nil || visible(activity, me, actor: actor) else {
                     throw DomainError.notFound("活动")
                 }
                 guard activity.state.takesSignUps else {
@@ -255,10 +257,10 @@ extension VolunteerService {
     /// 报名名单 with the waiting list, for the organiser.
     public func signUps(activityId: Int64, actor: Actor) async throws -> SignUpList {
         let led = try await ledTeams(actor)
+        try Self.organises(actor, ledTeams: led)
         return try await database.read { tx in
-            guard let activity = try await ActivityStore.find(tx, id: activityId) else { throw DomainError.notFound("活动") }
-            guard mayManage(activity, actor: actor, ledTeams: led) else {
-                throw actor.may(.activityView) && activity.state != .draft ? DomainError.forbidden : DomainError.notFound("活动")
+            guard let activity = try await ActivityStore.find(tx, id: activityId), mayManage(activity, actor: actor, ledTeams: led) else {
+                throw DomainError.notFound("活动")
             }
             return SignUpList(activity: activity, signUps: try await SignUpStore.list(tx, activityId: activityId))
         }

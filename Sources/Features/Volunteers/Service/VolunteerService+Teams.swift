@@ -71,8 +71,11 @@ extension VolunteerService {
     public func team(_ id: Int64, actor: Actor) async throws -> TeamPage {
         try actor.require(.activityView)
         let led = try await ledTeams(actor)
+        let me = try await personIfKnown(actor)
         return try await database.read { tx in
-            guard let team = try await VolunteerTeamStore.find(tx, id: id) else { throw DomainError.notFound("志愿服务队") }
+            guard let team = try await VolunteerTeamStore.find(tx, id: id), Self.sees(team, actor: actor, me: me) else {
+                throw DomainError.notFound("志愿服务队")
+            }
             let staff = actor.may(.volunteerView) && actor.scope.contains(path: team.regionPath)
             let manager = (actor.may(.volunteerManage) && actor.scope.contains(path: team.regionPath)) || led.contains(id)
             let members = try await VolunteerTeamStore.members(tx, teamId: id)
@@ -80,6 +83,15 @@ extension VolunteerService {
             return TeamPage(team: team, members: staff || manager ? members : members.filter { $0.role == .leader && $0.status == .active },
                             mayManage: manager)
         }
+    }
+
+    /// Staff see the teams of their area; everyone sees the teams above where they live or act
+    /// (their community's, street's and district's) and their own.
+    static func sees(_ team: VolunteerTeam, actor: Actor, me: Person?) -> Bool {
+        if actor.scope.contains(path: team.regionPath) || actor.scope.path.hasPrefix(team.regionPath) { return true }
+        guard let me else { return false }
+        return me.resident.regionPath.hasPrefix(team.regionPath) || me.teamIds.contains(team.id)
+            || me.areaPaths.contains { $0.hasPrefix(team.regionPath) }
     }
 
     /// A volunteer asks to join a team; the leader or the community approves.
@@ -91,7 +103,9 @@ extension VolunteerService {
         }
         let now = clock.now().millis
         try await database.write { tx in
-            guard let team = try await VolunteerTeamStore.find(tx, id: teamId) else { throw DomainError.notFound("志愿服务队") }
+            guard let team = try await VolunteerTeamStore.find(tx, id: teamId), Self.sees(team, actor: actor, me: me) else {
+                throw DomainError.notFound("志愿服务队")
+            }
             if let existing = try await VolunteerTeamStore.membership(tx, teamId: teamId, volunteerId: volunteer.id),
                existing.status == .active || existing.status == .pending {
                 throw DomainError.invalid("teamId", existing.status == .active ? "您已是这支队伍的队员" : "您的入队申请正在审核")
@@ -109,11 +123,12 @@ extension VolunteerService {
     /// The leader or community staff decide on a member: approve, reject, make leader, remove.
     public func decide(teamId: Int64, volunteerId: Int64, _ decision: MemberDecision, actor: Actor) async throws -> [VolunteerTeamMember] {
         let led = try await ledTeams(actor)
+        guard actor.may(.volunteerManage) || !led.isEmpty else { throw DomainError.forbidden }
         let now = clock.now().millis
         return try await database.write { tx in
-            guard let team = try await VolunteerTeamStore.find(tx, id: teamId) else { throw DomainError.notFound("志愿服务队") }
-            let staff = actor.may(.volunteerManage) && actor.scope.contains(path: team.regionPath)
-            guard staff || led.contains(teamId) else { throw DomainError.forbidden }
+            let found = try await VolunteerTeamStore.find(tx, id: teamId)
+            let staff = found.map { actor.may(.volunteerManage) && actor.scope.contains(path: $0.regionPath) } ?? false
+            guard let team = found, staff || led.contains(teamId) else { throw DomainError.notFound("志愿服务队") }
             // Leaders are named by the community, not by each other.
             if decision == .makeLeader && !staff { throw DomainError.forbidden }
             guard let member = try await VolunteerTeamStore.membership(tx, teamId: teamId, volunteerId: volunteerId) else {

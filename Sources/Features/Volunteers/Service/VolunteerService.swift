@@ -12,7 +12,7 @@ import Residents
 public struct VolunteerService: Sendable {
     let database: Database
     let audit: AuditLog
-    let clock: any Clock
+    var clock: any Clock
     let regions: RegionService
     let residents: ResidentService
     let notifications: NotificationService
