@@ -71,12 +71,27 @@ def key_pages(base, browser_factory, login, code):
         staff.get(base + "/requests")
         first = staff.find_element(By.CSS_SELECTOR, "#requests a[href^='/requests/']").get_attribute("href")
         request_path = path_of(first)
+        staff.get(base + "/activities")
+        activity = path_of(staff.find_element(By.CSS_SELECTOR, "#activities a[href^='/activities/']").get_attribute("href"))
+        staff.get(base + "/volunteers")
+        volunteer = path_of(staff.find_element(By.CSS_SELECTOR, "#volunteer-list a[href^='/volunteers/']").get_attribute("href"))
+        staff.get(base + volunteer)
+        certificates = staff.find_elements(By.CSS_SELECTOR, "a[href^='/volunteer-certificates/']")
+        certificate = path_of(certificates[0].get_attribute("href")) if certificates else None
+        verify = None
+        if certificate:
+            staff.get(base + certificate)
+            verify = "/v/" + staff.find_element(By.CSS_SELECTOR, "#certificate figcaption").text.split("/v/")[-1].strip()
+        staff.get(base + "/volunteer-teams")
+        team = path_of(staff.find_element(By.CSS_SELECTOR, "#team-list a[href^='/volunteer-teams/']").get_attribute("href"))
     finally:
         staff.quit()
-    resident = ["/", "/ask", f"/ask/{item}", "/my/requests", own_path]
-    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"]
+    volunteering = ["/activities", activity, f"{activity}/signups", "/activities/new", "/volunteers", volunteer, "/volunteer-teams", team,
+                    "/service-records/import"] + ([certificate] if certificate else [])
+    resident = ["/", "/ask", f"/ask/{item}", "/my/requests", own_path, "/activities", "/volunteer"]
+    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering
     return {
-        None: ["/login", "/track", f"/track/{code}"],
+        None: ["/login", "/track", f"/track/{code}"] + ([verify] if verify else []),
         "jm.resident": resident,
         "sq.staff": desk_pages,
         "wg.worker": ["/", "/requests?queue=mine", request_path],
@@ -85,7 +100,7 @@ def key_pages(base, browser_factory, login, code):
         "qu.admin": ["/", "/stats", "/residents", "/audit", "/catalog", "/catalog/items/new"],
         "sg.worker": ["/"],
         "zz.org": ["/", "/requests?queue=mine"],
-        "zyz.volunteer": ["/", "/requests?queue=mine"],
+        "zyz.volunteer": ["/", "/requests?queue=mine", "/volunteer", "/activities", activity],
         "bm.dept": ["/", "/requests?queue=mine"],
         "dy.member": ["/", "/ask"],
     }

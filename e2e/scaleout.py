@@ -18,6 +18,7 @@ LINLI_DATA_KEY, --trust-proxy) and an nginx on loopback that balances between th
 Prints `scale-out: N passed, N failed` and exits non-zero on any failure.
 """
 import argparse
+from datetime import datetime, timedelta, timezone
 import base64
 import concurrent.futures as futures
 import os
@@ -236,6 +237,45 @@ def check_concurrent_intake_and_transitions(d, state):
     assert not errors, "\n".join(errors[:5])
 
 
+def check_sign_ups_for_fifty_places_through_both_instances(d, state):
+    """200 sign-ups at once, sent to both instances and the proxy, for 50 places: exactly 50
+    confirmed and 150 on the waiting list, numbered 1–150 — the capacity is decided under the
+    activity's row lock, whichever instance takes the call."""
+    a, b = d.instances
+    proxy = d.proxy
+    street = d.scalar("SELECT id FROM regions WHERE name = '东关街道' ORDER BY id LIMIT 1")
+    community = d.scalar("SELECT id FROM regions WHERE name = '建设社区' ORDER BY id LIMIT 1")
+    path = d.sql(f"SELECT path FROM regions WHERE id = {street}")[0][0]
+    people = [int(r[0]) for r in d.sql(f"SELECT id FROM residents WHERE region_path LIKE '{path}%' ORDER BY id LIMIT 200")]
+    assert len(people) == 200, f"only {len(people)} residents in the street"
+    organisers = [Client(proxy, "jd.admin") for _ in range(4)]
+    start = datetime.now(timezone(timedelta(hours=8))) + timedelta(days=3)
+    body = {"title": "扩容检查：健康讲座", "kind": "resident", "regionId": community, "targetRegionId": street,
+            "startsAt": start.strftime("%Y-%m-%dT%H:%M"), "endsAt": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "roles.0.name": "参加", "roles.0.capacity": 50}
+    created = organisers[0].post(a, "/api/v1/activities", body)
+    assert created.status_code == 201, f"{created.status_code} {created.text[:300]}"
+    activity = created.json()["id"]
+    published = organisers[0].post(b, f"/api/v1/activities/{activity}/transition", {"action": "publish"})
+    assert published.status_code == 200, f"{published.status_code} {published.text[:300]}"
+    bases = [a, b, proxy]
+
+    def sign_up(i):
+        return organisers[i % len(organisers)].post(bases[i % 3], f"/api/v1/activities/{activity}/signups", {"residentId": people[i]})
+
+    with futures.ThreadPoolExecutor(CLIENTS) as pool:
+        answers = list(pool.map(sign_up, range(200)))
+    bad = [f"{r.status_code} {r.text[:160]}" for r in answers if r.status_code != 201]
+    assert not bad, f"{len(bad)} sign-ups failed: {bad[:3]}"
+    said = [r.json()["signUp"]["status"] for r in answers]
+    assert said.count("confirmed") == 50 and said.count("waiting") == 150, f"answered {said.count('confirmed')} confirmed"
+    rows = dict((r[0], int(r[1])) for r in d.sql(f"SELECT status, COUNT(*) FROM activity_signups WHERE activity_id = {activity} GROUP BY status"))
+    assert rows == {"confirmed": 50, "waiting": 150}, f"stored {rows}"
+    positions = sorted(r.json()["waitingPosition"] for r in answers if r.json()["signUp"]["status"] == "waiting")
+    assert positions == list(range(1, 151)), f"waiting positions {positions[:5]}…"
+    print(f"  200 sign-ups for 50 places through two instances: 50 confirmed, 150 waiting 1–150")
+
+
 def check_kill_nine_of_one_instance_under_intake(d, state):
     """Intake to both instances; instance a is killed with SIGKILL mid-load and started
     again. Every request either instance answered 2xx must be in the database (the records
@@ -308,6 +348,7 @@ def main():
         d.start()
         state = {}
         for check in [check_sessions_work_across_instances, check_concurrent_intake_and_transitions,
+                      check_sign_ups_for_fifty_places_through_both_instances,
                       check_kill_nine_of_one_instance_under_intake, check_the_records_afterwards]:
             name = check.__name__
             started = time.time()

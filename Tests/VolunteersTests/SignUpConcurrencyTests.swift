@@ -15,14 +15,16 @@ struct SignUpConcurrencyTests {
             var people: [Int64] = []
             for n in 0..<200 { people.append(try await v.resident("居民\(n)", number: n, at: v.f.h1).id) }
             let staff = v.staff
-            let outcomes = try await withThrowingTaskGroup(of: SignUpStatus.self) { group in
+            let answers = try await withThrowingTaskGroup(of: SignUpResult.self) { group in
                 for id in people {
-                    group.addTask { try await v.volunteers.signUp(activityId: activity.id, roleId: nil, residentId: id, actor: staff).signUp.status }
+                    group.addTask { try await v.volunteers.signUp(activityId: activity.id, roleId: nil, residentId: id, actor: staff) }
                 }
-                var all: [SignUpStatus] = []
-                for try await status in group { all.append(status) }
+                var all: [SignUpResult] = []
+                for try await answer in group { all.append(answer) }
                 return all
             }
+            let outcomes = answers.map(\.signUp.status)
+            #expect(answers.compactMap(\.waitingPosition).sorted() == Array(1...150), "each told a different place in the queue")
             #expect(outcomes.filter { $0 == .confirmed }.count == 50)
             #expect(outcomes.filter { $0 == .waiting }.count == 150)
             let stored = try await v.statuses(activity.id)

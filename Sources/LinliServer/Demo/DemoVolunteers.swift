@@ -80,6 +80,8 @@ enum DemoVolunteers {
             try await past(system, staff: staff, community: community, daysAgo: daysAgo, title: title, hours: hours, people: Array(volunteers.prefix(count + 2)))
         }
 
+        if let sun = volunteers.first { _ = try await service.issueCertificate(volunteerId: sun.id, actor: cli) }
+
         // To come: a full one with a waiting list, a patrol with two roles, two for residents.
         let day = 86_400.0
         let tomorrow = ChinaStandardTime.reading(now.addingTimeInterval(day))

@@ -49,7 +49,7 @@ enum Stylesheet {
     .alert-error{background:#fdecea;color:var(--danger);border:1px solid #f5c2bc}
     .alert-ok{background:#e6f4ea;color:var(--ok);border:1px solid #b7dfc3}
     .badge{display:inline-block;font-size:.8rem;padding:0 .45rem;border-radius:999px;background:#e4e7eb;vertical-align:middle}
-    .badge-muted{color:var(--muted)}
+    .badge-muted{color:#3d4650;background:#eef0f2}
     .swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:.2rem;vertical-align:middle;border:1px solid rgba(0,0,0,.15)}
     .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(7.5rem,1fr));gap:.75rem;margin-bottom:1rem}
     .stat{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:.75rem;display:flex;flex-direction:column}
@@ -94,6 +94,17 @@ enum Stylesheet {
     .question-rows{display:block}.question-row{border-top:1px solid var(--line);padding:.5rem 0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 
+    .qr{margin:.5rem 0;text-align:center}
+    .qr svg{max-width:100%;height:auto}
+    .qr figcaption{font-size:.9rem;word-break:break-all}
+    .qr-large svg{width:min(80vw,22rem);height:auto}
+    .screen{text-align:center}
+    .stars{font-size:1.6rem;letter-spacing:.1rem;color:#b8860b;margin:.25rem 0}
+    progress{width:100%;height:1rem}
+    .certificate{max-width:48rem;margin:0 auto;padding:2rem;background:#fff;border:1px solid #ccc;line-height:2}
+    .certificate h1{text-align:center;letter-spacing:.3rem}
+    .certificate .seal{text-align:right;margin-top:2rem}
+    @media print{.topbar,.mainnav,.phonenav,footer,.noprint{display:none}.certificate{border:0;padding:0}@page{size:A4;margin:2cm}}
     """
 
     /// 关怀模式: main text 18 px (1.125 × the browser's 16 px default, so a larger browser

@@ -96,19 +96,20 @@ enum SignUpStore {
             """).run()
     }
 
-    /// The first person waiting for a role (earliest queued).
+    /// The first person waiting for a role. The queue is in id order: sign-ups of one activity
+    /// are inserted one at a time under its lock, so ids follow the lock, whereas a clock read
+    /// before the lock (on another instance, too) need not.
     static func firstWaiting(_ tx: Tx, roleId: Int64) async throws -> SignUp? {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM activity_signups s WHERE s.role_id = \(bind: roleId) AND s.status = 'waiting'
-            ORDER BY s.queued_at, s.id LIMIT 1
+            ORDER BY s.id LIMIT 1
             """).first().map(signUp)
     }
 
     /// A waiting sign-up's position (1 = next).
     static func position(_ tx: Tx, of s: SignUp) async throws -> Int {
         try await tx.sql.raw("""
-            SELECT COUNT(*) AS n FROM activity_signups WHERE role_id = \(bind: s.roleId) AND status = 'waiting'
-            AND (queued_at < \(bind: s.queuedAt) OR (queued_at = \(bind: s.queuedAt) AND id <= \(bind: s.id)))
+            SELECT COUNT(*) AS n FROM activity_signups WHERE role_id = \(bind: s.roleId) AND status = 'waiting' AND id <= \(bind: s.id)
             """).first()!.decode(column: "n", as: Int.self)
     }
 
@@ -130,7 +131,7 @@ enum SignUpStore {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM activity_signups s WHERE s.activity_id = \(bind: activityId)
             ORDER BY s.role_id, CASE s.status WHEN 'confirmed' THEN 0 WHEN 'held' THEN 1 WHEN 'awaiting_approval' THEN 2 WHEN 'waiting' THEN 3 ELSE 4 END,
-            s.queued_at, s.id
+            s.id
             """).all().map(signUp)
     }
 
