@@ -241,7 +241,7 @@ extension PermissionMatrixTests {
             _ = try await s.identity(role)
             let index = Role.allCases.firstIndex(of: role)!
             if !inside { _ = try await s.system.residents.create(ResidentDraft(regionId: s.f.foreignHousehold.id, name: "外人", idNumber: S.idNumber(300 + index)), actor: s.cli) }
-            return Request(uri: "/volunteer/identify", form: [("idNumber", S.idNumber((inside ? 100 : 300) + index))])
+            return Request(uri: "/volunteer/identify", form: [("name", inside ? "本人\(index)" : "外人"), ("idNumber", S.idNumber((inside ? 100 : 300) + index))])
         },
         "POST /volunteer/certificates": Case(.permission(.volunteerJoin, success: 303), scoped: false) { s, role, _ in
             _ = try await s.record(of: try await s.ownVolunteer(role))
@@ -310,7 +310,7 @@ extension PermissionMatrixTests {
             _ = try await s.identity(role)
             let index = Role.allCases.firstIndex(of: role)!
             if !inside { _ = try await s.system.residents.create(ResidentDraft(regionId: s.f.foreignHousehold.id, name: "外人", idNumber: S.idNumber(400 + index)), actor: s.cli) }
-            return Request(uri: "/api/v1/volunteer/identity", json: #"{"idNumber":"\#(S.idNumber((inside ? 100 : 400) + index))"}"#)
+            return Request(uri: "/api/v1/volunteer/identity", json: #"{"name":"\#(inside ? "本人\(index)" : "外人")","idNumber":"\#(S.idNumber((inside ? 100 : 400) + index))"}"#)
         },
         "GET /api/v1/volunteer": Case(.permission(.volunteerJoin, success: 200), scoped: false) { s, role, _ in
             _ = try await s.identity(role)

@@ -19,6 +19,13 @@ struct SignUpRulesTests {
         #expect(outcome(SignUpPolicy(capacity: 50, waitingList: .off), taken: 50) == .failure(.full))
     }
 
+    @Test func aFreePlaceWithPeopleWaitingIsTheirsNotTheNewcomers() {
+        // Freed inside the cutoff, or on a list the organiser moves up: the newcomer queues.
+        #expect(outcome(SignUpPolicy(capacity: 50, waitingList: .manual), taken: 49, waiting: 3) == .success(.waiting(position: 4)))
+        #expect(outcome(SignUpPolicy(capacity: 50), taken: 49, waiting: 1) == .success(.waiting(position: 2)))
+        #expect(outcome(SignUpPolicy(capacity: 50, waitingList: .off), taken: 49, waiting: 0) == .success(.confirmed))
+    }
+
     @Test func outsideTheWindowOrTwiceIsRefusedWithAReason() {
         let policy = SignUpPolicy(capacity: 50)
         #expect(outcome(policy, taken: 0, at: Self.opens.addingTimeInterval(-1)) == .failure(.notOpenYet))

@@ -44,7 +44,7 @@ struct VolunteerFixture {
         let actor = f.actor(role)
         let home = node ?? (role == .resident ? f.h1 : f.h1)
         let person = try await resident(name, number: number, at: home)
-        _ = try await system.residents.identify(idNumber: Self.idNumber(number), actor: actor)
+        _ = try await system.residents.identify(idNumber: Self.idNumber(number), name: name, actor: actor)
         if volunteer {
             let v = try await volunteers.register(VolunteerDraft(residentId: 0, skills: skills, consent: !skills.isEmpty), actor: actor)
             _ = try await volunteers.decide(volunteerId: v.id, approve: true, actor: staff)

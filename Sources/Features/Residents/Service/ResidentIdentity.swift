@@ -5,10 +5,11 @@ import LinliKit
 /// bank) know a person by this one identity: the same resident is resident, volunteer and
 /// points holder, however many roles they take.
 extension ResidentService {
-    /// Binds the actor's account to the registry person with this ID number, who must be
-    /// registered within the account's own area (a resident's household). Once bound, an
-    /// account stays bound to that person; binding again to the same person is a no-op.
-    public func identify(idNumber raw: String, actor: Actor) async throws -> Resident {
+    /// Binds the actor's account to the registry person with this name and ID number, who must
+    /// be registered within the account's own area. Once bound, an account stays bound to that
+    /// person; binding again to the same person is a no-op. A wrong name and an unknown number
+    /// get the same answer.
+    public func identify(idNumber raw: String, name: String, actor: Actor) async throws -> Resident {
         guard let userId = actor.userId else { throw DomainError.forbidden }
         let number: IDNumber
         do { number = try IDNumber(raw, today: clock.now()) } catch {
@@ -18,8 +19,9 @@ extension ResidentService {
         let now = clock.now().millis
         do {
             return try await database.write { tx in
-                guard let resident = try await ResidentAccountStore.resident(tx, idIndex: index, within: actor.scope.path) else {
-                    throw DomainError.invalid("idNumber", "在您登记的住址没有找到这个身份证号，请联系社区核对登记信息")
+                guard let resident = try await ResidentAccountStore.resident(tx, idIndex: index, within: actor.scope.path),
+                      resident.name == name.trimmingWhitespace.precomposedStringWithCanonicalMapping else {
+                    throw DomainError.invalid("idNumber", "没有找到与这个姓名和身份证号一致的居民登记，请核对，或带身份证到社区办理")
                 }
                 if let bound = try await ResidentAccountStore.resident(tx, userId: userId) {
                     guard bound == resident.id else {

@@ -3,11 +3,14 @@ import LinliKit
 
 /// The inputs of the volunteers feature, shared by its pages and its API, with every limit.
 
-/// 实名认证: the ID number registered in the resident registry.
+/// 实名认证: the name and ID number as the resident registry has them.
 struct IdentifyInput {
+    let name: String
     let idNumber: String
     init(_ fields: inout Fields) throws {
+        let name = fields.text("name", "姓名", required: true, maxLength: 20)
         let idNumber = fields.text("idNumber", "身份证号", required: true, maxLength: 18)
+        self.name = try fields.present(name)
         self.idNumber = try fields.present(idNumber)
     }
 }

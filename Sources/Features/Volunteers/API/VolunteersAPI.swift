@@ -87,7 +87,7 @@ struct VolunteersAPI {
     @Sendable func identify(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.volunteerJoin)
         let input = try await request.input(context, IdentifyInput.init)
-        let resident = try await residents.identify(idNumber: input.idNumber, actor: actor)
+        let resident = try await residents.identify(idNumber: input.idNumber, name: input.name, actor: actor)
         return try Web.json(Identity(residentId: resident.id, name: resident.name, address: resident.address))
     }
 

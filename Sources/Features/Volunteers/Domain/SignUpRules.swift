@@ -45,7 +45,9 @@ public enum SignUpRules {
         if alreadySignedUp { return .failure(.alreadySignedUp) }
         if now < opens { return .failure(.notOpenYet) }
         if now >= closes { return .failure(.closed) }
-        if taken < policy.capacity { return .success(.confirmed) }
+        // A free place goes to whoever signs up only when nobody is waiting for it: a place
+        // freed inside the cutoff, or on a list the organiser moves up, stays theirs to give.
+        if taken < policy.capacity && (waiting == 0 || policy.waitingList == .off) { return .success(.confirmed) }
         if policy.waitingList == .off { return .failure(.full) }
         return .success(.waiting(position: waiting + 1))
     }

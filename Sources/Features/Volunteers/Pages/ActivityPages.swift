@@ -175,8 +175,10 @@ extension VolunteersPages {
         let actor = try context.requireActor()
         let id = try context.pathID()
         return try await post(request, context, TransitionInput.init, { input in
-            let done = try await volunteers.transition(activityId: id, input.action, reason: input.reason, actor: actor)
-            return ("/activities/\(id)", "活动已\(done.state.label)")
+            _ = try await volunteers.transition(activityId: id, input.action, reason: input.reason, actor: actor)
+            let words: [ActivityAction: String] = [.publish: "活动已发布", .close: "已截止报名", .start: "活动已开始", .finish: "活动已结束",
+                                                   .cancel: "活动已取消，报名的人会收到通知"]
+            return ("/activities/\(id)", words[input.action] ?? "已保存")
         }, orShow: { try await activityPage(id, request, context, error: $0) })
     }
 

@@ -90,7 +90,7 @@ extension VolunteersPages {
         let scheme = web.secureCookies ? "https" : "http"
         let url = "\(scheme)://\(host)\(shown.path)"
         let model = ScreenModel(title: activity.title, when: Self.span(activity.startsAt, activity.endsAt), code: shown.code,
-                                qr: try QRCode(url).svg(pixels: 320, label: "签到二维码"), refreshIn: shown.refreshIn)
+                                qr: try ((try? QRCode(url)) ?? QRCode(shown.path)).svg(pixels: 320, label: "签到二维码"), refreshIn: shown.refreshIn)
         return web.page("volunteers.screen", title: "现场签到码", model: model, request: request, context: context)
     }
 

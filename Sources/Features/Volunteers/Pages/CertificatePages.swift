@@ -19,7 +19,7 @@ extension VolunteersPages {
         let model = CertificateModel(
             id: c.id, csrf: context.csrfToken, number: c.number, name: c.name, volunteerNumber: c.volunteerNumber, firstDate: c.firstDate ?? "",
             lastDate: c.lastDate ?? "", records: c.records, hours: ServiceHours.text(minutes: c.minutes), issuer: c.issuer,
-            issuedOn: VolunteerService.dayText(c.issuedAt), qr: try QRCode(url).svg(pixels: 140, label: "核验二维码"), verifyURL: url,
+            issuedOn: VolunteerService.dayText(c.issuedAt), qr: try ((try? QRCode(url)) ?? QRCode("/v/\(c.token)")).svg(pixels: 140, label: "核验二维码"), verifyURL: url,
             isRevoked: c.revokedAt != nil, revokedOn: c.revokedAt.map(VolunteerService.dayText) ?? "", revokeReason: c.revokeReason ?? "",
             mayRevoke: actor.may(.volunteerManage) && c.revokedAt == nil)
         return web.page("volunteers.certificate", title: "志愿服务记录证明 \(c.number)", model: model, request: request, context: context)

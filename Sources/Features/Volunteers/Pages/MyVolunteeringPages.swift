@@ -79,7 +79,7 @@ extension VolunteersPages {
     @Sendable func identify(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.volunteerJoin)
         return try await post(request, context, IdentifyInput.init, { input in
-            let resident = try await residents.identify(idNumber: input.idNumber, actor: actor)
+            let resident = try await residents.identify(idNumber: input.idNumber, name: input.name, actor: actor)
             return ("/volunteer", "实名认证成功：\(resident.name)")
         }, orShow: { try await mePage(request, context, error: $0) })
     }

@@ -96,7 +96,8 @@ extension VolunteersPages {
         let model = ProfileModel(
             id: v.id, csrf: context.csrfToken, error: error?.message, name: v.name, statusLabel: v.status.label, number: v.number ?? "",
             hasNumber: v.number != nil, starText: Self.stars(v.stars), hours: ServiceHours.text(minutes: v.certifiedMinutes),
-            political: resident.politicalStatus?.label ?? "未登记", address: resident.address,
+            political: actor.may(.residentView) ? resident.politicalStatus?.label ?? "未登记" : "—",
+            address: actor.may(.residentView) ? resident.address : "—",
             skills: v.skills.isEmpty ? "—" : v.skills.joined(separator: "、"), availability: v.availability.isEmpty ? "—" : v.availability.joined(separator: "、"),
             applied: Self.time(v.appliedAt), consent: v.consentAt.map { "已同意（\(Self.time($0))）" } ?? "未同意，不保存特长等信息",
             mayManage: actor.may(.volunteerManage), isPending: v.status == .pending,

@@ -162,8 +162,9 @@ enum VolunteersTemplates {
     <header class="page-head"><h1>我的志愿服务</h1></header>
     {{#error}}<div class="alert alert-error" role="alert" id="volunteer-error">{{error}}</div>{{/error}}
     {{#needsIdentity}}<section class="card" id="identify"><h2>实名认证</h2>
-      <p>输入身份证号，核对您在社区的居民登记。认证后才能报名活动、登记志愿者；身份证号不会显示给其他人。</p>
+      <p>输入姓名和身份证号，核对您在社区的居民登记。认证后才能报名活动、登记志愿者；身份证号不会显示给其他人。</p>
       <form method="post" action="/volunteer/identify" class="form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>姓名 <input name="name" required maxlength="20" autocomplete="name"></label>
         <label>身份证号 <input name="idNumber" required maxlength="18" autocomplete="off" inputmode="text"></label>
         <button class="btn btn-primary" id="identify-submit">认证</button></form></section>{{/needsIdentity}}
     {{#canRegister}}<section class="card" id="register"><h2>登记为志愿者</h2><p>您好，{{personName}}。登记后由社区审核，通过后获得志愿者编号。</p>

@@ -148,7 +148,7 @@ extension VolunteerService {
         let home = me.resident.regionPath
         switch activity.kind {
         case .resident:
-            guard home.hasPrefix(activity.targetPath) else { return "这个活动面向「\(activity.placeName)」一带的居民" }
+            guard home.hasPrefix(activity.targetPath) else { return "这个活动不面向您登记的住址所在区域" }
             if let tag = activity.targetTag, !me.resident.tags.contains(tag) { return "这个活动面向「\(tag)」居民" }
             return nil
         case .service:
@@ -160,7 +160,7 @@ extension VolunteerService {
             }
             let serves = home.hasPrefix(activity.targetPath) || me.areaPaths.contains { $0.hasPrefix(activity.targetPath) || activity.targetPath.hasPrefix($0) }
                 || activity.teamId.map(me.teamIds.contains) == true
-            return serves ? nil : "这个活动只招募在「\(activity.placeName)」所在区域服务的志愿者"
+            return serves ? nil : "这个活动只招募住在或服务于活动所在区域的志愿者"
         }
     }
 

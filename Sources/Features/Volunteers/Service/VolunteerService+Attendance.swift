@@ -47,7 +47,7 @@ extension VolunteerService {
             throw DomainError.invalid("code", refusal.message)
         }
         return try await database.write { tx in
-            guard let activity = try await ActivityStore.find(tx, id: activityId), visible(activity, me, actor: actor) else {
+            guard let activity = try await ActivityStore.find(tx, id: activityId, lock: true), visible(activity, me, actor: actor) else {
                 throw DomainError.notFound("活动")
             }
             guard let signUp = try await SignUpStore.active(tx, activityId: activityId, residentId: me.resident.id), signUp.status == .confirmed else {

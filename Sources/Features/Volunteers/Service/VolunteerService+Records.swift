@@ -54,6 +54,8 @@ extension VolunteerService {
 
     /// Stores the volunteer's certified minutes and stars as recomputed from the current records.
     func restand(_ tx: Tx, volunteerId: Int64, now: Date) async throws {
+        // The volunteer's row lock first: two certifications at once each see the other's record.
+        _ = try await VolunteerStore.find(tx, id: volunteerId, lock: true)
         let totals = try await RecordStore.totals(tx, volunteerId: volunteerId)
         let standing = StarStanding.of(certifiedMinutes: Int(totals.minutes), thresholds: settings.stars)
         try await VolunteerStore.setStanding(tx, id: volunteerId, minutes: totals.minutes, stars: standing.stars, now: now.millis)
@@ -149,6 +151,7 @@ extension VolunteerService {
         if !accept && (note ?? "").isEmpty { throw DomainError.invalid("note", "不予更正请写明理由") }
         let now = clock.now()
         return try await database.write { tx in
+            try await RecordStore.lockCorrection(tx, id: correctionId)
             guard let correction = try await RecordStore.findCorrection(tx, id: correctionId),
                   let record = try await RecordStore.find(tx, id: correction.recordId) else { throw DomainError.notFound("更正申请") }
             let path = try await decides(tx, record, actor: actor, ledTeams: led)

@@ -38,9 +38,9 @@ extension VolunteerService {
         }
         let places = areas
         if let teamId = draft.teamId {
-            guard try await database.read({ tx in try await VolunteerTeamStore.find(tx, id: teamId) }) != nil else {
-                throw DomainError.invalid("teamId", "所选志愿服务队不存在")
-            }
+            let team = try await database.read { tx in try await VolunteerTeamStore.find(tx, id: teamId) }
+            let person = Person(resident: resident, volunteer: nil, areaPaths: areas.map(\.path), teamIds: [], ledTeamIds: [])
+            guard let team, Self.sees(team, actor: actor, me: person) else { throw DomainError.invalid("teamId", "所选志愿服务队不存在") }
         }
         let now = clock.now()
         let code = try await districtCode(of: resident.regionPath)
@@ -50,6 +50,8 @@ extension VolunteerService {
                     // Registered by staff before the person had an account: the account joins it.
                     if existing.userId == nil, let userId, approvedBy == nil {
                         try await VolunteerStore.linkUser(tx, id: existing.id, userId: userId, now: now.millis)
+                        try await audit.append(tx, actor: actor, action: .volunteerUpdate, entityId: String(existing.id),
+                                               regionPath: existing.regionPath, after: ["account": actor.username])
                         return try await VolunteerStore.find(tx, id: existing.id)!
                     }
                     // One who left of their own will may apply again: back to 待审核, records kept.

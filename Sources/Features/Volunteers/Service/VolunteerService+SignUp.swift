@@ -16,6 +16,8 @@ extension VolunteerService {
     public func signUp(activityId: Int64, roleId: Int64?, residentId: Int64, actor: Actor) async throws -> SignUpResult {
         let led = try await ledTeams(actor)
         try Self.organises(actor, ledTeams: led)
+        // Choosing someone from the registry is for those who may see it (not team leaders).
+        guard actor.may(.residentView) else { throw DomainError.forbidden }
         let activity = try await database.read { tx in try await ActivityStore.find(tx, id: activityId) }
         guard let activity, mayManage(activity, actor: actor, ledTeams: led) else { throw DomainError.notFound("活动") }
         guard let resident = try await residents.residents(ids: [residentId])[residentId],
@@ -208,7 +210,7 @@ extension VolunteerService {
             let next: SignUpStatus
             switch (decision, signUp.status) {
             case (.approve, .awaitingApproval):
-                if counts.taken < role.capacity { next = .confirmed } else if activity.waitingList == .off {
+                if counts.taken < role.capacity && counts.waiting == 0 { next = .confirmed } else if activity.waitingList == .off {
                     throw DomainError.invalid("signUpId", SignUpRefusal.full.message)
                 } else { next = .waiting }
             case (.decline, .awaitingApproval), (.decline, .waiting): next = .declined
@@ -236,7 +238,9 @@ extension VolunteerService {
         }
         for id in ids {
             try await database.write { tx in
-                guard let activity = try await ActivityStore.find(tx, id: id, lock: true) else { return }
+                // Another instance may have sent them while this one waited for the lock.
+                guard let activity = try await ActivityStore.find(tx, id: id, lock: true),
+                      try await ActivityStore.remindedAt(tx, id: id) == nil else { return }
                 let people = try await SignUpStore.list(tx, activityId: id).filter { $0.status == .confirmed }.map(\.id)
                 var users: [Int64?] = []
                 for signUp in people { users.append(try await SignUpStore.userId(tx, signUpId: signUp)) }

@@ -131,6 +131,9 @@ extension VolunteerService {
             guard let team = found, staff || led.contains(teamId) else { throw DomainError.notFound("志愿服务队") }
             // Leaders are named by the community, not by each other.
             if decision == .makeLeader && !staff { throw DomainError.forbidden }
+            if decision == .remove && !staff, try await VolunteerTeamStore.membership(tx, teamId: teamId, volunteerId: volunteerId)?.role == .leader {
+                throw DomainError.forbidden
+            }
             guard let member = try await VolunteerTeamStore.membership(tx, teamId: teamId, volunteerId: volunteerId) else {
                 throw DomainError.notFound("队员")
             }

@@ -105,6 +105,10 @@ enum ActivityStore {
             """).run()
     }
 
+    static func remindedAt(_ tx: Tx, id: Int64) async throws -> Int64? {
+        try await tx.sql.raw("SELECT reminded_at FROM activities WHERE id = \(bind: id)").first()?.decode(column: "reminded_at", as: Int64?.self)
+    }
+
     static func markReminded(_ tx: Tx, id: Int64, now: Int64) async throws {
         try await tx.sql.raw("UPDATE activities SET reminded_at = \(bind: now) WHERE id = \(bind: id)").run()
     }

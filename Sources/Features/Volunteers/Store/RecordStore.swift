@@ -116,6 +116,11 @@ enum RecordStore {
             """).first()!.decode(column: "id", as: Int64.self)
     }
 
+    /// Decisions on one correction, one at a time (the row lock on PostgreSQL).
+    static func lockCorrection(_ tx: Tx, id: Int64) async throws {
+        try await tx.sql.raw("SELECT id FROM record_corrections WHERE id = \(bind: id)\(unsafeRaw: tx.engine.rowLock)").run()
+    }
+
     static func findCorrection(_ tx: Tx, id: Int64) async throws -> Correction? {
         try await tx.sql.raw("SELECT \(unsafeRaw: correctionColumns) \(unsafeRaw: correctionFrom) WHERE c.id = \(bind: id)").first().map(correction)
     }
