@@ -23,9 +23,8 @@ extension VolunteerService {
         try Self.organises(actor, ledTeams: led)
         let activity = try await database.read { tx in try await ActivityStore.find(tx, id: activityId) }
         guard let activity, mayManage(activity, actor: actor, ledTeams: led) else { throw DomainError.notFound("活动") }
-        guard activity.state.takesAttendance else {
-            throw DomainError(kind: .conflict, code: "bad_state", message: "活动\(activity.state.label)，不能签到")
-        }
+        // A read: an activity past check-in is an unanswerable question (422), not a conflict.
+        guard activity.state.takesAttendance else { throw DomainError.invalid("activityId", "活动\(activity.state.label)，不能签到") }
         let now = clock.now()
         let code = CheckInCode.code(activityId: activity.id, at: now, key: codeKey)
         let elapsed = now.timeIntervalSince1970.truncatingRemainder(dividingBy: CheckInCode.step)
