@@ -147,3 +147,34 @@ struct CheckInAndRecordsTests {
         }
     }
 }
+
+@Suite("纸质台账: rows checked, all or nothing, never twice")
+struct PaperLedgerImportTests {
+    @Test(arguments: TestEngine.all)
+    func aLedgerBroughtInTwiceIsRefusedTheSecondTimeAndABadRowKeepsEveryRowOut(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let v = try await VolunteerFixture.build(system)
+            let (_, volunteer) = try await v.volunteer("老周", number: 1, at: v.f.h1)
+            let number = try #require(volunteer.number)
+            let sheet = SheetTable(header: PaperLedger.header, rows: [
+                [number, "2025-03-15", "敬老院探访", "一社区", "独居老人", "2.5", "王队长"],
+                [number, "2025-03-15", "敬老院探访", "一社区", "独居老人", "2.5", "王队长"],
+            ])
+            #expect(try await v.volunteers.importLedger(sheet, actor: v.staff) == 2, "two sessions on one day are two rows")
+            #expect(try await v.volunteers.volunteer(volunteer.id, actor: v.staff).certifiedMinutes == 300)
+            await #expect(throws: DomainError.self) { _ = try await v.volunteers.importLedger(sheet, actor: v.staff) }
+            let bad = SheetTable(header: PaperLedger.header, rows: [
+                [number, "2025-04-01", "社区清洁", "一社区", "", "1", ""],
+                ["99999999999999", "2025-04-02", "社区清洁", "一社区", "", "1", ""],
+                [number, "2025/04/03", "社区清洁", "一社区", "", "30", ""],
+            ])
+            do {
+                _ = try await v.volunteers.importLedger(bad, actor: v.staff)
+                Issue.record("a sheet with bad rows was imported")
+            } catch let error as DomainError {
+                #expect(error.message.contains("第 4 行") && error.message.contains("服务日期") && error.message.contains("没有写入任何记录"), "\(error.message)")
+            }
+            #expect(try await v.volunteers.volunteer(volunteer.id, actor: v.staff).certifiedMinutes == 300, "nothing of the bad sheet")
+        }
+    }
+}

@@ -220,6 +220,13 @@ extension VolunteerService {
                 }
             }
             for row in rows where byNumber[row.volunteerNumber] == nil { errors[row.line] = "辖区内没有编号为 \(row.volunteerNumber) 的志愿者" }
+            // A ledger brought in twice would count its hours twice: a row already imported is refused.
+            for row in rows {
+                guard errors[row.line] == nil, let v = byNumber[row.volunteerNumber] else { continue }
+                if try await RecordStore.imported(tx, volunteerId: v.id, date: row.serviceDate, content: row.content, minutes: row.minutes) {
+                    errors[row.line] = "与已导入的记录相同（\(row.serviceDate) \(row.content)），请勿重复导入"
+                }
+            }
             if !errors.isEmpty { throw DomainError(kind: .invalid, code: "invalid_rows", message: LedgerErrors(rows: errors).message) }
             var touched = Set<Int64>()
             for row in rows {

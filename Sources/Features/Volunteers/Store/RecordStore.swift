@@ -41,6 +41,14 @@ enum RecordStore {
             """).first()!.decode(column: "id", as: Int64.self)
     }
 
+    /// Whether an imported record with these facts is already stored (a ledger brought in twice).
+    static func imported(_ tx: Tx, volunteerId: Int64, date: String, content: String, minutes: Int64) async throws -> Bool {
+        try await tx.sql.raw("""
+            SELECT 1 AS found FROM service_records WHERE volunteer_id = \(bind: volunteerId) AND source = 'imported'
+            AND service_date = \(bind: date) AND content = \(bind: content) AND minutes = \(bind: minutes) LIMIT 1
+            """).first() != nil
+    }
+
     static func find(_ tx: Tx, id: Int64) async throws -> ServiceRecord? {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id WHERE r.id = \(bind: id)
