@@ -125,7 +125,7 @@ extension PermissionMatrixTests.Subjects {
     /// A fresh current record of a volunteer (imported, so it needs no activity).
     func record(of volunteer: Volunteer) async throws -> ServiceRecord {
         _ = try await volunteers.importRecords([PaperLedger.Row(line: 2, volunteerNumber: volunteer.number!, serviceDate: "2025-06-01",
-                                                                content: "台账服务", place: "一社区", beneficiary: "居民", minutes: 60, lead: "")], actor: cli)
+                                                                content: "台账服务" + PermissionMatrixTests.unique(), place: "一社区", beneficiary: "居民", minutes: 60, lead: "")], actor: cli)
         return try await volunteers.profile(volunteerId: volunteer.id, actor: cli).records.first!
     }
 
