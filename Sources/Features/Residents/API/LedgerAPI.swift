@@ -24,15 +24,7 @@ struct LedgerAPI {
         let format = query.choice("format", "格式", parse: { ["xlsx", "csv"].contains($0) ? $0 : nil })
         try query.finish()
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: MultipartForm.maximumBodySize)
-        } catch {
-            throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "上传的文件过大（上限 20 MB）")
-        }
-        let type = request.headers[.contentType] ?? ""
-        let filename = format.map { "upload.\($0)" } ?? (type.contains("csv") ? "upload.csv" : nil)
-        let table = try LedgerFiles.table(Data(buffer: body), filename: filename)
+        let table = try await request.uploadedSheet(format: format)
         let report = try await ledger.importLedger(table, mode: mode, defaultRegionCode: community, actor: actor)
         return try Web.json(report, status: report.imported ? .ok : .unprocessableContent)
     }

@@ -7,11 +7,7 @@ import LinliKit
 enum LedgerFiles {
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    /// Reads an uploaded file as XLSX or CSV, by its name or content.
-    static func table(_ data: Data, filename: String?) throws -> SheetTable {
-        try SheetTable.upload(data, filename: filename)
-    }
-
+    /// A ledger download as XLSX or CSV, named in Chinese.
     static func download(_ table: SheetTable, format: String, name: String) throws -> Response {
         let data = format == "csv" ? CSVFormat.write(table) : try XLSXFormat.write(table, sheetName: name)
         let file = "\(name).\(format == "csv" ? "csv" : "xlsx")"

@@ -49,7 +49,7 @@ struct LedgerPages {
         let upsert = form.text("mode") == ImportMode.upsert.rawValue
         do {
             guard let file = form.part("file"), !file.data.isEmpty else { throw DomainError.invalid("file", "请选择要导入的文件") }
-            let table = try LedgerFiles.table(file.data, filename: file.filename)
+            let table = try SheetTable.upload(file.data, filename: file.filename)
             let report = try await ledger.importLedger(table, mode: upsert ? .upsert : .insert,
                                                       defaultRegionCode: community.isEmpty ? nil : community, actor: actor)
             return try importPage(request: request, context: context, report: report, community: community, upsert: upsert)

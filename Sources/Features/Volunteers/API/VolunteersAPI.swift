@@ -289,15 +289,7 @@ struct VolunteersAPI {
         let format = query.choice("format", "格式", parse: { ["xlsx", "csv"].contains($0) ? $0 : nil })
         try query.finish()
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: MultipartForm.maximumBodySize)
-        } catch {
-            throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "上传的文件过大（上限 20 MB）")
-        }
-        let type = request.headers[.contentType] ?? ""
-        let filename = format.map { "upload.\($0)" } ?? (type.contains("csv") ? "upload.csv" : nil)
-        let count = try await volunteers.importLedger(try SheetTable.upload(Data(buffer: body), filename: filename), actor: actor)
+        let count = try await volunteers.importLedger(try await request.uploadedSheet(format: format), actor: actor)
         return try Web.json(Imported(imported: count))
     }
 
