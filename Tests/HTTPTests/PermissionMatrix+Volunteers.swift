@@ -188,6 +188,9 @@ extension PermissionMatrixTests {
         "GET /activities/{id}": Case(.permission(.activityView, success: 200)) { s, _, inside in
             Request(uri: "/activities/\(try await s.activity(inside).id)")
         },
+        "POST /activities/{id}/change": Case(.permission(.activityManage, success: 303)) { s, _, inside in
+            Request(uri: "/activities/\(try await s.activity(inside).id)/change", form: [("title", "矩阵活动（改）"), ("reason", "改名")])
+        },
         "POST /activities/{id}/transition": Case(.permission(.activityManage, success: 303)) { s, _, inside in
             Request(uri: "/activities/\(try await s.activity(inside).id)/transition", form: [("action", "close")])
         },
@@ -372,6 +375,9 @@ extension PermissionMatrixTests {
         },
         "GET /api/v1/activities/{id}": Case(.permission(.activityView, success: 200)) { s, _, inside in
             Request(uri: "/api/v1/activities/\(try await s.activity(inside).id)")
+        },
+        "PATCH /api/v1/activities/{id}": Case(.permission(.activityManage, success: 200)) { s, _, inside in
+            Request(uri: "/api/v1/activities/\(try await s.activity(inside).id)", json: #"{"title":"矩阵活动（改）","reason":"改名"}"#)
         },
         "POST /api/v1/activities/{id}/transition": Case(.permission(.activityManage, success: 200)) { s, _, inside in
             Request(uri: "/api/v1/activities/\(try await s.activity(inside).id)/transition", json: #"{"action":"cancel","reason":"下雨"}"#)

@@ -100,4 +100,14 @@ struct ActivityChangeTests {
             try ActivityChangeRules.apply(ActivityChange(title: "敬老义剪", capacities: [1: 10], reason: "无"), to: Self.activity(), now: Self.now)
         }
     }
+
+    @Test func aWholeFormCountsOnlyWhatDiffersSoAnUntouchedCloseStillFollowsTheStart() throws {
+        let a = Self.activity()
+        let form = ActivityChange(title: a.title, description: a.description, startsAt: Date(millis: Self.start + Self.hour),
+                                  endsAt: Date(millis: a.endsAt + Self.hour), signUpCloses: Date(millis: a.signUpCloses),
+                                  cancelDeadline: Date(millis: a.cancelDeadline), capacities: [1: 10], reason: "推迟一小时")
+        let changed = try ActivityChangeRules.apply(form.differences(from: a), to: a, now: Self.now)
+        #expect(changed.signUpCloses == Self.start + Self.hour && changed.cancelDeadline == Self.start + Self.hour)
+        #expect(changed.lines.count == 3, "time, sign-up close and cancel deadline; not the title: \(changed.lines)")
+    }
 }

@@ -11,6 +11,7 @@ extension AuditAction {
     public static let teamMember = AuditAction("volunteer_team.member", on: .volunteerTeam, "变更队员")
     public static let activityCreate = AuditAction("activity.create", on: .activity, "新建活动")
     public static let activityTransition = AuditAction("activity.transition", on: .activity, "变更活动状态")
+    public static let activityChange = AuditAction("activity.change", on: .activity, "变更活动内容")
     public static let signUpCreate = AuditAction("activity_signup.create", on: .activitySignUp, "报名")
     public static let signUpChange = AuditAction("activity_signup.change", on: .activitySignUp, "变更报名")
     public static let attendanceRecord = AuditAction("activity_signup.attendance", on: .activitySignUp, "记录签到签退")
@@ -24,7 +25,7 @@ extension AuditAction {
 
     static let volunteers: [AuditAction] = [
         .volunteerRegister, .volunteerApprove, .volunteerReject, .volunteerStatus, .volunteerUpdate, .teamCreate, .teamMember,
-        .activityCreate, .activityTransition, .signUpCreate, .signUpChange, .attendanceRecord, .recordCertify, .recordImport,
+        .activityCreate, .activityTransition, .activityChange, .signUpCreate, .signUpChange, .attendanceRecord, .recordCertify, .recordImport,
         .correctionAsk, .correctionDecide, .volunteerExport, .certificateIssue, .certificateRevoke,
     ]
 }

@@ -119,12 +119,7 @@ struct ActivityInput {
         let hold = fields.integer("holdHours", "递补确认时限（小时）", range: 1...168).map(Int.init)
         let cutoff = fields.integer("cutoffHours", "开始前停止递补（小时）", range: 0...72).map(Int.init)
         var roles: [ActivityDraft.Role] = []
-        let present = Set(fields.values.keys.compactMap { key -> Int? in
-            guard key.hasPrefix("roles.") else { return nil }
-            return key.split(separator: ".").dropFirst().first.flatMap { Int($0) }
-        }.filter { (0..<ActivityRules.maxRoles).contains($0) })
-        // Row 0 is always read, so that the API description lists a row's fields.
-        for index in present.union([0]).sorted() {
+        for index in Self.roleRows(fields) {
             let p = "roles.\(index)."
             let name = fields.text(p + "name", "岗位名称", maxLength: 30)
             let capacity = fields.integer(p + "capacity", "名额", range: 1...Int64(ActivityRules.maxCapacity))
@@ -143,6 +138,15 @@ struct ActivityInput {
         try fields.finish()
     }
 
+    /// The `roles.N.*` rows sent, in order. Row 0 is always read, so that the API description
+    /// lists a row's fields.
+    static func roleRows(_ fields: Fields) -> [Int] {
+        Set(fields.values.keys.compactMap { key -> Int? in
+            guard key.hasPrefix("roles.") else { return nil }
+            return key.split(separator: ".").dropFirst().first.flatMap { Int($0) }
+        }.filter { (0..<ActivityRules.maxRoles).contains($0) }).union([0]).sorted()
+    }
+
     /// `yyyy-mm-ddThh:mm` (a `datetime-local` field) in Shanghai time.
     static func moment(_ fields: inout Fields, _ name: String, _ label: String, required: Bool) -> Date? {
         guard let text = fields.text(name, label, required: required, maxLength: 25) else { return nil }
@@ -151,6 +155,30 @@ struct ActivityInput {
             return nil
         }
         return date
+    }
+}
+
+/// 活动变更: only the fields sent change; places per role as `roles.N.id` + `roles.N.capacity`.
+struct ActivityChangeInput {
+    let change: ActivityChange
+
+    init(_ fields: inout Fields) throws {
+        var change = ActivityChange()
+        change.title = fields.text("title", "活动名称", maxLength: 60)
+        change.description = fields.text("description", "活动内容", maxLength: ActivityInput.descriptionLength)
+        change.startsAt = ActivityInput.moment(&fields, "startsAt", "开始时间", required: false)
+        change.endsAt = ActivityInput.moment(&fields, "endsAt", "结束时间", required: false)
+        change.signUpCloses = ActivityInput.moment(&fields, "signUpCloses", "报名截止", required: false)
+        change.cancelDeadline = ActivityInput.moment(&fields, "cancelDeadline", "取消报名截止", required: false)
+        for index in ActivityInput.roleRows(fields) {
+            let id = fields.integer("roles.\(index).id", "岗位")
+            let capacity = fields.integer("roles.\(index).capacity", "名额", range: 1...Int64(ActivityRules.maxCapacity))
+            if let id, let capacity { change.capacities[id] = Int(capacity) }
+            else if id != nil || capacity != nil { fields.fail("roles.\(index).capacity", "请同时给出岗位和它的名额") }
+        }
+        change.reason = fields.text("reason", "变更原因", maxLength: ActivityChangeRules.maxReason) ?? ""
+        try fields.finish()
+        self.change = change
     }
 }
 

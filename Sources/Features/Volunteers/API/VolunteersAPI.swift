@@ -61,6 +61,7 @@ struct VolunteersAPI {
         activities.get(use: activityList)
         activities.post(use: createActivity)
         activities.get(":id", use: activity)
+        activities.patch(":id", use: changeActivity)
         activities.post(":id/transition", use: transition)
         activities.post(":id/certify", use: certify)
         activities.get(":id/signups", use: signUpList)
@@ -212,6 +213,12 @@ struct VolunteersAPI {
         let page = try await volunteers.activity(try context.pathID(), actor: actor)
         return try Web.json(ActivityBody(activity: page.activity, mine: page.mine, waitingPosition: page.waitingPosition, refusal: page.refusal,
                                          mayManage: page.mayManage))
+    }
+
+    @Sendable func changeActivity(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, ActivityChangeInput.init)
+        return try Web.json(try await volunteers.change(activityId: try context.pathID(), input.change, actor: actor))
     }
 
     @Sendable func transition(_ request: Request, context: AppContext) async throws -> Response {

@@ -34,6 +34,8 @@ extension VolunteersAPI: APIDocumenting {
             op("post", "/api/v1/activities", "新建活动（草稿）；岗位按 roles.N.* 逐行填写", activities, body: { _ = try ActivityInput(&$0) },
                answer: "Activity", status: "201"),
             op("get", "/api/v1/activities/{id}", "一个活动及本人的报名", activities, answer: "ActivityBody"),
+            op("patch", "/api/v1/activities/{id}", "活动变更（开始前）：时间、报名截止、名额等，报名的人会收到通知", activities,
+               body: { _ = try ActivityChangeInput(&$0) }, answer: "Activity"),
             op("post", "/api/v1/activities/{id}/transition", "发布、截止报名、开始、结束或取消活动", activities, body: { _ = try TransitionInput(&$0) },
                answer: "Activity"),
             op("post", "/api/v1/activities/{id}/certify", "认证服务时长（活动结束后）", activities, body: { _ = try CertifyInput(&$0) }, answer: "Certification"),

@@ -28,6 +28,21 @@ public struct ActivityChange: Sendable, Equatable {
     }
 }
 
+extension ActivityChange {
+    /// Only the fields that differ from `activity`: a form repeats every field, and a sign-up
+    /// close sent as it was must still follow a moved start.
+    public func differences(from activity: Activity) -> ActivityChange {
+        var c = self
+        if c.title == activity.title { c.title = nil }
+        if c.description == activity.description { c.description = nil }
+        if c.startsAt?.millis == activity.startsAt { c.startsAt = nil }
+        if c.endsAt?.millis == activity.endsAt { c.endsAt = nil }
+        if c.signUpCloses?.millis == activity.signUpCloses { c.signUpCloses = nil }
+        if c.cancelDeadline?.millis == activity.cancelDeadline { c.cancelDeadline = nil }
+        return c
+    }
+}
+
 /// An activity after a change passed `ActivityChangeRules.apply`, with the lines the people
 /// signed up are told.
 public struct ChangedActivity: Sendable, Equatable {

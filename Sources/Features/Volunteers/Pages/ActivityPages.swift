@@ -118,6 +118,13 @@ extension VolunteersPages {
         let hasCheckIn: Bool, checkedIn: String, hasCheckOut: Bool, checkedOut: String
         let rolesTitle: String, roles: [RoleView], showRefusal: Bool, refusal: String, needsIdentity: Bool
         let mayManage: Bool, takesAttendance: Bool, actions: [ActionView], canCertify: Bool, records: [RecordView], hasRecords: Bool
+        let canChange: Bool, change: ChangeForm
+    }
+    /// 修改活动: today's values in the fields, places per role.
+    struct ChangeForm {
+        struct Places { let index: Int, id: Int64, name: String, capacity: Int, taken: Int }
+        let title: String, description: String, startsAt: String, endsAt: String, signUpCloses: String, cancelDeadline: String
+        let places: [Places], needsReason: Bool
     }
 
     @Sendable func activity(_ request: Request, context: AppContext) async throws -> Response {
@@ -166,7 +173,8 @@ extension VolunteersPages {
             canCertify: page.mayManage && a.state == .finished,
             records: records.map { RecordView(name: $0.name, role: $0.role, hours: ServiceHours.text(minutes: $0.minutes),
                                               remark: $0.supersededBy != nil ? "已更正" : $0.flagged ? "未签退，按默认时长" : "") },
-            hasRecords: !records.isEmpty)
+            hasRecords: !records.isEmpty,
+            canChange: page.mayManage && ActivityChangeRules.changeable(a.state), change: Self.changeForm(a))
         return web.page("volunteers.activity", title: a.title, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
     }
@@ -179,6 +187,26 @@ extension VolunteersPages {
             let words: [ActivityAction: String] = [.publish: "活动已发布", .close: "已截止报名", .start: "活动已开始", .finish: "活动已结束",
                                                    .cancel: "活动已取消，报名的人会收到通知"]
             return ("/activities/\(id)", words[input.action] ?? "已保存")
+        }, orShow: { try await activityPage(id, request, context, error: $0) })
+    }
+
+    static func changeForm(_ a: Activity) -> ChangeForm {
+        func local(_ millis: Int64) -> String { Date(millis: millis).shanghaiText.replacingOccurrences(of: " ", with: "T") }
+        return ChangeForm(title: a.title, description: a.description, startsAt: local(a.startsAt), endsAt: local(a.endsAt),
+                          signUpCloses: local(a.signUpCloses), cancelDeadline: local(a.cancelDeadline),
+                          places: a.roles.enumerated().map { .init(index: $0.offset, id: $0.element.id, name: $0.element.name,
+                                                                   capacity: $0.element.capacity, taken: $0.element.confirmed + $0.element.held) },
+                          needsReason: a.state != .draft)
+    }
+
+    /// 修改活动 from the page: the form sends every field, so only those that differ from the
+    /// activity count (a sign-up close left as it was still follows a moved start).
+    @Sendable func changeActivity(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        return try await post(request, context, ActivityChangeInput.init, { input in
+            let changed = try await volunteers.change(activityId: id, input.change, wholeForm: true, actor: actor)
+            return ("/activities/\(id)", changed.state == .draft ? "已保存" : "活动已修改，报名的人会收到变更通知")
         }, orShow: { try await activityPage(id, request, context, error: $0) })
     }
 

@@ -20,6 +20,7 @@ struct VolunteersPages {
         router.post("activities", use: createActivity)
         router.get("activities/:id", use: activity)
         router.post("activities/:id/transition", use: transition)
+        router.post("activities/:id/change", use: changeActivity)
         router.post("activities/:id/certify", use: certify)
         router.post("activities/:id/signups", use: signUp)
         router.get("activities/:id/signups", use: signUpList)

@@ -82,6 +82,19 @@ enum VolunteersTemplates {
         <input type="hidden" name="_csrf" value="{{csrf}}"><label>评价 <select name="rating"><option value="">不评价</option>
         <option value="5">5 星</option><option value="4">4 星</option><option value="3">3 星</option><option value="2">2 星</option><option value="1">1 星</option></select></label>
         <button class="btn btn-primary" id="action-certify">认证服务时长</button></form>{{/canCertify}}
+      {{#canChange}}{{#change}}<details id="activity-change"><summary>修改活动</summary>
+        <form method="post" action="/activities/{{id}}/change" class="form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <p class="muted">修改后，已报名和候补的人会收到变更通知。名额不能少于已报名的人数。</p>
+        <label>活动名称 <input name="title" required maxlength="60" value="{{title}}"></label>
+        <label>活动内容 <textarea name="description" maxlength="1000" rows="3">{{description}}</textarea></label>
+        <label>开始时间 <input type="datetime-local" name="startsAt" required value="{{startsAt}}"></label>
+        <label>结束时间 <input type="datetime-local" name="endsAt" required value="{{endsAt}}"></label>
+        <label>报名截止 <input type="datetime-local" name="signUpCloses" value="{{signUpCloses}}"></label>
+        <label>取消报名截止 <input type="datetime-local" name="cancelDeadline" value="{{cancelDeadline}}"></label>
+        {{#places}}<input type="hidden" name="roles.{{index}}.id" value="{{id}}">
+        <label>「{{name}}」名额（已报 {{taken}}） <input type="number" name="roles.{{index}}.capacity" min="1" max="10000" required value="{{capacity}}"></label>{{/places}}
+        <label>变更原因{{^needsReason}}（草稿可不填）{{/needsReason}} <input name="reason" maxlength="200"{{#needsReason}} required{{/needsReason}}></label>
+        <button class="btn btn-primary" id="change-activity">保存修改</button></form></details>{{/change}}{{/canChange}}
     </section>{{/mayManage}}
     {{#hasRecords}}<section class="card" id="activity-records"><h2>服务记录</h2><table class="table cards"><thead><tr><th>志愿者</th><th>岗位</th><th>时长</th><th>说明</th></tr></thead><tbody>
       {{#records}}<tr><td data-label="志愿者">{{name}}</td><td data-label="岗位">{{role}}</td><td data-label="时长">{{hours}}</td><td data-label="说明">{{remark}}</td></tr>{{/records}}</tbody></table></section>{{/hasRecords}}

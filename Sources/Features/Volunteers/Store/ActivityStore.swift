@@ -105,6 +105,26 @@ enum ActivityStore {
             """).run()
     }
 
+    /// Writes a checked change; sign-ups follow their role's new slot and a moved activity is
+    /// reminded of again.
+    static func apply(_ tx: Tx, id: Int64, _ c: ChangedActivity, now: Int64) async throws {
+        try await tx.sql.raw("""
+            UPDATE activities SET title = \(bind: c.title), description = \(bind: c.description), starts_at = \(bind: c.startsAt),
+            ends_at = \(bind: c.endsAt), signup_closes = \(bind: c.signUpCloses), cancel_deadline = \(bind: c.cancelDeadline),
+            reminded_at = \(unsafeRaw: c.timeMoved ? "NULL" : "reminded_at"), updated_at = \(bind: now) WHERE id = \(bind: id)
+            """).run()
+        for role in c.roles {
+            try await tx.sql.raw("""
+                UPDATE activity_roles SET capacity = \(bind: role.capacity), starts_at = \(bind: role.startsAt), ends_at = \(bind: role.endsAt),
+                default_minutes = \(bind: role.defaultMinutes) WHERE id = \(bind: role.id) AND activity_id = \(bind: id)
+                """).run()
+            try await tx.sql.raw("""
+                UPDATE activity_signups SET starts_at = \(bind: role.startsAt), ends_at = \(bind: role.endsAt)
+                WHERE role_id = \(bind: role.id) AND activity_id = \(bind: id)
+                """).run()
+        }
+    }
+
     static func remindedAt(_ tx: Tx, id: Int64) async throws -> Int64? {
         try await tx.sql.raw("SELECT reminded_at FROM activities WHERE id = \(bind: id)").first()?.decode(column: "reminded_at", as: Int64?.self)
     }
