@@ -71,6 +71,18 @@ def walk_volunteer_on_a_phone_signs_up_checks_in_and_sees_the_hours(base, work, 
         assert phone.find_element(By.ID, "my-status").text == "已报名"
         assert phone.find_element(By.CSS_SELECTOR, "#personal-code svg"), "no personal code to show the organiser"
 
+        # 活动变更: the organiser gives it half an hour more; the volunteer is told why.
+        staff.get(f"{base}/activities/{activity}")
+        staff.find_element(By.CSS_SELECTOR, "#activity-change summary").click()
+        staff.execute_script("arguments[0].value = arguments[1]", staff.find_element(By.CSS_SELECTOR, "#activity-change [name=endsAt]"),
+                             local(now + timedelta(hours=2, minutes=30)))
+        staff.find_element(By.CSS_SELECTOR, "#activity-change [name=reason]").send_keys("垃圾较多，延长半小时")
+        submit(staff, staff.find_element(By.ID, "change-activity"))
+        assert "活动已修改" in staff.page_source, staff.page_source[:1500]
+        assert local(now + timedelta(hours=2, minutes=30))[-5:] in staff.find_element(By.TAG_NAME, "main").text
+        phone.get(base + "/inbox")
+        assert "活动变更：楼道清理（走查）" in phone.page_source and "垃圾较多，延长半小时" in phone.page_source
+
         path, _ = scanned_code(staff, base, activity)
         phone.get(base + path)
         submit(phone, phone.find_element(By.ID, "punch"))
