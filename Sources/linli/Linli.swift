@@ -134,15 +134,21 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "规模：small 或 district") var scale: String = "small"
     @Option(help: "随机种子（同一种子生成同样的数据）") var seed: UInt64 = 20261123
     @Option(help: "district 规模时另生成过去一年的诉求件数（并为各街道、社区、网格建账号），如 2000000") var requests: Int = 0
+    @Option(help: "district 规模时另生成的志愿者人数（从 18–77 岁居民中随机选取），如 150000") var volunteers: Int = 0
+    @Option(name: .customLong("service-records"), help: "这些志愿者近三年的服务记录条数（台账导入），如 2000000") var serviceRecords: Int = 0
 
     func run() async throws {
         guard ["small", "district"].contains(scale) else { throw ValidationError("规模应为 small 或 district") }
         guard requests >= 0, requests == 0 || scale == "district" else { throw ValidationError("--requests 只用于 district 规模，且不能为负数") }
+        guard volunteers >= 0, volunteers == 0 || scale == "district" else { throw ValidationError("--volunteers 只用于 district 规模，且不能为负数") }
+        guard serviceRecords >= 0, serviceRecords == 0 || volunteers > 0 else { throw ValidationError("--service-records 需要同时给出 --volunteers，且不能为负数") }
         try await withSystem(database.configuration()) { system in
             do {
                 if scale == "district" {
-                    let summary = try await DistrictScaleDemo.load(into: system, seed: seed, requests: requests) { print($0) }
-                    print("完成：\(summary.regions) 个区域节点，\(summary.households) 户，\(summary.residents) 名居民，\(summary.requests) 件诉求，用时 \(Int(summary.seconds)) 秒")
+                    let summary = try await DistrictScaleDemo.load(into: system, seed: seed, requests: requests, volunteers: volunteers,
+                                                                   serviceRecords: serviceRecords) { print($0) }
+                    print("完成：\(summary.regions) 个区域节点，\(summary.households) 户，\(summary.residents) 名居民，\(summary.volunteers) 名志愿者"
+                          + "（服务记录 \(summary.serviceRecords) 条），\(summary.requests) 件诉求，用时 \(Int(summary.seconds)) 秒")
                     if !summary.logins.isEmpty { printLogins(summary.logins) }
                 } else {
                     printLogins(try await DemoDistrict.load(into: system))

@@ -19,6 +19,7 @@ extension AuditAction {
     public static let recordImport = AuditAction("service_record.import", on: .serviceRecord, "导入服务记录")
     public static let correctionAsk = AuditAction("service_record.correction_ask", on: .serviceRecord, "申请更正服务记录")
     public static let correctionDecide = AuditAction("service_record.correction_decide", on: .serviceRecord, "处理更正申请")
+    public static let volunteerBulkLoad = AuditAction("volunteer.bulk_load", on: .volunteer, "批量载入志愿者及服务记录")
     public static let volunteerExport = AuditAction("volunteer.export", on: .volunteer, "导出志愿服务台账")
     public static let certificateIssue = AuditAction("volunteer_certificate.issue", on: .volunteerCertificate, "出具服务证明")
     public static let certificateRevoke = AuditAction("volunteer_certificate.revoke", on: .volunteerCertificate, "撤销服务证明")
@@ -26,7 +27,7 @@ extension AuditAction {
     static let volunteers: [AuditAction] = [
         .volunteerRegister, .volunteerApprove, .volunteerReject, .volunteerStatus, .volunteerUpdate, .teamCreate, .teamMember,
         .activityCreate, .activityTransition, .activityChange, .signUpCreate, .signUpChange, .attendanceRecord, .recordCertify, .recordImport,
-        .correctionAsk, .correctionDecide, .volunteerExport, .certificateIssue, .certificateRevoke,
+        .correctionAsk, .correctionDecide, .volunteerBulkLoad, .volunteerExport, .certificateIssue, .certificateRevoke,
     ]
 }
 

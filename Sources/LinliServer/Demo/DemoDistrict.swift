@@ -22,7 +22,13 @@ public enum DemoDistrict {
 
     public enum DemoError: Error, CustomStringConvertible {
         case notEmpty
-        public var description: String { "数据库中已有区域数据，演示数据只能载入空数据库" }
+        case notEnoughResidents(Int)
+        public var description: String {
+            switch self {
+            case .notEmpty: "数据库中已有区域数据，演示数据只能载入空数据库"
+            case .notEnoughResidents(let n): "居民登记中 18–77 岁的居民不足 \(n) 人，无法生成这么多志愿者"
+            }
+        }
     }
 
     static let streets: [(name: String, communities: [String])] = [

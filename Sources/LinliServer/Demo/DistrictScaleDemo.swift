@@ -12,6 +12,8 @@ public enum DistrictScaleDemo {
         public var households = 0
         public var residents = 0
         public var requests = 0
+        public var volunteers = 0
+        public var serviceRecords = 0
         public var logins: [DemoDistrict.Login] = []
         public var seconds = 0.0
     }
@@ -21,8 +23,9 @@ public enum DistrictScaleDemo {
                                  "康乐", "永宁", "振兴", "育才", "丰收", "春晖", "书院", "东风"]
     static let gridNumbers = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
-    /// `requests` > 0 also makes staff accounts and a year of requests (`RequestHistoryDemo`).
-    public static func load(into system: LinliSystem, seed: UInt64, requests: Int = 0,
+    /// `requests` > 0 or `volunteers` > 0 also makes staff accounts; then a year of requests
+    /// (`RequestHistoryDemo`) and volunteers with `serviceRecords` records (`VolunteerHistoryDemo`).
+    public static func load(into system: LinliSystem, seed: UInt64, requests: Int = 0, volunteers: Int = 0, serviceRecords: Int = 0,
                             progress: @Sendable (String) -> Void) async throws -> Summary {
         guard try await system.regions.roots().isEmpty else { throw DemoDistrict.DemoError.notEmpty }
         let started = Date()
@@ -91,9 +94,16 @@ public enum DistrictScaleDemo {
             summary.residents += try await system.residents.bulkLoad(drafts, places: places, actor: system.commandLineActor)
             progress("[\(index + 1)/\(streets.count)] \(street.node.name)：\(drafts.count) 人（累计 \(summary.residents) 人，\(Int(Date().timeIntervalSince(started))) 秒）")
         }
-        if requests > 0 {
-            (summary.logins, summary.requests) = try await RequestHistoryDemo.load(into: system, grids: gridList, district: district, count: requests,
-                                                                                   seed: seed, progress: progress)
+        if requests > 0 || volunteers > 0 {
+            let staff: RequestHistoryDemo.Staff
+            (staff, summary.logins) = try await RequestHistoryDemo.accounts(system, grids: gridList, district: district)
+            progress("账号：区、各街道、各社区、各网格各一个")
+            (summary.volunteers, summary.serviceRecords) = try await VolunteerHistoryDemo.load(
+                into: system, residents: summary.residents, volunteers: volunteers, records: serviceRecords, seed: seed, progress: progress)
+            if requests > 0 {
+                summary.requests = try await RequestHistoryDemo.load(into: system, grids: gridList, staff: staff, count: requests, seed: seed,
+                                                                     progress: progress)
+            }
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -31,10 +31,8 @@ enum RequestHistoryDemo {
 
     static let batch = 20_000
 
-    static func load(into system: LinliSystem, grids: [Grid], district: BulkRegion, count: Int, seed: UInt64,
-                     progress: @Sendable (String) -> Void) async throws -> (logins: [DemoDistrict.Login], requests: Int) {
-        let (staff, logins) = try await accounts(system, grids: grids, district: district)
-        progress("账号：\(logins.count) 个（区、街道、社区、网格各一）")
+    static func load(into system: LinliSystem, grids: [Grid], staff: Staff, count: Int, seed: UInt64,
+                     progress: @Sendable (String) -> Void) async throws -> Int {
         let items = try await system.catalog.catalog(actor: system.commandLineActor).items.filter(\.active)
         let calendar = try await system.calendar.calendar()
         let now = system.clock.now()
@@ -50,7 +48,7 @@ enum RequestHistoryDemo {
             written += try await system.requests.bulkLoad(history, actor: system.commandLineActor)
             progress("诉求：\(written) / \(count)")
         }
-        return (logins, written)
+        return written
     }
 
     static func accounts(_ system: LinliSystem, grids: [Grid], district: BulkRegion) async throws -> (Staff, [DemoDistrict.Login]) {

@@ -1,0 +1,116 @@
+import Foundation
+import LinliKit
+
+/// A registered volunteer of the past with the service a paper ledger (or an older platform)
+/// holds for them — for district-scale demo data and the benchmarks.
+public struct HistoricVolunteer: Sendable {
+    public let residentId: Int64
+    public let skills: [String]
+    public let availability: [String]
+    public let approvedAt: Date
+    public let services: [HistoricService]
+
+    public init(residentId: Int64, skills: [String], availability: [String], approvedAt: Date, services: [HistoricService]) {
+        self.residentId = residentId
+        self.skills = skills
+        self.availability = availability
+        self.approvedAt = approvedAt
+        self.services = services
+    }
+}
+
+/// One service of a `HistoricVolunteer`, as a 台账 row states it.
+public struct HistoricService: Sendable {
+    public let date: String
+    public let content: String
+    public let place: String
+    public let beneficiary: String
+    public let minutes: Int64
+    public let lead: String
+
+    public init(date: String, content: String, place: String, beneficiary: String, minutes: Int64, lead: String) {
+        self.date = date
+        self.content = content
+        self.place = place
+        self.beneficiary = beneficiary
+        self.minutes = minutes
+        self.lead = lead
+    }
+}
+
+extension VolunteerService {
+    /// Stores many approved volunteers with their imported service records in one
+    /// transaction of multi-row inserts, each volunteer's hours and stars summed from their
+    /// records. The command line only (it bypasses registration and approval); every row
+    /// passes the rules a registration and a ledger row pass, and one audit entry records the
+    /// load. Returns how many volunteers and records were stored.
+    @discardableResult
+    public func bulkLoad(_ volunteers: [HistoricVolunteer], actor: Actor) async throws -> (volunteers: Int, records: Int) {
+        try actor.require(.volunteerManage)
+        guard actor.scope.path == "/" else { throw DomainError.forbidden }
+        guard !volunteers.isEmpty else { return (0, 0) }
+        let people = try await residents.residents(ids: volunteers.map(\.residentId))
+        let today = Self.dayText(clock.now().millis)
+        for v in volunteers {
+            guard people[v.residentId] != nil else { throw DomainError.invalid("residentId", "居民登记中没有编号 \(v.residentId) 的居民") }
+            _ = try Self.checked { try VolunteerRules.check(.init(residentId: v.residentId, skills: v.skills, availability: v.availability,
+                                                                  consent: true)) }
+            if let bad = v.services.first(where: { !PaperLedger.isDay($0.date) || $0.date > today || !(1...1440).contains($0.minutes) }) {
+                throw DomainError.invalid("services", "服务记录（\(bad.date)，\(bad.minutes) 分钟）的日期或时长不对")
+            }
+        }
+        let code = try await districtCode(of: people.values.first!.regionPath)
+        let thresholds = settings.stars
+        let now = clock.now().millis
+        return try await database.bulkWrite { tx in
+            if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE volunteers, service_records IN EXCLUSIVE MODE").run() }
+            let firstVolunteer = try await Self.nextId(tx, "volunteers")
+            let firstRecord = try await Self.nextId(tx, "service_records")
+            var rows = BulkRows()
+            for (offset, v) in volunteers.enumerated() {
+                let person = people[v.residentId]!
+                let id = firstVolunteer + Int64(offset)
+                let minutes = v.services.reduce(Int64(0)) { $0 + $1.minutes }
+                let stars = StarStanding.of(certifiedMinutes: Int(minutes), thresholds: thresholds).stars
+                let approved = v.approvedAt.millis
+                rows.volunteers.append([
+                    .integer(id), .text(VolunteerRules.number(districtCode: code, id: id)), .integer(person.id), .text(person.name),
+                    .integer(person.regionId), .text(person.regionPath), .text(VolunteerStatus.active.rawValue),
+                    .text(v.availability.joined(separator: "、")), .integer(approved), .integer(approved), .integer(approved),
+                    .integer(minutes), .integer(Int64(stars)), .integer(now)])
+                for skill in v.skills { rows.skills.append([.integer(id), .text(skill), .text(person.regionPath)]) }
+                for s in v.services {
+                    rows.records.append([
+                        .integer(firstRecord + Int64(rows.records.count)), .integer(id), .text(s.content), .text("志愿者"), .text(s.date),
+                        .text(s.place), .text(s.beneficiary), .text(s.content), .integer(s.minutes), .text(s.lead), .text(s.lead),
+                        .text(RecordSource.imported.rawValue), .integer(0), .integer(now)])
+                }
+            }
+            try await tx.insert(into: "volunteers", columns: BulkRows.volunteerColumns, rows: rows.volunteers)
+            try await tx.insert(into: "volunteer_skills", columns: ["volunteer_id", "skill", "region_path"], rows: rows.skills)
+            try await tx.insert(into: "service_records", columns: BulkRows.recordColumns, rows: rows.records)
+            if tx.engine == .postgres {
+                for table in ["volunteers", "service_records"] {
+                    try await tx.sql.raw("SELECT setval(pg_get_serial_sequence('\(unsafeRaw: table)', 'id'), (SELECT MAX(id) FROM \(unsafeRaw: table)))").run()
+                }
+            }
+            try await audit.append(tx, actor: actor, action: .volunteerBulkLoad, entityId: "-", regionPath: nil,
+                                   after: ["volunteers": String(rows.volunteers.count), "records": String(rows.records.count)])
+            return (rows.volunteers.count, rows.records.count)
+        }
+    }
+
+    private static func nextId(_ tx: Tx, _ table: String) async throws -> Int64 {
+        try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int64.self) + 1
+    }
+
+    private struct BulkRows {
+        static let volunteerColumns = ["id", "number", "resident_id", "name", "region_id", "region_path", "status", "availability",
+                                       "consent_at", "applied_at", "approved_at", "certified_minutes", "stars", "updated_at"]
+        static let recordColumns = ["id", "volunteer_id", "activity_title", "role", "service_date", "place", "beneficiary", "content",
+                                    "minutes", "lead", "recorder", "source", "flagged", "recorded_at"]
+        var volunteers: [[SQLCell]] = []
+        var skills: [[SQLCell]] = []
+        var records: [[SQLCell]] = []
+    }
+}

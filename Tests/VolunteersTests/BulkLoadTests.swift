@@ -1,0 +1,57 @@
+import Foundation
+import LinliKit
+import LinliServer
+import LinliTestSupport
+import Testing
+import Volunteers
+
+@Suite("Bulk load of volunteers with their ledger records (district-scale demo, benchmarks)")
+struct BulkLoadTests {
+    static func service(_ date: String, hours: Int64) -> HistoricService {
+        HistoricService(date: date, content: "独居老人探访", place: "社区养老服务站", beneficiary: "独居老人", minutes: hours * 60, lead: "王芳")
+    }
+
+    @Test(arguments: TestEngine.all)
+    func volunteersArriveApprovedWithNumbersHoursAndStarsSummedFromTheirRecords(engine: TestEngine) async throws {
+        try await TestSystem.with(engine, clock: ManualClock()) { system in
+            let v = try await VolunteerFixture.build(system)
+            let regular = try await v.resident("李秀英", number: 1, at: v.f.h1)
+            let newcomer = try await v.resident("张伟", number: 2, at: v.f.h1)
+            let audits = try await v.auditCount()
+            let stored = try await v.volunteers.bulkLoad([
+                HistoricVolunteer(residentId: regular.id, skills: ["医护"], availability: ["周末"], approvedAt: Date(timeIntervalSince1970: 1_700_000_000),
+                                  services: (1...11).map { Self.service(String(format: "2025-03-%02d", $0), hours: 10) }),
+                HistoricVolunteer(residentId: newcomer.id, skills: [], availability: [], approvedAt: Date(timeIntervalSince1970: 1_700_000_000),
+                                  services: []),
+            ], actor: v.f.cli)
+            #expect(stored.volunteers == 2 && stored.records == 11)
+            #expect(try await v.auditCount() == audits + 1, "one audit entry for the load")
+            let found = try await v.volunteers.search(VolunteerQuery(skill: "医护"), actor: v.staff).items
+            let one = try #require(found.first)
+            #expect(found.count == 1 && one.name == "李秀英" && one.status == .active)
+            #expect(one.certifiedMinutes == 110 * 60 && one.stars == 1, "110 hours: 1★ at the national thresholds")
+            #expect(one.number?.hasSuffix("00000001") == true)
+            // A registration after the load gets the next id (PostgreSQL's sequence was moved on).
+            let (_, later) = try await v.volunteer("赵敏", number: 3, at: v.f.h1)
+            #expect(later.id > one.id + 1)
+            #expect(try await v.volunteers.recomputedStanding(volunteerId: one.id).stars == 1, "the stored stars match the records")
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aLoadWithAnUnknownPersonOrAWrongRecordStoresNothingAndOnlyTheCommandLineMayLoad(engine: TestEngine) async throws {
+        try await TestSystem.with(engine, clock: ManualClock()) { system in
+            let v = try await VolunteerFixture.build(system)
+            let person = try await v.resident("李秀英", number: 1, at: v.f.h1)
+            func load(_ services: [HistoricService], residentId: Int64? = nil, actor: Actor? = nil) async throws {
+                _ = try await v.volunteers.bulkLoad([HistoricVolunteer(residentId: residentId ?? person.id, skills: [], availability: [],
+                                                                       approvedAt: Date(), services: services)], actor: actor ?? v.f.cli)
+            }
+            #expect(await refusal("residentId") { try await load([], residentId: 999_999) } == "居民登记中没有编号 999999 的居民")
+            #expect(await refusal("services") { try await load([Self.service("2025-13-01", hours: 1)]) } != nil)
+            #expect(await refusal("services") { try await load([Self.service("2025-03-01", hours: 25)]) } != nil)
+            await #expect(throws: DomainError.self) { try await load([], actor: v.staff) }
+            #expect(try await v.volunteers.search(VolunteerQuery(), actor: v.staff).total == 0, "nothing was stored")
+        }
+    }
+}
