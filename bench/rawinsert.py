@@ -15,6 +15,7 @@ Prints one line: `RAW {"transactions": n, "seconds": s, "tps": x}`. The rows it 
 deleted again at the end, so the benchmark database stays as it was.
 """
 import argparse
+import itertools
 import json
 import secrets
 import sqlite3
@@ -22,7 +23,11 @@ import threading
 import time
 
 KEYS = {"audit_log": "seq"}
-FRESH = {"requests": {"tracking_code": lambda: secrets.token_hex(6).upper(), "idempotency_key": lambda: None}}
+_people = itertools.count(10**12)
+# Columns a copy must not repeat: a request's tracking code; a sign-up's person (one active
+# sign-up per person and activity).
+FRESH = {"requests": {"tracking_code": lambda: secrets.token_hex(6).upper(), "idempotency_key": lambda: None},
+         "activity_signups": {"resident_id": lambda: next(_people)}}
 
 
 def connect_sqlite(path):

@@ -81,6 +81,11 @@ struct ActivityChangeServiceTests {
             await refusal("reason") {
                 _ = try await v.volunteers.change(activityId: activity.id, ActivityChange(title: "读书会（改）"), actor: v.staff)
             }
+            // A whole form sent back unchanged names no field: nothing in it is wrong.
+            let same = ActivityChange(title: activity.title, startsAt: Date(millis: activity.startsAt), reason: "核对")
+            await #expect(throws: DomainError(kind: .invalid, code: "nothing_changed", message: "没有要修改的内容")) {
+                _ = try await v.volunteers.change(activityId: activity.id, same, wholeForm: true, actor: v.staff)
+            }
             #expect(try await v.auditCount() == audits)
             clock.advance(seconds: 2 * 3600)
             _ = try await v.volunteers.transition(activityId: activity.id, .start, actor: v.staff)

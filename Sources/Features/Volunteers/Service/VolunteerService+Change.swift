@@ -18,7 +18,7 @@ extension VolunteerService {
             } catch let refusal as ActivityChangeRefusal {
                 switch refusal {
                 case .state: throw DomainError(kind: .conflict, code: "bad_state", message: refusal.message)
-                case .nothingChanged: throw DomainError.invalid("reason", refusal.message)
+                case .nothingChanged: throw DomainError(kind: .invalid, code: "nothing_changed", message: refusal.message)
                 }
             }
             try await ActivityStore.apply(tx, id: activity.id, changed, now: now.millis)
@@ -34,8 +34,9 @@ extension VolunteerService {
                                link: "/activities/\(activity.id)", event: "activity.changed")
             }
             let updated = try await ActivityStore.find(tx, id: activity.id)!
+            guard !changed.widened.isEmpty else { return updated }
             for role in changed.widened { try await promote(tx, updated, roleId: role, now: now, actor: actor) }
-            return try await ActivityStore.find(tx, id: activity.id)!
+            return try await ActivityStore.find(tx, id: activity.id)!  // the roles' counts after the holds
         }
     }
 }
