@@ -35,6 +35,13 @@ struct BulkLoadTests {
             let (_, later) = try await v.volunteer("赵敏", number: 3, at: v.f.h1)
             #expect(later.id > one.id + 1)
             #expect(try await v.volunteers.recomputedStanding(volunteerId: one.id).stars == 1, "the stored stars match the records")
+            // A name fragment finds bulk-loaded and registered volunteers alike (through the grams).
+            for (fragment, names) in [("秀英", ["李秀英"]), ("李", ["李秀英"]), ("赵敏", ["赵敏"]), ("张伟", ["张伟"]), ("伟敏", [])] {
+                var query = VolunteerQuery(name: fragment)
+                query.limit = 10
+                let hits = try await v.volunteers.search(query, actor: v.staff)
+                #expect(hits.items.map(\.name) == names && hits.total == names.count, "「\(fragment)」")
+            }
         }
     }
 

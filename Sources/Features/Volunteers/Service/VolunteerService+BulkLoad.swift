@@ -79,6 +79,7 @@ extension VolunteerService {
                     .text(v.availability.joined(separator: "、")), .integer(approved), .integer(approved), .integer(approved),
                     .integer(minutes), .integer(Int64(stars)), .integer(now)])
                 for skill in v.skills { rows.skills.append([.integer(id), .text(skill), .text(person.regionPath)]) }
+                rows.grams += VolunteerStore.nameGrams(person.name, id: id)
                 for s in v.services {
                     rows.records.append([
                         .integer(firstRecord + Int64(rows.records.count)), .integer(id), .text(s.content), .text("志愿者"), .text(s.date),
@@ -88,6 +89,7 @@ extension VolunteerService {
             }
             try await tx.insert(into: "volunteers", columns: BulkRows.volunteerColumns, rows: rows.volunteers)
             try await tx.insert(into: "volunteer_skills", columns: ["volunteer_id", "skill", "region_path"], rows: rows.skills)
+            try await tx.insert(into: "volunteer_name_grams", columns: ["gram", "volunteer_id"], rows: rows.grams)
             try await tx.insert(into: "service_records", columns: BulkRows.recordColumns, rows: rows.records)
             if tx.engine == .postgres {
                 for table in ["volunteers", "service_records"] {
@@ -111,6 +113,7 @@ extension VolunteerService {
                                     "minutes", "lead", "recorder", "source", "flagged", "recorded_at"]
         var volunteers: [[SQLCell]] = []
         var skills: [[SQLCell]] = []
+        var grams: [[SQLCell]] = []
         var records: [[SQLCell]] = []
     }
 }

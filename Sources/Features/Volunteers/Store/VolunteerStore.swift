@@ -1,4 +1,5 @@
 import LinliKit
+import Residents
 import SQLKit
 
 /// SQL for the volunteer register, skills and service areas.
@@ -66,13 +67,20 @@ enum VolunteerStore {
     }
 
     static func insert(_ tx: Tx, _ w: Written, now: Int64) async throws -> Int64 {
-        try await tx.sql.raw("""
+        let id = try await tx.sql.raw("""
             INSERT INTO volunteers (resident_id, user_id, name, region_id, region_path, status, availability, consent_at, team_request,
               applied_at, certified_minutes, stars, updated_at)
             VALUES (\(bind: w.residentId), \(bind: w.userId), \(bind: w.name), \(bind: w.regionId), \(bind: w.regionPath),
               \(bind: w.status.rawValue), \(bind: w.availability.joined(separator: "、")), \(bind: w.consentAt), \(bind: w.teamRequest),
               \(bind: now), 0, 0, \(bind: now)) RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
+        try await tx.insert(into: "volunteer_name_grams", columns: ["gram", "volunteer_id"], rows: nameGrams(w.name, id: id))
+        return id
+    }
+
+    /// The rows of `volunteer_name_grams` for a volunteer: the registry's two-character grams.
+    static func nameGrams(_ name: String, id: Int64) -> [[SQLCell]] {
+        ResidentRules.grams(name).filter { $0.count == 2 }.map { [.text($0), .integer(id)] }
     }
 
     static func setDetails(_ tx: Tx, id: Int64, availability: [String], consentAt: Int64?, now: Int64) async throws {
@@ -131,11 +139,19 @@ enum VolunteerStore {
         var filter: SQLQueryString = "\(tx.engine.pathWithin("v.region_path", q.path))"
         if let status = q.status { filter += " AND v.status = \(bind: status.rawValue)" }
         if let skill = q.skill {
-            filter += " AND EXISTS (SELECT 1 FROM volunteer_skills s WHERE s.volunteer_id = v.id AND s.skill = \(bind: skill))"
+            // The skill's holders in the scope: one range of the (skill, place) index.
+            filter += " AND v.id IN (SELECT s.volunteer_id FROM volunteer_skills s WHERE s.skill = \(bind: skill) AND "
+                + tx.engine.pathWithin("s.region_path", q.path) + ")"
         }
         if let stars = q.minStars, stars > 0 { filter += " AND v.stars >= \(bind: stars)" }
         if let minutes = q.minMinutes, minutes > 0 { filter += " AND v.certified_minutes >= \(bind: minutes)" }
-        if let name = q.name { filter += " AND v.name LIKE \(bind: "%" + name.likeEscaped + "%") ESCAPE '\\'" }
+        if let name = q.name {
+            // The gram index narrows the candidates; LIKE confirms the whole fragment.
+            if let gram = ResidentRules.grams(name).first(where: { $0.count == 2 }) {
+                filter += " AND v.id IN (SELECT g.volunteer_id FROM volunteer_name_grams g WHERE g.gram = \(bind: gram))"
+            }
+            filter += " AND v.name LIKE \(bind: "%" + name.likeEscaped + "%") ESCAPE '\\'"
+        }
         let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM volunteers v WHERE \(filter)").first()!.decode(column: "n", as: Int.self)
         let rows = try await tx.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM volunteers v WHERE \(filter)
