@@ -2,6 +2,7 @@ import Foundation
 import LinliKit
 import LinliServer
 import LinliTestSupport
+import Residents
 import Testing
 import Volunteers
 
@@ -41,6 +42,39 @@ struct BulkLoadTests {
                 query.limit = 10
                 let hits = try await v.volunteers.search(query, actor: v.staff)
                 #expect(hits.items.map(\.name) == names && hits.total == names.count, "「\(fragment)」")
+            }
+        }
+    }
+
+    /// Above `byHoursAbove` matches the list walks the hours index (on SQLite by name): the
+    /// order must be the same as the sorted one, page after page.
+    @Test(arguments: TestEngine.all)
+    func aLargeScopeIsListedMostHoursFirstPageAfterPage(engine: TestEngine) async throws {
+        try await TestSystem.with(engine, clock: ManualClock()) { system in
+            let v = try await VolunteerFixture.build(system)
+            let count = 5_200
+            let drafts = (0..<count).map { ResidentDraft(regionId: v.f.h1.id, name: "志愿者\($0)", idNumber: VolunteerFixture.idNumber($0 + 10)) }
+            try await system.residents.bulkLoad(drafts, places: [v.f.h1.id: BulkPlace(path: v.f.h1.path, address: "1号楼101")], actor: v.f.cli)
+            let ids = try await system.database.read { tx in
+                try await tx.sql.raw("SELECT id FROM residents ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            // Hours from 1 to 7, so that many share them and the id decides.
+            let loaded = ids.enumerated().map { index, id in
+                HistoricVolunteer(residentId: id, skills: [], availability: [], approvedAt: Date(timeIntervalSince1970: 1_700_000_000),
+                                  services: [Self.service("2025-03-01", hours: Int64(1 + index % 7))])
+            }
+            try await v.volunteers.bulkLoad(loaded, actor: v.f.cli)
+            let all = try await system.database.read { tx in
+                try await tx.sql.raw("SELECT id, certified_minutes FROM volunteers").all()
+                    .map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "certified_minutes", as: Int64.self)) }
+            }
+            let expected = all.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+            for offset in [0, 50, 4_000] {
+                var query = VolunteerQuery()
+                query.offset = offset
+                let page = try await v.volunteers.search(query, actor: v.staff)
+                #expect(page.total == count)
+                #expect(page.items.map(\.id) == Array(expected[offset..<offset + 50]), "page at \(offset)")
             }
         }
     }

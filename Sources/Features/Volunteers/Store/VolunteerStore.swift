@@ -134,6 +134,8 @@ enum VolunteerStore {
             """).run()
     }
 
+    static let byHoursAbove = 5_000
+
     /// 志愿者查询: by place, status, skill, stars, hours and name; most hours first.
     static func search(_ tx: Tx, _ q: VolunteerQuery.Resolved) async throws -> (items: [Volunteer], total: Int) {
         var filter: SQLQueryString = "\(tx.engine.pathWithin("v.region_path", q.path))"
@@ -153,8 +155,12 @@ enum VolunteerStore {
             filter += " AND v.name LIKE \(bind: "%" + name.likeEscaped + "%") ESCAPE '\\'"
         }
         let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM volunteers v WHERE \(filter)").first()!.decode(column: "n", as: Int.self)
+        // Many matches and no narrowing list of ids: walking the hours index from the top meets
+        // a page of them in a few thousand entries, where the place index would sort them all.
+        // SQLite has no statistics to see that; PostgreSQL's planner does.
+        let byHours = q.skill == nil && q.name == nil && total > byHoursAbove
         let rows = try await tx.sql.raw("""
-            SELECT \(unsafeRaw: columns) FROM volunteers v WHERE \(filter)
+            SELECT \(unsafeRaw: columns) FROM volunteers v\(unsafeRaw: byHours ? tx.engine.indexedBy("volunteers_by_hours") : "") WHERE \(filter)
             ORDER BY v.certified_minutes DESC, v.id LIMIT \(bind: q.limit) OFFSET \(bind: q.offset)
             """).all()
         return (try await volunteers(tx, rows: rows), total)
