@@ -46,13 +46,13 @@ struct BulkLoadTests {
         }
     }
 
-    /// Above `byHoursAbove` matches the list walks the hours index (on SQLite by name): the
-    /// order must be the same as the sorted one, page after page.
+    /// Above 5,000 matches the list walks the hours index (on SQLite by name): the order must
+    /// be the sorted one, page after page. Counting stops past 10,000 (or past the page asked).
     @Test(arguments: TestEngine.all)
-    func aLargeScopeIsListedMostHoursFirstPageAfterPage(engine: TestEngine) async throws {
+    func aLargeScopeIsListedMostHoursFirstPageAfterPageAndCountedUpToTenThousand(engine: TestEngine) async throws {
         try await TestSystem.with(engine, clock: ManualClock()) { system in
             let v = try await VolunteerFixture.build(system)
-            let count = 5_200
+            let count = 10_100
             let drafts = (0..<count).map { ResidentDraft(regionId: v.f.h1.id, name: "志愿者\($0)", idNumber: VolunteerFixture.idNumber($0 + 10)) }
             try await system.residents.bulkLoad(drafts, places: [v.f.h1.id: BulkPlace(path: v.f.h1.path, address: "1号楼101")], actor: v.f.cli)
             let ids = try await system.database.read { tx in
@@ -69,13 +69,21 @@ struct BulkLoadTests {
                     .map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "certified_minutes", as: Int64.self)) }
             }
             let expected = all.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-            for offset in [0, 50, 4_000] {
+            for offset in [0, 50, 4_000, 10_050] {
                 var query = VolunteerQuery()
                 query.offset = offset
                 let page = try await v.volunteers.search(query, actor: v.staff)
-                #expect(page.total == count)
                 #expect(page.items.map(\.id) == Array(expected[offset..<offset + 50]), "page at \(offset)")
+                if offset < 10_000 {
+                    #expect(page.total == 10_001 && !page.totalExact && page.hasNext, "counting stopped past 10,000")
+                } else {
+                    #expect(page.total == count && page.totalExact && !page.hasNext, "the last page counts them all")
+                }
             }
+            var few = VolunteerQuery(name: "志愿者100")
+            few.limit = 20
+            let narrowed = try await v.volunteers.search(few, actor: v.staff)
+            #expect(narrowed.totalExact && narrowed.total == 111, "志愿者100, 1000–1009 and 10000–10099")
         }
     }
 

@@ -24,9 +24,10 @@ extension APIDocumenting {
     public static func array(_ schema: [String: Any]) -> [String: Any] { ["type": "array", "items": schema] }
     /// `{"items": [<name>]}`.
     public static func list(_ name: String) -> [String: Any] { object(["items": array(ref(name))], required: ["items"]) }
-    /// `{"items", "total", "limit", "offset"}`.
+    /// `{"items", "total", "limit", "offset"}`, and `"totalExact": false` when counting stopped.
     public static func page(_ name: String) -> [String: Any] {
-        object(["items": array(ref(name)), "total": integer, "limit": integer, "offset": integer],
+        object(["items": array(ref(name)), "total": integer, "limit": integer, "offset": integer,
+                "totalExact": ["type": "boolean", "description": "只在为 false 时出现：total 是计数停止处（实际更多）"]],
                required: ["items", "total", "limit", "offset"])
     }
     public static func nullable(_ schema: [String: Any]) -> [String: Any] { ["oneOf": [schema, ["type": "null"]]] }

@@ -12,7 +12,7 @@ extension VolunteersPages {
     struct RegisterModel {
         let csrf: String, error: String?, mayManage: Bool, name: String, skill: String, minHours: String, residentName: String
         let starChoices: [SelectOption], statuses: [SelectOption], skills: [String]
-        let rows: [VolunteerRow], total: Int, hasMore: Bool, moreHref: String
+        let rows: [VolunteerRow], total: String, hasMore: Bool, moreHref: String
         let pending: [PendingRow], hasPending: Bool, corrections: [PendingCorrection], hasCorrections: Bool, candidates: [Candidate]
     }
 
@@ -49,7 +49,7 @@ extension VolunteersPages {
             rows: found.items.map { VolunteerRow(id: $0.id, name: $0.name, number: $0.number ?? "—", statusLabel: $0.status.label,
                                                  starText: Self.stars($0.stars), hours: ServiceHours.text(minutes: $0.certifiedMinutes),
                                                  skills: $0.skills.joined(separator: "、")) },
-            total: found.total, hasMore: q.offset + q.limit < found.total, moreHref: "/volunteers?" + more.joined(separator: "&"),
+            total: found.totalExact ? "共 \(found.total) 人" : "超过 \(found.total - 1) 人，请缩小范围或加查询条件", hasMore: found.hasNext, moreHref: "/volunteers?" + more.joined(separator: "&"),
             pending: pending.map { PendingRow(id: $0.id, name: $0.name, applied: Self.time($0.appliedAt), csrf: context.csrfToken) },
             hasPending: !pending.isEmpty,
             corrections: corrections.map { c in

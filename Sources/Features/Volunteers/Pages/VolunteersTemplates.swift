@@ -234,7 +234,7 @@ enum VolunteersTemplates {
       <label>时长至少（小时） <input name="minHours" type="number" min="0" max="100000" inputmode="numeric" value="{{minHours}}"></label>
       <label>状态 <select name="status"><option value="">全部</option>{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></label>
       <button class="btn">查询</button><datalist id="skills">{{#skills}}<option value="{{.}}">{{/skills}}</datalist></form>
-    <section class="card" id="volunteer-list"><h2>共 {{total}} 人</h2>
+    <section class="card" id="volunteer-list"><h2>{{total}}</h2>
       <table class="table cards"><thead><tr><th>姓名</th><th>编号</th><th>状态</th><th>星级</th><th>时长</th><th>特长</th></tr></thead><tbody>
       {{#rows}}<tr><td data-label="姓名"><a href="/volunteers/{{id}}">{{name}}</a></td><td data-label="编号">{{number}}</td><td data-label="状态">{{statusLabel}}</td>
       <td data-label="星级">{{starText}}</td><td data-label="时长">{{hours}}</td><td data-label="特长">{{skills}}</td></tr>{{/rows}}</tbody></table>

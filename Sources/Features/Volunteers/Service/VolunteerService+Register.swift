@@ -210,8 +210,8 @@ extension VolunteerService {
         let resolved = VolunteerQuery.Resolved(path: path, status: query.status, skill: query.skill, minStars: query.minStars,
                                                minMinutes: query.minHours.map { Int64($0) * 60 }, name: query.name,
                                                limit: min(max(query.limit, 1), 500), offset: max(query.offset, 0))
-        let (items, total) = try await database.read { tx in try await VolunteerStore.search(tx, resolved) }
-        return Page(items: items, total: total, limit: resolved.limit, offset: resolved.offset)
+        let (items, total, exact) = try await database.read { tx in try await VolunteerStore.search(tx, resolved) }
+        return Page(items: items, total: total, limit: resolved.limit, offset: resolved.offset, totalExact: exact)
     }
 
     /// One volunteer, for staff who see the register there.

@@ -74,7 +74,8 @@ extension VolunteerService {
                 try await audit.append(tx, actor: actor, action: .signUpCreate, entityId: String(id), regionPath: activity.regionPath,
                                        after: ["activity": String(activity.id), "role": role.name, "status": status.rawValue])
                 let signUp = try await SignUpStore.find(tx, id: id)!
-                let position = status == .waiting ? try await SignUpStore.position(tx, of: signUp) : nil
+                // The newest sign-up is last in line (the list goes by id): no need to count it.
+                let position = status == .waiting ? counts.waiting + 1 : nil
                 let body: String
                 switch status {
                 case .confirmed: body = "\(Self.shortTime(role.startsAt)) 在\(activity.placeName)，岗位：\(role.name)。请准时到场签到。"

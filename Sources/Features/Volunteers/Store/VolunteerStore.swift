@@ -135,9 +135,10 @@ enum VolunteerStore {
     }
 
     static let byHoursAbove = 5_000
+    static let countUpTo = 10_000
 
     /// 志愿者查询: by place, status, skill, stars, hours and name; most hours first.
-    static func search(_ tx: Tx, _ q: VolunteerQuery.Resolved) async throws -> (items: [Volunteer], total: Int) {
+    static func search(_ tx: Tx, _ q: VolunteerQuery.Resolved) async throws -> (items: [Volunteer], total: Int, exact: Bool) {
         var filter: SQLQueryString = "\(tx.engine.pathWithin("v.region_path", q.path))"
         if let status = q.status { filter += " AND v.status = \(bind: status.rawValue)" }
         if let skill = q.skill {
@@ -154,7 +155,12 @@ enum VolunteerStore {
             }
             filter += " AND v.name LIKE \(bind: "%" + name.likeEscaped + "%") ESCAPE '\\'"
         }
-        let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM volunteers v WHERE \(filter)").first()!.decode(column: "n", as: Int.self)
+        // Counting stops past `countUpTo` (and past this page): the district's 150,000 took
+        // 27 ms to count on PostgreSQL, the page itself 0.1 ms.
+        let stop = max(countUpTo, q.offset + q.limit) + 1
+        let counted = try await tx.sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM volunteers v WHERE \(filter) LIMIT \(bind: stop)) c")
+            .first()!.decode(column: "n", as: Int.self)
+        let total = counted  // when it reached `stop`: at least that many
         // Many matches and no narrowing list of ids: walking the hours index from the top meets
         // a page of them in a few thousand entries, where the place index would sort them all.
         // SQLite has no statistics to see that; PostgreSQL's planner does.
@@ -163,7 +169,7 @@ enum VolunteerStore {
             SELECT \(unsafeRaw: columns) FROM volunteers v\(unsafeRaw: byHours ? tx.engine.indexedBy("volunteers_by_hours") : "") WHERE \(filter)
             ORDER BY v.certified_minutes DESC, v.id LIMIT \(bind: q.limit) OFFSET \(bind: q.offset)
             """).all()
-        return (try await volunteers(tx, rows: rows), total)
+        return (try await volunteers(tx, rows: rows), total, counted < stop)
     }
 
     /// Active volunteers living at or below `path` or serving an area there (for staffing).
