@@ -11,6 +11,8 @@ transaction does — straight into SQLite through its C library (Python's sqlite
 settings (WAL, synchronous=NORMAL, foreign keys on), or into PostgreSQL through psycopg with
 the server's own durability settings, from as many clients as the intake scenario used.
 
+bench/volunteers uses it the same way for a sign-up's rows (one sign-up, one audit entry).
+
 Prints one line: `RAW {"transactions": n, "seconds": s, "tps": x}`. The rows it wrote are
 deleted again at the end, so the benchmark database stays as it was.
 """

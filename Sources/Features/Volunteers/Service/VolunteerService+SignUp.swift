@@ -54,7 +54,8 @@ extension VolunteerService {
                     }
                     warning = "提醒：您在同一时段还报名了「\(first.title)」"
                 }
-                let counts = try await SignUpStore.counts(tx, roleId: role.id)
+                // The role's counts were read with the activity, after its lock.
+                let counts = (taken: role.confirmed + role.held, waiting: role.waiting)
                 let already = try await SignUpStore.active(tx, activityId: activity.id, residentId: me.resident.id) != nil
                 let outcome = SignUpRules.outcome(activity.policy(capacity: role.capacity), taken: counts.taken, waiting: counts.waiting,
                                                   now: now, opens: Date(millis: activity.signUpOpens), closes: Date(millis: activity.signUpCloses),
@@ -68,12 +69,11 @@ extension VolunteerService {
                         status = .awaitingApproval
                     } else if case .waiting = placed { status = .waiting } else { status = .confirmed }
                 }
-                let id = try await SignUpStore.insert(tx, .init(
+                let signUp = try await SignUpStore.insert(tx, .init(
                     activityId: activity.id, roleId: role.id, residentId: me.resident.id, volunteerId: me.volunteer?.id, userId: userId,
                     name: me.resident.name, status: status, startsAt: role.startsAt, endsAt: role.endsAt, createdBy: actor.userId), now: now.millis)
-                try await audit.append(tx, actor: actor, action: .signUpCreate, entityId: String(id), regionPath: activity.regionPath,
+                try await audit.append(tx, actor: actor, action: .signUpCreate, entityId: String(signUp.id), regionPath: activity.regionPath,
                                        after: ["activity": String(activity.id), "role": role.name, "status": status.rawValue])
-                let signUp = try await SignUpStore.find(tx, id: id)!
                 // The newest sign-up is last in line (the list goes by id): no need to count it.
                 let position = status == .waiting ? counts.waiting + 1 : nil
                 let body: String

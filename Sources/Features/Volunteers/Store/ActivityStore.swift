@@ -38,8 +38,8 @@ enum ActivityStore {
     /// One activity; `lock` takes its row lock (PostgreSQL) so that every sign-up, cancellation
     /// and promotion of the activity is decided one at a time on counts read after the lock.
     static func find(_ tx: Tx, id: Int64, lock: Bool = false) async throws -> Activity? {
-        if lock { try await tx.sql.raw("SELECT id FROM activities WHERE id = \(bind: id)\(unsafeRaw: tx.engine.rowLock)").run() }
-        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM activities a WHERE a.id = \(bind: id)").all()
+        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: columns) FROM activities a WHERE a.id = \(bind: id)\(unsafeRaw: lock ? tx.engine.rowLock : "")")
+            .all()
         return try await activities(tx, rows: rows).first
     }
 

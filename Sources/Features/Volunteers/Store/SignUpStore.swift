@@ -79,14 +79,14 @@ enum SignUpStore {
         let status: SignUpStatus, startsAt: Int64, endsAt: Int64, createdBy: Int64?
     }
 
-    static func insert(_ tx: Tx, _ w: Written, now: Int64) async throws -> Int64 {
-        try await tx.sql.raw("""
+    static func insert(_ tx: Tx, _ w: Written, now: Int64) async throws -> SignUp {
+        try signUp(try await tx.sql.raw("""
             INSERT INTO activity_signups (activity_id, role_id, resident_id, volunteer_id, user_id, name, status, queued_at, starts_at,
               ends_at, created_by, created_at, updated_at)
             VALUES (\(bind: w.activityId), \(bind: w.roleId), \(bind: w.residentId), \(bind: w.volunteerId), \(bind: w.userId), \(bind: w.name),
               \(bind: w.status.rawValue), \(bind: now), \(bind: w.startsAt), \(bind: w.endsAt), \(bind: w.createdBy), \(bind: now), \(bind: now))
-            RETURNING id
-            """).first()!.decode(column: "id", as: Int64.self)
+            RETURNING \(unsafeRaw: columns.replacingOccurrences(of: "s.", with: ""))
+            """).first()!)
     }
 
     static func setStatus(_ tx: Tx, id: Int64, status: SignUpStatus, holdUntil: Int64? = nil, now: Int64) async throws {
