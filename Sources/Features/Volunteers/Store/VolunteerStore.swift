@@ -158,9 +158,9 @@ enum VolunteerStore {
         // Counting stops past `countUpTo` (and past this page): the district's 150,000 took
         // 27 ms to count on PostgreSQL, the page itself 0.1 ms.
         let stop = max(countUpTo, q.offset + q.limit) + 1
-        let counted = try await tx.sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM volunteers v WHERE \(filter) LIMIT \(bind: stop)) c")
+        // When it reaches `stop`, the total is "at least that many".
+        let total = try await tx.sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM volunteers v WHERE \(filter) LIMIT \(bind: stop)) c")
             .first()!.decode(column: "n", as: Int.self)
-        let total = counted  // when it reached `stop`: at least that many
         // Many matches and no narrowing list of ids: walking the hours index from the top meets
         // a page of them in a few thousand entries, where the place index would sort them all.
         // SQLite has no statistics to see that; PostgreSQL's planner does.
@@ -169,7 +169,7 @@ enum VolunteerStore {
             SELECT \(unsafeRaw: columns) FROM volunteers v\(unsafeRaw: byHours ? tx.engine.indexedBy("volunteers_by_hours") : "") WHERE \(filter)
             ORDER BY v.certified_minutes DESC, v.id LIMIT \(bind: q.limit) OFFSET \(bind: q.offset)
             """).all()
-        return (try await volunteers(tx, rows: rows), total, counted < stop)
+        return (try await volunteers(tx, rows: rows), total, total < stop)
     }
 
     /// Active volunteers living at or below `path` or serving an area there (for staffing).
