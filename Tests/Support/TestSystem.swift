@@ -53,7 +53,13 @@ public enum TestSystem {
                 try await dropDatabase()
             }
         }
-        let system = try await LinliSystem.open(configuration, logger: logger, clock: clock)
+        let system: LinliSystem
+        do {
+            system = try await LinliSystem.open(configuration, logger: logger, clock: clock)
+        } catch {
+            try? await cleanup()
+            throw error
+        }
         do {
             let result = try await body(system)
             await system.close()
@@ -79,7 +85,13 @@ public enum TestSystem {
             location = .postgres(url: url)
             dropDatabase = drop
         }
-        let database = try await Database.open(location, logger: logger)
+        let database: Database
+        do {
+            database = try await Database.open(location, logger: logger)
+        } catch {
+            try? await dropDatabase()
+            throw error
+        }
         do {
             try await body(database)
         } catch {
@@ -94,19 +106,32 @@ public enum TestSystem {
     }
 
     /// A new empty PostgreSQL database in the test cluster: its URL, and how to drop it.
+    /// Takes one of the `PostgresSlots`; dropping the database gives it back.
     private static func newPostgresDatabase() async throws -> (url: String, drop: @Sendable () async throws -> Void) {
         guard let adminURL = TestEngine.postgresURL else {
             Issue.record("LINLI_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL")
             throw TestSetupError.noPostgres
         }
+        await PostgresSlots.shared.acquire()
         let name = "linli_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
-        try await admin.read { tx in try await tx.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
-        await admin.close()
-        let drop: @Sendable () async throws -> Void = {
+        do {
             let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
-            try? await admin.read { tx in try await tx.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+            try await admin.read { tx in try await tx.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             await admin.close()
+        } catch {
+            await PostgresSlots.shared.release()
+            throw error
+        }
+        let drop: @Sendable () async throws -> Void = {
+            do {
+                let admin = try await Database.open(.postgres(url: adminURL), logger: logger)
+                try? await admin.read { tx in try await tx.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+                await admin.close()
+            } catch {
+                await PostgresSlots.shared.release()
+                throw error
+            }
+            await PostgresSlots.shared.release()
         }
         return (try replacingDatabase(in: adminURL, with: String(name)), drop)
     }

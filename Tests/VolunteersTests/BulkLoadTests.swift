@@ -99,8 +99,16 @@ struct BulkLoadTests {
             #expect(await refusal("residentId") { try await load([], residentId: 999_999) } == "居民登记中没有编号 999999 的居民")
             #expect(await refusal("services") { try await load([Self.service("2025-13-01", hours: 1)]) } != nil)
             #expect(await refusal("services") { try await load([Self.service("2025-03-01", hours: 25)]) } != nil)
+            let long = HistoricService(date: "2025-03-01", content: String(repeating: "字", count: 201), place: "", beneficiary: "", minutes: 60, lead: "")
+            #expect(await refusal("services") { try await load([long]) } != nil)
+            #expect(await refusal("residentId") {
+                let twice = HistoricVolunteer(residentId: person.id, skills: [], availability: [], approvedAt: Date(), services: [])
+                _ = try await v.volunteers.bulkLoad([twice, twice], actor: v.f.cli)
+            } == "居民 \(person.id) 在这批中出现了两次")
             await #expect(throws: DomainError.self) { try await load([], actor: v.staff) }
             #expect(try await v.volunteers.search(VolunteerQuery(), actor: v.staff).total == 0, "nothing was stored")
+            let (registered, _) = try await v.volunteer("张伟", number: 2, at: v.f.h1)
+            #expect(await refusal("residentId") { try await load([], residentId: registered.id) } == "居民 \(registered.id) 已登记为志愿者")
         }
     }
 }

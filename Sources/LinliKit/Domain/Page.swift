@@ -1,13 +1,13 @@
 /// A page of results with its total, for lists in pages and the API.
 public struct Page<T: Sendable & Encodable>: Sendable, Encodable {
     public let items: [T]
-    /// All matches, or — when `totalExact` is false — a lower bound: a list may stop counting
-    /// once it knows there are more than anyone pages through (counting 150,000 rows costs
+    /// All matches, or — when `totalExact` is false — a lower bound (there are at least this
+    /// many): a list may stop counting once it knows there are more than anyone pages through (counting 150,000 rows costs
     /// more than reading a page).
     public let total: Int
     public let limit: Int
     public let offset: Int
-    /// False when `total` is where counting stopped (there are more). Encoded only then.
+    /// False when `total` is where counting stopped. Encoded only then.
     public let totalExact: Bool
 
     public init(items: [T], total: Int, limit: Int, offset: Int, totalExact: Bool = true) {

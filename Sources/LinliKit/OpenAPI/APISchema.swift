@@ -27,7 +27,7 @@ extension APIDocumenting {
     /// `{"items", "total", "limit", "offset"}`, and `"totalExact": false` when counting stopped.
     public static func page(_ name: String) -> [String: Any] {
         object(["items": array(ref(name)), "total": integer, "limit": integer, "offset": integer,
-                "totalExact": ["type": "boolean", "description": "只在为 false 时出现：total 是计数停止处（实际更多）"]],
+                "totalExact": ["type": "boolean", "description": "只在为 false 时出现：计数到此为止，total 为下限（实际至少这么多）"]],
                required: ["items", "total", "limit", "offset"])
     }
     public static func nullable(_ schema: [String: Any]) -> [String: Any] { ["oneOf": [schema, ["type": "null"]]] }

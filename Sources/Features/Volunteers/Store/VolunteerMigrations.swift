@@ -107,7 +107,8 @@ enum VolunteerMigrations {
         // volunteer of the scope (350 ms for 150,000 on SQLite) — the names' two-character grams
         // narrow it to a few; the list, most hours first, sorted the whole scope (620 ms for the
         // district) — an index in that order is walked instead, and both indexes cover the
-        // filters, so counts and lists read no table rows.
+        // filters, so counts and lists read no table rows. The backfill cuts names (at most 50
+        // characters, spaces taken out) as `ResidentRules.grams` does for new volunteers.
         Migration("volunteers.002") { engine in [
             "DROP INDEX volunteers_place",
             "CREATE INDEX volunteers_place ON volunteers (\(engine.pathIndexColumn("region_path")), status, certified_minutes, stars)",
@@ -118,9 +119,9 @@ enum VolunteerMigrations {
             "CREATE TABLE volunteer_name_grams (gram TEXT NOT NULL, volunteer_id BIGINT NOT NULL, PRIMARY KEY (gram, volunteer_id))",
             """
             INSERT INTO volunteer_name_grams (gram, volunteer_id)
-            WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 40)
-            SELECT DISTINCT substr(REPLACE(v.name, ' ', ''), k.n, 2), v.id FROM volunteers v, k
-            WHERE k.n < length(REPLACE(v.name, ' ', ''))
+            WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 60)
+            SELECT DISTINCT substr(REPLACE(REPLACE(v.name, ' ', ''), '　', ''), k.n, 2), v.id FROM volunteers v, k
+            WHERE k.n < length(REPLACE(REPLACE(v.name, ' ', ''), '　', ''))
             """,
         ] },
     ]
