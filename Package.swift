@@ -62,6 +62,7 @@ let package = Package(
                                                             .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Features/Volunteers"),
         .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications", "Duty"], path: "Sources/Features/Requests"),
+        .target(name: "Points", dependencies: kernel, path: "Sources/Features/Points"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
             "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Requests", "Volunteers",
@@ -86,6 +87,7 @@ let package = Package(
         .testTarget(name: "ResidentsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "RequestsDomainTests", dependencies: ["Requests"]),
         .testTarget(name: "VolunteersDomainTests", dependencies: ["Volunteers", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "PointsDomainTests", dependencies: ["Points"]),
         .testTarget(name: "NotificationsTests", dependencies: ["LinliTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "VolunteersTests", dependencies: ["LinliTestSupport"]),
