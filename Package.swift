@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "ResidentsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "RequestsDomainTests", dependencies: ["Requests"]),
         .testTarget(name: "VolunteersDomainTests", dependencies: ["Volunteers", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "PointsDomainTests", dependencies: ["Points"]),
+        .testTarget(name: "PointsDomainTests", dependencies: ["Points", "LinliKit"]),
         .testTarget(name: "NotificationsTests", dependencies: ["LinliTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "VolunteersTests", dependencies: ["LinliTestSupport"]),

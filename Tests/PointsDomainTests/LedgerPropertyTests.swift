@@ -1,3 +1,4 @@
+import LinliKit
 import Points
 import Testing
 
@@ -6,17 +7,6 @@ import Testing
 /// the journal's sum, and no person's balance falls below zero.
 @Suite("积分账本: invariants over random sequences")
 struct LedgerPropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Transfer {
         let debit: Int, credit: Int, amount: Points
         var state: TransferState
@@ -83,7 +73,7 @@ struct LedgerPropertyTests {
 
     @Test(arguments: [UInt64(1), 2, 3, 20261202])
     func anySequenceKeepsTheSumAtZeroTheBalancesEqualToTheJournalAndNoPersonBelowZero(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SeededRandom(seed: seed)
         var ledger = Ledger(people: 40)
         let people = 3..<ledger.kinds.count
         for _ in 0..<5_000 {

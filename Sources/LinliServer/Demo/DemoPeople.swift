@@ -6,29 +6,18 @@ import Residents
 /// the same people (SplitMix64), with common surnames, two- and three-character names, valid
 /// ID numbers for the district's prefix, mobile numbers and tags at realistic shares.
 struct DemoPeople {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
     static let givenMale = Array("伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林峰建国志文博东海亮成")
     static let givenFemale = Array("芳娜敏静丽艳娟霞秀英慧玲婷雪琳颖倩洁燕萍红梅莉兰凤琴云晶欣怡佳悦露瑶")
 
-    var random: Generator
+    var random: SeededRandom
     let districtPrefix: String
     var sequence = 0
     /// Issued numbers: one ID number is one person.
     var issued: Set<String> = []
 
     init(seed: UInt64, districtPrefix: String) {
-        random = Generator(state: seed)
+        random = SeededRandom(seed: seed)
         self.districtPrefix = districtPrefix
     }
 
