@@ -62,10 +62,10 @@ let package = Package(
                                                             .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Features/Volunteers"),
         .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications", "Duty"], path: "Sources/Features/Requests"),
-        .target(name: "Points", dependencies: kernel, path: "Sources/Features/Points"),
+        .target(name: "Points", dependencies: kernel + ["Regions", "Residents", "Notifications"], path: "Sources/Features/Points"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Requests", "Volunteers",
+            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -91,6 +91,7 @@ let package = Package(
         .testTarget(name: "NotificationsTests", dependencies: ["LinliTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "VolunteersTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "PointsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]
 )

@@ -3,6 +3,7 @@ import Audit
 import Duty
 import LinliKit
 import Notifications
+import Points
 import Regions
 import Requests
 import Residents
@@ -20,6 +21,7 @@ public enum LinliFeatures {
         ResidentsFeature.self,
         NotificationsFeature.self,
         DutyFeature.self,
+        PointsFeature.self,
         RequestsFeature.self,
         VolunteersFeature.self,
     ]

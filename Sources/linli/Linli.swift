@@ -24,7 +24,8 @@ struct Linli: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linli",
         abstract: "邻里 Linli — 社区治理与居民服务平台",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Setup.self, UserCommand.self, ImportCommand.self, Backup.self, AuditCommand.self, DataKeyCommand.self,
+        subcommands: [Serve.self, Migrate.self, Demo.self, Setup.self, UserCommand.self, ImportCommand.self, Backup.self, AuditCommand.self,
+                      LedgerCommand.self, DataKeyCommand.self,
                       RecountMetricsCommand.self],
         defaultSubcommand: Serve.self)
 }

@@ -62,6 +62,13 @@ public struct Fixture: Sendable {
         return fixture
     }
 
+    /// A valid ID number for the `n`th made-up registry person (born 1950–1989, checksum right).
+    public static func idNumber(_ n: Int) -> String {
+        let sequence = String(format: "%03d", n % 1000)
+        let year = 1950 + (n / 1000) % 40
+        return IDNumber.completing("610101\(year)0101\(sequence)")
+    }
+
     /// The actor of a role's account, as a session would resolve it.
     public func actor(_ role: Role) -> Actor { actor(for: accounts[role]!) }
 

@@ -18,12 +18,7 @@ struct VolunteerFixture {
         VolunteerFixture(f: try await Fixture.build(system))
     }
 
-    /// A valid ID number: born 1960-01-01 plus `n` days' worth of sequence digits.
-    static func idNumber(_ n: Int) -> String {
-        let sequence = String(format: "%03d", n % 1000)
-        let year = 1950 + (n / 1000) % 40
-        return IDNumber.completing("610101\(year)0101\(sequence)")
-    }
+    static func idNumber(_ n: Int) -> String { Fixture.idNumber(n) }
 
     /// A registry resident (by the command line) at `node`.
     func resident(_ name: String, number: Int, at node: RegionNode, tags: [String] = []) async throws -> Resident {

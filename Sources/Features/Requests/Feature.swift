@@ -65,7 +65,8 @@ public struct RequestsFeature: Feature {
         requests = RequestService(database: context.database, audit: context.audit, clock: context.clock, regions: regions, teams: teams,
                                   staff: context.staff, vault: context.vault, catalog: catalog, notifications: notifications,
                                   duty: duty, permissionTable: context.permissionTable,
-                                  trackingLookupRule: context.configuration[RequestsSettings.self].trackingLookupRule)
+                                  trackingLookupRule: context.configuration[RequestsSettings.self].trackingLookupRule,
+                                  awards: context.services.all(PointAwarding.self).first)
     }
 
     public var services: [any Sendable] { [requests, catalog, calendar] }

@@ -51,7 +51,8 @@ public struct VolunteersFeature: Feature {
             regions: try context.services.require(RegionService.self, by: Self.name),
             residents: try context.services.require(ResidentService.self, by: Self.name),
             notifications: try context.services.require(NotificationService.self, by: Self.name),
-            settings: context.configuration[VolunteersSettings.self], vault: context.vault)
+            settings: context.configuration[VolunteersSettings.self], vault: context.vault,
+            awards: context.services.all(PointAwarding.self).first)
     }
 
     public var services: [any Sendable] { [volunteers] }

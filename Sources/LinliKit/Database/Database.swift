@@ -142,6 +142,24 @@ public final class Database: Sendable {
         }
     }
 
+    /// Runs `body` in a read-only transaction that sees one moment of the database throughout,
+    /// however many statements it runs and whatever commits meanwhile (a check that compares
+    /// one table with another, `ledger verify`): REPEATABLE READ on PostgreSQL, a deferred
+    /// transaction on an SQLite reader (WAL keeps its snapshot from the first read).
+    public func snapshot<T: Sendable>(_ body: @Sendable (Tx) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(_, let readers, _, _):
+            return try await readers.with { connection in
+                try await self.inTransaction(Tx(sql: connection, engine: .sqlite), begin: "BEGIN DEFERRED", body)
+            }
+        case .postgres(let client, _, let names):
+            return try await client.withConnection { connection in
+                try await self.inTransaction(Tx(sql: PostgresSession(connection: connection, names: names), engine: .postgres),
+                                             begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+            }
+        }
+    }
+
     /// The SQLite writer's page cache, and its size during a `bulkWrite`.
     private static let writerCacheMiB = 64
     private static let bulkWriteCacheMiB = 1024

@@ -85,7 +85,7 @@ public enum LedgerRefusal: Error, Sendable, Equatable {
         case .notPositive: "积分数应大于 0"
         case .sameAccount: "转出和转入不能是同一个账户"
         case .insufficient(let available, let asked): "可用积分 \(available) 分，不足 \(asked) 分"
-        case .resolved(let state): "这笔积分已\(state.label)，不能再处理"
+        case .resolved(let state): "这笔积分\(state.label)，不能再处理"
         case .notPosted(let state): "只有已入账的积分才能冲正（这笔\(state.label)）"
         case .reversalOfReversal: "冲正记录不能再冲正，如有错误请另行调整"
         case .alreadyReversed: "这笔积分已冲正过"

@@ -43,7 +43,10 @@ extension RequestService {
                 actorRole: role.label, note: action.text?.trimmingWhitespace.nilIfEmpty,
                 isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
             for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
-            if case .rate(let score, _) = action { try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis) }
+            if case .rate(let score, _) = action {
+                try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis)
+                if next.state == .rated { try await awardHandlers(tx, request, next, rating: score, actor: actor) }
+            }
             let updated = RequestStore.saved(request, next, handlerPath: handlerPath, now: now.millis)
             try await notify(tx, request: updated, kind: .action(kind), note: action.text, itemName: item.name)
             // Last, the rows locked until the commit on PostgreSQL: the summary's, the audit head.
@@ -51,6 +54,18 @@ extension RequestService {
             try await audit.append(tx, actor: actor, action: .request(.action(kind)), entityId: String(request.id),
                                    regionPath: request.regionPath, before: Self.auditValues(request), after: Self.auditValues(updated))
             return updated
+        }
+    }
+
+    /// 协助办结: the volunteers among the handlers of a request rated satisfied earn points,
+    /// once each per request (the points bank applies its own least rating).
+    func awardHandlers(_ tx: Tx, _ request: ServiceRequest, _ next: RequestProgress, rating: Int, actor: Actor) async throws {
+        guard let awards else { return }
+        let handlers = ([next.handlerId] + next.coHandlerIds.map(Optional.some)).compactMap { $0 }
+        let people = try await staff.staffMembers(ids: handlers)
+        for id in handlers where people[id]?.role == .volunteer {
+            try await awards.award(tx, PointEarning(.account(id), deed: .requestHandled(rating: rating), key: "request:\(request.id):\(id)",
+                                                    memo: "协助办结诉求 \(request.trackingCode)"), actor: actor)
         }
     }
 

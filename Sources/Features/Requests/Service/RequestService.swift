@@ -20,6 +20,9 @@ public struct RequestService: Sendable {
     let duty: DutyService
     /// Which roles hold which permission: to find who should be told (dispatchers, verifiers …).
     let permissionTable: PermissionTable
+    /// The points bank, when the district runs one: volunteers who handled a request that was
+    /// rated well earn points.
+    let awards: (any PointAwarding)?
     /// 查询码 lookups per client address, on pages, the API and Open311 alike: a code is the
     /// only key to a request, so guessing must be slow.
     let trackingLookups: RateLimiter
@@ -30,7 +33,8 @@ public struct RequestService: Sendable {
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, teams: TeamService,
                 staff: any StaffDirectory, vault: PersonalDataVault, catalog: CatalogService, notifications: NotificationService,
-                duty: DutyService, permissionTable: PermissionTable, trackingLookupRule: RateLimiter.Rule = RequestService.trackingLookupRule) {
+                duty: DutyService, permissionTable: PermissionTable, trackingLookupRule: RateLimiter.Rule = RequestService.trackingLookupRule,
+                awards: (any PointAwarding)? = nil) {
         self.trackingLookups = RateLimiter(trackingLookupRule, clock: clock)
         self.database = database
         self.audit = audit
@@ -43,6 +47,7 @@ public struct RequestService: Sendable {
         self.notifications = notifications
         self.duty = duty
         self.permissionTable = permissionTable
+        self.awards = awards
     }
 
     /// Days back that an open request for the same item and place counts as "the same".

@@ -42,6 +42,10 @@ extension ResidentService {
         }
     }
 
+    /// What a feature that acts for the registry person says to an account bound to nobody.
+    public static let identityRequired = DomainError(kind: .invalid, code: "identity_required",
+                                                     message: "请先完成实名认证：输入身份证号，核对您的居民登记")
+
     /// The registry person an account is bound to, if any. A read for the features that act
     /// for that person (their own volunteering, points): it shows only masked numbers.
     public func identity(ofUser userId: Int64) async throws -> Resident? {

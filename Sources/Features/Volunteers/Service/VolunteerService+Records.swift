@@ -28,16 +28,26 @@ extension VolunteerService {
                     guard let served = ServiceHours.served(
                         checkIn: signUp.checkedInAt.map(Date.init(millis:)), checkOut: signUp.checkedOutAt.map(Date.init(millis:)),
                         slotStart: Date(millis: role.startsAt), slotEnd: Date(millis: role.endsAt), defaultMinutes: role.defaultMinutes) else { continue }
-                    _ = try await RecordStore.insert(tx, .init(
+                    let recordId = try await RecordStore.insert(tx, .init(
                         volunteerId: volunteerId, activityId: activity.id, signUpId: signUp.id, activityTitle: activity.title, role: role.name,
                         serviceDate: Self.dayText(role.startsAt), place: activity.placeName,
                         beneficiary: activity.beneficiary, content: activity.description.isEmpty ? activity.title : activity.description,
                         minutes: Int64(served.minutes), rating: rating, lead: activity.lead, recorderId: actor.userId, recorder: actor.displayName,
                         source: .activity, supersedes: nil, flagged: served.flagged), now: now.millis)
+                    try await awards?.award(tx, PointEarning(
+                        .resident(signUp.residentId), deed: .service(minutes: Int64(served.minutes), category: role.qualification),
+                        key: Self.awardKey(record: recordId),
+                        memo: "「\(activity.title)」\(role.name) \(ServiceHours.text(minutes: Int64(served.minutes)))"), actor: actor)
                     try await restand(tx, volunteerId: volunteerId, now: now)
                     total += Int64(served.minutes)
                     count += 1
                     told.append((try await SignUpStore.userId(tx, signUpId: signUp.id), Int64(served.minutes)))
+                }
+            } else {
+                // 参加活动: a resident activity earns each person who came, once per sign-up.
+                for signUp in try await SignUpStore.list(tx, activityId: activity.id) where signUp.attendance == .attended {
+                    try await awards?.award(tx, PointEarning(.resident(signUp.residentId), deed: .activity, key: "activity_signup:\(signUp.id)",
+                                                             memo: "参加「\(activity.title)」"), actor: actor)
                 }
             }
             try await ActivityStore.setState(tx, id: activity.id, state: next, now: now.millis)
@@ -51,6 +61,9 @@ extension VolunteerService {
             return Certification(activity: try await ActivityStore.find(tx, id: activity.id)!, records: try await RecordStore.records(tx, activityId: activity.id))
         }
     }
+
+    /// The idempotency key of a record's points: one award per record, however often asked.
+    static func awardKey(record id: Int64) -> String { "service_record:\(id)" }
 
     /// Stores the volunteer's certified minutes and stars as recomputed from the current records.
     func restand(_ tx: Tx, volunteerId: Int64, now: Date) async throws {
@@ -166,6 +179,16 @@ extension VolunteerService {
                     content: record.content, minutes: corrected, rating: record.rating, lead: record.lead, recorderId: actor.userId,
                     recorder: actor.displayName, source: .correction, supersedes: record.id, flagged: false), now: now.millis)
                 try await restand(tx, volunteerId: record.volunteerId, now: now)
+                // The new record earns its own points first, so that taking back the old one's
+                // can draw on them; only records that earned points (certified activities and
+                // their corrections) are re-awarded.
+                if let awards, record.source != .imported, let volunteer = try await VolunteerStore.find(tx, id: record.volunteerId) {
+                    let category = try await ActivityStore.find(tx, id: record.activityId ?? 0)?.roles.first { $0.name == record.role }?.qualification
+                    try await awards.award(tx, PointEarning(.resident(volunteer.residentId), deed: .service(minutes: corrected, category: category),
+                                                            key: Self.awardKey(record: newId!),
+                                                            memo: "「\(record.activityTitle)」更正为 \(ServiceHours.text(minutes: corrected))"), actor: actor)
+                    try await awards.withdraw(tx, key: Self.awardKey(record: record.id), reason: "服务记录已更正", actor: actor)
+                }
             }
             try await RecordStore.decide(tx, id: correction.id, state: accept ? .accepted : .rejected, note: note, newRecordId: newId,
                                          by: actor.userId, now: now.millis)

@@ -17,13 +17,16 @@ public struct VolunteerService: Sendable {
     let residents: ResidentService
     let notifications: NotificationService
     let settings: VolunteersSettings
+    /// The points bank, when the district runs one: certified service and attendance earn points.
+    let awards: (any PointAwarding)?
     /// Signs check-in codes and personal codes; derived from the data key, so every instance
     /// of one deployment makes and accepts the same codes.
     let codeSecret: Data
     var codeKey: SymmetricKey { SymmetricKey(data: codeSecret) }
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, residents: ResidentService,
-                notifications: NotificationService, settings: VolunteersSettings, vault: PersonalDataVault) {
+                notifications: NotificationService, settings: VolunteersSettings, vault: PersonalDataVault,
+                awards: (any PointAwarding)? = nil) {
         self.database = database
         self.audit = audit
         self.clock = clock
@@ -31,6 +34,7 @@ public struct VolunteerService: Sendable {
         self.residents = residents
         self.notifications = notifications
         self.settings = settings
+        self.awards = awards
         codeSecret = Data(vault.blindIndex("volunteers.check-in", kind: "code-key").utf8)
     }
 
@@ -53,8 +57,7 @@ public struct VolunteerService: Sendable {
         return person
     }
 
-    static let identityRequired = DomainError(kind: .invalid, code: "identity_required",
-                                              message: "请先完成实名认证：输入身份证号，核对您的居民登记")
+    static var identityRequired: DomainError { ResidentService.identityRequired }
 
     func personIfKnown(_ actor: Actor) async throws -> Person? {
         guard let userId = actor.userId, let resident = try await residents.identity(ofUser: userId) else { return nil }

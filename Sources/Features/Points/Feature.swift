@@ -1,0 +1,63 @@
+import Hummingbird
+import LinliKit
+import Notifications
+import Regions
+import Residents
+
+/// 积分银行 — accounts and an append-only journal, earning rules as versioned data, awards
+/// from other features, the 爱心兑换 shop with two-phase redemption, and a ledger anyone can
+/// verify (docs/points.md).
+public struct PointsFeature: Feature {
+    public static let name = "points"
+    public static let migrations = PointsMigrations.all
+    public static let permissions: [Permission] = [.pointsUse, .pointsView, .pointsManage, .pointsVerify]
+    public static let grants: [Role: Set<Permission>] = {
+        let stewards: Set<Role> = [.communityStaff, .streetAdmin, .districtAdmin]
+        let verifiers: Set<Role> = [.streetAdmin, .districtAdmin]
+        var grants: [Role: Set<Permission>] = [:]
+        for role in Role.allCases {
+            // Everyone is a resident somewhere and holds their own points.
+            var granted: Set<Permission> = [.pointsUse]
+            if stewards.contains(role) { granted.formUnion([.pointsView, .pointsManage]) }
+            if verifiers.contains(role) { granted.insert(.pointsVerify) }
+            grants[role] = granted
+        }
+        return grants
+    }()
+    public static var moveListeners: [any SubtreeMoveListener] { [PointsPathsListener()] }
+    public static var auditActions: [AuditAction] { AuditAction.points }
+
+    public let points: PointsService
+
+    public init(context: FeatureContext) throws {
+        points = PointsService(
+            database: context.database, audit: context.audit, clock: context.clock,
+            regions: try context.services.require(RegionService.self, by: Self.name),
+            residents: try context.services.require(ResidentService.self, by: Self.name),
+            notifications: try context.services.require(NotificationService.self, by: Self.name),
+            settings: context.configuration[PointsSettings.self])
+    }
+
+    /// The service, also as the `PointAwarding` other features award through.
+    public var services: [any Sendable] { [points] }
+    public var jobs: [BackgroundJob] {
+        // Each instance may run it: every redemption is ended under its item's row lock.
+        [.every(.seconds(60), "redemption holds") { [points] _ in _ = try await points.sweepHolds() }]
+    }
+
+    public func addRoutes(to router: Router<AppContext>, web: Web) {}
+}
+
+/// Region moves re-root the paths copied onto accounts, good deeds, items and redemptions.
+struct PointsPathsListener: SubtreeMoveListener {
+    func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
+        for (table, column) in [("point_accounts", "region_path"), ("good_deeds", "region_path"), ("shop_items", "region_path"),
+                                ("shop_items", "eligible_path"), ("shop_redemptions", "region_path"), ("point_rules", "region_path")] {
+            try await tx.rebasePaths(table: table, column: column, from: oldPath, to: newPath)
+        }
+    }
+}
+
+extension ServiceProvider {
+    public var points: PointsService { service(PointsService.self) }
+}
