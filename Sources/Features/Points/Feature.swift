@@ -42,7 +42,8 @@ public struct PointsFeature: Feature {
     public var services: [any Sendable] { [points] }
     public var jobs: [BackgroundJob] {
         // Each instance may run it: every redemption is ended under its item's row lock.
-        [.every(.seconds(60), "redemption holds") { [points] _ in _ = try await points.sweepHolds() }]
+        [.every(.seconds(60), "redemption holds") { [points] _ in _ = try await points.sweepHolds() },
+         .every(.seconds(3600), "points expiry") { [points] _ in _ = try await points.runExpiry() }]
     }
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {}

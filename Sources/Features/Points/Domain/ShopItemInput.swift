@@ -47,7 +47,7 @@ public struct ShopItemInput: Sendable, Codable, Equatable {
         public let eligibleTags: [String], pickupPlace: String, holdHours: Int
     }
 
-    public func checked(defaultHoldHours: Int) -> Result<Checked, ShopInputErrors> {
+    public func checked(defaultHoldHours: Int) -> Result<Checked, PointsInputErrors> {
         var errors: [String: String] = [:]
         let name = (self.name ?? "").trimmingWhitespace
         if name.isEmpty || name.count > Self.nameLimit { errors["name"] = "请填写名称（\(Self.nameLimit) 字以内）" }
@@ -73,14 +73,14 @@ public struct ShopItemInput: Sendable, Codable, Equatable {
         if place.isEmpty || place.count > Self.placeLimit { errors["pickupPlace"] = "请填写领取地点（\(Self.placeLimit) 字以内）" }
         let hold = holdHours ?? defaultHoldHours
         if !(1...Self.mostHoldHours).contains(hold) { errors["holdHours"] = "保留时长应在 1 到 \(Self.mostHoldHours) 小时之间" }
-        guard errors.isEmpty, let kind, let source, let price, let period else { return .failure(ShopInputErrors(fields: errors)) }
+        guard errors.isEmpty, let kind, let source, let price, let period else { return .failure(PointsInputErrors(fields: errors)) }
         return .success(Checked(name: name, description: description, kind: kind, source: source, donor: donor, price: price, stock: stock,
                                 perPersonLimit: perPersonLimit, limitPeriod: period, eligibleTags: Array(Set(tags)).sorted(),
                                 pickupPlace: place, holdHours: hold))
     }
 }
 
-public struct ShopInputErrors: Error, Sendable, Equatable {
+public struct PointsInputErrors: Error, Sendable, Equatable {
     public let fields: [String: String]
 }
 

@@ -77,6 +77,13 @@ enum PointsMigrations {
             "CREATE INDEX shop_redemptions_holds ON shop_redemptions (state, hold_until)",
             "CREATE INDEX shop_redemptions_place ON shop_redemptions (\(engine.pathIndexColumn("region_path")), state)",
         ] + appendOnly(engine) },
+        // 过期提醒: one notice per account and expiry month, however often the job runs.
+        Migration("points.002") { _ in [
+            """
+            CREATE TABLE point_expiry_notices (account_id BIGINT NOT NULL, month TEXT NOT NULL, amount BIGINT NOT NULL,
+              sent_at BIGINT NOT NULL, PRIMARY KEY (account_id, month))
+            """,
+        ] },
     ]
 
     /// Journal entries are never changed or removed, by any code: the database refuses it.
