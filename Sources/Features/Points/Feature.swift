@@ -26,6 +26,7 @@ public struct PointsFeature: Feature {
     }()
     public static var moveListeners: [any SubtreeMoveListener] { [PointsPathsListener()] }
     public static var auditActions: [AuditAction] { AuditAction.points }
+    public static var api: APIDescription { PointsAPI.api }
 
     public let points: PointsService
 
@@ -46,7 +47,9 @@ public struct PointsFeature: Feature {
          .every(.seconds(3600), "points expiry") { [points] _ in _ = try await points.runExpiry() }]
     }
 
-    public func addRoutes(to router: Router<AppContext>, web: Web) {}
+    public func addRoutes(to router: Router<AppContext>, web: Web) {
+        PointsAPI(points: points).addRoutes(to: router)
+    }
 }
 
 /// Region moves re-root the paths copied onto accounts, good deeds, items and redemptions.

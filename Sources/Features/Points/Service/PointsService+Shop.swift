@@ -238,3 +238,67 @@ extension PointsService {
         return try await ShopStore.find(tx, redemptionId: redemption.id)!
     }
 }
+
+/// An item as a resident sees it: whether they may redeem it now, and if not, why.
+public struct ShopOffer: Sendable, Equatable {
+    public let item: ShopItem
+    /// nil: they may.
+    public let refusal: String?
+}
+
+extension PointsService {
+    /// 爱心兑换 for the person: their community's items on sale, with why one is out of reach.
+    public func myShop(actor: Actor) async throws -> [ShopOffer] {
+        try actor.require(.pointsUse)
+        let resident = try await person(actor)
+        guard let community = Self.communityPath(of: resident.regionPath) else { return [] }
+        let now = clock.now()
+        let monthStart = Self.periods(containing: now).month.lowerBound
+        return try await database.read { tx in
+            let account = try await AccountStore.find(tx, owner: PointAccount.owner(.person, resident.id))
+            let available = account?.balance.available ?? .zero
+            var offers: [ShopOffer] = []
+            for item in try await ShopStore.items(tx, communityPath: community, onSaleOnly: true, limit: 200) {
+                let taken = try await ShopStore.taken(tx, itemId: item.id, residentId: resident.id, since: item.limitPeriod == .month ? monthStart : 0)
+                var refusal: String?
+                do throws(ShopRefusal) {
+                    try ShopRules.mayHold(item, path: resident.regionPath, tags: resident.tags, taken: taken)
+                } catch { refusal = error.message }
+                if refusal == nil && available < item.price { refusal = "还差 \(item.price - available) 积分" }
+                offers.append(ShopOffer(item: item, refusal: refusal))
+            }
+            return offers
+        }
+    }
+
+    /// Redemptions waiting for pickup where the actor hands them out, the soonest to run out first.
+    public func heldRedemptions(actor: Actor, limit: Int = 200) async throws -> [Redemption] {
+        try actor.require(.pointsManage)
+        return try await database.read { tx in try await ShopStore.held(tx, within: actor.scope.path, limit: limit) }
+    }
+
+    /// A redemption by its code, for the pickup page before staff confirm.
+    public func redemption(code: String, actor: Actor) async throws -> Redemption {
+        try actor.require(.pointsManage)
+        guard let normalized = PickupCode.normalized(code) else { throw DomainError.invalid("code", "领取码应为 10 位字母和数字") }
+        return try await database.read { tx in
+            guard let found = try await ShopStore.find(tx, code: normalized), let item = try await ShopStore.find(tx, id: found.itemId),
+                  actor.scope.contains(path: item.regionPath) else { throw DomainError.invalid("code", "没有这个领取码，请核对") }
+            return found
+        }
+    }
+
+    /// The check, for those who may run it from a page.
+    public func verify(actor: Actor) async throws -> LedgerFinding {
+        try actor.require(.pointsVerify)
+        return try await verify()
+    }
+
+    /// Staff's accounts list: people in the area, largest balance first.
+    public func accounts(actor: Actor, limit: Int = 100, offset: Int = 0) async throws -> [PointAccount] {
+        guard actor.may(.pointsView) else { throw DomainError.forbidden }
+        return try await database.read { tx in
+            try await AccountStore.list(tx, within: actor.scope.path, kind: .person, limit: min(max(limit, 1), 500), offset: max(offset, 0))
+        }
+    }
+}
