@@ -117,4 +117,77 @@ extension PermissionMatrixTests {
         "GET /api/v1/points/monthly": Case(.permission(.pointsView, success: 200), uri: "/api/v1/points/monthly?month=2026-05"),
         "GET /api/v1/points/verify": Case(.permission(.pointsVerify, success: 200), uri: "/api/v1/points/verify"),
     ]
+
+    static let pointsPageCases: [String: Case] = [
+        "GET /points.js": Case(.open(200), uri: "/points.js"),
+        "GET /points": Case(.permission(.pointsUse, success: 200), scoped: false) { s, role, _ in
+            _ = try await s.funded(try await s.identity(role).id)
+            _ = try await s.redemption(role, true)
+            return Request(uri: "/points")
+        },
+        "POST /points/shop/{id}/redeem": Case(.permission(.pointsUse, success: 303)) { s, role, inside in
+            _ = try await s.funded(try await s.identity(role).id)
+            return Request(uri: "/points/shop/\(try await s.shopItem(inside).id)/redeem", form: [])
+        },
+        "POST /points/redemptions/{id}/cancel": Case(.permission(.pointsUse, success: 303)) { s, role, inside in
+            _ = try await s.identity(role)
+            return Request(uri: "/points/redemptions/\(try await s.redemption(role, inside).id)/cancel", form: [])
+        },
+        "POST /points/good-deeds": Case(.permission(.pointsUse, success: 303), scoped: false) { s, role, _ in
+            _ = try await s.identity(role)
+            let r = ChinaStandardTime.reading(s.system.clock.now())
+            return Request(uri: "/points/good-deeds", form: [("title", "义务扫雪"), ("description", "清扫楼前积雪"), ("evidence", "楼长"),
+                                                             ("happenedOn", ChinaStandardTime.dayText(year: r.year, month: r.month, day: r.day))])
+        },
+        "GET /points/manage": Case(.permission(.pointsManage, success: 200), scoped: false) { s, _, _ in
+            _ = try await s.funded(try await s.stranger(true).id)
+            return Request(uri: "/points/manage?name=对象")
+        },
+        "POST /points/grants": Case(.permission(.pointsManage, success: 303)) { s, _, inside in
+            Request(uri: "/points/grants", form: [("residentId", String(try await s.stranger(inside).id)), ("amount", "3"), ("reason", "清理楼道")])
+        },
+        "POST /points/counter-redemptions": Case(.permission(.pointsManage, success: 303)) { s, _, inside in
+            let person = try await s.stranger(inside)
+            _ = try await s.funded(person.id)
+            return Request(uri: "/points/counter-redemptions", form: [("residentId", String(person.id)), ("itemId", String(try await s.shopItem(inside).id))])
+        },
+        "POST /points/good-deeds/{id}/decision": Case(.permission(.pointsManage, success: 303)) { s, _, inside in
+            Request(uri: "/points/good-deeds/\(try await s.goodDeed(inside).id)/decision", form: [("decision", "reject"), ("note", "证据不足")])
+        },
+        "GET /points/pickup": Case(.permission(.pointsManage, success: 200), uri: "/points/pickup?code=ABCDEFGHJK"),
+        "POST /points/pickup": Case(.permission(.pointsManage, success: 303, outside: 422)) { s, role, inside in
+            Request(uri: "/points/pickup", form: [("code", try await s.redemption(role, inside).code)])
+        },
+        "GET /points/items": Case(.permission(.pointsView, success: 200), uri: "/points/items"),
+        "POST /points/items": Case(.permission(.pointsManage, success: 303, outside: 422)) { s, _, inside in
+            Request(uri: "/points/items", form: [("communityId", String(s.place(inside).id)), ("name", "香皂"), ("price", "2"), ("stock", "3"),
+                                                 ("pickupPlace", "服务中心")])
+        },
+        "GET /points/items/{id}": Case(.permission(.pointsView, success: 200)) { s, _, inside in
+            Request(uri: "/points/items/\(try await s.shopItem(inside).id)")
+        },
+        "POST /points/items/{id}": Case(.permission(.pointsManage, success: 303)) { s, _, inside in
+            Request(uri: "/points/items/\(try await s.shopItem(inside).id)", form: [("name", "香皂（大）"), ("price", "3"), ("pickupPlace", "服务中心")])
+        },
+        "POST /points/items/{id}/stock": Case(.permission(.pointsManage, success: 303)) { s, _, inside in
+            Request(uri: "/points/items/\(try await s.shopItem(inside).id)/stock", form: [("delta", "2"), ("reason", "补货")])
+        },
+        "GET /points/accounts/{id}": Case(.permission(.pointsUse, success: 200)) { s, role, inside in
+            Request(uri: "/points/accounts/\(try await s.pointAccount(role, inside))?date=2030-01-01")
+        },
+        "GET /points/accounts/{id}/statement.xlsx": Case(.permission(.pointsUse, success: 200)) { s, role, inside in
+            Request(uri: "/points/accounts/\(try await s.pointAccount(role, inside))/statement.xlsx")
+        },
+        "POST /points/transfers/{id}/reverse": Case(.permission(.pointsManage, success: 303)) { s, _, inside in
+            Request(uri: "/points/transfers/\(try await s.funded(try await s.stranger(inside).id).id)/reverse", form: [("reason", "录错")])
+        },
+        "GET /points/rules": Case(.permission(.pointsView, success: 200), uri: "/points/rules"),
+        "POST /points/rules": Case(.permission(.pointsManage, success: 303), scoped: false) { _, _, _ in
+            Request(uri: "/points/rules", form: [("perHour", String(Int.random(in: 2...999))), ("perActivity", "1"), ("perGoodDeed", "1"),
+                                                 ("perRequestHandled", "1"), ("minRating", "4"), ("coefficients", "医护=1.5"), ("note", "矩阵")])
+        },
+        "GET /points/monthly": Case(.permission(.pointsView, success: 200), uri: "/points/monthly?month=2026-05"),
+        "GET /points/monthly.xlsx": Case(.permission(.pointsView, success: 200), uri: "/points/monthly.xlsx?month=2026-05"),
+        "GET /points/verify": Case(.permission(.pointsVerify, success: 200), uri: "/points/verify?run=1"),
+    ]
 }

@@ -118,7 +118,7 @@ struct PermissionMatrixTests {
         ("shell", shellCases), ("audit", auditCases), ("regions", regionsCases), ("accounts", accountsCases),
         ("residents", residentsCases), ("notifications", notificationsCases), ("duty", dutyCases), ("requests", requestCases.merging(requestPageCases) { a, _ in a }),
         ("volunteers", volunteerPageCases.merging(volunteerAPICases) { a, _ in a }),
-        ("points", pointsAPICases),
+        ("points", pointsAPICases.merging(pointsPageCases) { a, _ in a }),
     ]
     static let cases: [String: Case] = parts.reduce(into: [:]) { all, part in all.merge(part.cases) { first, _ in first } }
 

@@ -27,10 +27,17 @@ public struct PointsFeature: Feature {
     public static var moveListeners: [any SubtreeMoveListener] { [PointsPathsListener()] }
     public static var auditActions: [AuditAction] { AuditAction.points }
     public static var api: APIDescription { PointsAPI.api }
+    public static let templates = PointsTemplates.all
+    public static let navigation = [
+        NavigationItem.link("我的积分", href: "/points", permission: .pointsUse, hiddenBy: .pointsManage, order: 43),
+        NavigationItem.link("积分", href: "/points/manage", permission: .pointsManage, order: 43),
+    ]
 
     public let points: PointsService
+    let residents: ResidentService
 
     public init(context: FeatureContext) throws {
+        residents = try context.services.require(ResidentService.self, by: Self.name)
         points = PointsService(
             database: context.database, audit: context.audit, clock: context.clock,
             regions: try context.services.require(RegionService.self, by: Self.name),
@@ -49,6 +56,7 @@ public struct PointsFeature: Feature {
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {
         PointsAPI(points: points).addRoutes(to: router)
+        PointsPages(points: points, residents: residents, web: web).addRoutes(to: router)
     }
 }
 

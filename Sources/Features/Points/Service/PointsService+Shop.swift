@@ -302,3 +302,16 @@ extension PointsService {
         }
     }
 }
+
+extension PointsService {
+    /// An item's stock movements, newest first.
+    public func stockMoves(_ itemId: Int64, actor: Actor, limit: Int = 100) async throws -> [StockMove] {
+        let item = try await item(itemId, actor: actor)
+        return try await database.read { tx in try await ShopStore.moves(tx, itemId: item.id, limit: limit) }
+    }
+
+    /// The communities in the actor's area, where a shop may be.
+    public func communities(actor: Actor) async throws -> [RegionNode] {
+        try await regions.search(level: .community, term: nil, actor: actor, limit: 200).filter { !$0.retired }
+    }
+}

@@ -87,10 +87,6 @@ enum ShopStore {
             """).run()
     }
 
-    struct StockMove: Sendable, Equatable {
-        public let delta: Int, reason: String, actor: String, at: Int64
-    }
-
     static func moves(_ tx: Tx, itemId: Int64, limit: Int) async throws -> [StockMove] {
         try await tx.sql.raw("""
             SELECT delta, reason, actor_name, created_at FROM shop_stock_moves WHERE item_id = \(bind: itemId) ORDER BY id DESC LIMIT \(bind: limit)
@@ -186,4 +182,9 @@ extension ShopStore {
     static func userId(_ tx: Tx, redemptionId: Int64) async throws -> Int64? {
         try await tx.sql.raw("SELECT user_id FROM shop_redemptions WHERE id = \(bind: redemptionId)").first()?.decode(column: "user_id", as: Int64?.self)
     }
+}
+
+/// 入库 / 出库 of an item, with why and by whom.
+public struct StockMove: Sendable, Equatable {
+    public let delta: Int, reason: String, actor: String, at: Int64
 }
