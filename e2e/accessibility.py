@@ -88,8 +88,10 @@ def key_pages(base, browser_factory, login, code):
         staff.quit()
     volunteering = ["/activities", activity, f"{activity}/signups", "/activities/new", "/volunteers", volunteer, "/volunteer-teams", team,
                     "/service-records/import"] + ([certificate] if certificate else [])
-    resident = ["/", "/ask", f"/ask/{item}", "/my/requests", own_path, "/activities", "/volunteer"]
-    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering
+    resident = ["/", "/ask", f"/ask/{item}", "/my/requests", own_path, "/activities", "/volunteer", "/points"]
+    points = ["/points/manage?name=%E9%83%91%E7%A7%80%E8%8B%B1", "/points/items", "/points/items/1", "/points/pickup", "/points/rules", "/points/monthly",
+              "/points/accounts/1"]
+    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering + points
     return {
         None: ["/login", "/track", f"/track/{code}"] + ([verify] if verify else []),
         "jm.resident": resident,
@@ -97,7 +99,7 @@ def key_pages(base, browser_factory, login, code):
         "wg.worker": ["/", "/requests?queue=mine", request_path],
         "wg.leader": ["/", "/requests", "/stats"],
         "jd.admin": ["/", "/stats"],
-        "qu.admin": ["/", "/stats", "/residents", "/audit", "/catalog", "/catalog/items/new"],
+        "qu.admin": ["/", "/stats", "/residents", "/audit", "/catalog", "/catalog/items/new", "/points/verify?run=1"],
         "sg.worker": ["/"],
         "zz.org": ["/", "/requests?queue=mine"],
         "zyz.volunteer": ["/", "/requests?queue=mine", "/volunteer", "/activities", activity],

@@ -20,6 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from serving import PASSWORD, free_port, signed_in, wait_healthy
 import accessibility
+import points
 import volunteers
 
 
@@ -632,12 +633,15 @@ def main():
     def volunteering(base, work):
         volunteers.walk_volunteer_on_a_phone_signs_up_checks_in_and_sees_the_hours(base, work, browser, login, logout)
     volunteering.__name__ = volunteers.walk_volunteer_on_a_phone_signs_up_checks_in_and_sees_the_hours.__name__
+    def points_bank(base, work):
+        points.walk_resident_redeems_on_a_phone_and_staff_scan_the_pickup_code(base, work, browser, login, logout)
+    points_bank.__name__ = points.walk_resident_redeems_on_a_phone_and_staff_scan_the_pickup_code.__name__
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
              notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers,
-             volunteering, care_mode, axe]
+             volunteering, points_bank, care_mode, axe]
     if args.only:
         wanted = args.only.split(",")
         walks = [w for w in walks if any(part in w.__name__ for part in wanted)]

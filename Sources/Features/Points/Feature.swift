@@ -48,6 +48,8 @@ public struct PointsFeature: Feature {
 
     /// The service, also as the `PointAwarding` other features award through.
     public var services: [any Sendable] { [points] }
+    public var dueWork: [any DueWorkSource] { [PointsDueWork(points: points)] }
+    public var homeSections: [any HomeSection] { [MyPointsSection(points: points)] }
     public var jobs: [BackgroundJob] {
         // Each instance may run it: every redemption is ended under its item's row lock.
         [.every(.seconds(60), "redemption holds") { [points] _ in _ = try await points.sweepHolds() },
@@ -57,6 +59,25 @@ public struct PointsFeature: Feature {
     public func addRoutes(to router: Router<AppContext>, web: Web) {
         PointsAPI(points: points).addRoutes(to: router)
         PointsPages(points: points, residents: residents, web: web).addRoutes(to: router)
+    }
+}
+
+struct PointsDueWork: DueWorkSource {
+    let points: PointsService
+    func dueWork(for actor: Actor, in window: DueWindow, limit: Int) async throws -> [DueList] {
+        try await points.dueWork(for: actor, in: window, limit: limit)
+    }
+}
+
+/// 我的积分 on a resident's home: what they may spend, and the shop one tap away.
+struct MyPointsSection: HomeSection {
+    let points: PointsService
+    func content(for actor: Actor) async throws -> HomeContent? {
+        guard actor.may(.pointsUse), !actor.may(.pointsManage), let userId = actor.userId,
+              try await points.residents.identity(ofUser: userId) != nil else { return nil }
+        let account = try await points.myAccount(actor: actor)
+        let available = account?.balance.available ?? .zero
+        return HomeContent(id: "my-points", title: "我的积分", text: "可用 \(available) 积分，去爱心兑换看看", href: "/points", links: [], order: 4)
     }
 }
 

@@ -103,6 +103,26 @@ public struct DueList: Sendable {
     }
 }
 
+extension DueList {
+    /// A list of `items` counted into the window's buckets, overdue first then by due time, at
+    /// most `limit` shown; nil when there is nothing.
+    public static func of(_ id: String, _ title: String, href: String, _ items: [DueItem], window: DueWindow, limit: Int,
+                          order: Int) -> DueList? {
+        guard !items.isEmpty else { return nil }
+        var counts = Counts(total: items.count)
+        for item in items {
+            switch window.bucket(of: item.due) {
+            case .overdue: counts.overdue += 1
+            case .today: counts.today += 1
+            case .week: counts.week += 1
+            case .later: break
+            }
+        }
+        let sorted = items.sorted { (window.bucket(of: $0.due), $0.due ?? .distantFuture) < (window.bucket(of: $1.due), $1.due ?? .distantFuture) }
+        return DueList(id: id, title: title, href: href, counts: counts, items: Array(sorted.prefix(limit)), order: order)
+    }
+}
+
 /// What a feature has waiting for an actor: the home page's "today" asks every feature's
 /// sources and merges their lists. A source answers only lists the actor may open, and an
 /// empty array when it has nothing for them.

@@ -108,6 +108,7 @@ public enum DemoDistrict {
         try await DemoLivedIn.loadHistory(into: system, grid: firstGrid!, households: households)
         try await DemoRequests.load(into: system, households: households)
         try await DemoVolunteers.load(into: system, district: district, street: streetNodes[0], community: community, organization: "东关社工服务中心")
+        try await DemoPoints.load(into: system, community: community, staffUser: "sq.staff", residentUser: "jm.resident")
         return logins
     }
 

@@ -35,7 +35,7 @@ extension PointsPages {
             for person in found {
                 let account = try await points.account(ofResident: person.id, actor: actor)
                 let community = PointsService.communityPath(of: person.regionPath)
-                let options = items.filter { $0.regionPath == community }.map { SelectOption(value: String($0.id), label: "\($0.name)（\($0.price) 分）") }
+                let options = items.filter { $0.regionPath == community }.map { SelectOption(value: String($0.id), label: "\($0.name)（\($0.price) 积分）") }
                 people.append(PersonRow(residentId: person.id, label: "\(person.name)（\(person.address)）",
                                         balance: (account?.balance.posted ?? .zero).description, available: (account?.balance.available ?? .zero).description,
                                         accountId: account?.id ?? 0, hasAccount: account != nil, items: options, hasItems: !options.isEmpty,

@@ -15,18 +15,7 @@ extension VolunteerService {
     }
 
     static func list(_ id: String, _ title: String, href: String, _ items: [DueItem], window: DueWindow, limit: Int, order: Int) -> DueList? {
-        guard !items.isEmpty else { return nil }
-        var counts = DueList.Counts(total: items.count)
-        for item in items {
-            switch window.bucket(of: item.due) {
-            case .overdue: counts.overdue += 1
-            case .today: counts.today += 1
-            case .week: counts.week += 1
-            case .later: break
-            }
-        }
-        let sorted = items.sorted { (window.bucket(of: $0.due), $0.due ?? .distantFuture) < (window.bucket(of: $1.due), $1.due ?? .distantFuture) }
-        return DueList(id: id, title: title, href: href, counts: counts, items: Array(sorted.prefix(limit)), order: order)
+        DueList.of(id, title, href: href, items, window: window, limit: limit, order: order)
     }
 
     func myDue(_ actor: Actor, _ window: DueWindow, _ limit: Int) async throws -> DueList? {
