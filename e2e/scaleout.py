@@ -276,6 +276,57 @@ def check_sign_ups_for_fifty_places_through_both_instances(d, state):
     print(f"  200 sign-ups for 50 places through two instances: 50 confirmed, 150 waiting 1–150")
 
 
+def check_redemptions_and_spends_through_both_instances(d, state):
+    """积分兑换 at once through both instances and the proxy: 100 residents who can each afford
+    it redeem an item with 10 in stock — exactly 10 holds; one resident who can pay for 5
+    spends 50 times at once — exactly 5. Stock and balances are decided under the item's and
+    the account's row locks, whichever instance takes the call; the ledger check agrees."""
+    a, b = d.instances
+    proxy = d.proxy
+    bases = [a, b, proxy]
+    community = d.scalar("SELECT id FROM regions WHERE name = '建设社区' ORDER BY id LIMIT 1")
+    path = d.sql(f"SELECT path FROM regions WHERE id = {community}")[0][0]
+    people = [int(r[0]) for r in d.sql(f"SELECT id FROM residents WHERE region_path LIKE '{path}%' ORDER BY id DESC LIMIT 101")]
+    assert len(people) == 101, f"only {len(people)} residents in the community"
+    staff = [Client(proxy, "sq.staff") for _ in range(4)]
+
+    def grant(i):
+        return staff[i % len(staff)].post(bases[i % 3], "/api/v1/points/grants",
+                                          {"residentId": people[i], "amount": 25 if i == 100 else 10, "reason": "扩容检查"})
+    with futures.ThreadPoolExecutor(CLIENTS // 2) as pool:
+        granted = list(pool.map(grant, range(101)))
+    bad = [f"{r.status_code} {r.text[:160]}" for r in granted if r.status_code != 201]
+    assert not bad, f"{len(bad)} grants failed: {bad[:3]}"
+
+    def item(name, stock):
+        made = staff[0].post(a, "/api/v1/points/items", {"communityId": community, "name": name, "price": 5, "stock": stock,
+                                                         "pickupPlace": "社区服务中心"})
+        assert made.status_code == 201, f"{made.status_code} {made.text[:300]}"
+        return made.json()["id"]
+    scarce, plenty = item("扩容检查：爱心礼包", 10), item("扩容检查：公交卡充值", 100)
+
+    def redeem(i):
+        return staff[i % len(staff)].post(bases[i % 3], f"/api/v1/points/shop/{scarce}/redeem", {"residentId": people[i]})
+    with futures.ThreadPoolExecutor(CLIENTS) as pool:
+        answers = list(pool.map(redeem, range(100)))
+    codes = sorted(r.status_code for r in answers)
+    assert codes.count(201) == 10 and codes.count(409) == 90, f"answered {codes.count(201)} holds, {codes.count(409)} refusals: {set(codes)}"
+    held = d.scalar(f"SELECT COUNT(*) FROM shop_redemptions WHERE item_id = {scarce} AND state = 'held'")
+    stock = d.sql(f"SELECT stock, held FROM shop_items WHERE id = {scarce}")[0]
+    assert int(held) == 10 and [int(x) for x in stock] == [0, 10], f"stored {held} holds, stock/held {stock}"
+
+    def spend(i):
+        return staff[i % len(staff)].post(bases[i % 3], f"/api/v1/points/shop/{plenty}/redeem", {"residentId": people[100]})
+    with futures.ThreadPoolExecutor(CLIENTS) as pool:
+        spends = list(pool.map(spend, range(50)))
+    codes = [r.status_code for r in spends]
+    refused = {r.json()["error"]["code"] for r in spends if r.status_code == 409}
+    assert codes.count(201) == 5 and codes.count(409) == 45 and refused == {"insufficient_points"}, f"{codes.count(201)} spends, {refused}"
+    check = Client(proxy, "qu.admin").get(b, "/api/v1/points/verify")
+    assert check.status_code == 200 and check.json().get("mismatch") is None, check.text[:300]
+    print("  100 redemptions of 10 in stock: 10 holds; 50 spends affordable 5: 5; ledger verified")
+
+
 def check_kill_nine_of_one_instance_under_intake(d, state):
     """Intake to both instances; instance a is killed with SIGKILL mid-load and started
     again. Every request either instance answered 2xx must be in the database (the records
@@ -348,7 +399,7 @@ def main():
         d.start()
         state = {}
         for check in [check_sessions_work_across_instances, check_concurrent_intake_and_transitions,
-                      check_sign_ups_for_fifty_places_through_both_instances,
+                      check_sign_ups_for_fifty_places_through_both_instances, check_redemptions_and_spends_through_both_instances,
                       check_kill_nine_of_one_instance_under_intake, check_the_records_afterwards]:
             name = check.__name__
             started = time.time()
