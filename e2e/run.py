@@ -308,8 +308,9 @@ def walk_wrong_password_is_explained(base, work):
 
 def check_audit_verify_and_backup_commands(binary, work):
     """`linli audit verify` says OK on the demo, names a row edited behind its back,
-    `linli backup` writes a consistent copy while the server runs, and `linli recount-metrics`
-    sums the dashboard's summary again from the requests."""
+    `linli backup` writes a consistent copy while the server runs, `linli recount-metrics`
+    sums the dashboard's summary again from the requests, and `linli ledger verify` passes the
+    demo's points and exits 2 naming an account edited in a copy."""
     import sqlite3
     data = os.path.join(work, "e2e-data")
     ok = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
@@ -336,6 +337,20 @@ def check_audit_verify_and_backup_commands(binary, work):
     with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
         again = db.execute("SELECT SUM(submitted), SUM(closed), SUM(ratings) FROM request_daily_counts").fetchone()
     assert again == summed and summed[0] >= 10, (summed, again)
+    # `linli ledger verify` agrees with the demo's points, and names an account whose stored
+    # balance was edited in a copy (the journal itself refuses UPDATE).
+    ledger = subprocess.run([binary, "ledger", "verify", "--data-dir", data], capture_output=True, text=True)
+    assert ledger.returncode == 0 and ledger.stdout.startswith("积分总账一致"), ledger.stdout + ledger.stderr
+    with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
+        account = db.execute("SELECT id FROM point_accounts WHERE kind = 'person' ORDER BY id LIMIT 1").fetchone()[0]
+        db.execute("UPDATE point_accounts SET credits_posted = credits_posted + 100 WHERE id = ?", (account,))
+        try:
+            db.execute("UPDATE point_transfers SET amount = 1")
+            raise AssertionError("the journal took an UPDATE")
+        except sqlite3.DatabaseError as refused:
+            assert "append-only" in str(refused), refused
+    forged = subprocess.run([binary, "ledger", "verify", "--data-dir", recount], capture_output=True, text=True)
+    assert forged.returncode == 2 and f"point_accounts#{account}" in forged.stdout, forged.stdout + forged.stderr
     with sqlite3.connect(os.path.join(data, "linli.sqlite")) as db:
         db.execute("UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 42")
     broken = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
