@@ -7,7 +7,7 @@ import Testing
 
 @Suite("积分性质: random awards, redemptions, pickups, timeouts, reversals through the service keep the ledger whole")
 struct PointsPropertyTests {
-    enum Step: CaseIterable { case grant, redeem, pickUp, cancel, wait, reverse, restock }
+    enum Step: CaseIterable { case grant, redeem, pickUp, cancel, wait, reverse, restock, expire }
 
     /// What the test expects, kept beside the service from its answers.
     struct Model {
@@ -19,9 +19,11 @@ struct PointsPropertyTests {
     }
 
     @Test(arguments: TestEngine.all)
-    func aThousandSeededStepsLeaveEveryBalanceEqualToTheJournalAndNothingBelowZero(engine: TestEngine) async throws {
+    func twoThousandSeededStepsLeaveEveryBalanceEqualToTheJournalAndNothingBelowZero(engine: TestEngine) async throws {
         let clock = ManualClock()
-        try await TestSystem.with(engine, clock: clock) { system in
+        try await TestSystem.with(engine, clock: clock, configure: { config in
+            config[PointsSettings.self] = PointsSettings(environment: ["LINLI_POINTS_EXPIRY_MONTHS": "1"])
+        }) { system in
             let p = try await PointsFixture.build(system)
             var random = SeededRandom(seed: 19)
             var people: [Int64] = []
@@ -33,8 +35,8 @@ struct PointsPropertyTests {
                 items.append(item)
                 model.shelf[item.id] = 4
             }
-            var refusals = 0
-            for _ in 0..<1_000 {
+            var refusals = 0, expired = 0
+            for _ in 0..<2_000 {
                 let step = Step.allCases[Int(random.next() % UInt64(Step.allCases.count))]
                 let person = people[Int(random.next() % UInt64(people.count))]
                 do {
@@ -78,6 +80,20 @@ struct PointsPropertyTests {
                         _ = try await p.points.reverse(transferId: grant.id, reason: "录错", actor: p.staff)
                         model.posted[grant.resident, default: 0] -= grant.amount
                         model.grants.remove(at: index)
+                    case .expire:
+                        // Some days later (a month boundary now and then): what is old and unspent expires.
+                        clock.advance(seconds: Double(random.next() % 12) * 86_400)
+                        let overdue = model.held.filter { $0.value.until <= clock.now().millis }.map(\.key)
+                        _ = try await p.points.sweepHolds()
+                        for id in overdue {
+                            let hold = model.held[id]!
+                            model.pending[hold.resident, default: 0] -= hold.points
+                            model.shelf[hold.item]! += 1
+                            model.held[id] = nil
+                        }
+                        let run = try await p.points.runExpiry()
+                        for (resident, amount) in run.byResident { model.posted[resident, default: 0] -= amount.hundredths }
+                        expired += run.expired
                     case .restock:
                         let item = items[Int(random.next() % UInt64(items.count))]
                         _ = try await p.points.restock(item.id, delta: 2, reason: "补货", actor: p.staff)
@@ -100,7 +116,8 @@ struct PointsPropertyTests {
             }
             let finding = try await p.verify()
             #expect(finding.mismatch == nil, "\(finding.message)")
-            #expect(refusals > 0 && refusals < 900, "the run exercised both sides: \(refusals) refusals")
+            #expect(refusals > 0 && refusals < 1_800, "the run exercised both sides: \(refusals) refusals")
+            #expect(expired > 0, "some points expired")
         }
     }
 }

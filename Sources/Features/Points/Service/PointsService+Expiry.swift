@@ -11,6 +11,8 @@ extension PointsService {
         public let expired: Int
         public let total: Points
         public let told: Int
+        /// What expired, by registry person.
+        public var byResident: [Int64: Points] = [:]
     }
 
     /// Expires what is due this month and tells who will lose points next month. Safe to run
@@ -22,10 +24,12 @@ extension PointsService {
         let month = Self.monthStart(year: r.year, month: r.month, plus: 0)
         let cutoff = Self.monthStart(year: r.year, month: r.month, plus: -settings.expiryMonths)
         var expired = 0, total = Points.zero
+        var byResident: [Int64: Points] = [:]
         for id in try await database.read({ tx in try await Self.holdersOfPointsBefore(tx, cutoff.millis) }) {
-            guard let t = try await expire(accountId: id, before: cutoff, month: month, now: now) else { continue }
+            guard let (t, resident) = try await expire(accountId: id, before: cutoff, month: month, now: now) else { continue }
             expired += 1
             total = total + t.amount
+            if let resident { byResident[resident, default: .zero] = byResident[resident, default: .zero] + t.amount }
         }
         if expired > 0 {
             let (expired, total) = (expired, total)
@@ -43,7 +47,7 @@ extension PointsService {
                 if try await announce(accountId: id, before: nextCutoff, on: next, now: now) { told += 1 }
             }
         }
-        return ExpiryRun(expired: expired, total: total, told: told)
+        return ExpiryRun(expired: expired, total: total, told: told, byResident: byResident)
     }
 
     /// Person accounts with something spendable and points credited before `cutoff`.
@@ -66,7 +70,7 @@ extension PointsService {
         return min(Points(hundredths: max(old - spent, 0)), max(account.balance.available, .zero))
     }
 
-    func expire(accountId: Int64, before cutoff: Date, month: Date, now: Date) async throws -> PointTransfer? {
+    func expire(accountId: Int64, before cutoff: Date, month: Date, now: Date) async throws -> (PointTransfer, Int64?)? {
         try await database.write { tx in
             guard let account = try await AccountStore.lock(tx, ids: [accountId])[accountId] else { return nil }
             let key = "expiry:\(account.id):\(Self.monthKey(month))"
@@ -74,8 +78,9 @@ extension PointsService {
             let amount = try await Self.unspent(tx, account, before: cutoff)
             guard amount > .zero else { return nil }
             let expired = try await systemAccount(tx, .expired, communityId: account.communityId)
-            return try await open(tx, .init(kind: .posted, purpose: .expiry, debit: account.id, credit: expired.id, amount: amount, key: key,
-                                            memo: "\(Self.dayKey(cutoff)) 前获得的积分已过期"), actor: Self.system, now: now.millis)
+            let t = try await open(tx, .init(kind: .posted, purpose: .expiry, debit: account.id, credit: expired.id, amount: amount, key: key,
+                                             memo: "\(Self.dayKey(cutoff)) 前获得的积分已过期"), actor: Self.system, now: now.millis)
+            return (t, account.ownerId)
         }
     }
 
