@@ -66,7 +66,7 @@ struct AwardTests {
             let record = try #require(served.certification.records.first)
             let retry = PointEarning(.resident(served.residentId), deed: .service(minutes: 120, category: nil), key: "service_record:\(record.id)",
                                      memo: "重试")
-            try await system.database.write { tx in try await p.points.award(tx, retry, actor: p.f.cli) }
+            try await system.database.write { tx in try await p.points.award(tx, [retry], actor: p.f.cli) }
             #expect(try await p.balance(served.residentId).posted == Points(whole: 2), "the retry posted nothing")
             let correction = try await system.volunteers.decideCorrection(
                 correctionId: try await Self.correctionAsked(p, record: record.id, residentId: served.residentId, minutes: 90),
@@ -121,6 +121,57 @@ struct AwardTests {
             let served = try await Self.serve(p, clock: clock, minutes: 60, qualification: nil, kind: .resident)
             #expect(try await p.balance(served.residentId).posted == Points(whole: 1))
             #expect(try await p.verify().mismatch == nil)
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aCorrectionUnderADailyCapReplacesTheOldAwardInsteadOfCountingAgainstIt(engine: TestEngine) async throws {
+        let clock = ManualClock()
+        try await TestSystem.with(engine, clock: clock) { system in
+            let p = try await PointsFixture.build(system)
+            var rules = EarningRules.common
+            rules.dailyCap = Points(whole: 3)
+            _ = try await p.points.editRules(regionId: p.f.district.id, rules, note: "每日至多 3 分", actor: p.f.actor(.districtAdmin))
+            let served = try await Self.serve(p, clock: clock, minutes: 120, qualification: nil)
+            let record = try #require(served.certification.records.first)
+            _ = try await system.volunteers.decideCorrection(
+                correctionId: try await Self.correctionAsked(p, record: record.id, residentId: served.residentId, minutes: 150),
+                accept: true, minutes: nil, note: "核实为 2.5 小时", actor: p.staff)
+            #expect(try await p.balance(served.residentId).posted == Points(hundredths: 250), "2.5 hours under a cap of 3, not 3 − 2")
+            #expect(try await p.verify().mismatch == nil)
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func correctingAnImportedRecordThatEarnedNothingEarnsNothing(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let p = try await PointsFixture.build(system)
+            let person = try await p.resident("志愿者1", number: 1)
+            let volunteer = try await system.volunteers.register(forResident: VolunteerDraft(residentId: person.id), actor: p.staff)
+            _ = try await system.volunteers.importRecords([PaperLedger.Row(
+                line: 2, volunteerNumber: try #require(volunteer.number), serviceDate: "2025-06-01", content: "纸质台账里的服务", place: "一社区",
+                beneficiary: "居民", minutes: 120, lead: "王队长")], actor: p.staff)
+            let record = try #require(try await system.volunteers.profile(volunteerId: volunteer.id, actor: p.staff).records.first)
+            _ = try await system.volunteers.decideCorrection(
+                correctionId: try await Self.correctionAsked(p, record: record.id, residentId: person.id, minutes: 180),
+                accept: true, minutes: nil, note: "核实", actor: p.staff)
+            #expect(try await p.points.account(ofResident: person.id, actor: p.staff) == nil, "no points for paper-ledger hours")
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func staffDoNotGrantOrApprovePointsForThemselves(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let p = try await PointsFixture.build(system)
+            let me = try await p.resident("张丽", number: 321)
+            _ = try await system.residents.identify(idNumber: PointsFixture.idNumber(321), name: "张丽", actor: p.staff)
+            #expect(await refused { _ = try await p.points.grant(residentId: me.id, amount: Points(whole: 5), reason: "自己", actor: p.staff) }?
+                .code == "own_points")
+            let r = ChinaStandardTime.reading(system.clock.now())
+            let deed = try await p.points.askGoodDeed(GoodDeedInput(title: "扫雪", description: "清扫楼前积雪", happenedOn:
+                ChinaStandardTime.dayText(year: r.year, month: r.month, day: r.day), evidence: "楼长"), actor: p.staff)
+            #expect(await refused { _ = try await p.points.decideGoodDeed(deed.id, approve: true, note: nil, actor: p.staff) }?.code == "own_points")
+            #expect(try await p.points.decideGoodDeed(deed.id, approve: true, note: nil, actor: p.f.actor(.streetAdmin)).state == .approved)
         }
     }
 }

@@ -74,7 +74,7 @@ struct PointsConcurrencyTests {
             let cli = p.f.cli
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<20 {
-                    group.addTask { try await system.database.write { tx in try await p.points.award(tx, earning, actor: cli) } }
+                    group.addTask { try await system.database.write { tx in try await p.points.award(tx, [earning], actor: cli) } }
                 }
                 try await group.waitForAll()
             }

@@ -121,4 +121,37 @@ struct ShopTests {
             #expect(try await p.verify().mismatch == nil)
         }
     }
+
+    @Test(arguments: TestEngine.all)
+    func changingAnItemWithoutNamingARegionKeepsWhoMayRedeemIt(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let p = try await PointsFixture.build(system)
+            let item = try await p.points.createItem(communityId: p.f.c1.id, ShopItemInput(name: "网格专享", price: "1", stock: 2,
+                                                                                          eligibleRegionId: p.f.g1.id, pickupPlace: "网格站"),
+                                                     actor: p.staff)
+            #expect(item.eligiblePath == p.f.g1.path)
+            let changed = try await p.points.changeItem(item.id, ShopItemInput(name: "网格专享（新）", price: "2", pickupPlace: "网格站"), onSale: true,
+                                                        actor: p.staff)
+            #expect(changed.eligiblePath == p.f.g1.path && changed.name == "网格专享（新）")
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aHoldIsNeverReversedAndAPickedUpOneOnlyOnceThroughItsPosting(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let p = try await PointsFixture.build(system)
+            let (me, person) = try await p.me()
+            try await p.grant(10, to: person.id)
+            let item = try await p.item(price: "4")
+            let held = try await p.points.redeem(itemId: item.id, actor: me)
+            #expect(await refused { _ = try await p.points.reverse(transferId: held.transferId, reason: "退", actor: p.staff) }?.code == "not_reversible")
+            _ = try await p.points.pickUp(code: held.code, actor: p.staff)
+            let refund = try await p.points.reverse(transferId: held.transferId, reason: "物品有破损，退回积分", actor: p.staff)
+            #expect(refund.amount == Points(whole: 4))
+            #expect(await refused { _ = try await p.points.reverse(transferId: held.transferId, reason: "再退", actor: p.staff) }?.message
+                    == "这笔积分已冲正过")
+            #expect(try await p.balance(person.id).posted == Points(whole: 10))
+            #expect(try await p.verify().mismatch == nil)
+        }
+    }
 }

@@ -1,14 +1,13 @@
-/// 积分 — what a feature earns a person in the points bank, said inside the feature's own
-/// transaction so that the award commits or rolls back with the deed. The points feature
+/// 积分 — what a feature earns people in the points bank, said inside the feature's own
+/// transaction so that the awards commit or roll back with the deed. The points feature
 /// provides it; a composition without that feature awards nothing
 /// (`ServiceRegistry.all(PointAwarding.self).first` is nil).
 public protocol PointAwarding: Sendable {
-    /// Credits what the earning rules give for `earning`, once per `earning.key`: a retry, or
-    /// a second certification of the same record, posts nothing more.
-    func award(_ tx: Tx, _ earning: PointEarning, actor: Actor) async throws
-    /// Takes back what the award with `key` credited (its record was superseded), by a
-    /// reversal linked to it; nothing when there was none or it was taken back before.
-    func withdraw(_ tx: Tx, key: String, reason: String, actor: Actor) async throws
+    /// Credits what the earning rules give for each earning, once per `key`: a retry, or a
+    /// second certification of the same record, posts nothing more. All of one call's accounts
+    /// are locked together, in one order, so two calls never wait on each other crosswise.
+    /// A person the bank cannot place (no community in their address) is passed over.
+    func award(_ tx: Tx, _ earnings: [PointEarning], actor: Actor) async throws
 }
 
 /// A deed that may earn points.
@@ -35,11 +34,15 @@ public struct PointEarning: Sendable, Equatable {
     public let key: String
     /// What the statement says, e.g. 「敬老院陪护」服务 2 小时.
     public let memo: String
+    /// The key of the award this one replaces (a corrected record's): that award is reversed and
+    /// left out of the caps; when it never existed (the record earned nothing), neither does this.
+    public let supersedes: String?
 
-    public init(_ person: Person, deed: Deed, key: String, memo: String) {
+    public init(_ person: Person, deed: Deed, key: String, memo: String, supersedes: String? = nil) {
         self.person = person
         self.deed = deed
         self.key = key
         self.memo = memo
+        self.supersedes = supersedes
     }
 }

@@ -8,8 +8,8 @@ extension PointsPages {
     struct HeldRow { let id: Int64, item: String, points: String, code: String, qr: String, place: String, until: String, csrf: String }
     struct DoneRow { let item: String, points: String, state: String, when: String }
     struct OfferRow {
-        let id: Int64, name: String, description: String, price: String, stockText: String, donor: String, place: String
-        let canRedeem: Bool, refusal: String, csrf: String
+        let id: Int64, name: String, description: String, hasDescription: Bool, price: String, stockText: String, donor: String
+        let place: String, canRedeem: Bool, refusal: String, csrf: String
     }
     struct DeedRow { let title: String, day: String, state: String, note: String, hasNote: Bool }
 
@@ -51,7 +51,8 @@ extension PointsPages {
             DoneRow(item: $0.itemName, points: $0.points.description, state: $0.state.label, when: Self.time($0.resolvedAt ?? $0.createdAt))
         }
         let offerRows = offers.map { o in
-            OfferRow(id: o.item.id, name: o.item.name, description: o.item.description, price: o.item.price.description,
+            OfferRow(id: o.item.id, name: o.item.name, description: o.item.description, hasDescription: !o.item.description.isEmpty,
+                     price: o.item.price.description,
                      stockText: o.item.stock > 0 ? "还有 \(o.item.stock) 件" : "已兑完", donor: o.item.donor.isEmpty ? o.item.source.label : o.item.donor,
                      place: o.item.pickupPlace, canRedeem: o.refusal == nil, refusal: o.refusal ?? "", csrf: csrf)
         }

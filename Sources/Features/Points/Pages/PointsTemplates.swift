@@ -13,6 +13,7 @@ enum PointsTemplates {
       {{#canReverse}}<td data-label="操作"><details><summary>冲正</summary><form method="post" action="/points/transfers/{{transferId}}/reverse" class="form-inline"
         data-confirm="冲正后这笔积分原数退回，确定吗？"><input type="hidden" name="_csrf" value="{{csrf}}">
         <label>理由 <input name="reason" required maxlength="200"></label><button class="btn btn-small btn-danger">冲正</button></form></details></td>{{/canReverse}}
+      {{#mayManage}}{{^canReverse}}<td data-label="操作"></td>{{/canReverse}}{{/mayManage}}
     </tr>{{/lines}}</tbody></table>
     """
 
@@ -33,7 +34,7 @@ enum PointsTemplates {
         <button class="btn btn-danger btn-small">不要了，取消兑换</button></form></div>{{/held}}</section>{{/hasHeld}}
     <section class="card" id="shop"><h2>爱心兑换</h2>
     {{#hasOffers}}<ul class="due-list">{{#offers}}<li class="due-item"><strong>{{name}}</strong> <span class="badge">{{price}} 积分</span>
-      <span>{{stockText}} · {{donor}} · 领取：{{place}}</span>{{#description}}<small class="muted">{{description}}</small>{{/description}}
+      <span>{{stockText}} · {{donor}} · 领取：{{place}}</span>{{#hasDescription}}<small class="muted">{{description}}</small>{{/hasDescription}}
       {{#canRedeem}}<form method="post" action="/points/shop/{{id}}/redeem" data-confirm="用 {{price}} 积分兑换「{{name}}」？"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button class="btn btn-primary" id="redeem-{{id}}">兑换</button></form>{{/canRedeem}}
       {{^canRedeem}}<small class="muted">{{refusal}}</small>{{/canRedeem}}</li>{{/offers}}</ul>{{/hasOffers}}

@@ -72,14 +72,16 @@ extension PointsService {
 
     func expire(accountId: Int64, before cutoff: Date, month: Date, now: Date) async throws -> (PointTransfer, Int64?)? {
         try await database.write { tx in
-            guard let account = try await AccountStore.lock(tx, ids: [accountId])[accountId] else { return nil }
+            guard let found = try await AccountStore.find(tx, id: accountId) else { return nil }
+            let expired = try await systemAccount(tx, .expired, communityId: found.communityId)
+            // Both accounts at once, in the one lock order.
+            guard let account = try await AccountStore.lock(tx, ids: [found.id, expired.id])[found.id] else { return nil }
             let key = "expiry:\(account.id):\(Self.monthKey(month))"
             guard try await TransferStore.find(tx, key: key) == nil else { return nil }
             let amount = try await Self.unspent(tx, account, before: cutoff)
             guard amount > .zero else { return nil }
-            let expired = try await systemAccount(tx, .expired, communityId: account.communityId)
             let t = try await open(tx, .init(kind: .posted, purpose: .expiry, debit: account.id, credit: expired.id, amount: amount, key: key,
-                                             memo: "\(Self.dayKey(cutoff)) 前获得的积分已过期"), actor: Self.system, now: now.millis)
+                                             memo: "\(Self.dayKey(cutoff)) 前获得的积分已过期"), locked: true, actor: Self.system, now: now.millis)
             return (t, account.ownerId)
         }
     }

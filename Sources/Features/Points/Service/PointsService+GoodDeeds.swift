@@ -47,10 +47,12 @@ extension PointsService {
             guard let deed = try await GoodDeedStore.find(tx, id: id, lock: true), actor.scope.contains(path: deed.regionPath) else {
                 throw DomainError.notFound("好人好事申报")
             }
+            if approve { try await refuseSelf(deed.residentId, actor: actor, "不能审核自己申报的好人好事，请由其他工作人员办理") }
             guard deed.state == .submitted else { throw DomainError(kind: .conflict, code: "decided", message: "这份申报已审核（\(deed.state.label)）") }
             var transfer: PointTransfer?
             if approve {
-                transfer = try await credit(tx, residentId: deed.residentId, .goodDeed(granted: granted), purpose: .goodDeedAward,
+                let (person, issuance) = try await lockedForCredit(tx, residentId: deed.residentId)
+                transfer = try await credit(tx, person: person, issuance: issuance, .goodDeed(granted: granted), purpose: .goodDeedAward,
                                             key: "good_deed:\(deed.id)", memo: "好人好事：\(deed.title)", actor: actor)
             }
             try await GoodDeedStore.decide(tx, id: deed.id, state: approve ? .approved : .rejected, note: note, granted: transfer?.amount,

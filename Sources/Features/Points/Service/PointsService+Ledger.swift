@@ -44,14 +44,13 @@ extension PointsService {
         }
     }
 
-    /// Opens a transfer (posted, or pending as a hold). `locked` are accounts the caller has
-    /// locked already in this transaction; the others are locked here.
-    func open(_ tx: Tx, _ entry: TransferStore.Entry, locked: [Int64: PointAccount] = [:], actor: Actor, now: Int64) async throws -> PointTransfer {
+    /// Opens a transfer (posted, or pending as a hold). With `locked`, the caller holds both
+    /// accounts' locks in this transaction already, and their sums are read afresh (an earlier
+    /// transfer of the same transaction may have moved them); otherwise they are locked here.
+    func open(_ tx: Tx, _ entry: TransferStore.Entry, locked: Bool = false, actor: Actor, now: Int64) async throws -> PointTransfer {
         guard entry.debit != entry.credit else { throw LedgerRefusal.sameAccount.domainError }
-        var accounts = locked
-        if accounts[entry.debit] == nil || accounts[entry.credit] == nil {
-            accounts = try await AccountStore.lock(tx, ids: [entry.debit, entry.credit])
-        }
+        let ids = [entry.debit, entry.credit]
+        let accounts = locked ? try await AccountStore.find(tx, ids: ids) : try await AccountStore.lock(tx, ids: ids)
         guard let debit = accounts[entry.debit], let credit = accounts[entry.credit] else { throw DomainError.notFound("积分账户") }
         let moved = try Self.ledger { () throws(LedgerRefusal) in
             try LedgerRules.open(entry.amount, debit: .init(kind: debit.kind, balance: debit.balance),
@@ -88,17 +87,25 @@ extension PointsService {
     /// once, never a reversal.
     func reverse(_ tx: Tx, transferId: Int64, reason: String, upTo: Bool = false, actor: Actor, now: Int64) async throws -> PointTransfer? {
         guard var original = try await TransferStore.find(tx, id: transferId) else { throw DomainError.notFound("积分流水") }
-        // A hold that was picked up is reversed through the entry that posted it.
-        if original.kind == .pending, let posting = try await TransferStore.resolution(tx, of: original.id), posting.kind == .postPending {
-            original = posting
+        // The accounts first: a hold and the entries resolving it share them, so what is read
+        // next cannot change before the commit.
+        _ = try await AccountStore.lock(tx, ids: [original.debitAccountId, original.creditAccountId])
+        // A hold that was picked up is reversed through the entry that posted it; a hold itself never.
+        let state: TransferState
+        switch original.kind {
+        case .posted, .postPending: state = .posted
+        case .pending:
+            let resolution = try await TransferStore.resolution(tx, of: original.id)
+            if let resolution, resolution.kind == .postPending {
+                original = resolution
+                state = .posted
+            } else {
+                state = resolution?.kind.resolvedState ?? .pending
+            }
+        case .voidPending: state = .voided
+        case .expirePending: state = .expired
         }
-        let accounts = try await AccountStore.lock(tx, ids: [original.debitAccountId, original.creditAccountId])
-        let state: TransferState = switch original.kind {
-        case .posted, .postPending: .posted
-        case .pending: try await TransferStore.resolution(tx, of: original.id)?.kind.resolvedState ?? .pending
-        case .voidPending: .voided
-        case .expirePending: .expired
-        }
+        let accounts = try await AccountStore.find(tx, ids: [original.debitAccountId, original.creditAccountId])
         let reversedBefore = try await TransferStore.reversal(tx, of: original.id) != nil
         try Self.ledger { () throws(LedgerRefusal) in
             try LedgerRules.mayReverse(state: state, isReversal: original.purpose == .reversal, reversedBefore: reversedBefore)
@@ -111,6 +118,6 @@ extension PointsService {
         let memo = amount < original.amount ? "冲正：\(reason)（已用 \(original.amount - amount) 分无法收回）" : "冲正：\(reason)"
         return try await open(tx, .init(kind: .posted, purpose: .reversal, debit: original.creditAccountId, credit: original.debitAccountId,
                                         amount: amount, reversesId: original.id, memo: memo, source: original.source),
-                              locked: accounts, actor: actor, now: now)
+                              locked: true, actor: actor, now: now)
     }
 }

@@ -43,10 +43,12 @@ extension PointsService {
         let now = clock.now().millis
         let before = try await item(itemId, actor: actor)
         let community = try await shopCommunity(before.communityId, actor: actor)
-        let eligible = try await eligibleNode(input.eligibleRegionId, within: community, actor: actor)
+        // Without a region named, who may redeem stays as it was.
+        let eligiblePath = input.eligibleRegionId == nil ? before.eligiblePath
+            : try await eligibleNode(input.eligibleRegionId, within: community, actor: actor).path
         return try await database.write { tx in
             guard let locked = try await ShopStore.find(tx, id: itemId, lock: true) else { throw DomainError.notFound("兑换物品") }
-            try await ShopStore.update(tx, id: itemId, eligiblePath: eligible.path, checked, onSale: onSale, now: now)
+            try await ShopStore.update(tx, id: itemId, eligiblePath: eligiblePath, checked, onSale: onSale, now: now)
             let after = try await ShopStore.find(tx, id: itemId)!
             try await audit.append(tx, actor: actor, action: .shopItemChange, entityId: String(itemId), regionPath: after.regionPath,
                                    before: Self.auditValues(locked), after: Self.auditValues(after))
@@ -194,7 +196,14 @@ extension PointsService {
                   found.residentId == mine?.id || (actor.may(.pointsManage) && actor.scope.contains(path: item.regionPath)) else {
                 throw DomainError.notFound("兑换记录")
             }
-            return try await resolve(tx, try await ShopStore.find(tx, redemptionId: redemptionId)!, item: item, to: .cancelled, actor: actor, now: now)
+            let resolved = try await resolve(tx, try await ShopStore.find(tx, redemptionId: redemptionId)!, item: item, to: .cancelled,
+                                             actor: actor, now: now)
+            if found.residentId != mine?.id, let user = try await ShopStore.userId(tx, redemptionId: redemptionId) {
+                try await notifications.post(tx, to: [user], Notice(
+                    title: "兑换已取消：\(item.name)", body: "社区已取消这次兑换，\(resolved.points) 积分已退回。", link: "/points",
+                    facts: ["event": "redemption.cancelled"]))
+            }
+            return resolved
         }
     }
 

@@ -36,12 +36,14 @@ enum AccountStore {
         return Dictionary(uniqueKeysWithValues: try rows.map(account).map { ($0.id, $0) })
     }
 
-    /// The accounts locked until the transaction ends, in id order so that two transfers
-    /// between the same accounts never wait on each other crosswise.
+    /// The accounts locked until the transaction ends, in one order everywhere — a community's
+    /// system accounts first, then people's, each by id — so that no two transactions wait on
+    /// each other crosswise, even one that awards several people (it locks them all in one go).
     static func lock(_ tx: Tx, ids: [Int64]) async throws -> [Int64: PointAccount] {
         let sorted = Array(Set(ids)).sorted()
         let rows = try await tx.sql.raw("""
-            SELECT \(unsafeRaw: columns) FROM point_accounts a WHERE a.id IN (\(binds: sorted)) ORDER BY a.id\(unsafeRaw: tx.engine.rowLock)
+            SELECT \(unsafeRaw: columns) FROM point_accounts a WHERE a.id IN (\(binds: sorted))
+            ORDER BY CASE WHEN a.kind IN ('issuance', 'shop', 'expired', 'adjustment') THEN 0 ELSE 1 END, a.id\(unsafeRaw: tx.engine.rowLock)
             """).all()
         return Dictionary(uniqueKeysWithValues: try rows.map(account).map { ($0.id, $0) })
     }

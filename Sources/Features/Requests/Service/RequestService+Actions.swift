@@ -63,10 +63,10 @@ extension RequestService {
         guard let awards else { return }
         let handlers = ([next.handlerId] + next.coHandlerIds.map(Optional.some)).compactMap { $0 }
         let people = try await staff.staffMembers(ids: handlers)
-        for id in handlers where people[id]?.role == .volunteer {
-            try await awards.award(tx, PointEarning(.account(id), deed: .requestHandled(rating: rating), key: "request:\(request.id):\(id)",
-                                                    memo: "协助办结诉求 \(request.trackingCode)"), actor: actor)
-        }
+        try await awards.award(tx, handlers.filter { people[$0]?.role == .volunteer }.map { id in
+            PointEarning(.account(id), deed: .requestHandled(rating: rating), key: "request:\(request.id):\(id)",
+                         memo: "协助办结诉求 \(request.trackingCode)")
+        }, actor: actor)
     }
 
     /// The accounts a dispatch names, checked before the transaction: real, enabled staff.

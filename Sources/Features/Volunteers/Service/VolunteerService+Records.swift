@@ -22,6 +22,7 @@ extension VolunteerService {
             }
             var total: Int64 = 0, count = 0
             var told: [(Int64?, Int64)] = []
+            var earnings: [PointEarning] = []
             if activity.kind == .service {
                 for signUp in try await SignUpStore.list(tx, activityId: activity.id) where signUp.attendance == .attended {
                     guard let volunteerId = signUp.volunteerId, let role = activity.roles.first(where: { $0.id == signUp.roleId }) else { continue }
@@ -34,10 +35,10 @@ extension VolunteerService {
                         beneficiary: activity.beneficiary, content: activity.description.isEmpty ? activity.title : activity.description,
                         minutes: Int64(served.minutes), rating: rating, lead: activity.lead, recorderId: actor.userId, recorder: actor.displayName,
                         source: .activity, supersedes: nil, flagged: served.flagged), now: now.millis)
-                    try await awards?.award(tx, PointEarning(
+                    earnings.append(PointEarning(
                         .resident(signUp.residentId), deed: .service(minutes: Int64(served.minutes), category: role.qualification),
                         key: Self.awardKey(record: recordId),
-                        memo: "「\(activity.title)」\(role.name) \(ServiceHours.text(minutes: Int64(served.minutes)))"), actor: actor)
+                        memo: "「\(activity.title)」\(role.name) \(ServiceHours.text(minutes: Int64(served.minutes)))"))
                     try await restand(tx, volunteerId: volunteerId, now: now)
                     total += Int64(served.minutes)
                     count += 1
@@ -46,10 +47,11 @@ extension VolunteerService {
             } else {
                 // 参加活动: a resident activity earns each person who came, once per sign-up.
                 for signUp in try await SignUpStore.list(tx, activityId: activity.id) where signUp.attendance == .attended {
-                    try await awards?.award(tx, PointEarning(.resident(signUp.residentId), deed: .activity, key: "activity_signup:\(signUp.id)",
-                                                             memo: "参加「\(activity.title)」"), actor: actor)
+                    earnings.append(PointEarning(.resident(signUp.residentId), deed: .activity, key: "activity_signup:\(signUp.id)",
+                                                 memo: "参加「\(activity.title)」"))
                 }
             }
+            try await awards?.award(tx, earnings, actor: actor)
             try await ActivityStore.setState(tx, id: activity.id, state: next, now: now.millis)
             try await audit.append(tx, actor: actor, action: .recordCertify, entityId: String(activity.id), regionPath: activity.regionPath,
                                    before: ["state": activity.state.rawValue],
@@ -179,15 +181,14 @@ extension VolunteerService {
                     content: record.content, minutes: corrected, rating: record.rating, lead: record.lead, recorderId: actor.userId,
                     recorder: actor.displayName, source: .correction, supersedes: record.id, flagged: false), now: now.millis)
                 try await restand(tx, volunteerId: record.volunteerId, now: now)
-                // The new record earns its own points first, so that taking back the old one's
-                // can draw on them; only records that earned points (certified activities and
-                // their corrections) are re-awarded.
-                if let awards, record.source != .imported, let volunteer = try await VolunteerStore.find(tx, id: record.volunteerId) {
+                // The new record's points replace the old one's (reversed, and out of the caps);
+                // a record that earned nothing (imported, or from before the points bank) still earns nothing.
+                if let awards, let volunteer = try await VolunteerStore.find(tx, id: record.volunteerId) {
                     let category = try await ActivityStore.find(tx, id: record.activityId ?? 0)?.roles.first { $0.name == record.role }?.qualification
-                    try await awards.award(tx, PointEarning(.resident(volunteer.residentId), deed: .service(minutes: corrected, category: category),
-                                                            key: Self.awardKey(record: newId!),
-                                                            memo: "「\(record.activityTitle)」更正为 \(ServiceHours.text(minutes: corrected))"), actor: actor)
-                    try await awards.withdraw(tx, key: Self.awardKey(record: record.id), reason: "服务记录已更正", actor: actor)
+                    try await awards.award(tx, [PointEarning(.resident(volunteer.residentId), deed: .service(minutes: corrected, category: category),
+                                                             key: Self.awardKey(record: newId!),
+                                                             memo: "「\(record.activityTitle)」更正为 \(ServiceHours.text(minutes: corrected))",
+                                                             supersedes: Self.awardKey(record: record.id))], actor: actor)
                 }
             }
             try await RecordStore.decide(tx, id: correction.id, state: accept ? .accepted : .rejected, note: note, newRecordId: newId,
