@@ -143,7 +143,6 @@ public enum ShopRefusal: Error, Sendable, Equatable {
     case notForArea
     case notForTags([String])
     case overLimit(limit: Int, period: ShopItem.LimitPeriod)
-    case ledger(LedgerRefusal)
     case done(RedemptionState)
 
     public var message: String {
@@ -153,7 +152,6 @@ public enum ShopRefusal: Error, Sendable, Equatable {
         case .notForArea: "这件物品只供本社区居民兑换"
         case .notForTags(let tags): "这件物品只供\(tags.joined(separator: "、"))居民兑换"
         case .overLimit(let limit, let period): "每人\(period == .month ? "每月" : "")限兑 \(limit) 件，您已兑满"
-        case .ledger(let refusal): refusal.message
         case .done(let state): "这次兑换\(state.label)，不能再处理"
         }
     }

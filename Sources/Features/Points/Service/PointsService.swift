@@ -66,7 +66,6 @@ extension LedgerRefusal {
 extension ShopRefusal {
     var domainError: DomainError {
         switch self {
-        case .ledger(let refusal): refusal.domainError
         case .offSale, .outOfStock: DomainError(kind: .conflict, code: "unavailable", message: message)
         case .notForArea, .notForTags: DomainError(kind: .forbidden, code: "not_eligible", message: message)
         case .overLimit: DomainError(kind: .conflict, code: "over_limit", message: message)

@@ -73,14 +73,6 @@ enum AccountStore {
             """).run()
     }
 
-    /// A community's system accounts.
-    static func system(_ tx: Tx, communityId: Int64) async throws -> [PointAccount] {
-        try await tx.sql.raw("""
-            SELECT \(unsafeRaw: columns) FROM point_accounts a WHERE a.community_id = \(bind: communityId)
-            AND a.kind IN ('issuance', 'shop', 'expired', 'adjustment') ORDER BY a.id
-            """).all().map(account)
-    }
-
     /// Accounts in scope, largest balance first.
     static func list(_ tx: Tx, within path: String, kind: AccountKind?, limit: Int, offset: Int) async throws -> [PointAccount] {
         var filter: SQLQueryString = "\(tx.engine.pathWithin("a.region_path", path))"

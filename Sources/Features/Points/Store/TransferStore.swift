@@ -99,15 +99,6 @@ enum TransferStore {
             """).all().map(transfer)
     }
 
-    /// The account's entries in `from ..< to`, oldest first (a statement for a period).
-    static func entries(_ tx: Tx, accountId: Int64, from: Int64, to: Int64, limit: Int) async throws -> [PointTransfer] {
-        try await tx.sql.raw("""
-            SELECT \(unsafeRaw: columns) FROM point_transfers t
-            WHERE (t.debit_account_id = \(bind: accountId) OR t.credit_account_id = \(bind: accountId))
-            AND t.created_at >= \(bind: from) AND t.created_at < \(bind: to) ORDER BY t.id LIMIT \(bind: limit)
-            """).all().map(transfer)
-    }
-
     /// The account's posted balance after its last entry before `at` (its balance as of then).
     static func balance(_ tx: Tx, accountId: Int64, before at: Int64) async throws -> Points {
         let row = try await tx.sql.raw("""
