@@ -143,6 +143,20 @@ public final class Web: Sendable {
         }
     }
 
+    /// A form post's fields read as `read`, then the action, then a redirect; a mistake shows
+    /// `page` again with the error (`formAction`).
+    public func formPost<T>(_ request: Request, _ context: AppContext, _ read: (inout Fields) throws -> T,
+                            _ action: (T) async throws -> (location: String, flash: String),
+                            orShow page: (DomainError) async throws -> Response) async throws -> Response {
+        var request = request
+        var fields = try await request.fields(context)
+        return try await formAction({
+            let input = try read(&fields)
+            try fields.finish()
+            return try await action(input)
+        }, orShow: page)
+    }
+
     public static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try JSONEncoder.canonical().encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -47,13 +47,7 @@ struct PointsPages {
     func post<T>(_ request: Request, _ context: AppContext, _ read: (inout Fields) throws -> T,
                  _ action: (T) async throws -> (location: String, flash: String),
                  orShow page: @escaping (DomainError) async throws -> Response) async throws -> Response {
-        var request = request
-        var fields = try await request.fields(context)
-        return try await web.formAction({
-            let input = try read(&fields)
-            try fields.finish()
-            return try await action(input)
-        }, orShow: page)
+        try await web.formPost(request, context, read, action, orShow: page)
     }
 
     static func time(_ millis: Int64) -> String { Date(millis: millis).shanghaiText }

@@ -110,9 +110,7 @@ extension PointsService: PointAwarding {
         let reason = reason.trimmingWhitespace
         guard !reason.isEmpty, reason.count <= 200 else { throw DomainError.invalid("reason", "请写明奖励理由（200 字以内）") }
         guard amount > .zero, amount <= Points(whole: 10_000) else { throw DomainError.invalid("amount", "奖励积分应在 0.01 到 10000 之间") }
-        guard let resident = try await residents.residents(ids: [residentId])[residentId], actor.scope.contains(path: resident.regionPath) else {
-            throw DomainError.notFound("居民")
-        }
+        let resident = try await resident(residentId, inScopeOf: actor)
         try await refuseSelf(resident.id, actor: actor, "不能给自己奖励积分，请由其他工作人员办理")
         let now = clock.now().millis
         return try await database.write { tx in

@@ -7,17 +7,7 @@ import Residents
 /// an approval earns points once (the deed's idempotency key), in the same transaction.
 extension PointsService {
     public func askGoodDeed(_ input: GoodDeedInput, for residentId: Int64? = nil, actor: Actor) async throws -> GoodDeed {
-        let resident: Resident
-        if let residentId {
-            try actor.require(.pointsManage)
-            guard let found = try await residents.residents(ids: [residentId])[residentId], actor.scope.contains(path: found.regionPath) else {
-                throw DomainError.notFound("居民")
-            }
-            resident = found
-        } else {
-            try actor.require(.pointsUse)
-            resident = try await person(actor)
-        }
+        let resident = try await acting(for: residentId, actor: actor)
         let now = clock.now()
         let r = ChinaStandardTime.reading(now)
         let checked: (title: String, description: String, day: String, evidence: String)

@@ -15,6 +15,25 @@ extension PointsService {
         return resident
     }
 
+    /// A registry resident in the actor's area, for staff (404 elsewhere).
+    func resident(_ id: Int64, inScopeOf actor: Actor) async throws -> Resident {
+        guard let found = try await residents.residents(ids: [id])[id], actor.scope.contains(path: found.regionPath) else {
+            throw DomainError.notFound("居民")
+        }
+        return found
+    }
+
+    /// Whom an action is for: the acting person themselves, or (staff, `points.manage`) a resident
+    /// of their area named by `residentId`.
+    func acting(for residentId: Int64?, actor: Actor) async throws -> Resident {
+        guard let residentId else {
+            try actor.require(.pointsUse)
+            return try await person(actor)
+        }
+        try actor.require(.pointsManage)
+        return try await resident(residentId, inScopeOf: actor)
+    }
+
     // MARK: Items
 
     /// 上架 — a new item in a community's shop in the actor's area.
@@ -131,17 +150,7 @@ extension PointsService {
     /// With `residentId`, staff redeem for a person in their area at the counter (代兑换: an
     /// elderly resident without a phone); the code is then handed over on paper.
     public func redeem(itemId: Int64, for residentId: Int64? = nil, actor: Actor) async throws -> Redemption {
-        let resident: Resident
-        if let residentId {
-            try actor.require(.pointsManage)
-            guard let found = try await residents.residents(ids: [residentId])[residentId], actor.scope.contains(path: found.regionPath) else {
-                throw DomainError.notFound("居民")
-            }
-            resident = found
-        } else {
-            try actor.require(.pointsUse)
-            resident = try await person(actor)
-        }
+        let resident = try await acting(for: residentId, actor: actor)
         // Told when the hold runs out: the person's own account, also when staff redeemed for them.
         let userId = residentId == nil ? actor.userId : try await residents.accounts(ofResidents: [resident.id])[resident.id]
         let now = clock.now()

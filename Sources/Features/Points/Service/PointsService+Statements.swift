@@ -33,9 +33,7 @@ extension PointsService {
     /// A resident's account, for staff where the resident lives (nil before their first points).
     public func account(ofResident residentId: Int64, actor: Actor) async throws -> PointAccount? {
         guard actor.may(.pointsView) else { throw DomainError.forbidden }
-        guard let resident = try await residents.residents(ids: [residentId])[residentId], actor.scope.contains(path: resident.regionPath) else {
-            throw DomainError.notFound("居民")
-        }
+        let resident = try await resident(residentId, inScopeOf: actor)
         return try await database.read { tx in try await AccountStore.find(tx, owner: PointAccount.owner(.person, resident.id)) }
     }
 
