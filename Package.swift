@@ -63,9 +63,11 @@ let package = Package(
                 path: "Sources/Features/Volunteers"),
         .target(name: "Requests", dependencies: kernel + ["Regions", "Residents", "Notifications", "Duty"], path: "Sources/Features/Requests"),
         .target(name: "Points", dependencies: kernel + ["Regions", "Residents", "Notifications"], path: "Sources/Features/Points"),
+        .target(name: "GridWork", dependencies: kernel + ["Regions", "Residents", "Notifications", "Requests"],
+                path: "Sources/Features/GridWork"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers",
+            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers", "GridWork",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -92,6 +94,8 @@ let package = Package(
         .testTarget(name: "RequestsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "VolunteersTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "PointsTests", dependencies: ["LinliTestSupport"]),
+        .testTarget(name: "GridWorkDomainTests", dependencies: ["GridWork", "LinliKit"]),
+        .testTarget(name: "GridWorkTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Accounts
 import Audit
 import Duty
+import GridWork
 import LinliKit
 import Notifications
 import Points
@@ -24,6 +25,7 @@ public enum LinliFeatures {
         PointsFeature.self,
         RequestsFeature.self,
         VolunteersFeature.self,
+        GridWorkFeature.self,
     ]
 
     /// The list, checked (`Composition`); a failure is said when a system opens.

@@ -37,7 +37,7 @@ public struct ResidentsFeature: Feature {
     public init(context: FeatureContext) throws {
         regions = try context.services.require(RegionService.self, by: Self.name)
         residents = ResidentService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
-                                    vault: context.vault)
+                                    vault: context.vault, listeners: context.residentListeners)
         ledger = LedgerService(residents: residents)
         clock = context.clock
     }

@@ -22,6 +22,7 @@ public struct Composition: Sendable {
     public var navigation: [NavigationItem] { features.flatMap { $0.navigation } }
     public var apiDescriptions: [APIDescription] { features.map { $0.api } }
     public var moveListeners: [any SubtreeMoveListener] { features.flatMap { $0.moveListeners } }
+    public var residentListeners: [any ResidentChangeListener] { features.flatMap { $0.residentListeners } }
     public var sealedDataOwners: [any SealedDataOwner] { features.flatMap { $0.sealedDataOwners } }
     public var auditVocabulary: AuditVocabulary {
         AuditVocabulary(actions: features.flatMap { $0.auditActions })
@@ -80,9 +81,11 @@ public struct Composition: Sendable {
         var built: [any Feature] = []
         let staff = try staffDirectory(database)
         let table = permissionTable, listeners = moveListeners, vocabulary = auditVocabulary
+        let residentListeners = residentListeners
         for type in features {
             let context = FeatureContext(configuration: configuration, database: database, audit: audit, clock: clock, vault: vault,
-                                         logger: logger, permissionTable: table, moveListeners: listeners, staff: staff,
+                                         logger: logger, permissionTable: table, moveListeners: listeners,
+                                         residentListeners: residentListeners, staff: staff,
                                          auditVocabulary: vocabulary, services: services)
             let feature = try type.init(context: context)
             services.publish(feature.services, by: type.name)

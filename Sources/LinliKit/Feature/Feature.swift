@@ -24,6 +24,8 @@ public protocol Feature: Sendable {
     static var api: APIDescription { get }
     /// Re-roots this feature's copies of region paths when a subtree moves.
     static var moveListeners: [any SubtreeMoveListener] { get }
+    /// Keeps what this feature derives from registry residents up to date.
+    static var residentListeners: [any ResidentChangeListener] { get }
     /// Re-seals this feature's values under a new data key.
     static var sealedDataOwners: [any SealedDataOwner] { get }
     /// Who the staff are, for features that pick people (one feature provides it).
@@ -58,6 +60,7 @@ extension Feature {
     public static var navigation: [NavigationItem] { [] }
     public static var api: APIDescription { APIDescription() }
     public static var moveListeners: [any SubtreeMoveListener] { [] }
+    public static var residentListeners: [any ResidentChangeListener] { [] }
     public static var sealedDataOwners: [any SealedDataOwner] { [] }
     public static func staffDirectory(_ database: Database) -> (any StaffDirectory)? { nil }
     public static var auditActions: [AuditAction] { [] }

@@ -13,6 +13,8 @@ public struct FeatureContext: Sendable {
     public let permissionTable: PermissionTable
     /// Every feature's subtree-move listeners.
     public let moveListeners: [any SubtreeMoveListener]
+    /// Every feature's listeners to changes of registry residents.
+    public let residentListeners: [any ResidentChangeListener]
     /// The one feature-provided staff directory.
     public let staff: any StaffDirectory
     /// Every feature's audit actions and entities, in words.

@@ -20,6 +20,7 @@ struct DraftInput {
         draft.phone = fields.text("phone", "联系电话", maxLength: 20)
         draft.anonymous = fields.bool("anonymous")
         draft.idempotencyKey = fields.text("idempotencyKey", "幂等键", maxLength: 100)
+        draft.origin = fields.text("origin", "来源", maxLength: 40)
         draft.channel = channel ?? fields.choice("channel", "受理渠道", parse: IntakeChannel.init(rawValue:)) ?? .selfService
         for name in fields.values.keys where name.hasPrefix("answers.") {
             let code = String(name.dropFirst("answers.".count))
@@ -86,25 +87,7 @@ struct ActionInput {
 /// Photos come as `photos` parts of a multipart form (the console and the API alike).
 enum PhotoInput {
     static func fromMultipart(_ form: MultipartForm) -> [Data] {
-        form.parts.filter { $0.name == "photos" && !$0.data.isEmpty }.map(\.data)
-    }
-}
-
-/// A multipart form's text parts as `Fields`, so one decoder serves both.
-extension MultipartForm {
-    var fields: Fields {
-        var values: [String: FieldValue] = [:]
-        for part in parts where part.filename == nil {
-            let value = FieldValue.text(part.text)
-            switch values[part.name] {
-            case nil: values[part.name] = value
-            case .list(let items)?: values[part.name] = .list(items + [value])
-            case let existing?: values[part.name] = .list([existing, value])
-            }
-        }
-        var fields = Fields(values)
-        fields.skip("photos")
-        return fields
+        form.files(named: "photos")
     }
 }
 

@@ -21,6 +21,9 @@ public struct RequestDraft: Sendable {
     /// A key the client makes once per form: a retried or double-clicked submit returns the
     /// request the first one made.
     public var idempotencyKey: String?
+    /// What the request was raised from, as `visit:12` or `patrol:3` (a grid worker's visit or
+    /// patrol): the feature that raised it finds it again by this (`RequestService.raised(from:)`).
+    public var origin: String?
 
     public init(itemId: Int64? = nil, itemCode: String? = nil, description: String = "", answers: Answers = [:], regionId: Int64? = nil,
                 address: String? = nil, latitude: Double? = nil, longitude: Double? = nil, contactName: String? = nil,
@@ -57,6 +60,17 @@ public struct ValidIntake: Sendable {
 }
 
 public enum IntakeRules {
+    /// What a request may be raised from: `visit:12`, `patrol:3`.
+    public static let originKinds: Set<String> = ["visit", "patrol"]
+
+    public static func checkOrigin(_ origin: String?) throws {
+        guard let origin else { return }
+        let parts = origin.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, originKinds.contains(parts[0]), let id = Int64(parts[1]), id > 0 else {
+            throw DomainError.invalid("origin", "来源应写成 visit:走访记录号 或 patrol:巡查记录号")
+        }
+    }
+
     public static let maxDescription = 2000
     /// A map point, in degrees (WGS-84).
     public static let latitudes: ClosedRange<Double> = -90...90

@@ -6,11 +6,7 @@ import LinliKit
 enum RequestHTTP {
     /// A body as fields plus photos: multipart (with `photos` parts), JSON or a form.
     static func body(_ request: inout Request, _ context: AppContext) async throws -> (Fields, [Data]) {
-        if MultipartForm.boundary(of: request.headers[.contentType] ?? "") != nil {
-            let form = try await MultipartForm.from(&request)
-            return (form.fields, PhotoInput.fromMultipart(form))
-        }
-        return (try await request.fields(context), [])
+        try await request.fieldsAndFiles(context, fileField: "photos")
     }
 
     /// One workflow step and its photos, every field checked. From a page (`confirming`), an

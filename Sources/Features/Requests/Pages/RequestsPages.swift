@@ -195,7 +195,8 @@ struct RequestsPages {
     struct CallerView { let name: String, address: String, phone: String, href: String }
     struct Callers { let items: [CallerView] }
     struct ItemGroup { struct Entry { let id: Int64, name: String, selected: Bool }; let name: String, items: [Entry] }
-    struct IntakeValues { var description = "", regionId: Int64? = nil, address = "", contactName = "", phone = "" }
+    /// `origin`: the visit or patrol a request is raised from (`RequestDraft.origin`), kept through every step.
+    struct IntakeValues { var description = "", regionId: Int64? = nil, address = "", contactName = "", phone = "", origin = "" }
     struct IntakeItem {
         let id: Int64, name: String, description: String, csrf: String, key: String, channels: [SelectOption], questions: [QuestionView]
         let allowsAnonymous: Bool, v: IntakeValues, kept: [KeptPhotos.Kept], hasKept: Bool
@@ -207,8 +208,9 @@ struct RequestsPages {
 
     /// The intake page's URL with what has been chosen so far: each step of the page (caller,
     /// item, place) is a GET that keeps the others.
-    static func intakeLink(caller: String, itemId: Int64?, contactName: String, regionId: Int64?) -> String {
+    static func intakeLink(caller: String, itemId: Int64?, contactName: String, regionId: Int64?, origin: String = "") -> String {
         var parts: [String] = []
+        if !origin.isEmpty { parts.append("origin=" + origin.urlQueryEscaped) }
         if !caller.isEmpty { parts.append("caller=" + caller.urlQueryEscaped) }
         if let itemId { parts.append("itemId=\(itemId)") }
         if !contactName.isEmpty { parts.append("contactName=" + contactName.urlQueryEscaped) }
@@ -228,6 +230,7 @@ struct RequestsPages {
             v.regionId = query.integer("regionId", "地点")
             v.contactName = query.text("contactName", "联系人", maxLength: 50) ?? ""
             v.phone = caller
+            v.origin = query.text("origin", "来源", maxLength: 40) ?? ""
         }
         var callers: Callers?
         if !caller.isEmpty, actor.may(.residentView), (try? PhoneNumber(caller)) != nil {
@@ -238,7 +241,8 @@ struct RequestsPages {
             callers = Callers(items: try await found.items.asyncCompactMap { resident in
                 guard let node = try await regions.lookup(resident.regionId) else { return nil }
                 return CallerView(name: resident.name, address: resident.address, phone: resident.phoneMasked ?? "",
-                                  href: Self.intakeLink(caller: caller, itemId: selectedId, contactName: resident.name, regionId: node.id))
+                                  href: Self.intakeLink(caller: caller, itemId: selectedId, contactName: resident.name, regionId: node.id,
+                                                                  origin: v.origin))
             })
         }
         let catalog = try await catalog.catalog(actor: actor)
@@ -258,12 +262,12 @@ struct RequestsPages {
         let place: PlacePicker
         do {
             place = try await PlacePicker.build(regions: regions, actor: actor, selected: v.regionId, query: placeQuery) { [v] id in
-                Self.intakeLink(caller: caller, itemId: selectedId, contactName: v.contactName, regionId: id)
+                Self.intakeLink(caller: caller, itemId: selectedId, contactName: v.contactName, regionId: id, origin: v.origin)
             }
         } catch let error as DomainError where error.kind == .notFound {
             problem = problem ?? DomainError.invalid("regionId", "所选地点不存在或不在您的管辖范围内")
             place = try await PlacePicker.build(regions: regions, actor: actor, selected: nil, query: placeQuery) { [v] id in
-                Self.intakeLink(caller: caller, itemId: selectedId, contactName: v.contactName, regionId: id)
+                Self.intakeLink(caller: caller, itemId: selectedId, contactName: v.contactName, regionId: id, origin: v.origin)
             }
         }
         let model = IntakeModel(caller: caller, callers: callers, noCaller: callers?.items.isEmpty == true, groups: groups,
@@ -280,7 +284,8 @@ struct RequestsPages {
         let photos = try await KeptPhotos.read(&fields, uploaded: PhotoInput.fromMultipart(form), requests: requests, context: context)
         let input = DraftInput(&fields, channel: nil, photos: photos.all)
         let values = IntakeValues(description: input.draft.description, regionId: input.draft.regionId, address: input.draft.address ?? "",
-                                  contactName: input.draft.contactName ?? "", phone: input.draft.phone ?? "")
+                                  contactName: input.draft.contactName ?? "", phone: input.draft.phone ?? "",
+                                  origin: input.draft.origin ?? "")
         do {
             try fields.finish()
             let submission = try await requests.submit(input.draft, actor: actor)

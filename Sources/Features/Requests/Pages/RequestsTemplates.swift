@@ -91,7 +91,7 @@ enum RequestsTemplates {
     <header class="page-head"><h1>登记诉求</h1><p class="muted">热线来电、窗口代办或网格员现场上报。先选事项，再填写内容。</p></header>
     {{#error}}<div class="alert alert-error" role="alert" id="intake-error">{{error}}</div>{{/error}}
     <section class="card">
-      <form method="get" action="/requests/new" class="form-inline" id="caller-lookup">
+      <form method="get" action="/requests/new" class="form-inline" id="caller-lookup"><input type="hidden" name="origin" value="{{v.origin}}">
         <input type="hidden" name="itemId" value="{{itemId}}">{{#v.regionId}}<input type="hidden" name="regionId" value="{{v.regionId}}">{{/v.regionId}}
         <label>来电号码查居民 <input name="caller" maxlength="20" inputmode="tel" value="{{caller}}"></label><button class="btn">查找</button>
       </form>
@@ -99,7 +99,7 @@ enum RequestsTemplates {
       {{#noCaller}}<p class="muted">没有登记此号码的居民，可直接填写。</p>{{/noCaller}}
     </section>
     <section class="card">
-      <form method="get" action="/requests/new" class="form-inline" id="item-picker">
+      <form method="get" action="/requests/new" class="form-inline" id="item-picker"><input type="hidden" name="origin" value="{{v.origin}}">
         <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="contactName" value="{{v.contactName}}">
         {{#v.regionId}}<input type="hidden" name="regionId" value="{{v.regionId}}">{{/v.regionId}}
         <label>服务事项 <select name="itemId" required>{{#groups}}<optgroup label="{{name}}">{{#items}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/items}}</optgroup>{{/groups}}</select></label>
@@ -110,11 +110,11 @@ enum RequestsTemplates {
       <h2 id="place-title">地点</h2>
       <p>{{#place.chosenLine}}已选：<strong id="place-chosen">{{place.chosenLine}}</strong>{{/place.chosenLine}}{{^place.chosenLine}}请选到社区、网格、楼栋或户。{{/place.chosenLine}}</p>
       <nav class="crumbs" aria-label="地点层级">{{#place.crumbs}}<a href="{{href}}">{{name}}</a><span>›</span>{{/place.crumbs}}</nav>
-      {{#place.hasChildren}}<form method="get" action="/requests/new" class="form-inline" id="place-down">
+      {{#place.hasChildren}}<form method="get" action="/requests/new" class="form-inline" id="place-down"><input type="hidden" name="origin" value="{{v.origin}}">
         <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="itemId" value="{{itemId}}"><input type="hidden" name="contactName" value="{{v.contactName}}">
         <label>下一级（{{place.childLevel}}） <select name="regionId">{{#place.children}}<option value="{{value}}">{{label}}</option>{{/place.children}}</select></label>
         <button class="btn">选择</button></form>{{/place.hasChildren}}
-      <form method="get" action="/requests/new" class="form-inline" id="place-search">
+      <form method="get" action="/requests/new" class="form-inline" id="place-search"><input type="hidden" name="origin" value="{{v.origin}}">
         <input type="hidden" name="caller" value="{{caller}}"><input type="hidden" name="itemId" value="{{itemId}}"><input type="hidden" name="contactName" value="{{v.contactName}}">
         {{#v.regionId}}<input type="hidden" name="regionId" value="{{v.regionId}}">{{/v.regionId}}
         <label>按名称查找 <input name="placeQuery" maxlength="30" value="{{place.query}}" placeholder="如：1号楼、建设社区"></label><button class="btn">查找</button></form>
@@ -124,7 +124,7 @@ enum RequestsTemplates {
     {{#item}}<section class="card">
       <h2>{{name}}</h2><p class="muted">{{description}}</p>
       <form method="post" action="/requests/new" enctype="multipart/form-data" class="form-stack" id="intake-form">
-        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="itemId" value="{{id}}"><input type="hidden" name="idempotencyKey" value="{{key}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="itemId" value="{{id}}"><input type="hidden" name="idempotencyKey" value="{{key}}"><input type="hidden" name="origin" value="{{v.origin}}">
         <label>渠道 <select name="channel">{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select></label>
         <label>诉求描述 <textarea name="description" rows="3" maxlength="2000" required>{{v.description}}</textarea></label>
         {{> requests.questions}}

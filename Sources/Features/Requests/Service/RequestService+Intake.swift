@@ -31,6 +31,7 @@ extension RequestService {
         if let key, let existing = try await database.read({ tx in try await RequestStore.find(tx, idempotencyKey: key) }) {
             return Submission(request: existing, repeated: true)
         }
+        try IntakeRules.checkOrigin(draft.origin)
         let item = try await item(for: draft)
         let valid = try IntakeRules.validate(draft, item: item)
         let node = try await intakeRegion(draft, actor: actor)
@@ -47,7 +48,7 @@ extension RequestService {
                 place: place, address: valid.address ?? "", latitude: valid.latitude, longitude: valid.longitude,
                 requesterUserId: draft.channel == .selfService ? actor.userId : nil, contactName: contactName,
                 phoneSealed: phone?.sealed, phoneIndex: phone?.index, phoneMasked: phone?.masked, anonymous: valid.anonymous,
-                enteredBy: draft.channel == .selfService ? nil : actor.userId, urgent: urgent)
+                enteredBy: draft.channel == .selfService ? nil : actor.userId, urgent: urgent, origin: draft.origin)
             do {
                 let (request, emergency) = try await insert(new, item: item, photos: valid.photos, actor: actor)
                 return Submission(request: request, repeated: false, emergency: emergency)

@@ -18,6 +18,12 @@ extension RequestService {
         return Page(items: page.items, total: page.total, limit: limit, offset: offset)
     }
 
+    /// The requests raised from a visit or a patrol (`RequestDraft.origin`) that the actor may see.
+    public func raised(from origin: String, actor: Actor) async throws -> [RequestSummary] {
+        guard actor.may(.requestView) || actor.may(.requestIntake) else { return [] }
+        return try await database.read { tx in try await RequestQueries.raised(tx, from: origin, within: actor.scope.path) }
+    }
+
     /// 我的诉求 — for a signed-in resident.
     public func mine(actor: Actor) async throws -> [RequestSummary] {
         try actor.require(.requestSubmit)

@@ -110,6 +110,14 @@ enum RequestQueries {
     }
 
     /// A resident's own requests and those they follow, newest first.
+    /// Requests raised from `origin` (a visit, a patrol) under `path`, oldest first.
+    static func raised(_ tx: Tx, from origin: String, within path: String) async throws -> [RequestSummary] {
+        try await tx.sql.raw("""
+            SELECT \(unsafeRaw: summaryColumns) FROM requests r JOIN request_items i ON i.id = r.item_id
+            WHERE r.origin = \(bind: origin) AND \(tx.engine.pathWithin("r.region_path", path)) ORDER BY r.id LIMIT 50
+            """).all().map(summary)
+    }
+
     static func ofResident(_ tx: Tx, userId: Int64, limit: Int) async throws -> [RequestSummary] {
         let rows = try await tx.sql.raw("""
             SELECT \(unsafeRaw: summaryColumns) FROM requests r JOIN request_items i ON i.id = r.item_id

@@ -24,7 +24,8 @@ enum RequestStore {
          ("answers", CanonicalJSON.object(r.answers)), ("region_id", r.regionId), ("region_path", r.regionPath), ("place", r.place),
          ("address", r.address), ("latitude", r.latitude), ("longitude", r.longitude), ("requester_user_id", r.requesterUserId),
          ("contact_name", r.contactName), ("phone_sealed", r.phoneSealed), ("phone_index", r.phoneIndex), ("phone_masked", r.phoneMasked),
-         ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy), ("urgent", r.urgent ? 1 : 0)]
+         ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy), ("urgent", r.urgent ? 1 : 0),
+         ("origin", r.origin)]
     }
 
     /// Where a request stands: written when it is made and at every step (its submission
@@ -51,6 +52,7 @@ enum RequestStore {
         let latitude: Double?, longitude: Double?, requesterUserId: Int64?, contactName: String?
         let phoneSealed: String?, phoneIndex: String?, phoneMasked: String?, anonymous: Bool, enteredBy: Int64?
         var urgent = false
+        var origin: String? = nil
     }
 
     /// Writes a new request and gives it back as a read would (times at the milliseconds they

@@ -108,6 +108,10 @@ enum RequestsMigrations {
                 + CatalogStore.urgentChoiceStatements()
         },
         PendingPhotoStore.migration,
+        // What a request was raised from (a grid worker's visit or patrol), found again by it.
+        Migration("requests.009") { _ in
+            ["ALTER TABLE requests ADD COLUMN origin TEXT", "CREATE INDEX requests_origin ON requests (origin)"]
+        },
     ]
 }
 

@@ -37,6 +37,7 @@ extension ResidentService {
             if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE residents IN EXCLUSIVE MODE").run() }
             let first = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM residents").first()!.decode(column: "n", as: Int64.self) + 1
             try await ResidentStore.bulkInsert(tx, work, firstId: first, now: now)
+            try await changed(tx, (0..<Int64(work.count)).map { first + $0 })
             try await audit.append(tx, actor: actor, action: .residentBulkLoad, entityId: "-",
                                    regionPath: nil, after: ["rows": String(work.count)])
         }

@@ -83,9 +83,11 @@ public struct LedgerService: Sendable {
                 if tx.engine == .postgres { try await tx.sql.raw("LOCK TABLE residents IN EXCLUSIVE MODE").run() }
                 var nextId = try await tx.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM residents").first()!.decode(column: "n", as: Int64.self) + 1
                 for try await batch in ready {
+                    var changed: [Int64] = []
                     for item in batch {
                         guard let target = item.target else { continue }
                         try await update(tx, target, with: item, now: now, actor: actor)
+                        changed.append(target)
                         updated += 1
                     }
                     let new = batch.filter { $0.target == nil }
@@ -100,9 +102,11 @@ public struct LedgerService: Sendable {
                                            after: ["name": item.stored.name, "idNumber": item.stored.idMasked ?? "",
                                                    "phone": item.stored.phoneMasked ?? "", "source": "import"])
                         })
+                        changed += (0..<Int64(chunk.count)).map { nextId + $0 }
                         nextId += Int64(chunk.count)
                         start += chunk.count
                     }
+                    try await residents.changed(tx, changed)
                     inserted += new.count
                     progress?(inserted + updated, total)
                 }

@@ -18,13 +18,24 @@ public struct ResidentService: Sendable {
     let clock: any Clock
     let regions: RegionService
     let vault: PersonalDataVault
+    /// Told of every change to residents, in its transaction.
+    let listeners: [any ResidentChangeListener]
 
-    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, vault: PersonalDataVault) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, vault: PersonalDataVault,
+                listeners: [any ResidentChangeListener] = []) {
         self.database = database
         self.audit = audit
         self.clock = clock
         self.regions = regions
         self.vault = vault
+        self.listeners = listeners
+    }
+
+    /// Tells the listeners that `ids` changed, inside the change's transaction.
+    func changed(_ tx: Tx, _ ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        let now = clock.now()
+        for listener in listeners { try await listener.residentsChanged(tx, ids: ids, at: now) }
     }
 
     // MARK: Reading
@@ -92,6 +103,7 @@ public struct ResidentService: Sendable {
             let id = try await ResidentStore.insert(tx, stored, now: now)
             try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name)
             try await ResidentStore.setTags(tx, residentId: id, tagIds: tagIds)
+            try await changed(tx, [id])
             let resident = try await ResidentStore.find(tx, id: id, within: actor.scope)!
             try await audit.append(tx, actor: actor, action: .residentCreate, entityId: String(id),
                                    regionPath: resident.regionPath, after: Self.auditValues(resident))
@@ -130,6 +142,7 @@ public struct ResidentService: Sendable {
             try await ResidentStore.update(tx, id: id, stored, now: now)
             if stored.name != current.name { try await ResidentStore.replaceGrams(tx, residentId: id, name: stored.name) }
             try await ResidentStore.setTags(tx, residentId: id, tagIds: tagIds)
+            try await changed(tx, [id])
             let updated = try await ResidentStore.find(tx, id: id, within: actor.scope)!
             try await audit.append(tx, actor: actor, action: .residentUpdate, entityId: String(id),
                                    regionPath: updated.regionPath, before: Self.auditValues(current), after: Self.auditValues(updated))

@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+import LinliKit
+import Requests
+
+/// JSON API under /api/v1/grid: the day, the plan, visits, major events, the rules.
+struct GridWorkAPI {
+    let gridWork: GridWorkService
+
+    struct PlanView: Encodable {
+        let residentId: Int64, name: String, address: String, phoneMasked: String?, tags: [String], visitClass: String
+        let className: String, rulesVersion: Int, since: Int64, lastVisitAt: Int64?, periodDueAt: Int64, eventId: Int64?
+        let eventDueAt: Int64?, dueAt: Int64
+        init(_ e: PlanEntry) {
+            (residentId, name, address, phoneMasked, tags) = (e.residentId, e.name, e.address, e.phoneMasked, e.tags)
+            (visitClass, className, rulesVersion, since) = (e.classCode, e.className, e.rulesVersion, e.since.millis)
+            (lastVisitAt, periodDueAt, eventId, eventDueAt, dueAt) = (e.lastVisitAt?.millis, e.periodDue.millis, e.eventId, e.eventDue?.millis,
+                                                                      e.due.millis)
+        }
+    }
+    struct FindingView: Encodable { let check: VisitCheck, concern: Bool, note: String? }
+    struct VisitView: Encodable {
+        let id: Int64, residentId: Int64, residentName: String, visitorName: String, visitedAt: Int64, method: VisitMethod
+        let contact: VisitContact, findings: [FindingView], notes: String?, visitClass: String?, dueAt: Int64?, late: Bool
+        let followUpBy: Int64?, photoIds: [Int64], recordedAt: Int64
+        init(_ v: VisitRecord) {
+            (id, residentId, residentName, visitorName, visitedAt) = (v.id, v.residentId, v.residentName, v.visitorName, v.visitedAt.millis)
+            (method, contact, notes, visitClass, dueAt, late) = (v.method, v.contact, v.notes, v.visitClass, v.dueAt?.millis, v.late)
+            findings = v.findings.map { FindingView(check: $0.check, concern: $0.concern, note: $0.note) }
+            (followUpBy, photoIds, recordedAt) = (v.followUpBy?.millis, v.photoIds, v.recordedAt.millis)
+        }
+    }
+    struct SubmissionView: Encodable {
+        let visit: VisitView, repeated: Bool, plan: PlanView?
+    }
+    struct VisitDetailView: Encodable {
+        let visit: VisitView, requests: [RaisedView]
+    }
+    struct RaisedView: Encodable {
+        let id: Int64, trackingCode: String, itemName: String, state: String
+        init(_ r: RequestSummary) { (id, trackingCode, itemName, state) = (r.id, r.trackingCode, r.itemName, r.state.rawValue) }
+    }
+    struct EventView: Encodable {
+        let id: Int64, kind: MajorEventKind, title: String, note: String?, regionId: Int64, regionName: String, declaredAt: Int64
+        let declaredBy: String, endedAt: Int64?
+        init(_ e: MajorEvent) {
+            (id, kind, title, note, regionId, regionName) = (e.id, e.kind, e.title, e.note, e.regionId, e.regionName)
+            (declaredAt, declaredBy, endedAt) = (e.declaredAt.millis, e.declaredBy, e.endedAt?.millis)
+        }
+    }
+    struct DeclarationView: Encodable { let event: EventView, madeDue: Int, dueBy: Int64 }
+    struct CountsView: Encodable {
+        let overdue: Int, today: Int, week: Int, total: Int
+        init(_ c: DueList.Counts) { (overdue, today, week, total) = (c.overdue, c.today, c.week, c.total) }
+    }
+    struct DayVisitView: Encodable {
+        let plan: PlanView, bucket: String, methods: [VisitMethod], lastVisit: VisitView?, eventId: Int64?
+    }
+    struct DayView: Encodable {
+        let grids: [GridRef], unassigned: Bool, counts: CountsView, visits: [DayVisitView], events: [EventView]
+    }
+    struct GridRef: Encodable { let id: Int64, name: String, duty: String }
+    struct PlanBody: Encodable { let regionId: Int64, regionName: String, counts: CountsView, items: [PlanView] }
+    struct RulesBody<Body: Encodable>: Encodable {
+        let regionId: Int64, regionName: String, version: Int, rules: Body, note: String, editedBy: String, editedAt: Int64?
+    }
+
+    static func bucketName(_ b: DueWindow.Bucket) -> String {
+        switch b {
+        case .overdue: "overdue"
+        case .today: "today"
+        case .week: "week"
+        case .later: "later"
+        }
+    }
+
+    func addRoutes(to router: Router<AppContext>) {
+        let api = router.group("api/v1/grid")
+        api.get("day", use: day)
+        api.get("plan", use: plan)
+        api.get("visits", use: visits)
+        api.post("visits", use: recordVisit)
+        api.get("visits/:id", use: visit)
+        api.get("events", use: events)
+        api.post("events", use: declareEvent)
+        api.post("events/:id/end", use: endEvent)
+        api.get("rules/visits", use: visitRules)
+        api.get("rules/duties", use: duties)
+    }
+
+    @Sendable func day(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        try request.query { _ in () }
+        let day = try await gridWork.day(actor: actor)
+        return try Web.json(DayView(
+            grids: day.grids.map { GridRef(id: $0.grid.id, name: $0.grid.name, duty: $0.duty.rawValue) }, unassigned: day.unassigned,
+            counts: CountsView(day.counts),
+            visits: day.visits.map { DayVisitView(plan: PlanView($0.plan), bucket: Self.bucketName($0.bucket), methods: $0.methods,
+                                                  lastVisit: $0.last.map(VisitView.init), eventId: $0.event?.id) },
+            events: day.events.map(EventView.init)))
+    }
+
+    @Sendable func plan(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let query = try request.query(PlanQuery.init)
+        let before = query.dueWithinDays.map { DueWindow(now: gridWork.clock.now()).endOfToday.addingTimeInterval(Double($0 - 1) * 86_400) }
+        let view = try await gridWork.plan(regionId: query.regionId, dueBefore: before, limit: query.limit, actor: actor)
+        return try Web.json(PlanBody(regionId: view.region.id, regionName: view.region.name, counts: CountsView(view.counts),
+                                     items: view.entries.map(PlanView.init)))
+    }
+
+    @Sendable func visits(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let query = try request.query(VisitsQuery.init)
+        if let residentId = query.residentId {
+            return try Web.json(ItemList(try await gridWork.visits(residentId: residentId, actor: actor).map(VisitView.init)))
+        }
+        let month = query.month ?? { let r = ChinaStandardTime.reading(gridWork.clock.now()); return (r.year, r.month) }()
+        let from = ChinaStandardTime.startOfDay(year: month.year, month: month.month, day: 1)
+        let to = Cadence.monthly.period(containing: from).end
+        return try Web.json(ItemList(try await gridWork.visits(regionId: query.regionId, from: from, to: to, actor: actor).map(VisitView.init)))
+    }
+
+    @Sendable func recordVisit(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        var request = request
+        var (fields, photos) = try await request.fieldsAndFiles(context, fileField: "photos")
+        let input = try VisitInput(&fields, photos: photos, now: gridWork.clock.now())
+        let submission = try await gridWork.recordVisit(input.draft, actor: actor)
+        return try Web.json(SubmissionView(visit: VisitView(submission.visit), repeated: submission.repeated, plan: submission.plan.map(PlanView.init)),
+                            status: submission.repeated ? .ok : .created)
+    }
+
+    @Sendable func visit(_ request: Request, context: AppContext) async throws -> Response {
+        let detail = try await gridWork.visit(try context.pathID(), actor: try context.requireActor())
+        return try Web.json(VisitDetailView(visit: VisitView(detail.visit), requests: detail.requests.map(RaisedView.init)))
+    }
+
+    @Sendable func events(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(ItemList(try await gridWork.events(actor: try context.requireActor()).map(EventView.init)))
+    }
+
+    @Sendable func declareEvent(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridManage)
+        let input = try await request.input(context, EventInput.init)
+        let made = try await gridWork.declareEvent(kind: input.kind, title: input.title, note: input.note, regionId: input.regionId, actor: actor)
+        return try Web.json(DeclarationView(event: EventView(made.event), madeDue: made.madeDue, dueBy: made.dueBy.millis), status: .created)
+    }
+
+    @Sendable func endEvent(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(EventView(try await gridWork.endEvent(try context.pathID(), actor: try context.requireActor(.gridManage))))
+    }
+
+    @Sendable func visitRules(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let regionId = try request.query { $0.integer("regionId", "区域") }
+        let view = try await gridWork.visitRules(regionId: regionId, actor: actor)
+        return try Web.json(Self.rulesBody(view))
+    }
+
+    @Sendable func duties(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let regionId = try request.query { $0.integer("regionId", "区域") }
+        let view = try await gridWork.duties(regionId: regionId, actor: actor)
+        return try Web.json(Self.rulesBody(view))
+    }
+
+    static func rulesBody<Body>(_ view: GridWorkService.RulesView<Body>) -> RulesBody<Body> {
+        RulesBody(regionId: view.region.id, regionName: view.region.name, version: view.effective.version, rules: view.effective.body,
+                  note: view.effective.note, editedBy: view.effective.editedBy, editedAt: view.effective.editedAt?.millis)
+    }
+}

@@ -1,0 +1,82 @@
+import LinliKit
+
+/// 网格工作 in the OpenAPI document.
+extension GridWorkAPI: APIDocumenting {
+    static var api: APIDescription {
+        func op(_ method: String, _ path: String, _ summary: String, _ tag: String, query: RecordedFields? = nil,
+                body read: ((inout Fields) throws -> Void)? = nil, answer: String, status: String = "200",
+                multipart: Bool = false) -> APIOperation {
+            APIOperation(method, path, summary, tag: tag, query: query, body: read.map { read in body(recorded: Fields.rules { try? read(&$0) }) },
+                         answer: .json(answer), status: status, multipart: multipart)
+        }
+        let day = "网格工作", visits = "走访", events = "重大事件", rules = "网格规则"
+        let regionQuery = Fields.rules { _ = $0.integer("regionId", "区域") }
+        return APIDescription(operations: [
+            op("get", "/api/v1/grid/day", "今日网格工作：超期、今天到期、本周到期的走访对象，进行中的重大事件", day, answer: "GridDay"),
+            op("get", "/api/v1/grid/plan", "某区域的走访计划（按到期时间），dueWithinDays 为几天内到期", visits,
+               query: Fields.rules { _ = try? PlanQuery(&$0) }, answer: "VisitPlan"),
+            op("get", "/api/v1/grid/visits", "走访记录：某居民的（residentId），或某区域某月的（regionId、month）", visits,
+               query: Fields.rules { _ = try? VisitsQuery(&$0) }, answer: "VisitList"),
+            op("post", "/api/v1/grid/visits", "登记走访（可附照片；带 idempotencyKey 重复提交返回首次结果，200, repeated=true）", visits,
+               body: { _ = try VisitInput(&$0, photos: [], now: .distantPast) }, answer: "VisitSubmission", status: "201", multipart: true),
+            op("get", "/api/v1/grid/visits/{id}", "一次走访，及由它登记的诉求", visits, answer: "VisitDetail"),
+            op("get", "/api/v1/grid/events", "管辖范围内的重大事件", events, answer: "MajorEventList"),
+            op("post", "/api/v1/grid/events", "发布重大事件：范围内的高风险对象须在规定小时内探访", events,
+               body: { _ = try EventInput(&$0) }, answer: "EventDeclaration", status: "201"),
+            op("post", "/api/v1/grid/events/{id}/end", "结束重大事件", events, answer: "MajorEvent"),
+            op("get", "/api/v1/grid/rules/visits", "现行走访规则（类别、频次、方式、标签和年龄）", rules, query: regionQuery, answer: "VisitRulesInForce"),
+            op("get", "/api/v1/grid/rules/duties", "现行岗位职责（各岗位承担哪些工作）", rules, query: regionQuery, answer: "PostDutiesInForce"),
+        ], schemas: schemas)
+    }
+
+    static var schemas: [String: Any] {
+        let plan = object([
+            "residentId": integer, "name": string, "address": string, "phoneMasked": string, "tags": array(string), "visitClass": string,
+            "className": string, "rulesVersion": integer, "since": integer, "lastVisitAt": integer, "periodDueAt": integer,
+            "eventId": integer, "eventDueAt": integer, "dueAt": integer,
+        ], required: ["residentId", "name", "address", "tags", "visitClass", "className", "rulesVersion", "since", "periodDueAt", "dueAt"])
+        let finding = object(["check": choice(VisitCheck.self), "concern": boolean, "note": string], required: ["check", "concern"])
+        let visit = object([
+            "id": integer, "residentId": integer, "residentName": string, "visitorName": string, "visitedAt": integer,
+            "method": choice(VisitMethod.self), "contact": choice(VisitContact.self), "findings": array(finding), "notes": string,
+            "visitClass": string, "dueAt": integer, "late": boolean, "followUpBy": integer, "photoIds": array(integer), "recordedAt": integer,
+        ], required: ["id", "residentId", "residentName", "visitorName", "visitedAt", "method", "contact", "findings", "late", "photoIds",
+                      "recordedAt"])
+        let event = object([
+            "id": integer, "kind": choice(MajorEventKind.self), "title": string, "note": string, "regionId": integer, "regionName": string,
+            "declaredAt": integer, "declaredBy": string, "endedAt": integer,
+        ], required: ["id", "kind", "title", "regionId", "regionName", "declaredAt", "declaredBy"])
+        let counts = object(["overdue": integer, "today": integer, "week": integer, "total": integer],
+                            required: ["overdue", "today", "week", "total"])
+        let visitClass = object(["code": string, "name": string, "cadence": choice(Cadence.self), "methods": array(choice(VisitMethod.self)),
+                                 "onMajorEvents": boolean], required: ["code", "name", "cadence", "methods", "onMajorEvents"])
+        let rule = object(["anyTags": array(string), "minAge": integer, "visitClass": string], required: ["anyTags", "visitClass"])
+        let visitRules = object(["version": integer, "classes": array(visitClass), "rules": array(rule), "eventHours": integer,
+                                 "newcomerDays": integer], required: ["version", "classes", "rules", "eventHours", "newcomerDays"])
+        let duties = object(["tasks": ["type": "object", "additionalProperties": array(choice(GridTask.self))] as [String: Any]],
+                            required: ["tasks"])
+        func inForce(_ body: [String: Any]) -> [String: Any] {
+            object(["regionId": integer, "regionName": string, "version": integer, "rules": body, "note": string, "editedBy": string,
+                    "editedAt": integer], required: ["regionId", "regionName", "version", "rules", "note", "editedBy"])
+        }
+        return [
+            "PlanEntry": plan, "Visit": visit, "MajorEvent": event,
+            "VisitList": list("Visit"), "MajorEventList": list("MajorEvent"),
+            "VisitPlan": object(["regionId": integer, "regionName": string, "counts": counts, "items": array(ref("PlanEntry"))],
+                                required: ["regionId", "regionName", "counts", "items"]),
+            "VisitSubmission": object(["visit": ref("Visit"), "repeated": boolean, "plan": ref("PlanEntry")], required: ["visit", "repeated"]),
+            "VisitDetail": object(["visit": ref("Visit"), "requests": array(object([
+                "id": integer, "trackingCode": string, "itemName": string, "state": string], required: ["id", "trackingCode", "itemName", "state"]))],
+                required: ["visit", "requests"]),
+            "EventDeclaration": object(["event": ref("MajorEvent"), "madeDue": integer, "dueBy": integer], required: ["event", "madeDue", "dueBy"]),
+            "GridDay": object([
+                "grids": array(object(["id": integer, "name": string, "duty": string], required: ["id", "name", "duty"])),
+                "unassigned": boolean, "counts": counts, "events": array(ref("MajorEvent")),
+                "visits": array(object(["plan": ref("PlanEntry"), "bucket": choice(["overdue", "today", "week", "later"]),
+                                        "methods": array(choice(VisitMethod.self)), "lastVisit": ref("Visit"), "eventId": integer],
+                                       required: ["plan", "bucket", "methods"])),
+            ], required: ["grids", "unassigned", "counts", "visits", "events"]),
+            "VisitRulesInForce": inForce(visitRules), "PostDutiesInForce": inForce(duties),
+        ]
+    }
+}

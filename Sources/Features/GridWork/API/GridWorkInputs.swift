@@ -1,0 +1,84 @@
+import Foundation
+import LinliKit
+
+/// The inputs of grid work, shared by its pages and its API, with every limit.
+
+extension Fields {
+    /// `yyyy-mm-ddThh:mm`, Shanghai time.
+    mutating func moment(_ name: String, _ label: String, required: Bool = false) -> Date? {
+        guard let text = text(name, label, required: required, maxLength: 25) else { return nil }
+        guard let date = ChinaStandardTime.moment(String(text.prefix(16))) else {
+            fail(name, "「\(label)」应写成 2026-12-01T09:00 这样的日期和时间")
+            return nil
+        }
+        return date
+    }
+}
+
+/// 登记走访: the resident, when and how, whom they saw, the checklist as
+/// `findings.<check>` = ok | concern with `findings.<check>.note`, notes, a follow-up.
+struct VisitInput {
+    let draft: VisitDraft
+
+    init(_ fields: inout Fields, photos: [Data], now: Date) throws {
+        let residentId = fields.integer("residentId", "走访对象", required: true)
+        let visitedAt = fields.moment("visitedAt", "走访时间")
+        let method = fields.choice("method", "走访方式", required: true, parse: VisitMethod.parse)
+        let contact = fields.choice("contact", "见到", required: true, parse: VisitContact.parse)
+        var findings: [VisitFinding] = []
+        for check in VisitCheck.allCases {
+            let state = fields.choice("findings.\(check.rawValue)", check.label) { ["ok": false, "concern": true, "正常": false, "有问题": true][$0] }
+            let note = fields.text("findings.\(check.rawValue).note", "\(check.label)情况", maxLength: 500)
+            if let state { findings.append(VisitFinding(check: check, concern: state, note: note)) }
+        }
+        let notes = fields.text("notes", "走访情况", maxLength: 1000)
+        let followUp = fields.moment("followUpBy", "下次走访")
+        let key = fields.text("idempotencyKey", "幂等键", maxLength: 100)
+        try fields.finish()
+        draft = VisitDraft(residentId: try fields.present(residentId), visitedAt: visitedAt ?? now, method: try fields.present(method),
+                           contact: try fields.present(contact), findings: findings, notes: notes, followUpBy: followUp, photos: photos,
+                           idempotencyKey: key)
+    }
+}
+
+/// 发布重大事件
+struct EventInput {
+    let kind: MajorEventKind, title: String?, note: String?, regionId: Int64
+    init(_ fields: inout Fields) throws {
+        let kind = fields.choice("kind", "事件类型", required: true, parse: MajorEventKind.parse)
+        let title = fields.text("title", "标题", maxLength: 50)
+        let note = fields.text("note", "说明", maxLength: 500)
+        let regionId = fields.integer("regionId", "范围", required: true)
+        try fields.finish()
+        (self.kind, self.title, self.note, self.regionId) = (try fields.present(kind), title, note, try fields.present(regionId))
+    }
+}
+
+/// A region and how far ahead: `regionId`, `dueWithinDays` (0 = overdue only).
+struct PlanQuery {
+    let regionId: Int64?, dueWithinDays: Int64?, limit: Int
+    init(_ fields: inout Fields) throws {
+        regionId = fields.integer("regionId", "区域")
+        dueWithinDays = fields.integer("dueWithinDays", "几天内到期", range: 0...366)
+        limit = Int(fields.integer("limit", "条数", range: 1...1000) ?? 200)
+        try fields.finish()
+    }
+}
+
+/// Visits of a region in a month: `regionId`, `month` as `2026-12`.
+struct VisitsQuery {
+    let regionId: Int64?, residentId: Int64?, month: (year: Int, month: Int)?
+    init(_ fields: inout Fields) throws {
+        regionId = fields.integer("regionId", "区域")
+        residentId = fields.integer("residentId", "居民")
+        var month: (year: Int, month: Int)?
+        if let text = fields.text("month", "月份", maxLength: 7) {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 2, (2000...2100).contains(parts[0]), (1...12).contains(parts[1]) { month = (parts[0], parts[1]) } else {
+                fields.fail("month", "「月份」应写成 2026-12")
+            }
+        }
+        self.month = month
+        try fields.finish()
+    }
+}
