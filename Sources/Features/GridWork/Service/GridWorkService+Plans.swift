@@ -59,7 +59,7 @@ extension GridWorkService {
     }
 
     /// The daily run, once a day across instances, and whatever is queued.
-    func planJob() async throws {
+    public func planJob() async throws {
         while try await drainPlanQueue() > 0 {}
         let r = ChinaStandardTime.reading(clock.now())
         let day = ChinaStandardTime.dayText(year: r.year, month: r.month, day: r.day)

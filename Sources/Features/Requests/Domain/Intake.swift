@@ -28,7 +28,7 @@ public struct RequestDraft: Sendable {
     public init(itemId: Int64? = nil, itemCode: String? = nil, description: String = "", answers: Answers = [:], regionId: Int64? = nil,
                 address: String? = nil, latitude: Double? = nil, longitude: Double? = nil, contactName: String? = nil,
                 phone: String? = nil, anonymous: Bool = false, channel: IntakeChannel = .selfService, photos: [Data] = [],
-                idempotencyKey: String? = nil) {
+                idempotencyKey: String? = nil, origin: String? = nil) {
         self.itemId = itemId
         self.itemCode = itemCode
         self.description = description
@@ -43,6 +43,7 @@ public struct RequestDraft: Sendable {
         self.channel = channel
         self.photos = photos
         self.idempotencyKey = idempotencyKey
+        self.origin = origin
     }
 }
 
