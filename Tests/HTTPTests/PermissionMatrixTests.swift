@@ -119,6 +119,7 @@ struct PermissionMatrixTests {
         ("residents", residentsCases), ("notifications", notificationsCases), ("duty", dutyCases), ("requests", requestCases.merging(requestPageCases) { a, _ in a }),
         ("volunteers", volunteerPageCases.merging(volunteerAPICases) { a, _ in a }),
         ("points", pointsAPICases.merging(pointsPageCases) { a, _ in a }),
+        ("gridwork", gridWorkCases),
     ]
     static let cases: [String: Case] = parts.reduce(into: [:]) { all, part in all.merge(part.cases) { first, _ in first } }
 

@@ -357,3 +357,17 @@ public struct FieldRule: Sendable, Equatable {
         self.choices = choices
     }
 }
+
+extension Fields {
+    /// Every field given as text (a list's first text), as typed: to show a form again after an error.
+    public var texts: [String: String] {
+        values.compactMapValues { value in
+            switch value {
+            case .text(let text): text
+            case .list(let items): items.lazy.compactMap { if case .text(let t) = $0 { t } else { nil } }.first
+            case .number(let number): Int64(exactly: number).map(String.init) ?? String(number)
+            default: nil
+            }
+        }
+    }
+}

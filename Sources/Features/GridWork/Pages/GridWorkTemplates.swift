@@ -1,9 +1,114 @@
-import Hummingbird
-import LinliKit
-/// Placeholder while the pages are written.
-enum GridWorkTemplates { static let all: [String: String] = [:] }
-struct GridWorkPages {
-    let gridWork: GridWorkService
-    let web: LinliKit.Web
-    func addRoutes(to router: Hummingbird.Router<LinliKit.AppContext>) {}
+/// 网格工作 pages (zh-CN text in one place). Rows use `Bool` flags beside optional values and
+/// names no enclosing model uses (docs/adding-a-feature.md, the Mustache traps).
+enum GridWorkTemplates {
+    static let all: [String: String] = [
+        "gridwork.day": day, "gridwork.visitForm": visitForm, "gridwork.visit": visit, "gridwork.plans": plans, "gridwork.rules": rules,
+    ]
+
+    static let day = """
+    <header class="page-head"><h1>今日网格工作</h1>{{#hasGrids}}<p class="muted">{{gridNames}}</p>{{/hasGrids}}
+      <p class="links"><a class="btn" href="/grid/plans">走访计划</a> <a class="btn" href="/grid/rules">走访规则</a></p></header>
+    {{#unassigned}}<div class="alert" role="status" id="grid-unassigned">您还没有加入网格队伍，或您的岗位不负责走访。请联系社区安排。</div>{{/unassigned}}
+    {{#events}}<div class="alert alert-error" role="alert"><strong>{{kind}}：{{title}}</strong> {{note}}
+      <br>高风险对象须在 <strong>{{dueBy}}</strong> 前完成探访。</div>{{/events}}
+    <section class="stats" id="grid-counts"><div class="stat"><span class="stat-value danger">{{counts.overdue}}</span><span class="stat-label">已超期</span></div>
+      <div class="stat"><span class="stat-value">{{counts.today}}</span><span class="stat-label">今天到期</span></div>
+      <div class="stat"><span class="stat-value">{{counts.week}}</span><span class="stat-label">7 天内到期</span></div>
+      <div class="stat"><span class="stat-value">{{counts.total}}</span><span class="stat-label">走访对象</span></div></section>
+    <section class="card" id="visits"><h2>走访</h2>
+    {{#groups}}<h3>{{label}}（{{count}}）</h3><ol class="due-list">{{#rows}}<li class="due-item{{#overdue}} is-overdue{{/overdue}}">
+      <strong>{{name}}</strong> <span class="badge">{{className}}</span>{{#byEvent}} <span class="badge badge-danger">重大事件</span>{{/byEvent}}
+      <span class="due-when">应于 <strong>{{due}}</strong> 前</span>
+      <small>{{address}}{{#hasTags}} · {{tags}}{{/hasTags}}{{#hasPhone}} · 电话 {{phone}}{{/hasPhone}}</small>
+      {{#hasLast}}<small class="muted">上次 {{lastWhen}} {{lastMethod}}{{#hasLastNotes}}：{{lastNotes}}{{/hasLastNotes}}{{#hasConcerns}}（关注：{{concerns}}）{{/hasConcerns}}</small>{{/hasLast}}
+      {{^hasLast}}<small class="muted">还没有走访记录</small>{{/hasLast}}
+      <a class="btn btn-primary" href="/grid/visits/new?residentId={{id}}" id="visit-{{id}}">登记走访</a></li>{{/rows}}</ol>{{/groups}}
+    {{^hasVisits}}<p class="muted" id="no-visits">7 天内没有到期的走访。</p>{{/hasVisits}}</section>
+    {{#hasRequests}}<section class="card" id="grid-requests"><h2>诉求</h2>{{#requestLists}}<h3><a href="{{href}}">{{title}}</a>（{{count}}）</h3>
+      <ol class="due-list">{{#items}}<li class="due-item"><a href="{{href}}">{{title}}</a> <span class="badge">{{status}}</span>{{#hasDetail}}<small>{{detail}}</small>{{/hasDetail}}</li>{{/items}}</ol>
+    {{/requestLists}}</section>{{/hasRequests}}
+    """
+
+    static let visitForm = """
+    <nav class="crumbs"><a href="/grid">网格工作</a><span>›</span><strong>登记走访</strong></nav>
+    <header class="page-head"><h1>走访 {{name}}</h1><p class="muted">{{address}}{{#hasPlan}} · {{className}}对象 · 应于 {{due}} 前{{/hasPlan}}</p>
+      {{#hasTags}}<p>{{tags}}</p>{{/hasTags}}</header>
+    {{#error}}<div class="alert alert-error" role="alert" id="visit-error">{{error}}</div>{{/error}}
+    {{#hadPhotos}}<p class="alert" role="status">照片没有保存，请重新选择。</p>{{/hadPhotos}}
+    <form method="post" action="/grid/visits/new" enctype="multipart/form-data" class="form-stack" id="visit-form" data-draft="visit-{{residentId}}">
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="residentId" value="{{residentId}}">
+      <input type="hidden" name="idempotencyKey" value="{{key}}">
+      <label>走访时间 <input type="datetime-local" name="visitedAt" value="{{visitedAt}}" max="{{now}}" required></label>
+      <fieldset><legend>走访方式</legend>{{#methods}}<label class="check"><input type="radio" name="method" value="{{value}}"{{#selected}} checked{{/selected}} required> {{label}}</label>{{/methods}}</fieldset>
+      <fieldset><legend>见到</legend>{{#contacts}}<label class="check"><input type="radio" name="contact" value="{{value}}"{{#selected}} checked{{/selected}} required> {{label}}</label>{{/contacts}}</fieldset>
+      {{#checks}}<fieldset id="check-{{code}}"><legend>{{label}}</legend>
+        <label class="check"><input type="radio" name="findings.{{code}}" value="ok"{{#ok}} checked{{/ok}}> 正常</label>
+        <label class="check"><input type="radio" name="findings.{{code}}" value="concern"{{#concern}} checked{{/concern}}> 有问题</label>
+        <label>情况 <input name="findings.{{code}}.note" maxlength="500" value="{{note}}"></label></fieldset>{{/checks}}
+      <label>走访情况 <textarea name="notes" rows="3" maxlength="1000">{{notes}}</textarea></label>
+      <label>照片（可选多张） <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" capture="environment" multiple></label>
+      <label>需要提前再来时，下次走访 <input type="datetime-local" name="followUpBy" value="{{followUpBy}}"></label>
+      <button class="btn btn-primary" id="visit-submit">保存走访记录</button>
+      <p class="muted">信号不好时，填好的内容会留在本机：网络恢复后再点保存即可，不会重复登记。</p>
+    </form>
+    <script src="/grid.js"></script>
+    """
+
+    static let visit = """
+    <nav class="crumbs"><a href="/grid">网格工作</a><span>›</span><strong>走访记录</strong></nav>
+    <header class="page-head" data-clear-draft="visit-{{residentId}}"><h1>走访 {{name}}</h1>
+      <p class="muted">{{when}} · {{method}} · 见到{{contact}} · {{visitor}}{{#late}} · <span class="badge badge-danger">逾期走访</span>{{/late}}</p></header>
+    <section class="card" id="visit-findings"><h2>走访情况</h2>
+      {{#hasFindings}}<ul class="due-list">{{#findings}}<li class="due-item"><strong>{{label}}</strong> {{#concern}}<span class="badge badge-danger">有问题</span>{{/concern}}{{^concern}}<span class="badge badge-muted">正常</span>{{/concern}}
+        {{#hasNote}}<small>{{note}}</small>{{/hasNote}}</li>{{/findings}}</ul>{{/hasFindings}}
+      {{#hasNotes}}<p class="prewrap">{{notes}}</p>{{/hasNotes}}
+      {{#hasPhotos}}<p class="photos">{{#photos}}<a href="{{href}}"><img src="{{href}}" alt="走访照片" width="160" loading="lazy"></a>{{/photos}}</p>{{/hasPhotos}}
+      {{#hasNext}}<p>下次走访：<strong>{{next}}</strong></p>{{/hasNext}}</section>
+    <section class="card" id="visit-requests"><h2>由本次走访登记的诉求</h2>
+      {{#hasRequests}}<ul class="due-list">{{#requests}}<li class="due-item"><a href="/requests/{{id}}">{{itemName}}</a> <span class="badge">{{state}}</span> <code class="mono">{{code}}</code></li>{{/requests}}</ul>{{/hasRequests}}
+      {{^hasRequests}}<p class="muted">没有。</p>{{/hasRequests}}
+      {{#mayRaise}}<p><a class="btn btn-primary" href="{{raiseHref}}" id="raise-request">现场登记诉求（代办）</a></p>{{/mayRaise}}</section>
+    <p><a class="btn" href="/grid">回到今日工作</a></p>
+    <script src="/grid.js"></script>
+    """
+
+    static let plans = """
+    <header class="page-head"><h1>走访计划 · {{regionName}}</h1></header>
+    <nav class="crumbs" aria-label="区域">{{#crumbs}}<a href="/grid/plans?regionId={{id}}">{{name}}</a><span>›</span>{{/crumbs}}</nav>
+    {{#hasChildren}}<p class="links">{{#children}}<a href="/grid/plans?regionId={{id}}">{{name}}</a> {{/children}}</p>{{/hasChildren}}
+    {{#error}}<div class="alert alert-error" role="alert" id="plans-error">{{error}}</div>{{/error}}
+    <section class="stats" id="plan-counts"><div class="stat"><span class="stat-value danger">{{counts.overdue}}</span><span class="stat-label">已超期</span></div>
+      <div class="stat"><span class="stat-value">{{counts.today}}</span><span class="stat-label">今天到期</span></div>
+      <div class="stat"><span class="stat-value">{{counts.week}}</span><span class="stat-label">7 天内到期</span></div>
+      <div class="stat"><span class="stat-value">{{counts.total}}</span><span class="stat-label">走访对象</span></div></section>
+    <section class="card" id="events"><h2>重大事件</h2>
+      {{#hasEvents}}<ul class="due-list">{{#events}}<li class="due-item"><strong>{{kind}}：{{title}}</strong> <span>{{region}} · {{declared}} · {{by}}</span>
+        {{#open}}<span class="badge badge-danger">进行中</span>{{#mayEnd}}<form method="post" action="/grid/events/{{id}}/end" class="form-inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+          <button class="btn btn-small">结束</button></form>{{/mayEnd}}{{/open}}{{^open}}<span class="badge badge-muted">已结束</span>{{/open}}
+        {{#hasNote}}<small>{{note}}</small>{{/hasNote}}</li>{{/events}}</ul>{{/hasEvents}}
+      {{^hasEvents}}<p class="muted">没有。</p>{{/hasEvents}}
+      {{#mayDeclare}}<details{{#error}} open{{/error}}><summary>发布重大事件</summary>
+        <form method="post" action="/grid/events" class="form-stack" id="event-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="regionId" value="{{regionId}}"><p>范围：{{regionName}}</p>
+        <label>事件 <select name="kind">{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select></label>
+        <label>标题（可不填） <input name="title" maxlength="50"></label>
+        <label>说明 <textarea name="note" rows="2" maxlength="500"></textarea></label>
+        <button class="btn btn-primary" id="event-submit">发布（范围内高风险对象 {{eventHours}} 小时内须探访）</button></form></details>{{/mayDeclare}}</section>
+    <section class="card" id="plan"><h2>走访对象（按到期时间）</h2>
+      {{#hasRows}}<table class="table cards"><thead><tr><th>姓名</th><th>类别</th><th>住址</th><th>应走访</th><th>上次走访</th></tr></thead><tbody>
+      {{#rows}}<tr{{#overdue}} class="overdue"{{/overdue}}><td data-label="姓名">{{name}}{{#byEvent}} <span class="badge badge-danger">重大事件</span>{{/byEvent}}</td>
+        <td data-label="类别">{{className}}</td><td data-label="住址">{{address}}</td><td data-label="应走访">{{due}}</td><td data-label="上次走访">{{last}}</td></tr>{{/rows}}
+      </tbody></table>{{/hasRows}}{{^hasRows}}<p class="muted">没有走访对象。给居民加上关爱标签（如独居老人、残疾人）后，会按走访规则自动列入。</p>{{/hasRows}}</section>
+    """
+
+    static let rules = """
+    <header class="page-head"><h1>走访规则与岗位职责</h1><p class="muted">{{regionName}} 现行：走访规则第 {{visitVersion}} 版（{{visitBy}}），岗位职责第 {{dutyVersion}} 版（{{dutyBy}}）</p></header>
+    <section class="card" id="visit-classes"><h2>走访类别</h2><table class="table cards"><thead><tr><th>类别</th><th>频次</th><th>方式</th><th>重大事件</th></tr></thead><tbody>
+      {{#classes}}<tr><td data-label="类别">{{name}}</td><td data-label="频次">{{cadence}}至少一次</td><td data-label="方式">{{methods}}</td>
+        <td data-label="重大事件">{{#onEvents}}{{eventHours}} 小时内探访{{/onEvents}}{{^onEvents}}—{{/onEvents}}</td></tr>{{/classes}}</tbody></table></section>
+    <section class="card" id="visit-rules"><h2>谁列入哪一类（从上到下，先符合的为准）</h2><ol>{{#rules}}<li>有{{tags}}{{#hasAge}}且年满 {{age}} 岁{{/hasAge}} → {{className}}</li>{{/rules}}</ol>
+      <p class="muted">新纳入的对象在当期结束前走访，最少留 {{newcomerDays}} 天。</p></section>
+    <section class="card" id="duties"><h2>岗位职责</h2><table class="table cards"><thead><tr><th>岗位</th><th>职责</th></tr></thead><tbody>
+      {{#duties}}<tr><td data-label="岗位">{{post}}</td><td data-label="职责">{{tasks}}</td></tr>{{/duties}}</tbody></table></section>
+    """
 }

@@ -1,0 +1,36 @@
+/// The feature's one script (the console allows scripts from itself only). A visit form keeps
+/// what was typed in this phone's storage, with its idempotency key: when a weak signal makes a
+/// submit fail, the form comes back filled in and sending it again records the visit once. The
+/// visit's own page clears the draft. Every page works without it.
+enum GridWorkScript {
+    static let source = """
+    (function () {
+      var store = window.localStorage;
+      var cleared = document.querySelector('[data-clear-draft]');
+      if (cleared && store) { store.removeItem('linli.' + cleared.getAttribute('data-clear-draft')); }
+      var form = document.querySelector('form[data-draft]');
+      if (!form || !store) { return; }
+      var key = 'linli.' + form.getAttribute('data-draft');
+      var fresh = !document.getElementById('visit-error');
+      var saved = null;
+      try { saved = JSON.parse(store.getItem(key) || 'null'); } catch (e) { saved = null; }
+      if (saved && fresh) {
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (!el.name || el.type === 'file' || el.name === '_csrf' || !(el.name in saved)) { return; }
+          if (el.type === 'radio') { el.checked = saved[el.name] === el.value; } else { el.value = saved[el.name]; }
+        });
+      }
+      function save() {
+        var data = {};
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (!el.name || el.type === 'file' || el.name === '_csrf') { return; }
+          if (el.type === 'radio') { if (el.checked) { data[el.name] = el.value; } } else { data[el.name] = el.value; }
+        });
+        try { store.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full: the form still works */ }
+      }
+      form.addEventListener('input', save);
+      form.addEventListener('change', save);
+      form.addEventListener('submit', save);
+    })();
+    """
+}
