@@ -30,6 +30,7 @@ public struct GridWorkFeature: Feature {
     ]
 
     public let gridWork: GridWorkService
+    let catalog: CatalogService
 
     public init(context: FeatureContext) throws {
         gridWork = GridWorkService(
@@ -39,6 +40,7 @@ public struct GridWorkFeature: Feature {
             residents: try context.services.require(ResidentService.self, by: Self.name),
             requests: try context.services.require(RequestService.self, by: Self.name),
             notifications: try context.services.require(NotificationService.self, by: Self.name))
+        catalog = try context.services.require(CatalogService.self, by: Self.name)
     }
 
     public var services: [any Sendable] { [gridWork] }
@@ -51,7 +53,7 @@ public struct GridWorkFeature: Feature {
 
     public func addRoutes(to router: Router<AppContext>, web: Web) {
         GridWorkAPI(gridWork: gridWork).addRoutes(to: router)
-        GridWorkPages(gridWork: gridWork, web: web).addRoutes(to: router)
+        GridWorkPages(gridWork: gridWork, catalog: catalog, web: web).addRoutes(to: router)
     }
 }
 

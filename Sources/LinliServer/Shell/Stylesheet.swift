@@ -98,6 +98,7 @@ enum Stylesheet {
     .qr svg{max-width:100%;height:auto}
     .qr figcaption{font-size:.9rem;word-break:break-all}
     .qr-large svg{width:min(80vw,22rem);height:auto}
+    .plates{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:1rem}.plate{border:1px dashed var(--line);break-inside:avoid}
     .screen{text-align:center}
     .stars{font-size:1.6rem;letter-spacing:.1rem;color:#b8860b;margin:.25rem 0}
     progress{width:100%;height:1rem}

@@ -57,8 +57,10 @@ struct GridWorkAPI {
         let plan: PlanView, bucket: String, methods: [VisitMethod], lastVisit: VisitView?, eventId: Int64?
     }
     struct DayView: Encodable {
-        let grids: [GridRef], unassigned: Bool, counts: CountsView, visits: [DayVisitView], events: [EventView]
+        let grids: [GridRef], unassigned: Bool, counts: CountsView, visits: [DayVisitView], events: [EventView], patrols: [DayPatrol]
+        let openPatrolId: Int64?
     }
+    struct DayPatrol: Encodable { let gridId: Int64, gridName: String, perDay: Int, doneToday: Int, patrolsLeft: Int, buildingsDue: Int }
     struct GridRef: Encodable { let id: Int64, name: String, duty: String }
     struct PlanBody: Encodable { let regionId: Int64, regionName: String, counts: CountsView, items: [PlanView] }
     struct RulesBody<Body: Encodable>: Encodable {
@@ -74,6 +76,26 @@ struct GridWorkAPI {
         }
     }
 
+    struct CheckInView: Encodable {
+        let buildingId: Int64, buildingName: String, at: Int64, way: CheckInWay
+    }
+    struct ProblemView: Encodable {
+        let id: Int64, description: String, buildingId: Int64?, outcome: ProblemOutcome, handledNote: String?, requestId: Int64?, at: Int64
+    }
+    struct PatrolView: Encodable {
+        let id: Int64, gridId: Int64, gridName: String, patrollerName: String, startedAt: Int64, endedAt: Int64?, notes: String?
+        let checkIns: [CheckInView], problems: [ProblemView]
+        init(_ p: PatrolRecord) {
+            (id, gridId, gridName, patrollerName, startedAt, endedAt, notes) = (p.id, p.gridId, p.gridName, p.patrollerName, p.startedAt.millis,
+                                                                                p.endedAt?.millis, p.notes)
+            checkIns = p.checkIns.map { CheckInView(buildingId: $0.buildingId, buildingName: $0.buildingName, at: $0.at.millis, way: $0.way) }
+            problems = p.problems.map { ProblemView(id: $0.id, description: $0.description, buildingId: $0.buildingId, outcome: $0.outcome,
+                                                    handledNote: $0.handledNote, requestId: $0.requestId, at: $0.at.millis) }
+        }
+    }
+    struct BuildingDue: Encodable { let id: Int64, name: String, lastPassed: Int64? }
+    struct ProgressView: Encodable { let perDay: Int, buildingEveryDays: Int, doneToday: Int, patrolsLeft: Int, buildingsDue: [BuildingDue] }
+
     func addRoutes(to router: Router<AppContext>) {
         let api = router.group("api/v1/grid")
         api.get("day", use: day)
@@ -84,6 +106,14 @@ struct GridWorkAPI {
         api.get("events", use: events)
         api.post("events", use: declareEvent)
         api.post("events/:id/end", use: endEvent)
+        api.post("patrols", use: startPatrol)
+        api.get("patrols", use: patrols)
+        api.get("patrols/progress", use: progress)
+        api.get("patrols/:id", use: patrol)
+        api.post("patrols/:id/check-ins", use: checkIn)
+        api.post("patrols/:id/problems", use: problem)
+        api.post("patrols/:id/end", use: endPatrol)
+        api.get("rules/patrols", use: quota)
         api.get("rules/visits", use: visitRules)
         api.get("rules/duties", use: duties)
     }
@@ -97,7 +127,11 @@ struct GridWorkAPI {
             counts: CountsView(day.counts),
             visits: day.visits.map { DayVisitView(plan: PlanView($0.plan), bucket: Self.bucketName($0.bucket), methods: $0.methods,
                                                   lastVisit: $0.last.map(VisitView.init), eventId: $0.event?.id) },
-            events: day.events.map(EventView.init)))
+            events: day.events.map(EventView.init),
+            patrols: day.patrols.map { DayPatrol(gridId: $0.grid.id, gridName: $0.grid.name, perDay: $0.progress.quota.perDay,
+                                                 doneToday: $0.progress.doneToday, patrolsLeft: $0.progress.patrolsLeft,
+                                                 buildingsDue: $0.progress.buildingsDue.count) },
+            openPatrolId: day.openPatrol?.id))
     }
 
     @Sendable func plan(_ request: Request, context: AppContext) async throws -> Response {
@@ -163,6 +197,62 @@ struct GridWorkAPI {
         let regionId = try request.query { $0.integer("regionId", "区域") }
         let view = try await gridWork.duties(regionId: regionId, actor: actor)
         return try Web.json(Self.rulesBody(view))
+    }
+
+    @Sendable func startPatrol(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        let input = try await request.input(context, PatrolStartInput.init)
+        return try Web.json(PatrolView(try await gridWork.startPatrol(gridId: input.gridId, idempotencyKey: input.idempotencyKey, actor: actor)),
+                            status: .created)
+    }
+
+    @Sendable func patrols(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let query = try request.query(VisitsQuery.init)
+        let month = query.month ?? { let r = ChinaStandardTime.reading(gridWork.clock.now()); return (r.year, r.month) }()
+        let from = ChinaStandardTime.startOfDay(year: month.year, month: month.month, day: 1)
+        return try Web.json(ItemList(try await gridWork.patrols(regionId: query.regionId, from: from, to: Cadence.monthly.period(containing: from).end,
+                                                                actor: actor).map(PatrolView.init)))
+    }
+
+    @Sendable func progress(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let gridId = try request.query { fields in try fields.present(fields.integer("gridId", "网格", required: true)) }
+        let p = try await gridWork.patrolProgress(gridId: gridId, actor: actor)
+        return try Web.json(ProgressView(perDay: p.quota.perDay, buildingEveryDays: p.quota.buildingEveryDays, doneToday: p.doneToday,
+                                         patrolsLeft: p.patrolsLeft,
+                                         buildingsDue: p.buildingsDue.map { BuildingDue(id: $0.id, name: $0.name, lastPassed: $0.lastPassed?.millis) }))
+    }
+
+    @Sendable func patrol(_ request: Request, context: AppContext) async throws -> Response {
+        try Web.json(PatrolView(try await gridWork.patrol(try context.pathID(), actor: try context.requireActor())))
+    }
+
+    @Sendable func checkIn(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        let input = try await request.input(context, CheckInInput.init)
+        return try Web.json(PatrolView(try await gridWork.checkIn(patrolId: try context.pathID(), buildingId: input.buildingId, plate: input.plate,
+                                                                  actor: actor)))
+    }
+
+    @Sendable func problem(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        var request = request
+        var (fields, photos) = try await request.fieldsAndFiles(context, fileField: "photos")
+        let input = try ProblemFields(&fields, photos: photos)
+        return try Web.json(PatrolView(try await gridWork.reportProblem(patrolId: try context.pathID(), input.input, actor: actor)), status: .created)
+    }
+
+    @Sendable func endPatrol(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        let input = try await request.input(context, PatrolEndInput.init)
+        return try Web.json(PatrolView(try await gridWork.endPatrol(try context.pathID(), notes: input.notes, actor: actor)))
+    }
+
+    @Sendable func quota(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let regionId = try request.query { $0.integer("regionId", "区域") }
+        return try Web.json(Self.rulesBody(try await gridWork.patrolQuota(regionId: regionId, actor: actor)))
     }
 
     static func rulesBody<Body>(_ view: GridWorkService.RulesView<Body>) -> RulesBody<Body> {

@@ -9,7 +9,7 @@ extension GridWorkAPI: APIDocumenting {
             APIOperation(method, path, summary, tag: tag, query: query, body: read.map { read in body(recorded: Fields.rules { try? read(&$0) }) },
                          answer: .json(answer), status: status, multipart: multipart)
         }
-        let day = "网格工作", visits = "走访", events = "重大事件", rules = "网格规则"
+        let day = "网格工作", visits = "走访", events = "重大事件", rules = "网格规则", patrols = "巡查"
         let regionQuery = Fields.rules { _ = $0.integer("regionId", "区域") }
         return APIDescription(operations: [
             op("get", "/api/v1/grid/day", "今日网格工作：超期、今天到期、本周到期的走访对象，进行中的重大事件", day, answer: "GridDay"),
@@ -24,6 +24,19 @@ extension GridWorkAPI: APIDocumenting {
             op("post", "/api/v1/grid/events", "发布重大事件：范围内的高风险对象须在规定小时内探访", events,
                body: { _ = try EventInput(&$0) }, answer: "EventDeclaration", status: "201"),
             op("post", "/api/v1/grid/events/{id}/end", "结束重大事件", events, answer: "MajorEvent"),
+            op("post", "/api/v1/grid/patrols", "开始巡查（已有未结束的巡查时返回它）", patrols, body: { _ = try PatrolStartInput(&$0) },
+               answer: "Patrol", status: "201"),
+            op("get", "/api/v1/grid/patrols", "巡查记录：某区域某月的（regionId、month）", patrols, query: Fields.rules { _ = try? VisitsQuery(&$0) },
+               answer: "PatrolList"),
+            op("get", "/api/v1/grid/patrols/progress", "某网格今天的巡查定量完成情况和待巡楼栋", patrols,
+               query: Fields.rules { _ = $0.integer("gridId", "网格", required: true) }, answer: "PatrolProgress"),
+            op("get", "/api/v1/grid/patrols/{id}", "一次巡查", patrols, answer: "Patrol"),
+            op("post", "/api/v1/grid/patrols/{id}/check-ins", "经过楼栋：勾选（buildingId）或扫楼栋码（plate）", patrols,
+               body: { _ = try CheckInInput(&$0) }, answer: "Patrol"),
+            op("post", "/api/v1/grid/patrols/{id}/problems", "发现问题：即时处理，或上报为诉求（itemId，可附照片）", patrols,
+               body: { _ = try ProblemFields(&$0, photos: []) }, answer: "Patrol", status: "201", multipart: true),
+            op("post", "/api/v1/grid/patrols/{id}/end", "结束巡查", patrols, body: { _ = try PatrolEndInput(&$0) }, answer: "Patrol"),
+            op("get", "/api/v1/grid/rules/patrols", "现行巡查定量（每日次数、楼栋周期）", rules, query: regionQuery, answer: "PatrolQuotaInForce"),
             op("get", "/api/v1/grid/rules/visits", "现行走访规则（类别、频次、方式、标签和年龄）", rules, query: regionQuery, answer: "VisitRulesInForce"),
             op("get", "/api/v1/grid/rules/duties", "现行岗位职责（各岗位承担哪些工作）", rules, query: regionQuery, answer: "PostDutiesInForce"),
         ], schemas: schemas)
@@ -59,7 +72,19 @@ extension GridWorkAPI: APIDocumenting {
             object(["regionId": integer, "regionName": string, "version": integer, "rules": body, "note": string, "editedBy": string,
                     "editedAt": integer], required: ["regionId", "regionName", "version", "rules", "note", "editedBy"])
         }
+        let checkIn = object(["buildingId": integer, "buildingName": string, "at": integer, "way": choice(CheckInWay.self)],
+                             required: ["buildingId", "buildingName", "at", "way"])
+        let problem = object(["id": integer, "description": string, "buildingId": integer, "outcome": choice(ProblemOutcome.self),
+                              "handledNote": string, "requestId": integer, "at": integer], required: ["id", "description", "outcome", "at"])
+        let patrol = object(["id": integer, "gridId": integer, "gridName": string, "patrollerName": string, "startedAt": integer, "endedAt": integer,
+                             "notes": string, "checkIns": array(checkIn), "problems": array(problem)],
+                            required: ["id", "gridId", "gridName", "patrollerName", "startedAt", "checkIns", "problems"])
+        let quota = object(["perDay": integer, "buildingEveryDays": integer], required: ["perDay", "buildingEveryDays"])
         return [
+            "Patrol": patrol, "PatrolList": list("Patrol"), "PatrolQuotaInForce": inForce(quota),
+            "PatrolProgress": object(["perDay": integer, "buildingEveryDays": integer, "doneToday": integer, "patrolsLeft": integer,
+                                      "buildingsDue": array(object(["id": integer, "name": string, "lastPassed": integer], required: ["id", "name"]))],
+                                     required: ["perDay", "buildingEveryDays", "doneToday", "patrolsLeft", "buildingsDue"]),
             "PlanEntry": plan, "Visit": visit, "MajorEvent": event,
             "VisitList": list("Visit"), "MajorEventList": list("MajorEvent"),
             "VisitPlan": object(["regionId": integer, "regionName": string, "counts": counts, "items": array(ref("PlanEntry"))],
@@ -75,7 +100,11 @@ extension GridWorkAPI: APIDocumenting {
                 "visits": array(object(["plan": ref("PlanEntry"), "bucket": choice(["overdue", "today", "week", "later"]),
                                         "methods": array(choice(VisitMethod.self)), "lastVisit": ref("Visit"), "eventId": integer],
                                        required: ["plan", "bucket", "methods"])),
-            ], required: ["grids", "unassigned", "counts", "visits", "events"]),
+                "patrols": array(object(["gridId": integer, "gridName": string, "perDay": integer, "doneToday": integer, "patrolsLeft": integer,
+                                         "buildingsDue": integer],
+                                        required: ["gridId", "gridName", "perDay", "doneToday", "patrolsLeft", "buildingsDue"])),
+                "openPatrolId": integer,
+            ], required: ["grids", "unassigned", "counts", "visits", "events", "patrols"]),
             "VisitRulesInForce": inForce(visitRules), "PostDutiesInForce": inForce(duties),
         ]
     }

@@ -82,3 +82,49 @@ struct VisitsQuery {
         try fields.finish()
     }
 }
+
+/// 开始巡查: which grid (may be left out by someone on one grid's team) and the form's key.
+struct PatrolStartInput {
+    let gridId: Int64?, idempotencyKey: String?
+    init(_ fields: inout Fields) throws {
+        gridId = fields.integer("gridId", "网格")
+        idempotencyKey = fields.text("idempotencyKey", "幂等键", maxLength: 100)
+        try fields.finish()
+    }
+}
+
+/// 经过楼栋: a building picked, or a plate's code scanned.
+struct CheckInInput {
+    let buildingId: Int64?, plate: String?
+    init(_ fields: inout Fields) throws {
+        buildingId = fields.integer("buildingId", "楼栋")
+        plate = fields.text("plate", "楼栋码", maxLength: 20)
+        if buildingId == nil && plate == nil { fields.fail("buildingId", "请选择经过的楼栋，或扫描楼栋码") }
+        try fields.finish()
+    }
+}
+
+/// 发现问题
+struct ProblemFields {
+    let input: ProblemInput
+    init(_ fields: inout Fields, photos: [Data]) throws {
+        let description = fields.text("description", "问题", required: true, maxLength: 500)
+        let buildingId = fields.integer("buildingId", "楼栋")
+        let outcome = fields.choice("outcome", "处理方式", required: true, parse: ProblemOutcome.parse)
+        let note = fields.text("handledNote", "现场处理情况", maxLength: 500)
+        let itemId = fields.integer("itemId", "事项类别")
+        let key = fields.text("idempotencyKey", "幂等键", maxLength: 100)
+        try fields.finish()
+        input = ProblemInput(description: try fields.present(description), buildingId: buildingId, outcome: try fields.present(outcome),
+                             handledNote: note, itemId: itemId, photos: photos, idempotencyKey: key)
+    }
+}
+
+/// 结束巡查
+struct PatrolEndInput {
+    let notes: String?
+    init(_ fields: inout Fields) throws {
+        notes = fields.text("notes", "巡查情况", maxLength: 1000)
+        try fields.finish()
+    }
+}

@@ -9,6 +9,7 @@ import Residents
 /// the plan and major events for staff, the rules in force.
 struct GridWorkPages {
     let gridWork: GridWorkService
+    let catalog: CatalogService
     let web: Web
 
     func addRoutes(to router: Router<AppContext>) {
@@ -22,6 +23,13 @@ struct GridWorkPages {
         router.post("grid/events", use: declareEvent)
         router.post("grid/events/:id/end", use: endEvent)
         router.get("grid/rules", use: rules)
+        router.post("grid/patrols", use: startPatrol)
+        router.get("grid/patrols/:id", use: patrolPage)
+        router.post("grid/patrols/:id/check-ins", use: checkIn)
+        router.post("grid/patrols/:id/problems", use: reportProblem)
+        router.post("grid/patrols/:id/end", use: endPatrol)
+        router.get("grid/plates", use: platesPage)
+        router.get("grid/plates/:code", use: plateLanding)
     }
 
     @Sendable func script(_ request: Request, context: AppContext) async throws -> Response {
@@ -42,9 +50,14 @@ struct GridWorkPages {
     struct RequestItem { let title: String, status: String, detail: String, hasDetail: Bool, href: String }
     struct RequestListView { let title: String, href: String, count: Int, items: [RequestItem] }
     struct EventBanner { let kind: String, title: String, note: String, dueBy: String }
+    struct PatrolLine {
+        let gridId: Int64, gridName: String, doneToday: Int, perDay: Int, hasDue: Bool, dueCount: Int, everyDays: Int, dueNames: String
+        let hasOpen: Bool, csrf: String, key: String
+    }
     struct DayModel {
         let gridNames: String, hasGrids: Bool, unassigned: Bool, events: [EventBanner], counts: DueList.Counts, groups: [Group]
         let hasVisits: Bool, requestLists: [RequestListView], hasRequests: Bool
+        let patrols: [PatrolLine], hasPatrols: Bool, hasOpen: Bool, openId: Int64, openSince: String
     }
 
     static func row(_ v: DayVisit) -> VisitRow {
@@ -77,7 +90,15 @@ struct GridWorkPages {
         }
         let model = DayModel(gridNames: day.grids.map { "\($0.grid.name)（\($0.duty.label)）" }.joined(separator: "、"), hasGrids: !day.grids.isEmpty,
                              unassigned: day.unassigned, events: events, counts: day.counts, groups: groups, hasVisits: !groups.isEmpty,
-                             requestLists: lists, hasRequests: !lists.isEmpty)
+                             requestLists: lists, hasRequests: !lists.isEmpty,
+                             patrols: day.patrols.map { grid, p in
+                                 PatrolLine(gridId: grid.id, gridName: grid.name, doneToday: p.doneToday, perDay: p.quota.perDay,
+                                            hasDue: !p.buildingsDue.isEmpty, dueCount: p.buildingsDue.count, everyDays: p.quota.buildingEveryDays,
+                                            dueNames: p.buildingsDue.prefix(6).map(\.name).joined(separator: "、"), hasOpen: day.openPatrol != nil,
+                                            csrf: context.csrfToken, key: UUID().uuidString)
+                             },
+                             hasPatrols: !day.patrols.isEmpty || day.openPatrol != nil, hasOpen: day.openPatrol != nil,
+                             openId: day.openPatrol?.id ?? 0, openSince: day.openPatrol.map { Self.time($0.startedAt) } ?? "")
         return web.page("gridwork.day", title: "今日网格工作", model: model, request: request, context: context)
     }
 

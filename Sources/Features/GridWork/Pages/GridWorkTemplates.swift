@@ -3,6 +3,7 @@
 enum GridWorkTemplates {
     static let all: [String: String] = [
         "gridwork.day": day, "gridwork.visitForm": visitForm, "gridwork.visit": visit, "gridwork.plans": plans, "gridwork.rules": rules,
+        "gridwork.patrol": patrol, "gridwork.plates": plates, "gridwork.plate": plate,
     ]
 
     static let day = """
@@ -24,6 +25,13 @@ enum GridWorkTemplates {
       {{^hasLast}}<small class="muted">还没有走访记录</small>{{/hasLast}}
       <a class="btn btn-primary" href="/grid/visits/new?residentId={{id}}" id="visit-{{id}}">登记走访</a></li>{{/rows}}</ol>{{/groups}}
     {{^hasVisits}}<p class="muted" id="no-visits">7 天内没有到期的走访。</p>{{/hasVisits}}</section>
+    {{#hasPatrols}}<section class="card" id="patrols"><h2>巡查</h2>
+      {{#patrols}}<p><strong>{{gridName}}</strong>：今天已巡 {{doneToday}} / {{perDay}} 次{{#hasDue}}，{{dueCount}} 栋楼超过 {{everyDays}} 天未巡：{{dueNames}}{{/hasDue}}</p>
+        {{^hasOpen}}<form method="post" action="/grid/patrols" class="form-inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+          <input type="hidden" name="gridId" value="{{gridId}}"><input type="hidden" name="idempotencyKey" value="{{key}}">
+          <button class="btn btn-primary" id="start-patrol-{{gridId}}">开始巡查</button></form>{{/hasOpen}}{{/patrols}}
+      {{#hasOpen}}<p><a class="btn btn-primary" href="/grid/patrols/{{openId}}" id="open-patrol">继续巡查（{{openSince}} 开始）</a></p>{{/hasOpen}}
+    </section>{{/hasPatrols}}
     {{#hasRequests}}<section class="card" id="grid-requests"><h2>诉求</h2>{{#requestLists}}<h3><a href="{{href}}">{{title}}</a>（{{count}}）</h3>
       <ol class="due-list">{{#items}}<li class="due-item"><a href="{{href}}">{{title}}</a> <span class="badge">{{status}}</span>{{#hasDetail}}<small>{{detail}}</small>{{/hasDetail}}</li>{{/items}}</ol>
     {{/requestLists}}</section>{{/hasRequests}}
@@ -99,6 +107,55 @@ enum GridWorkTemplates {
       {{#rows}}<tr{{#overdue}} class="overdue"{{/overdue}}><td data-label="姓名">{{name}}{{#byEvent}} <span class="badge badge-danger">重大事件</span>{{/byEvent}}</td>
         <td data-label="类别">{{className}}</td><td data-label="住址">{{address}}</td><td data-label="应走访">{{due}}</td><td data-label="上次走访">{{last}}</td></tr>{{/rows}}
       </tbody></table>{{/hasRows}}{{^hasRows}}<p class="muted">没有走访对象。给居民加上关爱标签（如独居老人、残疾人）后，会按走访规则自动列入。</p>{{/hasRows}}</section>
+    """
+
+    static let patrol = """
+    <nav class="crumbs"><a href="/grid">网格工作</a><span>›</span><strong>巡查</strong></nav>
+    <header class="page-head"><h1>巡查 {{gridName}}</h1><p class="muted">{{patroller}} · {{started}} 开始{{#ended}} · {{endedAt}} 结束{{/ended}}</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="patrol-error">{{error}}</div>{{/error}}
+    <section class="card" id="patrol-buildings"><h2>经过的楼栋（{{passedCount}} / {{buildingCount}}）</h2>
+      <ul class="due-list">{{#buildings}}<li class="due-item"><strong>{{name}}</strong>
+        {{#passed}}<span class="badge">已巡 {{when}} · {{way}}</span>{{/passed}}
+        {{^passed}}{{#open}}<form method="post" action="/grid/patrols/{{patrolId}}/check-ins" class="form-inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+          <input type="hidden" name="buildingId" value="{{id}}"><button class="btn btn-small" id="pass-{{id}}">经过</button></form>{{/open}}
+          {{^open}}<span class="badge badge-muted">未巡</span>{{/open}}{{/passed}}</li>{{/buildings}}</ul>
+      {{#open}}<form method="post" action="/grid/patrols/{{patrolId}}/check-ins" class="form-inline" id="plate-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>楼栋码 <input name="plate" maxlength="20" autocapitalize="characters" placeholder="扫码或输入"></label><button class="btn">打卡</button></form>
+        <p class="muted">用手机相机扫楼栋门口的二维码，也能打卡。</p>{{/open}}</section>
+    <section class="card" id="patrol-problems"><h2>发现的问题</h2>
+      {{#hasProblems}}<ul class="due-list">{{#problems}}<li class="due-item"><strong>{{description}}</strong> <span class="badge">{{outcome}}</span>
+        {{#hasNote}}<small>{{note}}</small>{{/hasNote}}{{#hasRequest}}<a href="/requests/{{requestId}}">查看诉求</a>{{/hasRequest}}</li>{{/problems}}</ul>{{/hasProblems}}
+      {{^hasProblems}}<p class="muted">没有。</p>{{/hasProblems}}
+      {{#open}}<details{{#error}} open{{/error}}><summary>记录一个问题</summary>
+        <form method="post" action="/grid/patrols/{{patrolId}}/problems" enctype="multipart/form-data" class="form-stack" id="problem-form">
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="idempotencyKey" value="{{problemKey}}">
+          <label>问题 <textarea name="description" rows="2" maxlength="500" required placeholder="如：3号楼楼道堆放杂物"></textarea></label>
+          <label>楼栋 <select name="buildingId"><option value="">（整个网格）</option>{{#buildings}}<option value="{{id}}">{{name}}</option>{{/buildings}}</select></label>
+          <fieldset><legend>处理方式</legend><label class="check"><input type="radio" name="outcome" value="handled" checked> 即时处理</label>
+            <label class="check"><input type="radio" name="outcome" value="reported"> 上报诉求</label></fieldset>
+          <label>现场处理情况（即时处理时填写） <input name="handledNote" maxlength="500"></label>
+          <label>事项类别（上报诉求时选择） <select name="itemId"><option value="">请选择</option>{{#groups}}<optgroup label="{{name}}">{{#items}}<option value="{{id}}">{{name}}</option>{{/items}}</optgroup>{{/groups}}</select></label>
+          <label>照片 <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" capture="environment" multiple></label>
+          <button class="btn btn-primary" id="problem-submit">记录问题</button></form></details>{{/open}}</section>
+    {{#open}}<section class="card" id="patrol-end"><form method="post" action="/grid/patrols/{{patrolId}}/end" class="form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>巡查情况 <textarea name="notes" rows="2" maxlength="1000"></textarea></label><button class="btn btn-primary" id="end-patrol">结束巡查</button></form></section>{{/open}}
+    {{#ended}}{{#hasNotes}}<section class="card"><h2>巡查情况</h2><p class="prewrap">{{notes}}</p></section>{{/hasNotes}}{{/ended}}
+    """
+
+    static let plates = """
+    <header class="page-head"><h1>楼栋码 · {{gridName}}</h1><p class="muted">打印后贴在各楼栋门口。巡查时用手机相机扫码即可打卡；扫不了时可输入码下的字母数字。</p></header>
+    <section class="plates" id="plates">{{#plates}}<figure class="qr plate">{{{qr}}}<figcaption><strong>{{name}}</strong><br><code class="mono">{{code}}</code></figcaption></figure>{{/plates}}</section>
+    {{^hasPlates}}<p class="muted">这个网格还没有楼栋。</p>{{/hasPlates}}
+    """
+
+    static let plate = """
+    <header class="page-head"><h1>{{buildingName}}</h1><p class="muted">{{gridName}}</p></header>
+    {{#error}}<div class="alert alert-error" role="alert" id="plate-error">{{error}}</div>{{/error}}
+    {{#hasOpen}}<form method="post" action="/grid/patrols/{{openId}}/check-ins" class="form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <input type="hidden" name="plate" value="{{code}}"><button class="btn btn-primary" id="plate-check-in">在{{buildingName}}打卡</button></form>{{/hasOpen}}
+    {{^hasOpen}}<p>您现在没有进行中的巡查。</p><form method="post" action="/grid/patrols" class="form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <input type="hidden" name="gridId" value="{{gridId}}"><input type="hidden" name="idempotencyKey" value="{{key}}">
+      <button class="btn btn-primary">开始巡查{{gridName}}</button></form>{{/hasOpen}}
     """
 
     static let rules = """

@@ -24,6 +24,10 @@ public struct GridDay: Sendable {
     public let counts: DueList.Counts
     public let events: [MajorEvent]
     public let requests: [DueList]
+    /// Each grid the actor patrols, against its quota today.
+    public let patrols: [(grid: RegionNode, progress: PatrolProgress)]
+    /// The patrol under way.
+    public let openPatrol: PatrolRecord?
     public let window: DueWindow
 }
 
@@ -53,8 +57,12 @@ extension GridWorkService {
             let events = open.filter { event in paths.contains { $0.hasPrefix(event.regionPath) || event.regionPath.hasPrefix($0) } }
             return (visits, counts, events)
         }
+        let patrolGrids = try await workPaths(actor, task: .patrols).grids.map(\.grid)
+        var patrols: [(grid: RegionNode, progress: PatrolProgress)] = []
+        for grid in patrolGrids { patrols.append((grid, try await patrolProgress(gridId: grid.id, actor: actor))) }
         return GridDay(grids: grids, unassigned: actor.role.map(Self.gridRoles.contains) ?? false && paths.isEmpty, visits: visits,
-                       counts: counts, events: events, requests: requests, window: window)
+                       counts: counts, events: events, requests: requests, patrols: patrols, openPatrol: try await openPatrol(actor: actor),
+                       window: window)
     }
 
     /// 今日待办 on the home page: the visits due, overdue first.

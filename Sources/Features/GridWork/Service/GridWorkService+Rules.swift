@@ -51,13 +51,31 @@ extension GridWorkService {
                               defaults: Self.defaultDuties) { _ in proposed }
     }
 
+    public func patrolQuota(regionId: Int64?, actor: Actor) async throws -> RulesView<PatrolQuota> {
+        try await rulesView(regionId: regionId, kind: .patrols, defaults: Self.defaultQuota, actor: actor)
+    }
+
+    /// 巡查定量 for a district, street, community or one grid (the nearest above a grid applies).
+    public func editPatrolQuota(regionId: Int64, _ proposed: PatrolQuota, note: String, actor: Actor) async throws
+        -> GridRulesVersion<PatrolQuota> {
+        let problems = proposed.problems()
+        guard problems.isEmpty else { throw DomainError.invalid(fields: problems) }
+        return try await edit(regionId: regionId, kind: .patrols, action: .patrolQuotaEdit, note: note, actor: actor,
+                              defaults: Self.defaultQuota, atGrid: true) { _ in proposed }
+    }
+
     func edit<Body>(regionId: Int64, kind: GridRulesKind, action: AuditAction, note: String, actor: Actor,
-                    defaults: GridRulesVersion<Body>, body: @Sendable @escaping (Int) -> Body) async throws -> GridRulesVersion<Body> {
+                    defaults: GridRulesVersion<Body>, atGrid: Bool = false,
+                    body: @Sendable @escaping (Int) -> Body) async throws -> GridRulesVersion<Body> {
         try actor.require(.gridManage)
         let note = note.trimmingWhitespace
         guard !note.isEmpty, note.count <= 200 else { throw DomainError.invalid("note", "请写明修改的依据或原因（200 字以内）") }
         let region = try await regions.node(regionId, actor: actor)
-        guard region.level == .district else { throw DomainError.invalid("regionId", "走访规则和岗位职责按区设置") }
+        if atGrid {
+            guard region.level <= .grid else { throw DomainError.invalid("regionId", "巡查定量按区、街道、社区或网格设置") }
+        } else {
+            guard region.level == .district else { throw DomainError.invalid("regionId", "走访规则和岗位职责按区设置") }
+        }
         let now = clock.now().millis
         do {
             return try await database.write { tx in

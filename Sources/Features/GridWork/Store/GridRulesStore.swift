@@ -17,7 +17,7 @@ public struct GridRulesVersion<Body: Codable & Sendable & Equatable>: Sendable, 
 
 /// The kinds of rules a district sets, each with its defaults.
 enum GridRulesKind: String {
-    case visits, duties
+    case visits, duties, patrols
 }
 
 enum GridRulesStore {

@@ -53,5 +53,30 @@ enum GridWorkMigrations {
             "CREATE TABLE gridwork_runs (name TEXT PRIMARY KEY, day TEXT NOT NULL, at BIGINT NOT NULL)",
             "INSERT INTO gridwork_runs (name, day, at) VALUES ('plans', '', 0)",
         ] },
+        // 巡查: a patrol of one grid, the buildings it passed (one row each), the problems found,
+        // and each building's QR plate (a random code, printed once, kept for good).
+        Migration("gridwork.002") { engine in [
+            """
+            CREATE TABLE patrols (
+              id \(engine.autoIncrementPrimaryKey), idempotency_key TEXT UNIQUE, grid_id BIGINT NOT NULL, grid_name TEXT NOT NULL,
+              region_path TEXT NOT NULL, patroller_id BIGINT, patroller_name TEXT NOT NULL, started_at BIGINT NOT NULL, ended_at BIGINT,
+              notes TEXT, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX patrols_place ON patrols (\(engine.pathIndexColumn("region_path")), started_at)",
+            "CREATE INDEX patrols_patroller ON patrols (patroller_id, ended_at)",
+            """
+            CREATE TABLE patrol_check_ins (
+              patrol_id BIGINT NOT NULL REFERENCES patrols(id), building_id BIGINT NOT NULL, building_name TEXT NOT NULL,
+              at BIGINT NOT NULL, way TEXT NOT NULL, PRIMARY KEY (patrol_id, building_id))
+            """,
+            "CREATE INDEX patrol_check_ins_building ON patrol_check_ins (building_id, at)",
+            """
+            CREATE TABLE patrol_problems (
+              id \(engine.autoIncrementPrimaryKey), idempotency_key TEXT UNIQUE, patrol_id BIGINT NOT NULL REFERENCES patrols(id),
+              description TEXT NOT NULL, building_id BIGINT, outcome TEXT NOT NULL, handled_note TEXT, request_id BIGINT, at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX patrol_problems_patrol ON patrol_problems (patrol_id, id)",
+            "CREATE TABLE patrol_plates (building_id BIGINT PRIMARY KEY, code TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)",
+        ] },
     ]
 }
