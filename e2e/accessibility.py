@@ -91,12 +91,13 @@ def key_pages(base, browser_factory, login, code):
     resident = ["/", "/ask", f"/ask/{item}", "/my/requests", own_path, "/activities", "/volunteer", "/points"]
     points = ["/points/manage?name=%E9%83%91%E7%A7%80%E8%8B%B1", "/points/items", "/points/items/1", "/points/pickup", "/points/rules", "/points/monthly",
               "/points/accounts/1"]
-    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering + points
+    grid = ["/grid", "/grid/plans", "/grid/plates?gridId=4"]
+    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering + points + grid
     return {
         None: ["/login", "/track", f"/track/{code}"] + ([verify] if verify else []),
         "jm.resident": resident,
         "sq.staff": desk_pages,
-        "wg.worker": ["/", "/requests?queue=mine", request_path],
+        "wg.worker": ["/", "/requests?queue=mine", request_path, "/grid", "/grid/rules", "/grid/plans"],
         "wg.leader": ["/", "/requests", "/stats"],
         "jd.admin": ["/", "/stats"],
         "qu.admin": ["/", "/stats", "/residents", "/audit", "/catalog", "/catalog/items/new", "/points/verify?run=1"],

@@ -20,6 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from serving import PASSWORD, free_port, signed_in, wait_healthy
 import accessibility
+import gridwork
 import points
 import volunteers
 
@@ -651,12 +652,15 @@ def main():
     def points_bank(base, work):
         points.walk_resident_redeems_on_a_phone_and_staff_scan_the_pickup_code(base, work, browser, login, logout)
     points_bank.__name__ = points.walk_resident_redeems_on_a_phone_and_staff_scan_the_pickup_code.__name__
+    def grid_day(base, work):
+        gridwork.walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone(base, work, browser, login, logout)
+    grid_day.__name__ = gridwork.walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone.__name__
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
              notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers,
-             volunteering, points_bank, care_mode, axe]
+             volunteering, points_bank, grid_day, care_mode, axe]
     if args.only:
         wanted = args.only.split(",")
         walks = [w for w in walks if any(part in w.__name__ for part in wanted)]

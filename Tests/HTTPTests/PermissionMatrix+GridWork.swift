@@ -5,6 +5,7 @@ import LinliServer
 import LinliTestSupport
 import Regions
 import Residents
+import Testing
 
 /// Subjects for grid work: residents, visits and events inside the role's area or in the
 /// foreign district; grid roles are put on 一网格's team so that they have someone to visit.
@@ -23,6 +24,24 @@ extension PermissionMatrixTests.Subjects {
         let person = try await resident(inside)
         return try await gridWork.recordVisit(VisitDraft(residentId: person.id, visitedAt: system.clock.now(), method: .home, contact: .resident,
                                                          photos: photo ? [Self.jpeg] : []), actor: cli).visit
+    }
+
+    /// The role's own open patrol of 一网格 (inside), or one of the foreign grid by the operator.
+    func patrol(_ role: Role, _ inside: Bool) async throws -> PatrolRecord {
+        if inside, [.gridWorker, .gridLeader, .communityStaff].contains(role) {
+            try await onTeam(role)
+            let actor = f.actor(role)
+            return try await gridWork.startPatrol(gridId: role == .communityStaff ? f.g1.id : nil, idempotencyKey: nil, actor: actor)
+        }
+        // Someone else's patrol: a grid worker on the team of 一网格 or of the foreign grid.
+        let grid = inside ? f.g1 : f.foreignGrid
+        let worker = try await person(.gridWorker, at: grid)
+        _ = try await system.teams.assign(gridId: grid.id, username: worker.username, duty: .partTime, actor: cli)
+        return try await gridWork.startPatrol(gridId: nil, idempotencyKey: nil, actor: f.actor(for: worker))
+    }
+
+    func building(_ inside: Bool) async throws -> RegionNode {
+        try await child(inside ? f.g1 : f.foreignGrid, "巡查楼")
     }
 
     func majorEvent(_ role: Role, _ inside: Bool) async throws -> MajorEvent {
@@ -95,6 +114,73 @@ extension PermissionMatrixTests {
         },
         "POST /grid/events/{id}/end": Case(.permission(.gridManage, success: 303)) { s, role, inside in
             Request(uri: "/grid/events/\(try await s.majorEvent(role, inside).id)/end", form: [])
+        },
+        "POST /api/v1/grid/patrols": Case(.permission(.gridWork, success: 201, outside: 404)) { s, role, inside in
+            try await s.onTeam(role)
+            let grid = inside ? s.f.g1 : s.f.foreignGrid
+            return Request(uri: "/api/v1/grid/patrols", json: #"{"gridId":\#(grid.id)}"#)
+        },
+        "GET /api/v1/grid/patrols": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            _ = try await s.patrol(role, inside)
+            return Request(uri: "/api/v1/grid/patrols?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
+        },
+        "POST /api/v1/grid/patrols/past": Case(.permission(.gridWork, success: 201, outside: 404)) { s, role, inside in
+            try await s.onTeam(role)
+            let grid = inside ? s.f.g1 : s.f.foreignGrid
+            let b = try await s.building(inside)
+            let end = s.system.clock.now().addingTimeInterval(-3600)
+            return Request(uri: "/api/v1/grid/patrols/past", json: #"""
+                {"gridId":\#(grid.id),"startedAt":"\#(ChinaStandardTime.localMinuteText(end.addingTimeInterval(-3600)))","endedAt":"\#(ChinaStandardTime.localMinuteText(end))","buildingIds":[\#(b.id)]}
+                """#)
+        },
+        "GET /api/v1/grid/patrols/progress": Case(.permission(.gridView, success: 200)) { s, _, inside in
+            Request(uri: "/api/v1/grid/patrols/progress?gridId=\((inside ? s.f.g1 : s.f.foreignGrid).id)")
+        },
+        "GET /api/v1/grid/patrols/{id}": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/grid/patrols/\(try await s.patrol(role, inside).id)")
+        },
+        "POST /api/v1/grid/patrols/{id}/check-ins": Case(.permission(.gridWork, success: 200)) { s, role, inside in
+            let patrol = try await s.patrol(role, inside)
+            return Request(uri: "/api/v1/grid/patrols/\(patrol.id)/check-ins", json: #"{"buildingId":\#(try await s.building(inside).id)}"#)
+        },
+        "POST /api/v1/grid/patrols/{id}/problems": Case(.permission(.gridWork, success: 201)) { s, role, inside in
+            let patrol = try await s.patrol(role, inside)
+            return Request(uri: "/api/v1/grid/patrols/\(patrol.id)/problems",
+                           json: #"{"description":"井盖松动","outcome":"handled","handledNote":"已放警示牌"}"#)
+        },
+        "POST /api/v1/grid/patrols/{id}/end": Case(.permission(.gridWork, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/grid/patrols/\(try await s.patrol(role, inside).id)/end", json: #"{"notes":"正常"}"#)
+        },
+        "GET /api/v1/grid/rules/patrols": Case(.permission(.gridView, success: 200), scoped: false) { _, _, _ in
+            Request(uri: "/api/v1/grid/rules/patrols")
+        },
+        "POST /grid/patrols": Case(.permission(.gridWork, success: 303, outside: 404)) { s, role, inside in
+            try await s.onTeam(role)
+            return Request(uri: "/grid/patrols", form: [("gridId", String((inside ? s.f.g1 : s.f.foreignGrid).id))])
+        },
+        "GET /grid/patrols/{id}": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            Request(uri: "/grid/patrols/\(try await s.patrol(role, inside).id)")
+        },
+        "POST /grid/patrols/{id}/check-ins": Case(.permission(.gridWork, success: 303)) { s, role, inside in
+            let patrol = try await s.patrol(role, inside)
+            return Request(uri: "/grid/patrols/\(patrol.id)/check-ins", form: [("buildingId", String(try await s.building(inside).id))])
+        },
+        "POST /grid/patrols/{id}/problems": Case(.permission(.gridWork, success: 303)) { s, role, inside in
+            let patrol = try await s.patrol(role, inside)
+            return Request(uri: "/grid/patrols/\(patrol.id)/problems",
+                           form: [("description", "垃圾桶满溢"), ("outcome", "handled"), ("handledNote", "已通知保洁")])
+        },
+        "POST /grid/patrols/{id}/end": Case(.permission(.gridWork, success: 303)) { s, role, inside in
+            Request(uri: "/grid/patrols/\(try await s.patrol(role, inside).id)/end", form: [("notes", "正常")])
+        },
+        "GET /grid/plates": Case(.permission(.gridView, success: 200)) { s, _, inside in
+            _ = try await s.building(inside)
+            return Request(uri: "/grid/plates?gridId=\((inside ? s.f.g1 : s.f.foreignGrid).id)")
+        },
+        "GET /grid/plates/{code}": Case(.permission(.gridWork, success: 200)) { s, _, inside in
+            _ = try await s.building(inside)
+            let code = try #require(try await s.gridWork.plates(gridId: (inside ? s.f.g1 : s.f.foreignGrid).id, actor: s.cli).first?.code)
+            return Request(uri: "/grid/plates/\(code)")
         },
         "GET /grid/rules": Case(.permission(.gridView, success: 200), scoped: false) { _, _, _ in Request(uri: "/grid/rules") },
     ]

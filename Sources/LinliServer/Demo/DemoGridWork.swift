@@ -27,6 +27,27 @@ enum DemoGridWork {
         }
     }
 
+    /// A week of rounds, twice a day (one missed on Thursday), and this morning's with a problem
+    /// handled on the spot.
+    static func loadPatrols(_ gridWork: GridWorkService, grid: RegionNode, worker: Actor, now: Date) async throws {
+        let buildings = try await gridWork.plates(gridId: grid.id, actor: worker).map(\.building.id)
+        for day in 1...6 {
+            for round in 0..<(day == 3 ? 1 : 2) {
+                let start = now.addingTimeInterval(-Double(day) * 86_400 + Double(round) * 6 * 3600 - 10 * 3600)
+                _ = try await gridWork.recordPastPatrol(gridId: grid.id, startedAt: start, endedAt: start.addingTimeInterval(50 * 60),
+                                                        buildingIds: round == 0 ? buildings : Array(buildings.prefix(1)),
+                                                        notes: round == 0 ? "楼道、消防通道、电动车停放检查" : "重点看独居老人门口", actor: worker)
+            }
+        }
+        let patrol = try await gridWork.startPatrol(gridId: grid.id, idempotencyKey: nil, actor: worker)
+        if let first = buildings.first {
+            _ = try await gridWork.checkIn(patrolId: patrol.id, buildingId: first, plate: nil, actor: worker)
+        }
+        _ = try await gridWork.reportProblem(patrolId: patrol.id, ProblemInput(
+            description: "1号楼楼道堆放纸箱", buildingId: buildings.first, outcome: .handled, handledNote: "已联系住户当场清理"), actor: worker)
+        _ = try await gridWork.endPatrol(patrol.id, notes: "早班巡查", actor: worker)
+    }
+
     static func load(into system: LinliSystem, grid: RegionNode, workerUser: String, staffUser: String) async throws {
         let cli = system.commandLineActor
         let worker = system.auth.actor(for: try await system.accounts.account(username: workerUser, actor: cli), ip: nil)
@@ -53,6 +74,7 @@ enum DemoGridWork {
             _ = try await gridWork.recordVisit(VisitDraft(residentId: overdue.residentId, visitedAt: now.addingTimeInterval(-15 * 86_400),
                                                           method: .home, contact: .resident, notes: "独自在家，精神尚可"), actor: worker)
         }
+        try await loadPatrols(gridWork, grid: grid, worker: worker, now: now)
         _ = try await gridWork.declareEvent(kind: .coldWave, title: "寒潮蓝色预警", note: "今晚起气温下降 8–10℃，请逐户提醒防寒保暖、检查取暖设施。",
                                             regionId: grid.id, actor: staff)
     }

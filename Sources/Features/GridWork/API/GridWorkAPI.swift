@@ -108,6 +108,7 @@ struct GridWorkAPI {
         api.post("events/:id/end", use: endEvent)
         api.post("patrols", use: startPatrol)
         api.get("patrols", use: patrols)
+        api.post("patrols/past", use: pastPatrol)
         api.get("patrols/progress", use: progress)
         api.get("patrols/:id", use: patrol)
         api.post("patrols/:id/check-ins", use: checkIn)
@@ -203,6 +204,14 @@ struct GridWorkAPI {
         let actor = try context.requireActor(.gridWork)
         let input = try await request.input(context, PatrolStartInput.init)
         return try Web.json(PatrolView(try await gridWork.startPatrol(gridId: input.gridId, idempotencyKey: input.idempotencyKey, actor: actor)),
+                            status: .created)
+    }
+
+    @Sendable func pastPatrol(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridWork)
+        let i = try await request.input(context, PastPatrolInput.init)
+        return try Web.json(PatrolView(try await gridWork.recordPastPatrol(gridId: i.gridId, startedAt: i.startedAt, endedAt: i.endedAt,
+                                                                           buildingIds: i.buildingIds, notes: i.notes, actor: actor)),
                             status: .created)
     }
 

@@ -28,6 +28,8 @@ extension GridWorkAPI: APIDocumenting {
                answer: "Patrol", status: "201"),
             op("get", "/api/v1/grid/patrols", "巡查记录：某区域某月的（regionId、month）", patrols, query: Fields.rules { _ = try? VisitsQuery(&$0) },
                answer: "PatrolList"),
+            op("post", "/api/v1/grid/patrols/past", "补录巡查（31 天以内；开始、结束时间和经过的楼栋）", patrols,
+               body: { _ = try PastPatrolInput(&$0) }, answer: "Patrol", status: "201"),
             op("get", "/api/v1/grid/patrols/progress", "某网格今天的巡查定量完成情况和待巡楼栋", patrols,
                query: Fields.rules { _ = $0.integer("gridId", "网格", required: true) }, answer: "PatrolProgress"),
             op("get", "/api/v1/grid/patrols/{id}", "一次巡查", patrols, answer: "Patrol"),

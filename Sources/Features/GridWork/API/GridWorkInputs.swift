@@ -128,3 +128,23 @@ struct PatrolEndInput {
         try fields.finish()
     }
 }
+
+/// 补录巡查: the grid, when it began and ended, the buildings passed, notes.
+struct PastPatrolInput {
+    let gridId: Int64?, startedAt: Date, endedAt: Date, buildingIds: [Int64], notes: String?
+    init(_ fields: inout Fields) throws {
+        let gridId = fields.integer("gridId", "网格")
+        let started = fields.moment("startedAt", "开始时间", required: true)
+        let ended = fields.moment("endedAt", "结束时间", required: true)
+        let ids = fields.list("buildingIds", "经过的楼栋", maxCount: 200, maxLength: 20)
+        var buildingIds: [Int64] = []
+        for id in ids {
+            guard let n = Int64(id), n > 0 else { fields.fail("buildingIds", "楼栋应为编号"); break }
+            buildingIds.append(n)
+        }
+        let notes = fields.text("notes", "巡查情况", maxLength: 1000)
+        try fields.finish()
+        (self.gridId, self.startedAt, self.endedAt) = (gridId, try fields.present(started), try fields.present(ended))
+        (self.buildingIds, self.notes) = (buildingIds, notes)
+    }
+}

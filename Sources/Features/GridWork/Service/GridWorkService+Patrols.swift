@@ -10,6 +10,7 @@ extension GridWorkService {
     /// their scope for community staff.
     func patrolGrid(_ gridId: Int64?, actor: Actor) async throws -> RegionNode {
         if actor.role.map(Self.gridRoles.contains) ?? false {
+            if let gridId { _ = try await regions.node(gridId, actor: actor) }  // outside their scope: not found
             let grids = try await workPaths(actor, task: .patrols).grids.map(\.grid)
             if let gridId, let grid = grids.first(where: { $0.id == gridId }) { return grid }
             if gridId == nil, grids.count == 1 { return grids[0] }
@@ -55,6 +56,34 @@ extension GridWorkService {
         }
         guard patrol.isOpen else { throw DomainError.conflict("这次巡查已经结束") }
         return patrol
+    }
+
+    /// 补录巡查 — a patrol made without the phone (no signal, a paper round): its times, the
+    /// buildings passed and notes, at most 31 days back, each building of the grid once.
+    public func recordPastPatrol(gridId: Int64?, startedAt: Date, endedAt: Date, buildingIds: [Int64], notes: String?,
+                                 actor: Actor) async throws -> PatrolRecord {
+        try actor.require(.gridWork)
+        let grid = try await patrolGrid(gridId, actor: actor)
+        let now = clock.now()
+        try PatrolRules.checkEnd(startedAt: startedAt, endedAt: endedAt, now: now)
+        guard startedAt >= now.addingTimeInterval(-VisitChecks.maxAge) else { throw DomainError.invalid("startedAt", "只能补录 31 天以内的巡查") }
+        let buildings = try await regions.children(of: grid.id, actor: actor).filter { $0.level == .building }
+        let byId = Dictionary(buildings.map { ($0.id, $0) }) { a, _ in a }
+        if let stranger = buildingIds.first(where: { byId[$0] == nil }) {
+            throw DomainError.invalid("buildingIds", "楼栋 \(stranger) 不属于「\(grid.name)」")
+        }
+        return try await database.write { tx in
+            let id = try await PatrolStore.insert(tx, key: nil, grid: (grid.id, grid.name, grid.path), actor: actor, now: startedAt.millis)
+            for (n, buildingId) in Array(Set(buildingIds)).sorted().enumerated() {
+                // Passed in order through the round, a minute apart (the paper gives no times).
+                let at = startedAt.addingTimeInterval(min(Double(n + 1) * 60, endedAt.timeIntervalSince(startedAt)))
+                try await PatrolStore.checkIn(tx, patrolId: id, building: (buildingId, byId[buildingId]!.name), way: .picked, now: at.millis)
+            }
+            try await PatrolStore.end(tx, id: id, at: endedAt.millis, notes: notes)
+            try await audit.append(tx, actor: actor, action: .patrolEnd, entityId: String(id), regionPath: grid.path,
+                                   after: ["grid": grid.name, "buildings": String(Set(buildingIds).count), "past": "补录"])
+            return try await PatrolStore.find(tx, id: id, within: "/")!
+        }
     }
 
     /// 经过楼栋: by its id (picked on the phone) or by its plate's code (scanned at the door).

@@ -1,0 +1,85 @@
+"""A grid worker's day in a real browser on a 390×844 phone: the day lists the overdue visit
+first; the worker records a visit with a photo (the form keeps what was typed across a
+reload), raises a request from it (the intake knows the household and the visit), and does a
+patrol — a building passed, a problem handled on the spot, the round ended."""
+import os
+
+from PIL import Image
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from volunteers import PHONE, submit
+
+
+def no_sideways_scroll(driver, what):
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= PHONE[0] + 2, f"{what} scrolls sideways"
+
+
+def walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone(base, work, browser, login, logout):
+    photo = os.path.join(work, "visit.jpg")
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(photo, "JPEG")
+    phone = browser(*PHONE)
+    try:
+        login(phone, base, "wg.worker")
+        phone.get(base + "/grid")
+        no_sideways_scroll(phone, "the day")
+        groups = phone.find_elements(By.CSS_SELECTOR, "#visits h3")
+        assert groups and groups[0].text.startswith("已超期"), [g.text for g in groups]
+        first = phone.find_element(By.CSS_SELECTOR, "#visits .due-item.is-overdue")
+        name = first.find_element(By.TAG_NAME, "strong").text
+        first.find_element(By.CSS_SELECTOR, "a.btn-primary").click()
+        assert name in phone.find_element(By.TAG_NAME, "h1").text
+        no_sideways_scroll(phone, "the visit form")
+
+        # What was typed survives a reload (a submit lost to a weak signal comes back the same way).
+        phone.find_element(By.NAME, "notes").send_keys("精神好，屋里暖和")
+        phone.refresh()
+        assert phone.find_element(By.NAME, "notes").get_attribute("value") == "精神好，屋里暖和", "the form lost its contents"
+
+        phone.find_elements(By.CSS_SELECTOR, "input[name=method]")[0].click()
+        phone.find_element(By.CSS_SELECTOR, "input[name=contact][value=resident]").click()
+        phone.find_element(By.CSS_SELECTOR, "input[name='findings.health'][value=ok]").click()
+        phone.find_element(By.CSS_SELECTOR, "input[name='findings.needs'][value=concern]").click()
+        phone.find_element(By.NAME, "findings.needs.note").send_keys("家中扶手松动，需要维修")
+        phone.find_element(By.NAME, "photos").send_keys(photo)
+        submit(phone, phone.find_element(By.ID, "visit-submit"))
+        assert "已登记走访" in phone.page_source, phone.find_element(By.TAG_NAME, "main").text[:300]
+        assert phone.find_elements(By.CSS_SELECTOR, "#visit-findings img"), "the photo is not on the record"
+        visit_url = phone.current_url
+        assert phone.execute_script("return window.localStorage.length") == 0, "the draft was not cleared after saving"
+
+        phone.find_element(By.ID, "raise-request").click()
+        assert "origin=visit" in phone.current_url
+        assert phone.find_element(By.ID, "place-chosen").text, "the intake does not know the household"
+        Select(phone.find_element(By.CSS_SELECTOR, "#item-picker select")).select_by_index(1)
+        submit(phone, phone.find_element(By.CSS_SELECTOR, "#item-picker button"))
+        form = phone.find_element(By.ID, "intake-form")
+        form.find_element(By.NAME, "description").send_keys("走访发现：家中扶手松动，需要上门维修")
+        for question in form.find_elements(By.CSS_SELECTOR, "select[required]"):
+            Select(question).select_by_index(1)
+        for question in form.find_elements(By.CSS_SELECTOR, "input[required][type=text], textarea[required]"):
+            if not question.get_attribute("value"):
+                question.send_keys("见描述")
+        submit(phone, form.find_element(By.CSS_SELECTOR, "button[type=submit], button.btn-primary"))
+        assert "已登记" in phone.page_source, phone.find_element(By.TAG_NAME, "main").text[:300]
+        phone.get(visit_url)
+        raised = phone.find_element(By.ID, "visit-requests").text
+        assert "没有。" not in raised, raised
+
+        phone.get(base + "/grid")
+        start = phone.find_elements(By.CSS_SELECTOR, "#patrols button")
+        assert start, phone.find_element(By.ID, "patrols").text if phone.find_elements(By.ID, "patrols") else "no patrol section"
+        submit(phone, start[0])
+        assert "巡查已开始" in phone.page_source
+        no_sideways_scroll(phone, "the patrol")
+        submit(phone, phone.find_element(By.CSS_SELECTOR, "#patrol-buildings button[id^=pass-]"))
+        assert "已打卡" in phone.page_source
+        phone.find_element(By.CSS_SELECTOR, "#patrol-problems summary").click()
+        phone.find_element(By.CSS_SELECTOR, "#problem-form textarea[name=description]").send_keys("2号楼门口电动车充电线私拉")
+        phone.find_element(By.CSS_SELECTOR, "#problem-form input[name=handledNote]").send_keys("已劝导住户收回")
+        submit(phone, phone.find_element(By.ID, "problem-submit"))
+        assert "电动车充电线" in phone.find_element(By.ID, "patrol-problems").text
+        submit(phone, phone.find_element(By.ID, "end-patrol"))
+        assert "巡查已结束" in phone.page_source
+    finally:
+        phone.quit()
