@@ -182,6 +182,20 @@ extension PermissionMatrixTests {
             let code = try #require(try await s.gridWork.plates(gridId: (inside ? s.f.g1 : s.f.foreignGrid).id, actor: s.cli).first?.code)
             return Request(uri: "/grid/plates/\(code)")
         },
+        "GET /api/v1/grid/coverage": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/grid/coverage?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
+        },
+        "GET /grid/coverage": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            Request(uri: "/grid/coverage?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)&month=2026-12")
+        },
+        "GET /grid/visits.xlsx": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            _ = try await s.visit(inside)
+            return Request(uri: "/grid/visits.xlsx?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
+        },
+        "GET /grid/patrols.xlsx": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            _ = try await s.patrol(role, inside)
+            return Request(uri: "/grid/patrols.xlsx?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
+        },
         "GET /grid/rules": Case(.permission(.gridView, success: 200), scoped: false) { _, _, _ in Request(uri: "/grid/rules") },
     ]
 }

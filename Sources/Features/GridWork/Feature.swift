@@ -27,6 +27,7 @@ public struct GridWorkFeature: Feature {
     public static let navigation = [
         NavigationItem.link("网格工作", href: "/grid", permission: .gridWork, order: 25),
         NavigationItem.link("走访计划", href: "/grid/plans", permission: .gridView, hiddenBy: .gridWork, order: 25),
+        NavigationItem.link("走访覆盖", href: "/grid/coverage", permission: .gridView, hiddenBy: .gridWork, order: 26),
     ]
 
     public let gridWork: GridWorkService

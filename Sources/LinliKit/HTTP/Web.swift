@@ -157,6 +157,14 @@ public final class Web: Sendable {
         }, orShow: page)
     }
 
+    /// An XLSX download named `name` (UTF-8, RFC 5987); `fallback` is the ASCII name for old clients.
+    public static func spreadsheet(_ data: Data, name: String, fallback: String = "ledger.xlsx") -> Response {
+        Response(status: .ok, headers: [
+            .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            .contentDisposition: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(name.urlQueryEscaped)", .cacheControl: "no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     public static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try JSONEncoder.canonical().encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -115,6 +115,7 @@ struct GridWorkAPI {
         api.post("patrols/:id/problems", use: problem)
         api.post("patrols/:id/end", use: endPatrol)
         api.get("rules/patrols", use: quota)
+        api.get("coverage", use: coverage)
         api.get("rules/visits", use: visitRules)
         api.get("rules/duties", use: duties)
     }
@@ -256,6 +257,28 @@ struct GridWorkAPI {
         let actor = try context.requireActor(.gridWork)
         let input = try await request.input(context, PatrolEndInput.init)
         return try Web.json(PatrolView(try await gridWork.endPatrol(try context.pathID(), notes: input.notes, actor: actor)))
+    }
+
+    struct FiguresView: Encodable {
+        let inCare: Int, visited: Int, overdue: Int, visits: Int, lateVisits: Int, eventDue: Int, eventMissed: Int, rate: Double?
+        init(_ f: CoverageFigures) {
+            (inCare, visited, overdue, visits, lateVisits) = (f.inCare, f.visited, f.overdue, f.visits, f.lateVisits)
+            (eventDue, eventMissed, rate) = (f.eventDue, f.eventMissed, f.rate)
+        }
+    }
+    struct CoverageRowView: Encodable { let regionId: Int64, regionName: String, figures: FiguresView }
+    struct CoverageView: Encodable { let regionId: Int64, regionName: String, from: Int64, to: Int64, total: FiguresView, children: [CoverageRowView] }
+
+    @Sendable func coverage(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridView)
+        let query = try request.query(VisitsQuery.init)
+        let r = ChinaStandardTime.reading(gridWork.clock.now())
+        let (year, month) = query.month ?? (r.year, r.month)
+        let c = try await gridWork.coverage(regionId: query.regionId, year: year, month: month, actor: actor)
+        return try Web.json(CoverageView(regionId: c.region.id, regionName: c.region.name, from: c.from.millis, to: c.to.millis,
+                                         total: FiguresView(c.total),
+                                         children: c.children.map { CoverageRowView(regionId: $0.region.id, regionName: $0.region.name,
+                                                                                    figures: FiguresView($0.figures)) }))
     }
 
     @Sendable func quota(_ request: Request, context: AppContext) async throws -> Response {

@@ -38,6 +38,8 @@ extension GridWorkAPI: APIDocumenting {
             op("post", "/api/v1/grid/patrols/{id}/problems", "发现问题：即时处理，或上报为诉求（itemId，可附照片）", patrols,
                body: { _ = try ProblemFields(&$0, photos: []) }, answer: "Patrol", status: "201", multipart: true),
             op("post", "/api/v1/grid/patrols/{id}/end", "结束巡查", patrols, body: { _ = try PatrolEndInput(&$0) }, answer: "Patrol"),
+            op("get", "/api/v1/grid/coverage", "走访覆盖：某区域某月的走访对象、已走访、覆盖率、超期、重大事件后未按时探访，及各下级", visits,
+               query: Fields.rules { _ = try? VisitsQuery(&$0) }, answer: "Coverage"),
             op("get", "/api/v1/grid/rules/patrols", "现行巡查定量（每日次数、楼栋周期）", rules, query: regionQuery, answer: "PatrolQuotaInForce"),
             op("get", "/api/v1/grid/rules/visits", "现行走访规则（类别、频次、方式、标签和年龄）", rules, query: regionQuery, answer: "VisitRulesInForce"),
             op("get", "/api/v1/grid/rules/duties", "现行岗位职责（各岗位承担哪些工作）", rules, query: regionQuery, answer: "PostDutiesInForce"),
@@ -82,7 +84,14 @@ extension GridWorkAPI: APIDocumenting {
                              "notes": string, "checkIns": array(checkIn), "problems": array(problem)],
                             required: ["id", "gridId", "gridName", "patrollerName", "startedAt", "checkIns", "problems"])
         let quota = object(["perDay": integer, "buildingEveryDays": integer], required: ["perDay", "buildingEveryDays"])
+        let figures = object(["inCare": integer, "visited": integer, "overdue": integer, "visits": integer, "lateVisits": integer,
+                              "eventDue": integer, "eventMissed": integer, "rate": number],
+                             required: ["inCare", "visited", "overdue", "visits", "lateVisits", "eventDue", "eventMissed"])
         return [
+            "Coverage": object(["regionId": integer, "regionName": string, "from": integer, "to": integer, "total": figures,
+                                "children": array(object(["regionId": integer, "regionName": string, "figures": figures],
+                                                         required: ["regionId", "regionName", "figures"]))],
+                               required: ["regionId", "regionName", "from", "to", "total", "children"]),
             "Patrol": patrol, "PatrolList": list("Patrol"), "PatrolQuotaInForce": inForce(quota),
             "PatrolProgress": object(["perDay": integer, "buildingEveryDays": integer, "doneToday": integer, "patrolsLeft": integer,
                                       "buildingsDue": array(object(["id": integer, "name": string, "lastPassed": integer], required: ["id", "name"]))],

@@ -30,6 +30,9 @@ struct GridWorkPages {
         router.post("grid/patrols/:id/end", use: endPatrol)
         router.get("grid/plates", use: platesPage)
         router.get("grid/plates/:code", use: plateLanding)
+        router.get("grid/coverage", use: coverage)
+        router.get("grid/visits.xlsx", use: visitLedger)
+        router.get("grid/patrols.xlsx", use: patrolLedger)
     }
 
     @Sendable func script(_ request: Request, context: AppContext) async throws -> Response {

@@ -3,7 +3,7 @@
 enum GridWorkTemplates {
     static let all: [String: String] = [
         "gridwork.day": day, "gridwork.visitForm": visitForm, "gridwork.visit": visit, "gridwork.plans": plans, "gridwork.rules": rules,
-        "gridwork.patrol": patrol, "gridwork.plates": plates, "gridwork.plate": plate,
+        "gridwork.coverage": coverage, "gridwork.patrol": patrol, "gridwork.plates": plates, "gridwork.plate": plate,
     ]
 
     static let day = """
@@ -107,6 +107,25 @@ enum GridWorkTemplates {
       {{#rows}}<tr{{#overdue}} class="overdue"{{/overdue}}><td data-label="姓名">{{name}}{{#byEvent}} <span class="badge badge-danger">重大事件</span>{{/byEvent}}</td>
         <td data-label="类别">{{className}}</td><td data-label="住址">{{address}}</td><td data-label="应走访">{{due}}</td><td data-label="上次走访">{{last}}</td></tr>{{/rows}}
       </tbody></table>{{/hasRows}}{{^hasRows}}<p class="muted">没有走访对象。给居民加上关爱标签（如独居老人、残疾人）后，会按走访规则自动列入。</p>{{/hasRows}}</section>
+    """
+
+    static let coverage = """
+    <header class="page-head"><h1>走访覆盖 · {{regionName}}</h1><p class="muted">{{monthLabel}}：走访对象为当前计划，走访和重大事件为当月</p></header>
+    <nav class="crumbs" aria-label="区域">{{#crumbs}}<a href="/grid/coverage?regionId={{id}}&amp;month={{month}}">{{name}}</a><span>›</span>{{/crumbs}}</nav>
+    <form method="get" action="/grid/coverage" class="form-inline"><input type="hidden" name="regionId" value="{{regionId}}">
+      <label>月份 <input type="month" name="month" value="{{month}}"></label><button class="btn">查看</button>
+      <a class="btn" href="/grid/visits.xlsx?regionId={{regionId}}&amp;month={{month}}" id="visit-ledger">走访台账</a>
+      <a class="btn" href="/grid/patrols.xlsx?regionId={{regionId}}&amp;month={{month}}" id="patrol-ledger">巡查台账</a></form>
+    <section class="stats" id="coverage-total">
+      <div class="stat"><span class="stat-value">{{total.rate}}</span><span class="stat-label">当月走访覆盖率（目标 100%）</span></div>
+      <div class="stat"><span class="stat-value">{{total.visited}} / {{total.inCare}}</span><span class="stat-label">已走访 / 走访对象</span></div>
+      <div class="stat"><span class="stat-value danger">{{total.overdue}}</span><span class="stat-label">当前超期</span></div>
+      <div class="stat"><span class="stat-value danger">{{total.eventMissed}}</span><span class="stat-label">重大事件后未按时探访</span></div></section>
+    {{#hasRows}}<section class="card"><table class="table cards" id="coverage-rows"><thead><tr><th>区域</th><th>走访对象</th><th>已走访</th><th>覆盖率</th><th>超期</th><th>走访次数</th><th>逾期走访</th><th>事件后未按时</th></tr></thead><tbody>
+      {{#rows}}<tr><td data-label="区域"><a href="/grid/coverage?regionId={{id}}&amp;month={{month}}">{{name}}</a></td><td data-label="走访对象" class="num">{{inCare}}</td>
+        <td data-label="已走访" class="num">{{visited}}</td><td data-label="覆盖率" class="num">{{rate}}</td><td data-label="超期" class="num">{{overdue}}</td>
+        <td data-label="走访次数" class="num">{{visits}}</td><td data-label="逾期走访" class="num">{{lateVisits}}</td><td data-label="事件后未按时" class="num">{{eventMissed}}</td></tr>{{/rows}}
+    </tbody></table></section>{{/hasRows}}
     """
 
     static let patrol = """

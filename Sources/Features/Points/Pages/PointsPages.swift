@@ -54,12 +54,7 @@ struct PointsPages {
 
     static func status(_ error: DomainError?) -> HTTPResponse.Status { error.map { HTTPResponse.Status(code: $0.status) } ?? .ok }
 
-    static func xlsx(_ data: Data, name: String) -> Response {
-        Response(status: .ok, headers: [
-            .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            .contentDisposition: "attachment; filename=\"points.xlsx\"; filename*=UTF-8''\(name.urlQueryEscaped)", .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
+    static func xlsx(_ data: Data, name: String) -> Response { Web.spreadsheet(data, name: name, fallback: "points.xlsx") }
 
     /// The pickup page's address, which a phone's camera opens from the code's QR.
     func pickupURL(_ code: String, request: Request) -> String {

@@ -103,10 +103,7 @@ struct MetricsPages {
         rows += report.children.map { [.text($0.region.name), .text($0.region.code)] + Self.sheetCells($0.metrics) }
         let data = try XLSXFormat.write(header: ["区域", "编码"] + Self.columns, rows: rows, sheetName: "办理统计")
         let name = "办理统计-\(report.region.name)-\(period.from)至\(period.to).xlsx"
-        return Response(status: .ok, headers: [
-            .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            .contentDisposition: "attachment; filename=\"metrics.xlsx\"; filename*=UTF-8''\(name.urlQueryEscaped)", .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Web.spreadsheet(data, name: name, fallback: "metrics.xlsx")
     }
 
     struct MetricsDTO: Encodable {

@@ -5,12 +5,7 @@ import LinliKit
 /// 台账 as XLSX: volunteers, a month's activities, a month's service records (in the fields of
 /// 民政部令第67号). Counts and hours are numbers; codes and numbers stay text.
 extension VolunteersPages {
-    static func xlsx(_ data: Data, name: String) -> Response {
-        Response(status: .ok, headers: [
-            .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            .contentDisposition: "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''\(name.urlQueryEscaped)", .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
+    static func xlsx(_ data: Data, name: String) -> Response { Web.spreadsheet(data, name: name, fallback: "ledger.xlsx") }
 
     @Sendable func exportVolunteers(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.volunteerView)
