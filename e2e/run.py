@@ -295,6 +295,32 @@ def check_metrics_export_opens_in_excel_readers(base, work):
         assert office[1][0] == "邻里示范区" and office[1][2] == submitted, office[:2]
 
 
+def check_grid_ledgers_open_in_excel_readers(base, work):
+    """建设社区's 走访台账 and 巡查台账 for this month are real XLSX files: openpyxl and LibreOffice
+    read one row per visit and per patrol, as many as the coverage API counts."""
+    import openpyxl
+    s = http_session(base, "sq.staff")
+    coverage = s.get(base + "/api/v1/grid/coverage").json()
+    import datetime
+    month = datetime.datetime.fromtimestamp(coverage["from"] / 1000 + 8 * 3600, datetime.timezone.utc).strftime("%Y-%m")
+    # This morning's patrol is always this month's; the visits may all be last month's on the 1st.
+    for name, expected_header, count in [("visits", "走访时间", coverage["total"]["visits"]), ("patrols", "开始时间", None)]:
+        answer = s.get(base + f"/grid/{name}.xlsx?month={month}")
+        assert answer.status_code == 200 and answer.content[:2] == b"PK", (name, answer.status_code)
+        path = os.path.join(work, f"grid-{name}.xlsx")
+        with open(path, "wb") as f:
+            f.write(answer.content)
+        rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows()]
+        assert rows[0][0] == expected_header, rows[0]
+        if count is None:
+            assert len(rows) > 1, f"the {name} ledger is empty"
+        else:
+            assert len(rows) - 1 == count, (name, len(rows) - 1, count)
+        office = libreoffice_rows(path, work)
+        if office is not None:
+            assert office[0][0] == expected_header and len(office) == len(rows), (name, office[:2])
+
+
 def walk_wrong_password_is_explained(base, work):
     driver = browser(390, 844)
     try:
@@ -660,6 +686,7 @@ def main():
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
              notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers,
+             check_grid_ledgers_open_in_excel_readers,
              volunteering, points_bank, grid_day, care_mode, axe]
     if args.only:
         wanted = args.only.split(",")

@@ -25,6 +25,7 @@ struct Linli: AsyncParsableCommand {
         commandName: "linli",
         abstract: "邻里 Linli — 社区治理与居民服务平台",
         subcommands: [Serve.self, Migrate.self, Demo.self, Setup.self, UserCommand.self, ImportCommand.self, Backup.self, AuditCommand.self,
+                      GridCommand.self,
                       LedgerCommand.self, DataKeyCommand.self,
                       RecountMetricsCommand.self],
         defaultSubcommand: Serve.self)
