@@ -104,6 +104,21 @@ struct VisitPlanTests {
     }
 
     @Test(arguments: TestEngine.all)
+    func theTeamWhosePostCarriesVisitsIsToldTheDayBeforeVisitsFallDue(engine: TestEngine) async throws {
+        let clock = ManualClock(ChinaStandardTime.moment("2026-12-02T09:00")!)
+        try await TestSystem.with(engine, clock: clock) { system in
+            let g = try await GridWorkFixture.build(system, clock: clock)
+            let person = try await g.resident("王奶奶", age: 85, tags: ["独居老人"], number: 1)
+            let due = try #require(try await g.plan(person.id)).due  // 12-09 09:00
+            #expect(try await g.grid.noticeVisitsDueTomorrow() == 0, "nothing due tomorrow yet")
+            clock.advance(seconds: due.timeIntervalSince(clock.now()) - 86_400)
+            #expect(try await g.grid.noticeVisitsDueTomorrow() == 1)
+            #expect(try await system.notifications.inbox(actor: g.worker).page.items.contains { $0.title == "明天有 1 位对象到期走访" })
+            #expect(try await system.notifications.inbox(actor: g.f.actor(.gridLeader)).page.items.isEmpty, "网格长's post carries no visits")
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
     func changedRulesReplanEveryoneAtTheNextRun(engine: TestEngine) async throws {
         let clock = ManualClock(ChinaStandardTime.moment("2026-12-02T09:00")!)
         try await TestSystem.with(engine, clock: clock) { system in

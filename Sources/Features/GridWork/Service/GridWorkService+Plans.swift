@@ -1,6 +1,7 @@
 import Foundation
 import LinliKit
 import Regions
+import Notifications
 import Residents
 
 /// What the full run of the plan did.
@@ -64,8 +65,39 @@ extension GridWorkService {
         let r = ChinaStandardTime.reading(clock.now())
         let day = ChinaStandardTime.dayText(year: r.year, month: r.month, day: r.day)
         let now = clock.now().millis
-        guard try await database.write({ tx in try await PlanStore.claimRun(tx, name: "plans", day: day, now: now) }) else { return }
-        try await regeneratePlans()
+        if try await database.write({ tx in try await PlanStore.claimRun(tx, name: "plans", day: day, now: now) }) {
+            try await regeneratePlans()
+        }
+        // From 08:00 on, once a day across instances: who has visits falling due tomorrow.
+        if r.hour >= 8, try await database.write({ tx in try await PlanStore.claimRun(tx, name: "visit_notices", day: day, now: now) }) {
+            try await noticeVisitsDueTomorrow()
+        }
+    }
+
+    /// 明日到期提醒: each member of a grid team whose post carries visits hears how many people of
+    /// their grid fall due tomorrow (nothing when none do).
+    @discardableResult
+    public func noticeVisitsDueTomorrow() async throws -> Int {
+        let window = DueWindow(now: clock.now())
+        let (from, to) = (window.endOfToday, window.endOfToday.addingTimeInterval(86_400))
+        let teams = try await self.teams.teams(covering: "/")
+        let grids = try await regions.find(ids: Array(teams.keys))
+        let r = ChinaStandardTime.reading(from)
+        let day = "\(r.month) 月 \(r.day) 日"
+        return try await database.write { tx in
+            let duties = try await Self.duties(tx)
+            var told = 0
+            for grid in grids {
+                let due = try await PlanStore.dueCount(tx, within: grid.path, from: from, to: to)
+                let people = (teams[grid.id] ?? []).filter { duties.at(grid.path).body.carries($0.duty, .visits) }.map(\.userId)
+                guard due > 0, !people.isEmpty else { continue }
+                try await notifications.post(tx, to: people, Notice(
+                    title: "明天有 \(due) 位对象到期走访", body: "\(grid.name)：\(day)前需走访 \(due) 位关爱对象，请安排好时间。",
+                    link: "/grid", facts: ["event": "visits_due", "grid": String(grid.id), "count": String(due)]))
+                told += people.count
+            }
+            return told
+        }
     }
 
     /// The plan of a region in the actor's scope: everyone in it when `dueBefore` is nil.
@@ -89,6 +121,13 @@ extension GridWorkService {
 }
 
 extension PlanStore {
+    static func dueCount(_ tx: Tx, within path: String, from: Date, to: Date) async throws -> Int {
+        try await tx.sql.raw("""
+            SELECT COUNT(*) AS n FROM visit_plans WHERE \(tx.engine.pathWithin("region_path", path))
+            AND due_at >= \(bind: from.millis) AND due_at < \(bind: to.millis)
+            """).first()!.decode(column: "n", as: Int.self)
+    }
+
     static func counts(_ tx: Tx, within path: String, window: DueWindow) async throws -> DueList.Counts {
         let row = try await tx.sql.raw("""
             SELECT COUNT(*) AS total,

@@ -65,7 +65,7 @@ struct VisitPlanListener: ResidentChangeListener {
             try await VisitPlanner.replan(tx, ids, now: now)
         } else {
             let tagged = try await ResidentService.taggedAmong(tx, ids: ids)
-            let planned = try await PlanStore.entries(tx, residentIds: ids).keys
+            let planned = try await PlanStore.plannedAmong(tx, ids: ids)
             try await PlanStore.enqueue(tx, residentIds: Array(Set(tagged).union(planned)), now: now.millis)
         }
     }

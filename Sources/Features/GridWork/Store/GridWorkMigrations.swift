@@ -78,5 +78,7 @@ enum GridWorkMigrations {
             "CREATE INDEX patrol_problems_patrol ON patrol_problems (patrol_id, id)",
             "CREATE TABLE patrol_plates (building_id BIGINT PRIMARY KEY, code TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)",
         ] },
+        // The daily notice of tomorrow's visits, claimed like the daily plan.
+        Migration("gridwork.003") { _ in ["INSERT INTO gridwork_runs (name, day, at) VALUES ('visit_notices', '', 0)"] },
     ]
 }

@@ -65,6 +65,19 @@ enum PlanStore {
         return Dictionary(try rows.map { let e = try entry($0); return (e.residentId, e) }) { a, _ in a }
     }
 
+    /// Those of `ids` in the plan, a thousand ids a query (an import's batch may be large).
+    static func plannedAmong(_ tx: Tx, ids: [Int64]) async throws -> [Int64] {
+        var planned: [Int64] = []
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 1000, ids.count)])
+            start += chunk.count
+            planned += try await tx.sql.raw("SELECT resident_id FROM visit_plans WHERE resident_id IN (\(binds: chunk))")
+                .all().map { try $0.decode(column: "resident_id", as: Int64.self) }
+        }
+        return planned
+    }
+
     /// The plan under `path` due before `before` (all when nil), soonest first.
     static func entries(_ tx: Tx, within path: String, dueBefore before: Date?, limit: Int) async throws -> [PlanEntry] {
         var query: SQLQueryString = "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM visit_plans WHERE \(tx.engine.pathWithin("region_path", path))"

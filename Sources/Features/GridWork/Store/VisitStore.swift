@@ -126,12 +126,11 @@ enum EventStore {
 
     /// Events declared at or under `path`, or above it (those cover it too), newest first.
     static func touching(_ tx: Tx, path: String, limit: Int) async throws -> [MajorEvent] {
-        let ancestors = Scope.ancestorPaths(of: path)
-        return try await tx.sql.raw("""
-            SELECT \(unsafeRaw: columns) FROM major_events
-            WHERE \(tx.engine.pathWithin("region_path", path)) OR region_path IN (\(binds: ancestors))
-            ORDER BY declared_at DESC, id DESC LIMIT \(bind: limit)
-            """).all().map(event)
+        let above = Scope.ancestorPaths(of: path).filter { $0 != path }
+        var query: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM major_events WHERE \(tx.engine.pathWithin("region_path", path))"
+        if !above.isEmpty { query += " OR region_path IN (\(binds: above))" }
+        query += " ORDER BY declared_at DESC, id DESC LIMIT \(bind: limit)"
+        return try await tx.sql.raw(query).all().map(event)
     }
 
     static func find(_ tx: Tx, id: Int64) async throws -> MajorEvent? {

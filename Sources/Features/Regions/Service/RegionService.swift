@@ -103,6 +103,11 @@ public struct RegionService: Sendable {
         try await database.read { tx in try await RegionStore.find(tx, id: id, within: Scope(regionId: 0, path: "/")) }
     }
 
+    /// Nodes by id, whatever scope (for background work that already holds the ids).
+    public func find(ids: [Int64]) async throws -> [RegionNode] {
+        try await database.read { tx in try await RegionStore.find(tx, ids: ids) }
+    }
+
     public func lookup(code: String) async throws -> RegionNode? {
         try await database.read { tx in try await RegionStore.find(tx, code: code, within: Scope(regionId: 0, path: "/")) }
     }

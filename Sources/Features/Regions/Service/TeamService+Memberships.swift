@@ -24,11 +24,14 @@ extension TeamService {
 
     /// The team of every grid at or under `path` (or the grid above it), by grid id.
     public func teams(covering path: String) async throws -> [Int64: [TeamMember]] {
+        let above = Scope.ancestorPaths(of: path).filter { $0 != path }
         let rows = try await database.read { tx in
-            try await tx.sql.raw("""
+            var query: SQLQueryString = """
                 SELECT m.region_id, m.user_id, m.duty FROM grid_team_members m JOIN regions r ON r.id = m.region_id
-                WHERE \(tx.engine.pathWithin("r.path", path)) OR r.path IN (\(binds: Scope.ancestorPaths(of: path)))
-                """).all().map { (grid: try $0.decode(column: "region_id", as: Int64.self), userId: try $0.decode(column: "user_id", as: Int64.self),
+                WHERE \(tx.engine.pathWithin("r.path", path))
+                """
+            if !above.isEmpty { query += " OR r.path IN (\(binds: above))" }
+            return try await tx.sql.raw(query).all().map { (grid: try $0.decode(column: "region_id", as: Int64.self), userId: try $0.decode(column: "user_id", as: Int64.self),
                                   duty: try $0.decode(known: "duty", as: GridDuty.self, row: "grid team")) }
         }
         let named = try await self.named(rows.map { ($0.userId, $0.duty) })
