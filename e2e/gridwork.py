@@ -46,7 +46,8 @@ def walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone(bas
         assert "已登记走访" in phone.page_source, phone.find_element(By.TAG_NAME, "main").text[:300]
         assert phone.find_elements(By.CSS_SELECTOR, "#visit-findings img"), "the photo is not on the record"
         visit_url = phone.current_url
-        assert phone.execute_script("return window.localStorage.length") == 0, "the draft was not cleared after saving"
+        drafts = phone.execute_script("return Object.keys(window.localStorage).filter(function (k) { return k.indexOf('linli.visit-') === 0; })")
+        assert drafts == [], f"the draft was not cleared after saving: {drafts}"
 
         phone.find_element(By.ID, "raise-request").click()
         assert "origin=visit" in phone.current_url

@@ -28,10 +28,11 @@ extension PermissionMatrixTests.Subjects {
 
     /// The role's own open patrol of 一网格 (inside), or one of the foreign grid by the operator.
     func patrol(_ role: Role, _ inside: Bool) async throws -> PatrolRecord {
-        if inside, [.gridWorker, .gridLeader, .communityStaff].contains(role) {
+        if inside, [.gridWorker, .gridLeader, .communityStaff, .streetAdmin, .districtAdmin].contains(role) {
             try await onTeam(role)
             let actor = f.actor(role)
-            return try await gridWork.startPatrol(gridId: role == .communityStaff ? f.g1.id : nil, idempotencyKey: nil, actor: actor)
+            let gridRole = [.gridWorker, .gridLeader].contains(role)
+            return try await gridWork.startPatrol(gridId: gridRole ? nil : f.g1.id, idempotencyKey: nil, actor: actor)
         }
         // Someone else's patrol: a grid worker on the team of 一网格 or of the foreign grid.
         let grid = inside ? f.g1 : f.foreignGrid

@@ -16,8 +16,9 @@ public struct GridWorkFeature: Feature {
         .gridWorker: [.gridWork, .gridView],
         .gridLeader: [.gridWork, .gridView],
         .communityStaff: [.gridWork, .gridView, .gridManage],
-        .streetAdmin: [.gridView, .gridManage],
-        .districtAdmin: [.gridView, .gridManage],
+        // Admins hold every permission of the accounts they create (PermissionTable.grantableRoles).
+        .streetAdmin: [.gridWork, .gridView, .gridManage],
+        .districtAdmin: [.gridWork, .gridView, .gridManage],
     ]
     public static var moveListeners: [any SubtreeMoveListener] { [GridWorkPathsListener()] }
     public static var residentListeners: [any ResidentChangeListener] { [VisitPlanListener()] }
@@ -26,8 +27,7 @@ public struct GridWorkFeature: Feature {
     public static let templates = GridWorkTemplates.all
     public static let navigation = [
         NavigationItem.link("网格工作", href: "/grid", permission: .gridWork, order: 25),
-        NavigationItem.link("走访计划", href: "/grid/plans", permission: .gridView, hiddenBy: .gridWork, order: 25),
-        NavigationItem.link("走访覆盖", href: "/grid/coverage", permission: .gridView, hiddenBy: .gridWork, order: 26),
+        NavigationItem.link("走访覆盖", href: "/grid/coverage", permission: .gridView, order: 26),
     ]
 
     public let gridWork: GridWorkService

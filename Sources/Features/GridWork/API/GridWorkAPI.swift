@@ -139,7 +139,8 @@ struct GridWorkAPI {
     @Sendable func plan(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let query = try request.query(PlanQuery.init)
-        let before = query.dueWithinDays.map { DueWindow(now: gridWork.clock.now()).endOfToday.addingTimeInterval(Double($0 - 1) * 86_400) }
+        let window = DueWindow(now: gridWork.clock.now())
+        let before = query.dueWithinDays.map { $0 == 0 ? window.now : window.endOfToday.addingTimeInterval(Double($0 - 1) * 86_400) }
         let view = try await gridWork.plan(regionId: query.regionId, dueBefore: before, limit: query.limit, actor: actor)
         return try Web.json(PlanBody(regionId: view.region.id, regionName: view.region.name, counts: CountsView(view.counts),
                                      items: view.entries.map(PlanView.init)))

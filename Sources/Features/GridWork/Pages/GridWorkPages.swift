@@ -150,7 +150,12 @@ struct GridWorkPages {
     @Sendable func recordVisit(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.gridWork)
         var request = request
-        var (fields, photos) = try await request.fieldsAndFiles(context, fileField: "photos")
+        var (fields, photos): (Fields, [Data])
+        do {
+            (fields, photos) = try await request.fieldsAndFiles(context, fileField: "photos")
+        } catch let error as DomainError where error.kind == .payloadTooLarge {
+            return web.redirect(to: "/grid", flash: "照片太大，没有保存：请少选几张或压缩后再传（填好的内容仍保存在手机上）")
+        }
         let typed = fields.texts
         do {
             let input = try VisitInput(&fields, photos: photos, now: gridWork.clock.now())

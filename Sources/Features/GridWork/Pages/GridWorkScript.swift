@@ -1,7 +1,7 @@
 /// The feature's one script (the console allows scripts from itself only). A visit form keeps
 /// what was typed in this phone's storage, with its idempotency key: when a weak signal makes a
 /// submit fail, the form comes back filled in and sending it again records the visit once. The
-/// visit's own page clears the draft. Every page works without it.
+/// visit's own page clears the draft, and one older than 12 hours is dropped. Every page works without it.
 enum GridWorkScript {
     static let source = """
     (function () {
@@ -14,6 +14,8 @@ enum GridWorkScript {
       var fresh = !document.getElementById('visit-error');
       var saved = null;
       try { saved = JSON.parse(store.getItem(key) || 'null'); } catch (e) { saved = null; }
+      // A draft from another day is a form that was sent and answered, or given up: not this visit's.
+      if (saved && !(saved._savedAt > Date.now() - 12 * 3600 * 1000)) { store.removeItem(key); saved = null; }
       if (saved && fresh) {
         Array.prototype.forEach.call(form.elements, function (el) {
           if (!el.name || el.type === 'file' || el.name === '_csrf' || !(el.name in saved)) { return; }
@@ -21,7 +23,7 @@ enum GridWorkScript {
         });
       }
       function save() {
-        var data = {};
+        var data = { _savedAt: Date.now() };
         Array.prototype.forEach.call(form.elements, function (el) {
           if (!el.name || el.type === 'file' || el.name === '_csrf') { return; }
           if (el.type === 'radio') { if (el.checked) { data[el.name] = el.value; } } else { data[el.name] = el.value; }

@@ -44,7 +44,9 @@ extension GridWorkService {
                 return try await PatrolStore.find(tx, id: id, within: "/")!
             }
         } catch where Database.isUniqueViolation(error) {
+            // The same form twice, or another start at the same moment: the patrol that began.
             if let key, let existing = try await database.read({ tx in try await PatrolStore.find(tx, idempotencyKey: key) }) { return existing }
+            if let open = try await database.read({ tx in try await PatrolStore.open(tx, patrollerId: userId) }) { return open }
             throw error
         }
     }
@@ -73,13 +75,13 @@ extension GridWorkService {
             throw DomainError.invalid("buildingIds", "楼栋 \(stranger) 不属于「\(grid.name)」")
         }
         return try await database.write { tx in
-            let id = try await PatrolStore.insert(tx, key: nil, grid: (grid.id, grid.name, grid.path), actor: actor, now: startedAt.millis)
+            let id = try await PatrolStore.insert(tx, key: nil, grid: (grid.id, grid.name, grid.path), actor: actor, now: startedAt.millis,
+                                                  endedAt: endedAt.millis, notes: notes)
             for (n, buildingId) in Array(Set(buildingIds)).sorted().enumerated() {
                 // Passed in order through the round, a minute apart (the paper gives no times).
                 let at = startedAt.addingTimeInterval(min(Double(n + 1) * 60, endedAt.timeIntervalSince(startedAt)))
                 try await PatrolStore.checkIn(tx, patrolId: id, building: (buildingId, byId[buildingId]!.name), way: .picked, now: at.millis)
             }
-            try await PatrolStore.end(tx, id: id, at: endedAt.millis, notes: notes)
             try await audit.append(tx, actor: actor, action: .patrolEnd, entityId: String(id), regionPath: grid.path,
                                    after: ["grid": grid.name, "buildings": String(Set(buildingIds).count), "past": "补录"])
             return try await PatrolStore.find(tx, id: id, within: "/")!
@@ -90,6 +92,8 @@ extension GridWorkService {
     public func checkIn(patrolId: Int64, buildingId: Int64?, plate: String?, actor: Actor) async throws -> PatrolRecord {
         try actor.require(.gridWork)
         let now = clock.now()
+        // Whose patrol first: someone else's is not found, whatever building is named.
+        _ = try await database.read { tx in try await ownOpenPatrol(tx, patrolId, actor: actor) }
         let way: CheckInWay = plate != nil ? .plate : .picked
         var buildingId = buildingId
         if let plate {
@@ -99,9 +103,12 @@ extension GridWorkService {
             buildingId = found
         }
         guard let buildingId else { throw DomainError.invalid("buildingId", "请选择经过的楼栋") }
-        guard let building = try await regions.lookup(buildingId), building.level == .building else {
-            throw DomainError.invalid("buildingId", "所选不是楼栋")
+        // Scoped: a building outside the actor's area is not named to them.
+        let building: RegionNode
+        do { building = try await regions.node(buildingId, actor: actor) } catch let e as DomainError where e.kind == .notFound {
+            throw DomainError.invalid(plate != nil ? "plate" : "buildingId", "这个楼栋不在您的管辖范围内，不能在这里打卡")
         }
+        guard building.level == .building else { throw DomainError.invalid("buildingId", "所选不是楼栋") }
         return try await database.write { tx in
             let patrol = try await ownOpenPatrol(tx, patrolId, actor: actor)
             guard building.parentId == patrol.gridId else {
@@ -132,7 +139,8 @@ extension GridWorkService {
         case .reported:
             guard let itemId = input.itemId else { throw DomainError.invalid("itemId", "上报诉求请选择事项类别") }
             let submitted = try await requests.submit(RequestDraft(
-                itemId: itemId, description: input.description, regionId: input.buildingId ?? patrol.gridId, channel: .gridWorker,
+                itemId: itemId, description: input.description, regionId: input.buildingId ?? patrol.gridId,
+                channel: actor.role.map(Self.gridRoles.contains) ?? false ? .gridWorker : .onBehalf,
                 photos: input.photos, idempotencyKey: input.idempotencyKey.map { "patrol-" + $0 }, origin: Self.origin(patrol: patrol.id)),
                 actor: actor)
             requestId = submitted.request.id
@@ -159,9 +167,16 @@ extension GridWorkService {
         try actor.require(.gridWork)
         let now = clock.now()
         return try await database.write { tx in
-            let patrol = try await ownOpenPatrol(tx, id, actor: actor)
-            try PatrolRules.checkEnd(startedAt: patrol.startedAt, endedAt: now, now: now)
-            try await PatrolStore.end(tx, id: id, at: now.millis, notes: notes)
+            guard let found = try await PatrolStore.find(tx, id: id, within: actor.scope.path), found.patrollerId == actor.userId else {
+                throw DomainError.notFound("巡查记录")
+            }
+            // Ended already (a retried tap): the record as it stands.
+            guard found.isOpen else { return found }
+            let patrol = found
+            // Left open past the longest patrol: it ended then.
+            let end = min(now, patrol.startedAt.addingTimeInterval(PatrolRules.maxHours))
+            try PatrolRules.checkEnd(startedAt: patrol.startedAt, endedAt: end, now: now)
+            try await PatrolStore.end(tx, id: id, at: end.millis, notes: notes)
             try await audit.append(tx, actor: actor, action: .patrolEnd, entityId: String(id), regionPath: patrol.regionPath,
                                    after: ["grid": patrol.gridName, "buildings": String(patrol.checkIns.count),
                                            "problems": String(patrol.problems.count)])

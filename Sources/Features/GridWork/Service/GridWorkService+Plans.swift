@@ -66,11 +66,18 @@ extension GridWorkService {
         let day = ChinaStandardTime.dayText(year: r.year, month: r.month, day: r.day)
         let now = clock.now().millis
         if try await database.write({ tx in try await PlanStore.claimRun(tx, name: "plans", day: day, now: now) }) {
-            try await regeneratePlans()
+            do { try await regeneratePlans() } catch {
+                // Not done: the next run (a minute later, on any instance) claims it again.
+                try? await database.write { tx in try await PlanStore.resetRun(tx, name: "plans") }
+                throw error
+            }
         }
         // From 08:00 on, once a day across instances: who has visits falling due tomorrow.
         if r.hour >= 8, try await database.write({ tx in try await PlanStore.claimRun(tx, name: "visit_notices", day: day, now: now) }) {
-            try await noticeVisitsDueTomorrow()
+            do { try await noticeVisitsDueTomorrow() } catch {
+                try? await database.write { tx in try await PlanStore.resetRun(tx, name: "visit_notices") }
+                throw error
+            }
         }
     }
 

@@ -78,8 +78,9 @@ extension GridWorkService {
 
     static func scopedKey(_ key: String, actor: Actor) throws -> String {
         let trimmed = key.trimmingWhitespace
-        guard (8...100).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            throw DomainError.invalid("idempotencyKey", "幂等键应为 8–100 个可见 ASCII 字符")
+        // At most 90, so that a problem's request key ("patrol-" + key) stays within the requests' 100.
+        guard (8...90).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw DomainError.invalid("idempotencyKey", "幂等键应为 8–90 个可见 ASCII 字符")
         }
         return (actor.userId.map { "u\($0)" } ?? "c") + ":" + trimmed
     }
@@ -97,6 +98,7 @@ extension GridWorkService {
         guard actor.may(.gridView) || actor.may(.gridWork) else { throw DomainError.forbidden }
         let resident = try await residents.resident(residentId, actor: actor)
         return try await database.read { tx in try await VisitStore.visits(tx, residentId: resident.id, limit: limit) }
+            .filter { actor.scope.contains(path: $0.regionPath) }  // not what was written of them where they lived before
     }
 
     /// Visits made under a region in [from, to), newest first.

@@ -38,8 +38,9 @@ public struct GridWorkService: Sendable {
         guard actor.role.map(Self.gridRoles.contains) ?? false else { return ([actor.scope.path], []) }
         guard let userId = actor.userId else { return ([], []) }
         let duties = try await database.read { tx in try await Self.duties(tx) }
-        let grids = try await teams.memberships(of: userId).filter { duties.at($0.grid.path).body.carries($0.duty, task) }
-        return (grids.map(\.grid.path).filter(actor.scope.contains(path:)), grids)
+        let grids = try await teams.memberships(of: userId)
+            .filter { duties.at($0.grid.path).body.carries($0.duty, task) && actor.scope.contains(path: $0.grid.path) }
+        return (grids.map(\.grid.path), grids)
     }
 
     static func duties(_ tx: Tx) async throws -> RulesInForce<PostDuties> {

@@ -74,7 +74,7 @@ struct VisitPlanListener: ResidentChangeListener {
 /// Region moves re-root the paths copied onto plans, visits and events.
 struct GridWorkPathsListener: SubtreeMoveListener {
     func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
-        for (table, column) in [("visit_plans", "region_path"), ("visits", "region_path"), ("major_events", "region_path"),
+        for (table, column) in [("visit_plans", "region_path"), ("visits", "region_path"), ("major_events", "region_path"), ("patrols", "region_path"),
                                 ("gridwork_rules", "region_path")] {
             try await tx.rebasePaths(table: table, column: column, from: oldPath, to: newPath)
         }

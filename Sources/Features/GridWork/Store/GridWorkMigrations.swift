@@ -80,5 +80,7 @@ enum GridWorkMigrations {
         ] },
         // The daily notice of tomorrow's visits, claimed like the daily plan.
         Migration("gridwork.003") { _ in ["INSERT INTO gridwork_runs (name, day, at) VALUES ('visit_notices', '', 0)"] },
+        // One open patrol per person, whatever two phones do at once.
+        Migration("gridwork.004") { _ in ["CREATE UNIQUE INDEX patrols_one_open ON patrols (patroller_id) WHERE ended_at IS NULL"] },
     ]
 }

@@ -10,20 +10,20 @@ enum PatrolStore {
     static func records(_ tx: Tx, _ rows: [any SQLRow]) async throws -> [PatrolRecord] {
         let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
         var checkIns: [Int64: [PatrolCheckIn]] = [:], problems: [Int64: [PatrolProblem]] = [:]
-        if !ids.isEmpty {
-            for row in try await tx.sql.raw("""
-                SELECT patrol_id, building_id, building_name, at, way FROM patrol_check_ins WHERE patrol_id IN (\(binds: ids)) ORDER BY at, building_id
-                """).all() {
+        do {
+            for row in try await chunked(ids, { chunk in try await tx.sql.raw("""
+                SELECT patrol_id, building_id, building_name, at, way FROM patrol_check_ins WHERE patrol_id IN (\(binds: chunk)) ORDER BY at, building_id
+                """).all() }) {
                 let id = try row.decode(column: "patrol_id", as: Int64.self)
                 checkIns[id, default: []].append(PatrolCheckIn(
                     buildingId: try row.decode(column: "building_id", as: Int64.self), buildingName: try row.decode(column: "building_name", as: String.self),
                     at: Date(millis: try row.decode(column: "at", as: Int64.self)),
                     way: try row.decode(known: "way", as: CheckInWay.self, row: "patrol_check_ins of \(id)")))
             }
-            for row in try await tx.sql.raw("""
+            for row in try await chunked(ids, { chunk in try await tx.sql.raw("""
                 SELECT id, patrol_id, description, building_id, outcome, handled_note, request_id, at FROM patrol_problems
-                WHERE patrol_id IN (\(binds: ids)) ORDER BY id
-                """).all() {
+                WHERE patrol_id IN (\(binds: chunk)) ORDER BY id
+                """).all() }) {
                 let id = try row.decode(column: "id", as: Int64.self)
                 problems[try row.decode(column: "patrol_id", as: Int64.self), default: []].append(PatrolProblem(
                     id: id, description: try row.decode(column: "description", as: String.self),
@@ -69,11 +69,14 @@ enum PatrolStore {
             """).all())
     }
 
-    static func insert(_ tx: Tx, key: String?, grid: (id: Int64, name: String, path: String), actor: Actor, now: Int64) async throws -> Int64 {
+    /// A patrol begun at `now`; one recorded afterwards (补录) comes ended, so it never counts as open.
+    static func insert(_ tx: Tx, key: String?, grid: (id: Int64, name: String, path: String), actor: Actor, now: Int64,
+                       endedAt: Int64? = nil, notes: String? = nil) async throws -> Int64 {
         try await tx.sql.raw("""
-            INSERT INTO patrols (idempotency_key, grid_id, grid_name, region_path, patroller_id, patroller_name, started_at, created_at)
+            INSERT INTO patrols (idempotency_key, grid_id, grid_name, region_path, patroller_id, patroller_name, started_at, ended_at, notes,
+              created_at)
             VALUES (\(bind: key), \(bind: grid.id), \(bind: grid.name), \(bind: grid.path), \(bind: actor.userId), \(bind: actor.displayName),
-              \(bind: now), \(bind: now))
+              \(bind: now), \(bind: endedAt), \(bind: notes), \(bind: now))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
     }

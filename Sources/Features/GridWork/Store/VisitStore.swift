@@ -33,10 +33,10 @@ enum VisitStore {
     static func records(_ tx: Tx, _ rows: [any SQLRow]) async throws -> [VisitRecord] {
         let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
         var photos: [Int64: [Int64]] = [:]
-        if !ids.isEmpty {
-            for row in try await tx.sql.raw("SELECT id, visit_id FROM visit_photos WHERE visit_id IN (\(binds: ids)) ORDER BY id").all() {
-                photos[try row.decode(column: "visit_id", as: Int64.self), default: []].append(try row.decode(column: "id", as: Int64.self))
-            }
+        for row in try await chunked(ids, { chunk in
+            try await tx.sql.raw("SELECT id, visit_id FROM visit_photos WHERE visit_id IN (\(binds: chunk)) ORDER BY id").all()
+        }) {
+            photos[try row.decode(column: "visit_id", as: Int64.self), default: []].append(try row.decode(column: "id", as: Int64.self))
         }
         return try rows.map { try record($0, photos: photos[try $0.decode(column: "id", as: Int64.self)] ?? []) }
     }
@@ -152,4 +152,17 @@ enum EventStore {
             UPDATE major_events SET ended_at = \(bind: now), ended_by_name = \(bind: actor.displayName) WHERE id = \(bind: id) AND ended_at IS NULL
             """).run()
     }
+}
+
+/// `query` over `ids` a thousand at a time (a month's ledger may hold more ids than a statement
+/// may bind), the rows in order.
+func chunked(_ ids: [Int64], _ query: ([Int64]) async throws -> [any SQLRow]) async throws -> [any SQLRow] {
+    var rows: [any SQLRow] = []
+    var start = 0
+    while start < ids.count {
+        let chunk = Array(ids[start..<min(start + 1000, ids.count)])
+        start += chunk.count
+        rows += try await query(chunk)
+    }
+    return rows
 }

@@ -32,6 +32,9 @@ extension RequestService {
             return Submission(request: existing, repeated: true)
         }
         try IntakeRules.checkOrigin(draft.origin)
+        if draft.origin != nil, draft.channel == .selfService {
+            throw DomainError.invalid("origin", "居民自助提交的诉求不能注明来源走访或巡查")
+        }
         let item = try await item(for: draft)
         let valid = try IntakeRules.validate(draft, item: item)
         let node = try await intakeRegion(draft, actor: actor)
