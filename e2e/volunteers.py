@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import zxingcpp
 from PIL import Image
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -24,7 +25,20 @@ def submit(driver, element, accept=False):
     element.click()
     if accept:
         WebDriverWait(driver, 10).until(expected_conditions.alert_is_present()).accept()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        # The old page's root is gone: Chrome says so as a stale element, or — when the check
+        # lands mid-navigation — as a node that "does not belong to the document".
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    WebDriverWait(driver, 15).until(replaced)
 
 
 def local(dt):
