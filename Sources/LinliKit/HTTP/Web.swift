@@ -157,6 +157,19 @@ public final class Web: Sendable {
         }, orShow: page)
     }
 
+    /// A feature's script (the console allows scripts from itself only).
+    public static func script(_ source: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: source)))
+    }
+
+    /// An uploaded photo, as its checked type; it may never run as a page of its own.
+    public static func photo(contentType: String, data: Data) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "private, max-age=3600", .contentTypeOptions: "nosniff",
+                                        .contentSecurityPolicy: "default-src 'none'"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// An XLSX download named `name` (UTF-8, RFC 5987); `fallback` is the ASCII name for old clients.
     public static func spreadsheet(_ data: Data, name: String, fallback: String = "ledger.xlsx") -> Response {
         Response(status: .ok, headers: [

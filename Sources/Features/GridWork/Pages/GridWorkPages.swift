@@ -36,8 +36,7 @@ struct GridWorkPages {
     }
 
     @Sendable func script(_ request: Request, context: AppContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: GridWorkScript.source)))
+        Web.script(GridWorkScript.source)
     }
 
     static func time(_ date: Date) -> String { date.shanghaiText }
@@ -200,9 +199,7 @@ struct GridWorkPages {
 
     @Sendable func photo(_ request: Request, context: AppContext) async throws -> Response {
         let photo = try await gridWork.visitPhoto(try context.pathID("photo"), actor: try context.requireActor())
-        return Response(status: .ok, headers: [.contentType: photo.contentType, .cacheControl: "private, max-age=3600",
-                                               .contentTypeOptions: "nosniff", .contentSecurityPolicy: "default-src 'none'"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: photo.data)))
+        return Web.photo(contentType: photo.contentType, data: photo.data)
     }
 
     // MARK: Plans and events

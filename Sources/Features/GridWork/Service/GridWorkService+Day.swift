@@ -40,14 +40,7 @@ extension GridWorkService {
         let (visits, counts, events) = try await database.read { tx -> ([DayVisit], DueList.Counts, [MajorEvent]) in
             let rules = try await VisitPlanner.rulesInForce(tx)
             let open = try await EventStore.open(tx)
-            var entries: [PlanEntry] = []
-            var counts = DueList.Counts()
-            for path in paths {
-                entries += try await PlanStore.entries(tx, within: path, dueBefore: window.endOfWeek, limit: limit)
-                counts = counts + (try await PlanStore.counts(tx, within: path, window: window))
-            }
-            entries.sort { ($0.due, $0.residentId) < ($1.due, $1.residentId) }
-            entries = Array(entries.prefix(limit))
+            let (entries, counts) = try await PlanStore.dueThisWeek(tx, within: paths, window: window, limit: limit)
             let last = try await VisitStore.latest(tx, of: entries)
             let visits = entries.map { entry in
                 DayVisit(plan: entry, bucket: window.bucket(of: entry.due), last: last[entry.residentId],
@@ -70,14 +63,8 @@ extension GridWorkService {
         guard actor.may(.gridWork) else { return [] }
         let (paths, _) = try await workPaths(actor, task: .visits)
         guard !paths.isEmpty else { return [] }
-        let (entries, counts) = try await database.read { tx -> ([PlanEntry], DueList.Counts) in
-            var entries: [PlanEntry] = []
-            var counts = DueList.Counts()
-            for path in paths {
-                entries += try await PlanStore.entries(tx, within: path, dueBefore: window.endOfWeek, limit: limit)
-                counts = counts + (try await PlanStore.counts(tx, within: path, window: window))
-            }
-            return (entries.sorted { $0.due < $1.due }, counts)
+        let (entries, counts) = try await database.read { tx in
+            try await PlanStore.dueThisWeek(tx, within: paths, window: window, limit: limit)
         }
         guard counts.overdue + counts.today + counts.week > 0 else { return [] }
         let items = entries.prefix(limit).map { entry in
@@ -87,6 +74,22 @@ extension GridWorkService {
         let weekCounts = DueList.Counts(overdue: counts.overdue, today: counts.today, week: counts.week,
                                         total: counts.overdue + counts.today + counts.week)
         return [DueList(id: "grid-visits", title: "走访", href: "/grid", counts: weekCounts, items: Array(items), order: 5)]
+    }
+}
+
+extension PlanStore {
+    /// The plan of several grids due by the end of the week, soonest first (at most `limit`),
+    /// with the counts of all of it.
+    static func dueThisWeek(_ tx: Tx, within paths: [String], window: DueWindow, limit: Int) async throws
+        -> (entries: [PlanEntry], counts: DueList.Counts) {
+        var entries: [PlanEntry] = []
+        var counts = DueList.Counts()
+        for path in paths {
+            entries += try await PlanStore.entries(tx, within: path, dueBefore: window.endOfWeek, limit: limit)
+            counts = counts + (try await PlanStore.counts(tx, within: path, window: window))
+        }
+        entries.sort { ($0.due, $0.residentId) < ($1.due, $1.residentId) }
+        return (Array(entries.prefix(limit)), counts)
     }
 }
 

@@ -38,8 +38,7 @@ struct PointsPages {
     }
 
     @Sendable func script(_ request: Request, context: AppContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: PointsScript.source)))
+        Web.script(PointsScript.source)
     }
 
     /// A form post's fields read as `read`, then the action, then a redirect; a mistake shows

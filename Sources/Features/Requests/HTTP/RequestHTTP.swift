@@ -56,12 +56,7 @@ enum RequestHTTP {
     }
 
     /// A stored photo, served so that a browser never runs it as anything but an image.
-    static func photo(_ photo: RequestPhoto) -> Response {
-        Response(status: .ok, headers: [.contentType: photo.contentType, .cacheControl: "private, max-age=3600",
-                                        .contentTypeOptions: "nosniff",
-                                        .contentSecurityPolicy: "default-src 'none'"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: photo.data)))
-    }
+    static func photo(_ photo: RequestPhoto) -> Response { Web.photo(contentType: photo.contentType, data: photo.data) }
 
     /// An answer no cache may keep (a 查询码's page).
     static func noStore(_ response: Response) -> Response {

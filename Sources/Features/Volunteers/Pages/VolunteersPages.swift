@@ -59,8 +59,7 @@ struct VolunteersPages {
     }
 
     @Sendable func script(_ request: Request, context: AppContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: VolunteersScript.source)))
+        Web.script(VolunteersScript.source)
     }
 
     /// A form post's fields read as `read`, then the action, then a redirect; a mistake shows
