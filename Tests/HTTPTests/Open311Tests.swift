@@ -82,6 +82,34 @@ struct Open311Tests {
     }
 }
 
+extension Open311Tests {
+    /// A district's hotline posts only what the caller said: it is placed, or waits for staff,
+    /// and is never refused for want of a place.
+    @Test func aDistrictKeyPostingOnlyAnAddressIsPlacedOrQueuedNeverRefused() async throws {
+        try await TestSystem.with(.sqlite) { system in
+            let f = try await Fixture.build(system)
+            let key = try await system.auth.issueToken(forUser: f.username(.districtAdmin), name: "12345 热线", actor: f.cli).secret
+            let building = try await system.regions.lookup(try await system.regions.lookup(f.h1.parentId!)!.parentId!)!
+            try await HTTPHarness(system: system).test { client in
+                func post(_ address: String) async throws -> String? {
+                    let posted = try await client.send(.post, "/open311/v2/requests.json", form: [
+                        ("api_key", key), ("service_code", "WX01"), ("description", "路灯不亮"), ("address_string", address)])
+                    #expect(posted.status == 200, "\(address): \(posted.body.prefix(200))")
+                    return Self.array(posted).first?["service_request_id"] as? String
+                }
+                for (address, code) in [("一街道一社区一栋", building.code), ("一街道一社区1号楼1单元101室", f.h1.code),
+                                        ("二街道人民路口", f.s2.code), ("不知道在哪儿", f.district.code)] {
+                    let id = try #require(try await post(address))
+                    let one = Self.array(try await client.send(.get, "/open311/v2/requests/\(id).json")).first
+                    #expect(one?["address_id"] as? String == code, "\(address)")
+                }
+            }
+            let waiting = try await system.requests.queue(.init(queue: .unplaced), actor: f.actor(.districtAdmin)).items
+            #expect(waiting.count == 2)
+        }
+    }
+}
+
 extension Fixture {
     func requestCountForOpen311(_ system: LinliSystem) async throws -> Int {
         try await system.database.read { tx in try await tx.sql.raw("SELECT COUNT(*) AS n FROM requests").first()!.decode(column: "n", as: Int.self) }

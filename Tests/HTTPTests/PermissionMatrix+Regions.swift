@@ -3,6 +3,18 @@ import LinliTestSupport
 import Regions
 
 extension PermissionMatrixTests {
+    /// A square boundary for the node of `code`, as a file, and as a form's upload of it.
+    static func boundaryFile(_ code: String) -> String {
+        #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"\#(code)"},"#
+            + #""geometry":{"type":"Polygon","coordinates":[[[108.9,34.2],[109.0,34.2],[109.0,34.3],[108.9,34.3],[108.9,34.2]]]}}]}"#
+    }
+    static func boundaryUpload(_ code: String) -> (String, String) {
+        let boundary = "linli-test-boundary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.geojson\"\r\n"
+            + "Content-Type: application/geo+json\r\n\r\n" + boundaryFile(code) + "\r\n--\(boundary)--\r\n"
+        return ("multipart/form-data; boundary=\(boundary)", body)
+    }
+
     static let regionsCases: [String: Case] = [
         // Regions: pages
         "GET /regions": Case(.permission(.regionView, success: 303), uri: "/regions"),
@@ -31,6 +43,10 @@ extension PermissionMatrixTests {
         },
         "POST /regions/{id}/team/{userId}/remove": Case(.permission(.regionTeam, success: 303)) { s, role, inside in
             try await s.teamMember(role, inside).map { Request(uri: "/regions/\($0.0.id)/team/\($0.1.id)/remove") }
+        },
+        "POST /regions/{id}/boundaries": Case(.permission(.regionManage, success: 303)) { s, role, inside in
+            let node = inside ? s.root(role) : s.f.foreignStreet
+            return Request(uri: "/regions/\(node.id)/boundaries", raw: boundaryUpload(node.code))
         },
         "GET /thematic-grids": Case(.permission(.regionView, success: 200), uri: "/thematic-grids"),
         "POST /thematic-grids": Case(.permission(.thematicManage, success: 303, outside: 422)) { s, role, inside in
@@ -74,6 +90,14 @@ extension PermissionMatrixTests {
         "GET /api/v1/regions/{id}/team": Case(.permission(.regionView, success: 200)) { s, role, inside in
             s.grid(role, inside).map { Request(uri: "/api/v1/regions/\($0.id)/team") }
         },
+        "POST /api/v1/regions/boundaries": Case(.permission(.regionManage, success: 200, outside: 422)) { s, role, inside in
+            Request(uri: "/api/v1/regions/boundaries", raw: ("application/json", boundaryFile((inside ? s.root(role) : s.f.foreignStreet).code)))
+        },
+        "GET /api/v1/regions/{id}/boundary": Case(.permission(.regionView, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/regions/\(inside ? s.root(role).id : s.f.foreignGrid.id)/boundary")
+        },
+        "GET /api/v1/regions/locate": Case(.permission(.regionView, success: 200),
+                                           uri: "/api/v1/regions/locate?lat=34.25&long=108.95&address=%E4%B8%80%E7%A4%BE%E5%8C%BA"),
         "POST /api/v1/regions/{id}/team": Case(.permission(.regionTeam, success: 200)) { s, role, inside in
             guard let grid = s.grid(role, inside) else { return nil }
             let person = try await s.person(.gridWorker, at: grid)

@@ -14,6 +14,24 @@ extension PermissionMatrixTests.Subjects {
                                                              channel: .hotline, photos: photo ? [jpeg] : []), actor: cli).request
     }
 
+    /// A 待定位 request: a hotline call naming only the role's street or district (nil for roles
+    /// bound at a community or below, who never see such a request), or a foreign one outside.
+    func awaitingRequest(_ role: Role, _ inside: Bool) async throws -> ServiceRequest? {
+        let address: String
+        if !inside { address = "外区外街道" } else {
+            switch root(role).level {
+            case .district: address = "测试区"
+            case .street: address = "测试区一街道"
+            default: return nil
+            }
+        }
+        let item = try await system.catalog.item(code: "WX01")
+        let request = try await system.requests.submit(RequestDraft(itemId: item.id, description: "路灯不亮", address: address,
+                                                                    channel: .hotline), actor: cli).request
+        precondition(request.awaitingPlace, "the fixture's request should wait for a place")
+        return request
+    }
+
     func photoId(of request: ServiceRequest) async throws -> Int64 {
         try await system.requests.detail(request.id, actor: cli).events.flatMap(\.photoIds).first!
     }
@@ -39,6 +57,11 @@ extension PermissionMatrixTests {
             _ = try await s.system.requests.act(request.id, .register(note: nil), actor: s.cli)
             _ = try await s.system.requests.act(request.id, .dispatch(handler: s.f.accounts[.gridWorker]!.id, coHandlers: [], note: nil), actor: s.cli)
             return Request(uri: "/api/v1/requests/\(request.id)/actions", json: #"{"action":"claim"}"#)
+        },
+        "POST /api/v1/requests/{id}/place": Case(.permission(.requestDispatch, success: 200)) { s, role, inside in
+            try await s.awaitingRequest(role, inside).map {
+                Request(uri: "/api/v1/requests/\($0.id)/place", json: #"{"regionId":\#((inside ? s.f.c1 : s.f.foreignCommunity).id)}"#)
+            }
         },
         "GET /api/v1/requests/{id}/candidates": Case(.permission(.requestDispatch, success: 200)) { s, _, inside in
             Request(uri: "/api/v1/requests/\(try await s.request(inside).id)/candidates")
@@ -122,6 +145,11 @@ extension PermissionMatrixTests {
         },
         "GET /requests/{id}": Case(.permission(.requestView, success: 200)) { s, _, inside in
             Request(uri: "/requests/\(try await s.request(inside).id)")
+        },
+        "POST /requests/{id}/place": Case(.permission(.requestDispatch, success: 303)) { s, role, inside in
+            try await s.awaitingRequest(role, inside).map {
+                Request(uri: "/requests/\($0.id)/place", form: [("regionId", String((inside ? s.f.c1 : s.f.foreignCommunity).id))])
+            }
         },
         "POST /requests/{id}/actions": Case(.permission(.requestView, success: 303)) { s, role, inside in
             let request = try await s.request(inside)

@@ -2,6 +2,7 @@ import LinliKit
 
 /// What the audit trail records this feature doing.
 extension AuditAction {
+    public static let regionBoundary = AuditAction("region.boundary", on: .region, "导入区域边界")
     public static let regionBulkLoad = AuditAction("region.bulk_load", on: .region, "批量导入区域")
     public static let regionCreate = AuditAction("region.create", on: .region, "新增区域")
     public static let regionMove = AuditAction("region.move", on: .region, "移动区域")
@@ -15,7 +16,7 @@ extension AuditAction {
     public static let thematicTeamRemove = AuditAction("thematic.team.remove", on: .thematicGrid, "移出专题网格队伍")
 
     static let regions: [AuditAction] = [
-        .regionBulkLoad, .regionCreate, .regionMove, .regionRename, .regionRetire, .regionTeamAssign, .regionTeamRemove,
+        .regionBoundary, .regionBulkLoad, .regionCreate, .regionMove, .regionRename, .regionRetire, .regionTeamAssign, .regionTeamRemove,
         .thematicCreate, .thematicRetire, .thematicTeamAssign, .thematicTeamRemove,
     ]
 }

@@ -52,3 +52,20 @@ extension Request {
         return (try await Fields.from(&self, context: context), [])
     }
 }
+
+extension Request {
+    /// One uploaded file: the part `field` of a multipart form (a page's file input), or the
+    /// whole body (an API call sending the file itself). Empty is a zh-CN error naming `field`.
+    public mutating func uploadedFile(field: String) async throws -> Data {
+        let data: Data
+        if MultipartForm.boundary(of: headers[.contentType] ?? "") != nil {
+            data = try await MultipartForm.from(&self).files(named: field).first ?? Data()
+        } else {
+            do { data = Data(buffer: try await collectBody(upTo: MultipartForm.maximumBodySize)) } catch {
+                throw DomainError(kind: .payloadTooLarge, code: "payload_too_large", message: "上传的文件过大（上限 20 MB）")
+            }
+        }
+        guard !data.isEmpty else { throw DomainError.invalid(field, "请选择要上传的文件") }
+        return data
+    }
+}

@@ -184,6 +184,12 @@ public final class Web: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// JSON already written as text (a GeoJSON document), under its own media type.
+    public static func jsonText(_ text: String, contentType: String = "application/json; charset=utf-8") -> Response {
+        Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
 }
 
 /// Where answers, errors included, are JSON: `/api/` and the prefixes features declare

@@ -110,6 +110,7 @@ public enum DemoDistrict {
         try await DemoVolunteers.load(into: system, district: district, street: streetNodes[0], community: community, organization: "东关社工服务中心")
         try await DemoPoints.load(into: system, community: community, staffUser: "sq.staff", residentUser: "jm.resident")
         try await DemoGridWork.load(into: system, grid: firstGrid!, workerUser: "wg.worker", staffUser: "sq.staff")
+        try await DemoBoundaries.load(into: system, district: district)
         return logins
     }
 

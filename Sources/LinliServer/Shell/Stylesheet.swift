@@ -94,6 +94,10 @@ enum Stylesheet {
     .question-rows{display:block}.question-row{border-top:1px solid var(--line);padding:.5rem 0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 
+    .boundary-map{margin:0}.boundary-map svg{width:100%;max-height:70vh;height:auto}
+    .boundary-map path{stroke:var(--fg,#333);stroke-width:1.2;vector-effect:non-scaling-stroke}
+    .boundary-self{fill:#eef3f8}.boundary-child{fill:#cfe3f5;fill-opacity:.7}.boundary-map a:hover path{fill:#9cc7ea}
+    .boundary-map text{font-size:13px;fill:#123;pointer-events:none}
     .qr{margin:.5rem 0;text-align:center}
     .qr svg{max-width:100%;height:auto}
     .qr figcaption{font-size:.9rem;word-break:break-all}

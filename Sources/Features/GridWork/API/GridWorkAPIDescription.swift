@@ -35,7 +35,7 @@ extension GridWorkAPI: APIDocumenting {
             op("get", "/api/v1/grid/patrols/{id}", "一次巡查", patrols, answer: "Patrol"),
             op("post", "/api/v1/grid/patrols/{id}/check-ins", "经过楼栋：勾选（buildingId）或扫楼栋码（plate）", patrols,
                body: { _ = try CheckInInput(&$0) }, answer: "Patrol"),
-            op("post", "/api/v1/grid/patrols/{id}/problems", "发现问题：即时处理，或上报为诉求（itemId，可附照片）", patrols,
+            op("post", "/api/v1/grid/patrols/{id}/problems", "发现问题：即时处理，或上报为诉求（itemId，可附照片；未选楼栋时按 lat/long 定位到楼栋）", patrols,
                body: { _ = try ProblemFields(&$0, photos: []) }, answer: "Patrol", status: "201", multipart: true),
             op("post", "/api/v1/grid/patrols/{id}/end", "结束巡查", patrols, body: { _ = try PatrolEndInput(&$0) }, answer: "Patrol"),
             op("get", "/api/v1/grid/coverage", "走访覆盖：某区域某月的走访对象、已走访、覆盖率、超期、重大事件后未按时探访，及各下级", visits,

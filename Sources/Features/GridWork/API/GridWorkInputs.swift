@@ -1,5 +1,6 @@
 import Foundation
 import LinliKit
+import Regions
 
 /// The inputs of grid work, shared by its pages and its API, with every limit.
 
@@ -114,9 +115,13 @@ struct ProblemFields {
         let note = fields.text("handledNote", "现场处理情况", maxLength: 500)
         let itemId = fields.integer("itemId", "事项类别")
         let key = fields.text("idempotencyKey", "幂等键", maxLength: 100)
+        let lat = fields.decimal("lat", "纬度", range: -90...90)
+        let long = fields.decimal("long", "经度", range: -180...180)
+        if (lat == nil) != (long == nil) { fields.fail(lat == nil ? "lat" : "long", "纬度和经度须同时给出") }
         try fields.finish()
         input = ProblemInput(description: try fields.present(description), buildingId: buildingId, outcome: try fields.present(outcome),
-                             handledNote: note, itemId: itemId, photos: photos, idempotencyKey: key)
+                             handledNote: note, itemId: itemId, photos: photos, idempotencyKey: key,
+                             point: lat.flatMap { lat in long.map { GeoPoint(lon: $0, lat: lat) } })
     }
 }
 

@@ -1,9 +1,25 @@
 /// The feature's one script (the console allows scripts from itself only). A visit form keeps
 /// what was typed in this phone's storage, with its idempotency key: when a weak signal makes a
 /// submit fail, the form comes back filled in and sending it again records the visit once. The
-/// visit's own page clears the draft, and one older than 12 hours is dropped. Every page works without it.
+/// visit's own page clears the draft, and one older than 12 hours is dropped. A 附上位置 button
+/// puts the phone's position into the form's lat/long, so a problem is placed where it was
+/// found. Every page works without it.
 enum GridWorkScript {
     static let source = """
+    (function () {
+      var button = document.querySelector('[data-locate]');
+      if (!button || !navigator.geolocation) { return; }
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var form = button.form;
+        button.textContent = '正在获取位置…';
+        navigator.geolocation.getCurrentPosition(function (p) {
+          form.elements.lat.value = p.coords.latitude.toFixed(6);
+          form.elements.long.value = p.coords.longitude.toFixed(6);
+          button.textContent = '已附上位置';
+        }, function () { button.textContent = '未能获取位置（可选择楼栋）'; }, { enableHighAccuracy: true, timeout: 15000 });
+      });
+    })();
     (function () {
       var store = window.localStorage;
       var cleared = document.querySelector('[data-clear-draft]');

@@ -150,6 +150,8 @@ enum GridWorkTemplates {
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="idempotencyKey" value="{{problemKey}}">
           <label>问题 <textarea name="description" rows="2" maxlength="500" required placeholder="如：3号楼楼道堆放杂物"></textarea></label>
           <label>楼栋 <select name="buildingId"><option value="">（整个网格）</option>{{#buildings}}<option value="{{id}}">{{name}}</option>{{/buildings}}</select></label>
+          <input type="hidden" name="lat"><input type="hidden" name="long">
+          <button type="button" class="btn" data-locate hidden>附上我的位置</button>
           <fieldset><legend>处理方式</legend><label class="check"><input type="radio" name="outcome" value="handled" checked> 即时处理</label>
             <label class="check"><input type="radio" name="outcome" value="reported"> 上报诉求</label></fieldset>
           <label>现场处理情况（即时处理时填写） <input name="handledNote" maxlength="500"></label>

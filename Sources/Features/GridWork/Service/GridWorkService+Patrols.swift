@@ -138,11 +138,14 @@ extension GridWorkService {
             guard input.handledNote != nil else { throw DomainError.invalid("handledNote", "请写明现场是怎么处理的") }
         case .reported:
             guard let itemId = input.itemId else { throw DomainError.invalid("itemId", "上报诉求请选择事项类别") }
-            let submitted = try await requests.submit(RequestDraft(
-                itemId: itemId, description: input.description, regionId: input.buildingId ?? patrol.gridId,
+            let place = try await problemPlace(input, patrol: patrol, actor: actor)
+            var draft = RequestDraft(
+                itemId: itemId, description: input.description, regionId: place,
                 channel: actor.role.map(Self.gridRoles.contains) ?? false ? .gridWorker : .onBehalf,
-                photos: input.photos, idempotencyKey: input.idempotencyKey.map { "patrol-" + $0 }, origin: Self.origin(patrol: patrol.id)),
-                actor: actor)
+                photos: input.photos, idempotencyKey: input.idempotencyKey.map { "patrol-" + $0 }, origin: Self.origin(patrol: patrol.id))
+            draft.latitude = input.point?.lat
+            draft.longitude = input.point?.lon
+            let submitted = try await requests.submit(draft, actor: actor)
             requestId = submitted.request.id
         }
         let now = clock.now()
@@ -160,6 +163,15 @@ extension GridWorkService {
         } catch where Database.isUniqueViolation(error) {
             return patrol
         }
+    }
+
+    /// Where a problem's request goes: the building picked; else the node inside the patrol's
+    /// grid whose boundary holds the phone's position; else the grid.
+    func problemPlace(_ input: ProblemInput, patrol: PatrolRecord, actor: Actor) async throws -> Int64 {
+        if let buildingId = input.buildingId { return buildingId }
+        guard let point = input.point, let found = try await regions.locate(point: point, within: actor.scope),
+              found.path.hasPrefix(patrol.regionPath) else { return patrol.gridId }
+        return found.id
     }
 
     /// 结束巡查, with what was noticed on the way.
@@ -273,9 +285,13 @@ public struct ProblemInput: Sendable {
     public var itemId: Int64?
     public var photos: [Data]
     public var idempotencyKey: String?
+    /// Where it was found (the phone's position): places the request at the building whose
+    /// boundary holds it when no building was picked.
+    public var point: GeoPoint?
 
     public init(description: String, buildingId: Int64? = nil, outcome: ProblemOutcome, handledNote: String? = nil, itemId: Int64? = nil,
-                photos: [Data] = [], idempotencyKey: String? = nil) {
+                photos: [Data] = [], idempotencyKey: String? = nil, point: GeoPoint? = nil) {
+        self.point = point
         self.description = description
         self.buildingId = buildingId
         self.outcome = outcome

@@ -67,3 +67,18 @@ struct ThematicGridInput {
         self.colour = try fields.present(colour)
     }
 }
+
+/// 定位: a point (both of lat and long), an address text, or both.
+struct LocateInput {
+    let point: GeoPoint?
+    let address: String?
+
+    init(_ fields: inout Fields) throws {
+        let lat = fields.decimal("lat", "纬度", range: -90...90)
+        let long = fields.decimal("long", "经度", range: -180...180)
+        address = fields.text("address", "地址", maxLength: 200)
+        try fields.finish()
+        if (lat == nil) != (long == nil) { throw DomainError.invalid(lat == nil ? "lat" : "long", "纬度和经度须同时给出") }
+        point = lat.flatMap { lat in long.map { GeoPoint(lon: $0, lat: lat) } }
+    }
+}

@@ -19,11 +19,14 @@ struct RegionsAPI {
         let regions = router.group("api/v1/regions")
         regions.get(use: search)
         regions.post(use: create)
+        regions.post("boundaries", use: importBoundaries)
+        regions.get("locate", use: locate)
         let region = regions.group(":id")
         region.get(use: node)
         region.patch(use: rename)
         region.post("move", use: move)
         region.post("retire", use: retire)
+        region.get("boundary", use: boundary)
         let team = region.group("team")
         team.get(use: self.team)
         team.post(use: assign)
@@ -72,6 +75,35 @@ struct RegionsAPI {
 
     @Sendable func retire(_ request: Request, context: AppContext) async throws -> Response {
         try Web.json(try await regions.retire(try context.pathID(), actor: try context.requireActor()))
+    }
+
+    /// 导入边界: a GeoJSON FeatureCollection as the body (or the part `file` of a form).
+    @Sendable func importBoundaries(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        let data = try await request.uploadedFile(field: "file")
+        return try Web.json(ItemList(try await regions.importBoundaries(data, actor: actor).nodes))
+    }
+
+    @Sendable func boundary(_ request: Request, context: AppContext) async throws -> Response {
+        let collection = try await regions.boundaryCollection(of: try context.pathID(), actor: try context.requireActor())
+        return Web.jsonText(collection)
+    }
+
+    struct LocatedDTO: Encodable {
+        let node: RegionNode?
+        let by: String?
+        let addressLine: String?
+    }
+
+    @Sendable func locate(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try request.query(LocateInput.init)
+        guard let found = try await regions.locate(point: input.point, address: input.address, actor: actor) else {
+            return try Web.json(LocatedDTO(node: nil, by: nil, addressLine: nil))
+        }
+        return try Web.json(LocatedDTO(node: found.node, by: found.by.rawValue,
+                                       addressLine: try await regions.addressLine(for: found.node)))
     }
 
     @Sendable func team(_ request: Request, context: AppContext) async throws -> Response {

@@ -254,3 +254,57 @@ public enum GeoJSON {
         public let features: [Feature]
     }
 }
+
+extension Boundary {
+    /// The geometry as GeoJSON text: a Polygon for one polygon, a MultiPolygon for several.
+    public var geoJSON: String {
+        func ring(_ points: [GeoPoint]) -> String { "[" + points.map { "[\($0.lon),\($0.lat)]" }.joined(separator: ",") + "]" }
+        func polygon(_ rings: [[GeoPoint]]) -> String { "[" + rings.map(ring).joined(separator: ",") + "]" }
+        if polygons.count == 1 { return #"{"type":"Polygon","coordinates":"# + polygon(polygons[0]) + "}" }
+        return #"{"type":"MultiPolygon","coordinates":["# + polygons.map(polygon).joined(separator: ",") + "]}"
+    }
+
+    /// A boundary as stored by `geoJSON` (nil if the text is not one: it was checked when saved).
+    public static func stored(_ text: String) -> Boundary? {
+        guard let geometry = try? JSONDecoder().decode(GeoJSON.Geometry.self, from: Data(text.utf8)) else { return nil }
+        return try? BoundaryRules.boundary(geometry, field: "boundary")
+    }
+}
+
+/// Reading a file of boundaries: a GeoJSON FeatureCollection whose features name their
+/// region by the property `code` (or `region_code`, `编码`).
+public enum BoundaryFileRules {
+    public static let maxFeatures = 20_000
+    static let codeKeys = ["code", "region_code", "编码"]
+
+    /// Each feature's region code and checked boundary, in file order; every error names the
+    /// feature (its position and code) in zh-CN.
+    public static func features(_ data: Data, field: String = "file") throws -> [(code: String, boundary: Boundary)] {
+        let collection: GeoJSON.FeatureCollection
+        do { collection = try JSONDecoder().decode(GeoJSON.FeatureCollection.self, from: data) } catch {
+            throw DomainError.invalid(field, "文件不是有效的 GeoJSON FeatureCollection（应为 {\"type\": \"FeatureCollection\", \"features\": [...]}）")
+        }
+        guard collection.type == "FeatureCollection" else {
+            throw DomainError.invalid(field, "GeoJSON 的 type 应为 FeatureCollection，收到 \(collection.type.prefix(30))")
+        }
+        guard !collection.features.isEmpty else { throw DomainError.invalid(field, "文件中没有要素") }
+        guard collection.features.count <= maxFeatures else { throw DomainError.invalid(field, "一次最多导入 \(maxFeatures) 个边界") }
+        var seen: Set<String> = []
+        var out: [(code: String, boundary: Boundary)] = []
+        for (index, feature) in collection.features.enumerated() {
+            let label = "第 \(index + 1) 个要素"
+            guard let code = codeKeys.lazy.compactMap({ feature.properties?[$0]?.text }).first?.trimmingWhitespace, !code.isEmpty else {
+                throw DomainError.invalid(field, "\(label)缺少区域编码（properties 中的 code）")
+            }
+            guard code.count <= 40, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw DomainError.invalid(field, "\(label)的区域编码「\(code.prefix(40))」应为数字")
+            }
+            guard seen.insert(code).inserted else { throw DomainError.invalid(field, "区域编码 \(code) 在文件中出现了两次") }
+            guard let geometry = feature.geometry else { throw DomainError.invalid(field, "\(label)（\(code)）没有 geometry") }
+            do { out.append((code, try BoundaryRules.boundary(geometry, field: field))) } catch let error as DomainError {
+                throw DomainError.invalid(field, "\(label)（\(code)）：" + (error.fields[field] ?? error.message))
+            }
+        }
+        return out
+    }
+}

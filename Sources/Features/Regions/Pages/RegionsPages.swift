@@ -19,6 +19,18 @@ struct RegionsPages {
         let userId: Int64, displayName: String, dutyLabel: String
         init(_ member: TeamMember) { userId = member.userId; displayName = member.displayName; dutyLabel = member.duty.label }
     }
+    /// The boundaries drawn: the node's, then its children's over it, each a link.
+    struct MapView {
+        struct ShapeView { let id: Int64, name: String, path: String, labelX: Double, labelY: Double, isSelf: Bool }
+        let width: Double, height: Double, shapes: [ShapeView], drawnChildren: Int
+        init(_ drawing: BoundaryDrawing) {
+            width = drawing.width; height = drawing.height
+            shapes = drawing.shapes.map {
+                ShapeView(id: $0.id, name: $0.name, path: $0.path, labelX: $0.labelX, labelY: $0.labelY, isSelf: $0.isSelf)
+            }
+            drawnChildren = drawing.shapes.filter { !$0.isSelf }.count
+        }
+    }
     struct Values { var name = "", segment = "", regionCode = "", tags = "", description = "" }
 
     static let duties = GridDuty.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) }
@@ -40,6 +52,8 @@ struct RegionsPages {
         let hasTeam: Bool
         let duties: [SelectOption]
         let showRetired: Bool
+        let map: MapView?
+        let canImportBoundaries: Bool
         let error: String?
         let values: Values
     }
@@ -53,6 +67,7 @@ struct RegionsPages {
         let crumbs = try await regions.breadcrumb(for: node, actor: actor).dropLast()
         let team = node.level == .grid ? try await teams.team(ofGrid: id, actor: actor) : []
         let policy = RegionPolicy(actor: actor, node: node)
+        let drawing = try await regions.drawing(of: node, children: children.filter { !$0.retired }, actor: actor)
         let childLevel = node.level.child
         let model = NodeModel(csrf: context.csrfToken, node: NodeView(node), crumbs: crumbs.map(NodeView.init),
                               children: children.map(NodeView.init), childTotal: children.count,
@@ -61,7 +76,8 @@ struct RegionsPages {
                               canCreateChild: policy.canCreateChild, canEdit: policy.canEdit,
                               canManageTeam: policy.canManageTeam, isGrid: node.level == .grid,
                               team: team.map(MemberView.init), hasTeam: !team.isEmpty, duties: Self.duties,
-                              showRetired: showRetired, error: error?.message, values: values)
+                              showRetired: showRetired, map: drawing.map(MapView.init),
+                              canImportBoundaries: policy.canImportBoundaries, error: error?.message, values: values)
         return web.page("regions.node", title: node.name, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
     }
@@ -79,6 +95,7 @@ struct RegionsPages {
         router.post(RegionsPaths.rename, use: rename)
         router.post(RegionsPaths.move, use: move)
         router.post(RegionsPaths.retire, use: retire)
+        router.post(RegionsPaths.boundaries, use: importBoundaries)
         router.post(RegionsPaths.team, use: assign)
         router.post(RegionsPaths.teamMember, use: unassign)
         ThematicPages(regions: regions, teams: teams, web: web).addRoutes(to: router)
@@ -136,6 +153,18 @@ struct RegionsPages {
         return try await formAction(id, request: request, context: context) {
             let node = try await regions.retire(id, actor: actor)
             return (RegionsPaths.node.link(node.parentId ?? id), "已撤销「\(node.name)」")
+        }
+    }
+
+    /// 导入边界 from the node's page: the file goes to the same import as the API's.
+    @Sendable func importBoundaries(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        var request = request
+        return try await formAction(id, request: request, context: context) {
+            let data = try await request.uploadedFile(field: "file")
+            let imported = try await regions.importBoundaries(data, under: id, actor: actor)
+            return (RegionsPaths.node.link(id) + "#map", "已导入 \(imported.nodes.count) 个区域的边界")
         }
     }
 

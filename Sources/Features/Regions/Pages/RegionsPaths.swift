@@ -8,6 +8,7 @@ enum RegionsPaths {
     static let rename = RoutePath("regions/:id/rename")
     static let move = RoutePath("regions/:id/move")
     static let retire = RoutePath("regions/:id/retire")
+    static let boundaries = RoutePath("regions/:id/boundaries")
     static let team = RoutePath("regions/:id/team")
     static let teamMember = RoutePath("regions/:id/team/:userId/remove")
 }

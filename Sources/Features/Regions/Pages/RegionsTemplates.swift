@@ -36,6 +36,29 @@ enum RegionsTemplates {
       </form>
       {{/canCreateChild}}
     </section>
+    {{#map}}
+    <section class="card" id="map">
+      <h2>边界图</h2>
+      <figure class="boundary-map">
+        <svg viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{node.name}}及下级的边界">
+          {{#shapes}}<a href="/regions/{{id}}"><path class="{{#isSelf}}boundary-self{{/isSelf}}{{^isSelf}}boundary-child{{/isSelf}}" fill-rule="evenodd" d="{{path}}"><title>{{name}}</title></path>{{^isSelf}}<text x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{name}}</text>{{/isSelf}}</a>{{/shapes}}
+        </svg>
+        <figcaption class="muted">已标出 {{drawnChildren}} 个下级的边界；点击区域进入。</figcaption>
+      </figure>
+    </section>
+    {{/map}}
+    {{#canImportBoundaries}}
+    <section class="card" id="boundaries">
+      <h2>导入边界</h2>
+      <p class="muted">上传 GeoJSON 文件（FeatureCollection，每个要素的 properties 中以 code 写明本区域或下级的区域编码，坐标为 [经度, 纬度]）。文件中任一要素有误则全部不导入。</p>
+      <form method="post" action="/regions/{{node.id}}/boundaries" enctype="multipart/form-data" class="form-inline" id="boundary-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>边界文件 <input type="file" name="file" accept=".geojson,.json,application/geo+json,application/json" required></label>
+        <button class="btn">导入</button>
+      </form>
+      <p><a href="/api/v1/regions/{{node.id}}/boundary">下载当前边界（GeoJSON）</a></p>
+    </section>
+    {{/canImportBoundaries}}
     {{#isGrid}}
     <section class="card" id="team">
       <h2>网格队伍（1+1+X）</h2>

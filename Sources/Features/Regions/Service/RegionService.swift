@@ -9,6 +9,8 @@ public struct RegionService: Sendable {
     let audit: AuditLog
     let clock: any Clock
     let moveListeners: [any SubtreeMoveListener]
+    /// This instance's index of boundaries, shared by the copies of the service.
+    let boundaries = BoundaryCache()
 
     public init(database: Database, audit: AuditLog, clock: any Clock, moveListeners: [any SubtreeMoveListener]) {
         self.database = database
@@ -253,6 +255,7 @@ public struct RegionService: Sendable {
             let node = try await Self.scopedNode(tx, id, actor)
             try RegionRules.checkRetire(node, activeChildren: node.childCount, scope: actor.scope)
             try await RegionStore.retire(tx, id: id, now: now)
+            try await BoundaryStore.changed(tx)
             try await audit.append(tx, actor: actor, action: .regionRetire, entityId: String(id),
                                    regionPath: node.path, before: ["retired": "false"], after: ["retired": "true"])
             return try await Self.scopedNode(tx, id, actor)

@@ -31,6 +31,7 @@ enum RegionStore {
               duty TEXT NOT NULL, assigned_at BIGINT NOT NULL, PRIMARY KEY (thematic_grid_id, user_id))
             """,
         ] },
+        BoundaryStore.migration,
     ]
 
     static let nodeColumns = """

@@ -250,9 +250,9 @@ public struct Open311API: Sendable {
             do { regionId = try await regions.node(code: addressId, actor: actor).id } catch {
                 throw Failure(status: .badRequest, description: "address_id \(addressId) 不是 api_key 管辖范围内的区域编码")
             }
-        } else {
-            regionId = actor.scope.regionId  // the key's own area (a community or below) when only coordinates or words are given
         }
+        // Without address_id the place is found from lat/long and address_string (RequestService.intakeRegion):
+        // what is found nowhere below the street waits 待定位 at the key's level; it is never refused.
         let name = [text("last_name"), text("first_name")].compactMap { $0 }.joined()
         let draft = RequestDraft(itemId: item.id, description: text("description") ?? "", answers: answers, regionId: regionId,
                                  address: text("address_string"), latitude: lat, longitude: long, contactName: name.isEmpty ? nil : name,

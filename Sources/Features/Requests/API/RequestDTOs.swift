@@ -29,6 +29,7 @@ struct RequestDTO: Encodable {
     let reopenCount: Int
     let escalationLevel: Int
     let urgent: Bool
+    let awaitingPlace: Bool
 
     init(_ r: ServiceRequest, showsContact: Bool, now: Date) {
         id = r.id
@@ -57,6 +58,7 @@ struct RequestDTO: Encodable {
         reopenCount = r.progress.reopenCount
         escalationLevel = r.progress.escalationLevel
         urgent = r.urgent
+        awaitingPlace = r.awaitingPlace
     }
 }
 

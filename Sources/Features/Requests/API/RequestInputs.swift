@@ -93,6 +93,15 @@ enum PhotoInput {
 
 /// 批量派遣: the same handler for several requests.
 /// 批量派遣: the same for the queue page's form and the API.
+/// 确定地点: the place chosen for a 待定位 request.
+struct PlaceInput {
+    let regionId: Int64
+
+    init(_ fields: inout Fields) throws {
+        regionId = try fields.present(fields.integer("regionId", "地点", required: true))
+    }
+}
+
 struct BulkDispatchInput {
     let ids: [Int64]
     let handler: Int64

@@ -38,6 +38,7 @@ struct RequestsAPI {
         let request = requests.group(":id")
         request.get(use: detail)
         request.post("actions", use: act)
+        request.post("place", use: place)
         request.get("candidates", use: candidates)
         request.get("photos/:photo", use: photo)
         let track = api.group("track/:code")
@@ -75,6 +76,12 @@ struct RequestsAPI {
         let id = try context.pathID()
         let (action, photos) = try await RequestHTTP.step(request, context)
         return try Web.json(DetailDTO(try await requests.act(id, action, photos: photos, actor: actor), now: clock.now()))
+    }
+
+    @Sendable func place(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, PlaceInput.init)
+        return try Web.json(DetailDTO(try await requests.place(try context.pathID(), regionId: input.regionId, actor: actor), now: clock.now()))
     }
 
     @Sendable func candidates(_ request: Request, context: AppContext) async throws -> Response {

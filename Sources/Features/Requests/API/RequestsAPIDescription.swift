@@ -21,7 +21,7 @@ extension RequestsAPI: APIDocumenting {
             "lat": nullable(number), "long": nullable(number), "contactName": nullable(string), "phone": nullable(string), "anonymous": boolean,
             "handlerId": nullable(integer), "coHandlerIds": array(integer), "submittedAt": time, "due": nullable(time), "overdue": boolean,
             "rating": nullable(integer), "reworkCount": integer, "reopenCount": integer, "escalationLevel": integer,
-            "urgent": boolean,
+            "urgent": boolean, "awaitingPlace": boolean,
         ], required: ["id", "trackingCode", "itemId", "state", "description", "answers", "place", "submittedAt", "overdue"]),
         "RequestEvent": object([
             "id": integer, "kind": string, "label": string, "fromState": nullable(string), "toState": string, "actor": string, "actorRole": string,
@@ -103,6 +103,8 @@ extension RequestsAPI: APIDocumenting {
                      tag: "诉求", body: body(recorded: steps(RequestActionKind.allCases)), answer: .json("RequestDetail"), multipart: true),
         APIOperation("get", "/api/v1/requests/{id}/candidates", "可派遣的承办人（按分派规则推荐在前）", tag: "诉求",
                      answer: .json("Candidates")),
+        APIOperation("post", "/api/v1/requests/{id}/place", "确定待定位诉求的地点（社区及以下，在诉求所在区域内）", tag: "诉求",
+                     body: body(recorded: Fields.rules { _ = try? PlaceInput(&$0) }), answer: .json("RequestDetail")),
         APIOperation("post", "/api/v1/requests/dispatch", "批量派遣（逐件办理，单件失败不影响其他）", tag: "诉求",
                      body: body(recorded: Fields.rules { _ = try? BulkDispatchInput(&$0) }), answer: .json("DispatchResults")),
         APIOperation("get", "/api/v1/requests/{id}/photos/{photo}", "诉求照片", tag: "诉求", answer: .photo),

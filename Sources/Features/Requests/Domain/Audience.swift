@@ -28,7 +28,7 @@ public enum Audience: Sendable, Hashable {
         case .action(.rate): state == .rated ? [.handlers] : [.handlers, .dispatchers]
         case .action(.addInformation): state == .received || state == .registered ? [.dispatchers] : [.handlers]
         case .action(.comment), .follow: []
-        case .submit: [.dispatchers]
+        case .submit, .place: [.dispatchers]
         case .warn: state == .inProgress || state == .dispatched ? [.handlers] : state == .reported ? [.verifiers] : [.dispatchers]
         case .escalate:
             [.supervisors(level: escalationLevel),

@@ -9,10 +9,12 @@ public enum RequestEventKind: RawRepresentable, Hashable, Sendable, CaseIterable
     case escalate
     /// Someone with the same request tapped 我也遇到了.
     case follow
+    /// 确定地点 — staff place a request that came in 待定位 (its address or point not found).
+    case place
     case action(RequestActionKind)
 
     public static var allCases: [RequestEventKind] {
-        [.submit, .warn, .escalate, .follow] + RequestActionKind.allCases.map(Self.action)
+        [.submit, .warn, .escalate, .follow, .place] + RequestActionKind.allCases.map(Self.action)
     }
 
     public init?(rawValue: String) {
@@ -21,6 +23,7 @@ public enum RequestEventKind: RawRepresentable, Hashable, Sendable, CaseIterable
         case "warn": self = .warn
         case "escalate": self = .escalate
         case "follow": self = .follow
+        case "place": self = .place
         default:
             guard let action = RequestActionKind(rawValue: rawValue) else { return nil }
             self = .action(action)
@@ -33,6 +36,7 @@ public enum RequestEventKind: RawRepresentable, Hashable, Sendable, CaseIterable
         case .warn: "warn"
         case .escalate: "escalate"
         case .follow: "follow"
+        case .place: "place"
         case .action(let kind): kind.rawValue
         }
     }
@@ -43,6 +47,7 @@ public enum RequestEventKind: RawRepresentable, Hashable, Sendable, CaseIterable
         case .warn: "即将超期提醒"
         case .escalate: "督办"
         case .follow: "关注诉求"
+        case .place: "确定地点"
         case .action(let kind): kind.label
         }
     }

@@ -12,6 +12,9 @@ public enum RequestQueue: String, Sendable, CaseIterable {
     case verify
     /// 待回访
     case review
+    /// 待定位 — came in with an address or a point that placed it nowhere below the street;
+    /// waits for staff to choose the place before it can be dispatched.
+    case unplaced
     /// 全部
     case all
 
@@ -23,6 +26,7 @@ public enum RequestQueue: String, Sendable, CaseIterable {
         case .overdue: "已超期"
         case .verify: "待核查"
         case .review: "待回访"
+        case .unplaced: "待定位"
         case .all: "全部诉求"
         }
     }

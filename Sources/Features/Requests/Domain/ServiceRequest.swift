@@ -31,6 +31,9 @@ public struct ServiceRequest: Sendable, Equatable {
     public let progress: RequestProgress
     public let version: Int64
     public let updatedAt: Date
+    /// 待定位: placed at the level of whoever took it in (a district key), because its address
+    /// or point named no place below the street; staff choose the place before dispatch.
+    public var awaitingPlace = false
 
     public var state: RequestState { progress.state }
 }

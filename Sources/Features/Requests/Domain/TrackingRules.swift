@@ -2,7 +2,7 @@
 /// the words meant for them, never staff-internal notes or names.
 public enum RequestTrackingRules {
     /// Steps shown on the tracking page.
-    public static let publicKinds = Set<RequestEventKind>([.submit, .follow] + [
+    public static let publicKinds = Set<RequestEventKind>([.submit, .follow, .place] + [
         .register, .reject, .void, .withdraw, .dispatch, .claim, .approveExtension, .approveSuspension, .resume, .report,
         .verifyPass, .verifyFail, .rate, .addInformation,
     ].map(RequestEventKind.action))
@@ -18,6 +18,7 @@ public enum RequestTrackingRules {
         switch kind {
         case .submit: "已提交"
         case .follow: "有居民关注了这件事"
+        case .place: "已确定地点"
         case .warn, .escalate: kind.label
         case .action(let action):
             switch action {

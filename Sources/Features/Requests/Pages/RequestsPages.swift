@@ -87,7 +87,10 @@ struct RequestsPages {
     struct DetailModel {
         let r: RequestView, itemName: String, categoryName: String, answers: [AnswerView], contact: Contact?, handler: String?
         let coHandlers: String?, pending: String?, hasActions: Bool, actions: [ActionView], events: [EventView], error: String?
+        /// 待定位: what was given, and the place being chosen (for a dispatcher).
+        var placing: Placing? = nil
     }
+    struct Placing { let requestId: Int64, csrf: String, address: String, point: String?, picker: PlacePicker }
 
     /// 刘芳（网格员，在办 3 件）: a person to hand work to, by name, role and what they hold now.
     static func handlerLabel(_ person: StaffMember, load: [Int64: Int], suggested: Bool = false) -> String {
@@ -166,9 +169,39 @@ struct RequestsPages {
                           note: [e.note, e.data["handler"].map { "主办：\($0)" }, e.data["score"].map { "\($0) 星" }].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
                           isInternal: e.isInternal, photos: e.photoIds.map(EventView.Photo.init), requestId: id)
             },
-            error: error?.message)
+            error: error?.message,
+            placing: try await placing(d, request: request, context: context, actor: actor))
         return web.page("requests.detail", title: d.item.name, model: model, request: request, context: context,
                         status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
+    }
+
+    /// The 确定地点 part of a 待定位 request's page, for whoever may dispatch it: a picker that
+    /// starts where the request waits.
+    func placing(_ d: RequestDetail, request: Request, context: AppContext, actor: Actor) async throws -> Placing? {
+        let r = d.request
+        guard r.awaitingPlace, r.state.isOpen, actor.may(.requestDispatch) else { return nil }
+        var query = Fields.query(request)
+        let selected = query.integer("regionId", "地点") ?? r.regionId
+        let words = query.text("placeQuery", "按名称查找", maxLength: 30) ?? ""
+        let link = { (id: Int64) in "/requests/\(r.id)?regionId=\(id)" }
+        // A place out of reach in the link (typed by hand) starts the picker where the request waits.
+        var picker = try? await PlacePicker.build(regions: regions, actor: actor, selected: selected, query: words, link: link)
+        if picker == nil { picker = try await PlacePicker.build(regions: regions, actor: actor, selected: r.regionId, query: words, link: link) }
+        let point = r.latitude.flatMap { lat in r.longitude.map { String(format: "%.6f, %.6f", lat, $0) } }
+        return Placing(requestId: r.id, csrf: context.csrfToken, address: r.address.isEmpty ? "（未填写）" : r.address, point: point,
+                       picker: picker!)
+    }
+
+    func place(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.pathID()
+        do {
+            let input = try await request.input(context, PlaceInput.init)
+            _ = try await requests.place(id, regionId: input.regionId, actor: actor)
+            return web.redirect(to: "/requests/\(id)", flash: "已确定地点")
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detailPage(id, request, context, error: error)
+        }
     }
 
     func act(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -320,6 +353,7 @@ struct RequestsPages {
         router.post("requests/dispatch") { request, context in try await bulkDispatch(request, context) }
         router.get("requests/:id") { request, context in try await detailPage(try context.pathID(), request, context) }
         router.post("requests/:id/actions") { request, context in try await act(request, context) }
+        router.post("requests/:id/place") { request, context in try await place(request, context) }
         router.get("requests/:id/photos/:photo") { _, context in
             let actor = try context.requireActor()
             return RequestHTTP.photo(try await requests.photo(try context.pathID("photo"), actor: actor))

@@ -61,6 +61,21 @@ enum RequestsTemplates {
         {{#r.rating}}<dt>评价</dt><dd>{{r.rating}} 星</dd>{{/r.rating}}
       </dl>
     </section>
+    {{#placing}}<section class="card" id="placing" aria-labelledby="placing-title"><h2 id="placing-title">待定位：请确定地点</h2>
+      <p class="muted">登记的位置：{{address}}{{#point}} · 坐标（纬度, 经度）{{point}}{{/point}}。确定地点后才能派遣。</p>
+      <p>{{#picker.chosenLine}}已选：<strong id="placing-chosen">{{picker.chosenLine}}</strong>{{/picker.chosenLine}}{{^picker.chosenLine}}请选到社区、网格、楼栋或户。{{/picker.chosenLine}}</p>
+      <nav class="crumbs" aria-label="地点层级">{{#picker.crumbs}}<a href="{{href}}">{{name}}</a><span>›</span>{{/picker.crumbs}}</nav>
+      {{#picker.hasChildren}}<form method="get" action="/requests/{{requestId}}" class="form-inline" id="placing-down">
+        <label>下一级（{{picker.childLevel}}） <select name="regionId">{{#picker.children}}<option value="{{value}}">{{label}}</option>{{/picker.children}}</select></label>
+        <button class="btn">选择</button></form>{{/picker.hasChildren}}
+      <form method="get" action="/requests/{{requestId}}" class="form-inline" id="placing-search">
+        <label>按名称查找 <input name="placeQuery" maxlength="30" value="{{picker.query}}" placeholder="如：1号楼、建设社区"></label><button class="btn">查找</button></form>
+      {{#picker.searched}}<ul class="links" id="placing-found">{{#picker.found}}<li><a href="{{href}}">{{line}}</a></li>{{/picker.found}}</ul>
+        {{^picker.hasFound}}<p class="muted">管辖范围内没有名称含「{{picker.query}}」的地点。</p>{{/picker.hasFound}}{{/picker.searched}}
+      {{#picker.chosenLine}}<form method="post" action="/requests/{{requestId}}/place" class="form-stack" id="placing-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="regionId" value="{{picker.chosenId}}">
+        <button class="btn btn-primary">确定地点：{{picker.chosenLine}}</button></form>{{/picker.chosenLine}}
+    </section>{{/placing}}
     {{#hasActions}}<section class="card" id="actions"><h2>办理</h2>
     {{#actions}}
       <form method="post" action="/requests/{{requestId}}/actions" class="form-stack action" id="action-{{kind}}"{{#photos}} enctype="multipart/form-data"{{/photos}}>
@@ -129,7 +144,7 @@ enum RequestsTemplates {
         <label>诉求描述 <textarea name="description" rows="3" maxlength="2000" required>{{v.description}}</textarea></label>
         {{> requests.questions}}
         {{#place.chosenLine}}<input type="hidden" name="regionId" value="{{place.chosenId}}"><p>地点：{{place.chosenLine}}（要改地点，请先在上方改好再填写下面的内容，以免已填的内容丢失）</p>{{/place.chosenLine}}
-        {{^place.chosenLine}}<p class="alert alert-error">请先在上面选好地点。</p>{{/place.chosenLine}}
+        {{^place.chosenLine}}<p class="alert alert-error">请先在上面选好地点；选不出时在“具体位置”写明地址（如：建设社区3号楼2单元301），系统按地址自动定位，找不到的进入待定位。</p>{{/place.chosenLine}}
         <label>具体位置 <input name="address" maxlength="200" value="{{v.address}}"></label>
         <label>联系人 <input name="contactName" maxlength="50" value="{{v.contactName}}"></label>
         <label>联系电话 <input name="phone" maxlength="20" inputmode="tel" value="{{v.phone}}"></label>

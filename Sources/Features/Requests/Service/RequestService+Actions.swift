@@ -84,6 +84,7 @@ extension RequestService {
 
     /// A handler must be able to act where the request is: bound to its node or one above.
     static func placeProblem(_ assignees: [StaffMember], request: ServiceRequest) -> DomainError? {
+        if request.awaitingPlace { return DomainError.invalid("regionId", "这件诉求还没有确定地点（待定位），请先确定地点再派遣") }
         guard let outside = assignees.first(where: { !request.regionPath.hasPrefix($0.regionPath) }) else { return nil }
         return DomainError.invalid("handlerId", "“\(outside.displayName)”的管辖范围不包含诉求所在地，不能派给他")
     }

@@ -37,7 +37,8 @@ extension RequestService {
         }
         let item = try await item(for: draft)
         let valid = try IntakeRules.validate(draft, item: item)
-        let node = try await intakeRegion(draft, actor: actor)
+        let (node, awaitingPlace) = try await intakeRegion(draft, address: valid.address, latitude: valid.latitude,
+                                                          longitude: valid.longitude, actor: actor)
         let place = try await regions.addressLine(for: node)
         let phone = try valid.phone.map { (sealed: try vault.seal($0.value), index: vault.blindIndex($0.value, kind: "phone"), masked: $0.masked) }
         let contactName = valid.anonymous ? nil : valid.contactName ?? (draft.channel == .selfService ? actor.displayName : nil)
@@ -51,7 +52,8 @@ extension RequestService {
                 place: place, address: valid.address ?? "", latitude: valid.latitude, longitude: valid.longitude,
                 requesterUserId: draft.channel == .selfService ? actor.userId : nil, contactName: contactName,
                 phoneSealed: phone?.sealed, phoneIndex: phone?.index, phoneMasked: phone?.masked, anonymous: valid.anonymous,
-                enteredBy: draft.channel == .selfService ? nil : actor.userId, urgent: urgent, origin: draft.origin)
+                enteredBy: draft.channel == .selfService ? nil : actor.userId, urgent: urgent, origin: draft.origin,
+                awaitingPlace: awaitingPlace)
             do {
                 let (request, emergency) = try await insert(new, item: item, photos: valid.photos, actor: actor)
                 return Submission(request: request, repeated: false, emergency: emergency)
@@ -116,17 +118,30 @@ extension RequestService {
     }
 
     /// Residents ask for their own household or the places around it (building, grid,
-    /// community); staff for any place in their scope.
-    func intakeRegion(_ draft: RequestDraft, actor: Actor) async throws -> RegionNode {
+    /// community); staff for any place in their scope. Staff who give no place but an address
+    /// or a point have it found (`RegionService.locate`); what is found nowhere below the
+    /// street stays at the deepest level found (at least the actor's own) and is 待定位 —
+    /// taken in, never refused, and placed by hand later.
+    func intakeRegion(_ draft: RequestDraft, address: String?, latitude: Double?, longitude: Double?,
+                      actor: Actor) async throws -> (node: RegionNode, awaitingPlace: Bool) {
         if draft.channel == .selfService {
             let id = draft.regionId ?? actor.scope.regionId
             guard let node = try await regions.lookup(id), !node.retired, actor.scope.path.hasPrefix(node.path),
                   node.level.depth >= RegionLevel.community.depth else {
                 throw DomainError.invalid("regionId", "只能为自己家或所在的楼栋、网格、社区提交诉求")
             }
-            return node
+            return (node, false)
         }
-        guard let id = draft.regionId else { throw DomainError.invalid("regionId", "请选择诉求发生的地点（网格、楼栋或户）") }
+        guard let id = draft.regionId else {
+            let point = latitude.flatMap { lat in longitude.map { GeoPoint(lon: $0, lat: lat) } }
+            guard point != nil || address != nil else { throw DomainError.invalid("regionId", "请选择诉求发生的地点（网格、楼栋或户）") }
+            var found = try await regions.locate(point: point, address: address, within: actor.scope)?.node
+            if found == nil { found = try await regions.lookup(actor.scope.regionId) }
+            guard let node = found, !node.retired else {
+                throw DomainError.invalid("regionId", "请选择诉求发生的地点（网格、楼栋或户）")
+            }
+            return (node, node.level.depth < RegionLevel.community.depth)
+        }
         let node: RegionNode
         do { node = try await regions.node(id, actor: actor) } catch let error as DomainError where error.kind == .notFound {
             throw DomainError.invalid("regionId", "所选地点不存在或不在您的管辖范围内")
@@ -134,7 +149,7 @@ extension RequestService {
         guard !node.retired, node.level.depth >= RegionLevel.community.depth else {
             throw DomainError.invalid("regionId", "请选择社区及以下的地点")
         }
-        return node
+        return (node, false)
     }
 
     /// Keys are per person (or per API token): one client's key never finds another's request.

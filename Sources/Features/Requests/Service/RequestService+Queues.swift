@@ -38,8 +38,8 @@ extension RequestService {
     public func dueWork(actor: Actor, window: DueWindow, limit: Int) async throws -> [DueList] {
         guard let user = actor.userId else { return [] }
         let limit = min(max(limit, 1), 50)
-        let worked: [(RequestQueue, Permission)] = [(.dispatch, .requestDispatch), (.mine, .requestHandle), (.verify, .requestVerify),
-                                                    (.review, .requestReview)]
+        let worked: [(RequestQueue, Permission)] = [(.unplaced, .requestDispatch), (.dispatch, .requestDispatch), (.mine, .requestHandle),
+                                                    (.verify, .requestVerify), (.review, .requestReview)]
         let queues = worked.enumerated().filter { actor.may($0.element.1) }.map { (queue: $0.element.0, order: 10 + $0.offset) }
         let residentOnly = actor.may(.requestSubmit) && !actor.may(.requestIntake)
         let viewPath = actor.may(.requestView) ? actor.scope.path : nil
@@ -51,6 +51,8 @@ extension RequestService {
                     now: window.now.millis, soon: window.now.millis, limit: limit, offset: 0)
                 let (counts, rows) = try await RequestQueries.due(tx, resolved, endOfToday: window.endOfToday.millis,
                                                                   endOfWeek: window.endOfWeek.millis)
+                // 待定位 shows only when something waits: most days nothing does.
+                if queue == .unplaced && counts.total == 0 { continue }
                 lists.append(DueList(id: "due-requests-\(queue.rawValue)", title: queue.label, href: "/requests?queue=\(queue.rawValue)",
                                      counts: counts, items: rows.map(Self.dueItem), order: order))
             }

@@ -72,7 +72,8 @@ public struct RequestService: Sendable {
         return RequestDetail(
             request: request, item: item, categoryName: categoryName, place: [request.place, request.address].filter { !$0.isEmpty }.joined(separator: " "),
             events: staffView ? events : events.filter { !$0.isInternal }, roles: roles,
-            actions: Workflow.available(request.progress, roles: roles),
+            // 待定位: placed first, dispatched after.
+            actions: Workflow.available(request.progress, roles: roles).filter { !(request.awaitingPlace && $0 == .dispatch) },
             handler: request.progress.handlerId.flatMap { people[$0] },
             coHandlers: request.progress.coHandlerIds.compactMap { people[$0] },
             showsContact: staffView && !request.anonymous || roles.contains(.requester))

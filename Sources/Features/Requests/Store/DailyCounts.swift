@@ -78,6 +78,17 @@ enum DailyCounts {
         try await add(tx, sums, today: day(now.millis))
     }
 
+    /// One request moved from `oldPath` to `newPath` (a 待定位 request placed): its counts
+    /// leave the old areas and join the new ones.
+    static func moved(_ tx: Tx, _ request: ServiceRequest, from oldPath: String, to newPath: String) async throws {
+        let contribution = MetricContribution.of(request.progress)
+        let day = day(request.progress.submittedAt.millis)
+        var sums: [Key: MetricCounts] = [:]
+        for area in areas(oldPath) { sums[Key(area: area, day: day), default: MetricCounts()] -= contribution }
+        for area in areas(newPath) { sums[Key(area: area, day: day), default: MetricCounts()] += contribution }
+        try await add(tx, sums.filter { !$0.value.isZero })
+    }
+
     struct Key: Hashable {
         let area: String
         let day: Int64

@@ -58,7 +58,8 @@ enum RequestQueries {
         }
         let running = states(RequestState.allCases.filter { $0.stage != nil })
         switch q.queue {
-        case .dispatch: filter = filter + " AND r.state IN ('received', 'registered')"
+        case .dispatch: filter = filter + " AND r.state IN ('received', 'registered') AND r.awaiting_place = 0"
+        case .unplaced: filter = filter + " AND r.awaiting_place = 1 AND r.state IN ('received', 'registered')"
         case .mine: filter = mineClause + " AND r.state IN ('dispatched', 'in_progress', 'suspended')"
         case .dueSoon: filter = filter + " AND r.state IN (\(unsafeRaw: running)) AND r.current_due >= \(bind: q.now) AND r.current_due <= \(bind: q.soon)"
         case .overdue: filter = filter + " AND r.state IN (\(unsafeRaw: running)) AND r.current_due < \(bind: q.now)"

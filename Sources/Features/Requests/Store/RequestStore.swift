@@ -11,7 +11,7 @@ enum RequestStore {
         "pending_kind", "pending_minutes", "pending_reason", "handler_id", "handler_path", "co_handler_ids", "submitted_at",
         "stage_started_at", "respond_due", "handle_due", "verify_due", "paused_remaining", "responded_at", "reported_at", "closed_at",
         "rated_at", "rating", "respond_minutes", "handle_minutes", "verify_minutes", "respond_late", "handle_late", "verify_late",
-        "rework_count", "reopen_count", "extension_count", "escalation_level", "warned", "version", "updated_at",
+        "rework_count", "reopen_count", "extension_count", "escalation_level", "warned", "version", "updated_at", "awaiting_place",
     ]
     static let columns = readColumns.joined(separator: ", ")
     /// The same, of the table named `alias` in a query that joins others.
@@ -25,7 +25,7 @@ enum RequestStore {
          ("address", r.address), ("latitude", r.latitude), ("longitude", r.longitude), ("requester_user_id", r.requesterUserId),
          ("contact_name", r.contactName), ("phone_sealed", r.phoneSealed), ("phone_index", r.phoneIndex), ("phone_masked", r.phoneMasked),
          ("anonymous", r.anonymous ? 1 : 0), ("entered_by", r.enteredBy), ("urgent", r.urgent ? 1 : 0),
-         ("origin", r.origin)]
+         ("origin", r.origin), ("awaiting_place", r.awaitingPlace ? 1 : 0)]
     }
 
     /// Where a request stands: written when it is made and at every step (its submission
@@ -53,6 +53,7 @@ enum RequestStore {
         let phoneSealed: String?, phoneIndex: String?, phoneMasked: String?, anonymous: Bool, enteredBy: Int64?
         var urgent = false
         var origin: String? = nil
+        var awaitingPlace = false
     }
 
     /// Writes a new request and gives it back as a read would (times at the milliseconds they
@@ -66,12 +67,14 @@ enum RequestStore {
         let id = try await tx.sql.raw("INSERT INTO requests (" + .names(written) + ") VALUES " + .values(written) + " RETURNING id")
             .first()!.decode(column: "id", as: Int64.self)
         let stored = asStored(p)
-        return ServiceRequest(
+        var request = ServiceRequest(
             id: id, trackingCode: r.trackingCode, itemId: r.itemId, categoryId: r.categoryId, channel: r.channel, description: r.description,
             answers: r.answers, regionId: r.regionId, regionPath: r.regionPath, place: r.place, address: r.address, latitude: r.latitude,
             longitude: r.longitude, requesterUserId: r.requesterUserId, contactName: r.contactName, phoneMasked: r.phoneMasked,
             anonymous: r.anonymous, enteredBy: r.enteredBy, urgent: r.urgent, handlerPath: nil, progress: stored, version: 1,
             updatedAt: stored.submittedAt)
+        request.awaitingPlace = r.awaitingPlace
+        return request
     }
 
     static func request(_ row: any SQLRow) throws -> ServiceRequest {
@@ -100,7 +103,7 @@ enum RequestStore {
             reworkCount: try int("rework_count"), reopenCount: try int("reopen_count"), extensionCount: try int("extension_count"),
             escalationLevel: try int("escalation_level"), warned: try bool("warned"))
         let answersText = try row.decode(column: "answers", as: String.self)
-        return ServiceRequest(
+        var request = ServiceRequest(
             id: id, trackingCode: try row.decode(column: "tracking_code", as: String.self),
             itemId: try row.decode(column: "item_id", as: Int64.self), categoryId: try row.decode(column: "category_id", as: Int64.self),
             channel: try row.decode(known: "channel", as: IntakeChannel.self, row: "requests#\(id)"),
@@ -114,6 +117,8 @@ enum RequestStore {
             phoneMasked: try row.decode(column: "phone_masked", as: String?.self), anonymous: try bool("anonymous"),
             enteredBy: try row.decode(column: "entered_by", as: Int64?.self), urgent: try bool("urgent"), handlerPath: try row.decode(column: "handler_path", as: String?.self),
             progress: progress, version: try row.decode(column: "version", as: Int64.self), updatedAt: try date("updated_at")!)
+        request.awaitingPlace = try bool("awaiting_place")
+        return request
     }
 
     static func find(_ tx: Tx, id: Int64, lock: Bool = false) async throws -> ServiceRequest? {
@@ -144,13 +149,23 @@ enum RequestStore {
 
     /// The request after a `saveProgress` that succeeded, as a read would give it.
     static func saved(_ request: ServiceRequest, _ p: RequestProgress, handlerPath: String?, now: Int64) -> ServiceRequest {
-        ServiceRequest(
+        var saved = ServiceRequest(
             id: request.id, trackingCode: request.trackingCode, itemId: request.itemId, categoryId: request.categoryId, channel: request.channel,
             description: request.description, answers: request.answers, regionId: request.regionId, regionPath: request.regionPath,
             place: request.place, address: request.address, latitude: request.latitude, longitude: request.longitude,
             requesterUserId: request.requesterUserId, contactName: request.contactName, phoneMasked: request.phoneMasked,
             anonymous: request.anonymous, enteredBy: request.enteredBy, urgent: request.urgent, handlerPath: handlerPath, progress: asStored(p),
             version: request.version + 1, updatedAt: Date(millis: now))
+        saved.awaitingPlace = request.awaitingPlace
+        return saved
+    }
+
+    /// Moves a 待定位 request to the place staff chose: it is placed from now on.
+    static func place(_ tx: Tx, _ request: ServiceRequest, at node: (id: Int64, path: String), place: String, now: Int64) async throws -> Bool {
+        try await tx.sql.raw("""
+            UPDATE requests SET region_id = \(bind: node.id), region_path = \(bind: node.path), place = \(bind: place), awaiting_place = 0,
+            updated_at = \(bind: now), version = version + 1 WHERE id = \(bind: request.id) AND version = \(bind: request.version) RETURNING id
+            """).first() != nil
     }
 
     /// Progress with its times at the milliseconds they are stored at.

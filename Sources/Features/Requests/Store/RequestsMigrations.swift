@@ -112,6 +112,11 @@ enum RequestsMigrations {
         Migration("requests.009") { _ in
             ["ALTER TABLE requests ADD COLUMN origin TEXT", "CREATE INDEX requests_origin ON requests (origin)"]
         },
+        // 待定位: requests whose address or point placed them nowhere below the street.
+        Migration("requests.010") { _ in
+            ["ALTER TABLE requests ADD COLUMN awaiting_place INTEGER NOT NULL DEFAULT 0",
+             "CREATE INDEX requests_awaiting_place ON requests (awaiting_place, region_path)"]
+        },
     ]
 }
 
