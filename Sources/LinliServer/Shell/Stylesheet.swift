@@ -97,7 +97,7 @@ enum Stylesheet {
     .boundary-map{margin:0}.boundary-map svg{width:100%;max-height:70vh;height:auto}
     .boundary-map path{stroke:var(--fg,#333);stroke-width:1.2;vector-effect:non-scaling-stroke}
     .boundary-self{fill:#eef3f8}.boundary-child{fill:#cfe3f5;fill-opacity:.7}.boundary-map a:hover path{fill:#9cc7ea}
-    .boundary-map text{font-size:13px;fill:#123;pointer-events:none}
+    .boundary-map text{font-size:20px;fill:#123;pointer-events:none}
     .qr{margin:.5rem 0;text-align:center}
     .qr svg{max-width:100%;height:auto}
     .qr figcaption{font-size:.9rem;word-break:break-all}
