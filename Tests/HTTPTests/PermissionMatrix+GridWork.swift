@@ -186,6 +186,20 @@ extension PermissionMatrixTests {
         "GET /api/v1/grid/coverage": Case(.permission(.gridView, success: 200)) { s, role, inside in
             Request(uri: "/api/v1/grid/coverage?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
         },
+        "GET /api/v1/grid/scores": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            _ = try await s.visit(inside)
+            return Request(uri: "/api/v1/grid/scores?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
+        },
+        "GET /grid/scores": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            Request(uri: "/grid/scores?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)&month=2026-12")
+        },
+        "GET /grid/scores.xlsx": Case(.permission(.gridView, success: 200)) { s, role, inside in
+            _ = try await s.patrol(role, inside)
+            return Request(uri: "/grid/scores.xlsx?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
+        },
+        "GET /api/v1/grid/rules/scores": Case(.permission(.gridView, success: 200), scoped: false) { _, _, _ in
+            Request(uri: "/api/v1/grid/rules/scores")
+        },
         "GET /grid/coverage": Case(.permission(.gridView, success: 200)) { s, role, inside in
             Request(uri: "/grid/coverage?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)&month=2026-12")
         },

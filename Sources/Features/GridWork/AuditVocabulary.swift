@@ -17,7 +17,8 @@ extension AuditAction {
     static let visitRulesEdit = AuditAction("grid_rules.visits", on: .gridRules, "修改走访规则")
     static let dutiesEdit = AuditAction("grid_rules.duties", on: .gridRules, "修改岗位职责")
     static let patrolQuotaEdit = AuditAction("grid_rules.patrols", on: .gridRules, "修改巡查定量")
+    static let scoreRulesEdit = AuditAction("grid_rules.scores", on: .gridRules, "修改考核细则")
 
     static let gridWork: [AuditAction] = [.visitRecord, .eventDeclare, .eventEnd, .patrolStart, .patrolProblem, .patrolEnd,
-                                          .visitRulesEdit, .dutiesEdit, .patrolQuotaEdit]
+                                          .visitRulesEdit, .dutiesEdit, .patrolQuotaEdit, .scoreRulesEdit]
 }

@@ -28,6 +28,7 @@ public struct GridWorkFeature: Feature {
     public static let navigation = [
         NavigationItem.link("网格工作", href: "/grid", permission: .gridWork, order: 25),
         NavigationItem.link("走访覆盖", href: "/grid/coverage", permission: .gridView, order: 26),
+        NavigationItem.link("考核定分", href: "/grid/scores", permission: .gridView, order: 27),
     ]
 
     public let gridWork: GridWorkService

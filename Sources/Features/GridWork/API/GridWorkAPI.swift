@@ -118,6 +118,8 @@ struct GridWorkAPI {
         api.get("coverage", use: coverage)
         api.get("rules/visits", use: visitRules)
         api.get("rules/duties", use: duties)
+        api.get("rules/scores", use: scoreRules)
+        api.get("scores", use: scores)
     }
 
     @Sendable func day(_ request: Request, context: AppContext) async throws -> Response {
@@ -272,14 +274,20 @@ struct GridWorkAPI {
 
     @Sendable func coverage(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.gridView)
-        let query = try request.query(VisitsQuery.init)
-        let r = ChinaStandardTime.reading(gridWork.clock.now())
-        let (year, month) = query.month ?? (r.year, r.month)
-        let c = try await gridWork.coverage(regionId: query.regionId, year: year, month: month, actor: actor)
+        let (regionId, year, month) = try regionMonth(request)
+        let c = try await gridWork.coverage(regionId: regionId, year: year, month: month, actor: actor)
         return try Web.json(CoverageView(regionId: c.region.id, regionName: c.region.name, from: c.from.millis, to: c.to.millis,
                                          total: FiguresView(c.total),
                                          children: c.children.map { CoverageRowView(regionId: $0.region.id, regionName: $0.region.name,
                                                                                     figures: FiguresView($0.figures)) }))
+    }
+
+    /// `regionId` and `month` (`2026-12`; this month when absent) of a report's query.
+    func regionMonth(_ request: Request) throws -> (regionId: Int64?, year: Int, month: Int) {
+        let query = try request.query(VisitsQuery.init)
+        let r = ChinaStandardTime.reading(gridWork.clock.now())
+        let (year, month) = query.month ?? (r.year, r.month)
+        return (query.regionId, year, month)
     }
 
     @Sendable func quota(_ request: Request, context: AppContext) async throws -> Response {

@@ -30,15 +30,19 @@ extension GridWorkPages {
         return (query.regionId, year, month)
     }
 
+    /// The way down to `region`, each step a link to the same report and month.
+    func crumbs(to region: RegionNode, month: String, actor: Actor) async throws -> [CrumbLink] {
+        try await gridWork.regions.breadcrumb(for: region, actor: actor).map { CrumbLink(id: $0.id, name: $0.name, month: month) }
+    }
+
     @Sendable func coverage(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.gridView)
         let (regionId, year, month) = try monthQuery(request)
         let report = try await gridWork.coverage(regionId: regionId, year: year, month: month, actor: actor)
         let monthText = String(format: "%04d-%02d", year, month)
-        let crumbs = try await gridWork.regions.breadcrumb(for: report.region, actor: actor)
         let model = CoverageModel(
             regionId: report.region.id, regionName: report.region.name, month: monthText, monthLabel: "\(year) 年 \(month) 月",
-            crumbs: crumbs.map { CrumbLink(id: $0.id, name: $0.name, month: monthText) }, total: FiguresView(report.total),
+            crumbs: try await crumbs(to: report.region, month: monthText, actor: actor), total: FiguresView(report.total),
             rows: report.children.map { row in
                 let f = FiguresView(row.figures)
                 return CoverageRowView(id: row.region.id, name: row.region.name, month: monthText, inCare: f.inCare, visited: f.visited, rate: f.rate,

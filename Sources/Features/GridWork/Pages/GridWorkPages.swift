@@ -31,6 +31,8 @@ struct GridWorkPages {
         router.get("grid/plates", use: platesPage)
         router.get("grid/plates/:code", use: plateLanding)
         router.get("grid/coverage", use: coverage)
+        router.get("grid/scores", use: scores)
+        router.get("grid/scores.xlsx", use: scoreSheet)
         router.get("grid/visits.xlsx", use: visitLedger)
         router.get("grid/patrols.xlsx", use: patrolLedger)
     }

@@ -3,7 +3,7 @@
 enum GridWorkTemplates {
     static let all: [String: String] = [
         "gridwork.day": day, "gridwork.visitForm": visitForm, "gridwork.visit": visit, "gridwork.plans": plans, "gridwork.rules": rules,
-        "gridwork.coverage": coverage, "gridwork.patrol": patrol, "gridwork.plates": plates, "gridwork.plate": plate,
+        "gridwork.coverage": coverage, "gridwork.scores": scores, "gridwork.patrol": patrol, "gridwork.plates": plates, "gridwork.plate": plate,
     ]
 
     static let day = """
@@ -115,7 +115,8 @@ enum GridWorkTemplates {
     <form method="get" action="/grid/coverage" class="form-inline"><input type="hidden" name="regionId" value="{{regionId}}">
       <label>月份 <input type="month" name="month" value="{{month}}"></label><button class="btn">查看</button>
       <a class="btn" href="/grid/visits.xlsx?regionId={{regionId}}&amp;month={{month}}" id="visit-ledger">走访台账</a>
-      <a class="btn" href="/grid/patrols.xlsx?regionId={{regionId}}&amp;month={{month}}" id="patrol-ledger">巡查台账</a></form>
+      <a class="btn" href="/grid/patrols.xlsx?regionId={{regionId}}&amp;month={{month}}" id="patrol-ledger">巡查台账</a>
+      <a class="btn" href="/grid/scores?regionId={{regionId}}&amp;month={{month}}" id="scores-link">考核定分</a></form>
     <section class="stats" id="coverage-total">
       <div class="stat"><span class="stat-value">{{total.rate}}</span><span class="stat-label">当月走访覆盖率（目标 100%）</span></div>
       <div class="stat"><span class="stat-value">{{total.visited}} / {{total.inCare}}</span><span class="stat-label">已走访 / 走访对象</span></div>
@@ -126,6 +127,28 @@ enum GridWorkTemplates {
         <td data-label="已走访" class="num">{{visited}}</td><td data-label="覆盖率" class="num">{{rate}}</td><td data-label="超期" class="num">{{overdue}}</td>
         <td data-label="走访次数" class="num">{{visits}}</td><td data-label="逾期走访" class="num">{{lateVisits}}</td><td data-label="事件后未按时" class="num">{{eventMissed}}</td></tr>{{/rows}}
     </tbody></table></section>{{/hasRows}}
+    """
+
+    static let scores = """
+    <header class="page-head"><h1>考核定分 · {{regionName}}</h1><p class="muted">{{monthLabel}} · {{rulesVersion}}：无可考核内容的项不计，其余折算为百分制</p></header>
+    <nav class="crumbs" aria-label="区域">{{#crumbs}}<a href="/grid/scores?regionId={{id}}&amp;month={{month}}">{{name}}</a><span>›</span>{{/crumbs}}</nav>
+    <form method="get" action="/grid/scores" class="form-inline"><input type="hidden" name="regionId" value="{{regionId}}">
+      <label>月份 <input type="month" name="month" value="{{month}}"></label><button class="btn">查看</button>
+      <a class="btn" href="/grid/scores.xlsx?regionId={{regionId}}&amp;month={{month}}" id="score-sheet">导出考核得分表</a>
+      <a class="btn" href="/grid/coverage?regionId={{regionId}}&amp;month={{month}}">走访覆盖</a></form>
+    <section class="card"><h2>网格</h2>{{#hasGrids}}<table class="table cards" id="grid-scores"><thead><tr><th>网格</th><th>社区</th><th>总分</th><th>社区内</th><th>街道内</th>
+      {{#measures}}<th>{{label}}（{{maximum}}）</th>{{/measures}}</tr></thead><tbody>
+      {{#grids}}<tr><td data-label="网格">{{name}}</td><td data-label="社区">{{place}}</td><td data-label="总分" class="num"><strong>{{total}}</strong></td>
+        <td data-label="社区内排名" class="num">{{rankInCommunity}}</td><td data-label="街道内排名" class="num">{{rankInStreet}}</td>
+        {{#cells}}<td data-label="{{label}}" class="num">{{points}} <small class="muted">{{detail}}</small></td>{{/cells}}</tr>{{/grids}}
+    </tbody></table>{{/hasGrids}}{{^hasGrids}}<p class="muted">该区域下没有网格。</p>{{/hasGrids}}</section>
+    <section class="card"><h2>网格队伍成员</h2><p class="muted">走访、诉求和发现问题按本人记录；走访覆盖和巡查定量按所在网格（网格定人，队伍共担）。</p>
+      {{#hasWorkers}}<table class="table cards" id="worker-scores"><thead><tr><th>姓名</th><th>网格</th><th>总分</th><th>社区内</th><th>街道内</th>
+      {{#measures}}<th>{{label}}（{{maximum}}）</th>{{/measures}}</tr></thead><tbody>
+      {{#workers}}<tr><td data-label="姓名">{{name}}</td><td data-label="网格">{{place}}</td><td data-label="总分" class="num"><strong>{{total}}</strong></td>
+        <td data-label="社区内排名" class="num">{{rankInCommunity}}</td><td data-label="街道内排名" class="num">{{rankInStreet}}</td>
+        {{#cells}}<td data-label="{{label}}" class="num">{{points}} <small class="muted">{{detail}}</small></td>{{/cells}}</tr>{{/workers}}
+    </tbody></table>{{/hasWorkers}}{{^hasWorkers}}<p class="muted">这些网格尚未配置队伍。</p>{{/hasWorkers}}</section>
     """
 
     static let patrol = """

@@ -17,7 +17,7 @@ public struct GridRulesVersion<Body: Codable & Sendable & Equatable>: Sendable, 
 
 /// The kinds of rules a district sets, each with its defaults.
 enum GridRulesKind: String {
-    case visits, duties, patrols
+    case visits, duties, patrols, scores
 }
 
 enum GridRulesStore {
@@ -42,6 +42,17 @@ enum GridRulesStore {
         try await tx.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM gridwork_rules g WHERE kind = \(bind: kind.rawValue)
             AND version = (SELECT MAX(version) FROM gridwork_rules h WHERE h.region_id = g.region_id AND h.kind = g.kind)
+            """).all().map { try decode($0, as: type) }
+    }
+
+    /// The version of every region that set `kind` that was in force just before `time` (a
+    /// past month is scored by the rules of its own time).
+    static func all<Body: Codable & Sendable & Equatable>(_ tx: Tx, kind: GridRulesKind, as type: Body.Type, before time: Date) async throws
+        -> [GridRulesVersion<Body>] {
+        try await tx.sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM gridwork_rules g WHERE kind = \(bind: kind.rawValue) AND edited_at < \(bind: time.millis)
+            AND version = (SELECT MAX(version) FROM gridwork_rules h WHERE h.region_id = g.region_id AND h.kind = g.kind
+                           AND h.edited_at < \(bind: time.millis))
             """).all().map { try decode($0, as: type) }
     }
 

@@ -14,21 +14,42 @@ public struct BoundaryImport: Sendable {
     public let nodes: [RegionNode]
 }
 
-/// Each instance's index of the boundaries, rebuilt when the stored version changes (an
-/// import or a retirement on any instance renews it).
+/// Each instance's index of the boundaries with the nodes they belong to, so placing a point
+/// reads no table. The stored version is looked at again at most once a second: a change made
+/// on this instance forgets the index at once (`forget`), one made on another is seen within
+/// that second. Imports, retirements, renames and moves renew the version.
 final class BoundaryCache: Sendable {
-    private let kept = Mutex<(version: String, index: BoundaryIndex)?>(nil)
+    struct Kept: Sendable {
+        let version: String
+        let index: BoundaryIndex
+        let nodes: [Int64: RegionNode]
+        var checked: ContinuousClock.Instant
+    }
+    static let recheck: Duration = .seconds(1)
+    private let kept = Mutex<Kept?>(nil)
 
-    func index(_ tx: Tx) async throws -> BoundaryIndex {
-        let version = try await BoundaryStore.version(tx)
-        if let kept = kept.withLock({ $0 }), kept.version == version { return kept.index }
-        let entries = try await BoundaryStore.all(tx).compactMap { row -> BoundaryIndex.Entry? in
-            guard let level = RegionLevel(rawValue: row.level), let boundary = Boundary.stored(row.geometry) else { return nil }
-            return BoundaryIndex.Entry(nodeId: row.id, level: level, boundary: boundary)
+    func forget() { kept.withLock { $0 = nil } }
+
+    func index(_ database: Database) async throws -> Kept {
+        if let fresh = kept.withLock({ k in k.flatMap { $0.checked.duration(to: .now) < Self.recheck ? $0 : nil } }) { return fresh }
+        return try await database.read { tx in
+            let version = try await BoundaryStore.version(tx)
+            let same = kept.withLock { k -> Kept? in
+                guard k?.version == version else { return nil }
+                k?.checked = .now
+                return k
+            }
+            if let same { return same }
+            var nodes: [Int64: RegionNode] = [:]
+            let entries = try await BoundaryStore.all(tx).compactMap { row -> BoundaryIndex.Entry? in
+                guard let boundary = Boundary.stored(row.geometry) else { return nil }
+                nodes[row.node.id] = row.node
+                return BoundaryIndex.Entry(nodeId: row.node.id, level: row.node.level, boundary: boundary)
+            }
+            let fresh = Kept(version: version, index: BoundaryIndex(entries), nodes: nodes, checked: .now)
+            kept.withLock { $0 = fresh }
+            return fresh
         }
-        let index = BoundaryIndex(entries)
-        kept.withLock { $0 = (version, index) }
-        return index
     }
 }
 
@@ -41,7 +62,7 @@ extension RegionService {
         let under = try await nodeId.asyncMap { try await node($0, actor: actor) }
         let features = try BoundaryFileRules.features(data)
         let now = clock.now().millis
-        return try await database.write { tx in
+        let imported = try await database.write { tx in
             let found = try await RegionStore.find(tx, codes: features.map(\.code), within: actor.scope)
             let byCode = Dictionary(found.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             var nodes: [RegionNode] = []
@@ -63,6 +84,8 @@ extension RegionService {
             try await BoundaryStore.changed(tx)
             return BoundaryImport(nodes: nodes)
         }
+        boundaries.forget()
+        return imported
     }
 
     /// The boundaries kept for `ids` (those that have one), for drawing.
@@ -74,11 +97,9 @@ extension RegionService {
 
     /// The deepest node in `scope` whose boundary holds `point`, if any.
     public func locate(point: GeoPoint, within scope: Scope) async throws -> RegionNode? {
-        try await database.read { tx in
-            guard let entry = try await boundaries.index(tx).place(point) else { return nil }
-            guard let node = try await RegionStore.find(tx, id: entry.nodeId, within: scope), !node.retired else { return nil }
-            return node
-        }
+        let kept = try await boundaries.index(database)
+        guard let entry = kept.index.place(point), let node = kept.nodes[entry.nodeId], scope.contains(path: node.path) else { return nil }
+        return node
     }
 
     /// The node an address names, walked down from the scope's node: at each level the child
@@ -152,6 +173,13 @@ extension RegionService {
                 + #","geometry":"# + boundary.geoJSON + "}"
         }
         return #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
+    }
+
+    /// The nodes of `level` under `node` in use (at most 5,000: a district has some 700 grids).
+    public func descendants(of node: RegionNode, level: RegionLevel, actor: Actor) async throws -> [RegionNode] {
+        try actor.require(.regionView)
+        guard actor.scope.contains(path: node.path) else { throw DomainError.notFound("区域") }
+        return try await database.read { tx in try await BoundaryStore.descendants(tx, under: node.path, level: level) }
     }
 
     /// Where a point or an address lies within the actor's scope (the API's 定位).

@@ -207,17 +207,20 @@ public struct RegionService: Sendable {
     public func rename(_ id: Int64, to name: String?, actor: Actor) async throws -> RegionNode {
         try actor.require(.regionManage)
         let now = clock.now().millis
-        return try await database.write { tx in
+        let renamed = try await database.write { tx in
             let node = try await Self.scopedNode(tx, id, actor)
             guard node.path != actor.scope.path else { throw DomainError.conflict("不能修改您自己的管辖根节点，请联系上级") }
             guard !node.retired else { throw DomainError.conflict("「\(node.name)」已撤销") }
             let name = try RegionRules.validateName(name)
             guard name != node.name else { return node }
             try await RegionStore.rename(tx, id: id, name: name, now: now)
+            try await BoundaryStore.changed(tx)
             try await audit.append(tx, actor: actor, action: .regionRename, entityId: String(id),
                                    regionPath: node.path, before: ["name": node.name], after: ["name": name])
             return try await Self.scopedNode(tx, id, actor)
         }
+        boundaries.forget()
+        return renamed
     }
 
     /// Moves a node (and its subtree) under another parent of the same level as its current
@@ -225,7 +228,7 @@ public struct RegionService: Sendable {
     public func move(_ id: Int64, toParent parentId: Int64, actor: Actor) async throws -> RegionNode {
         try actor.require(.regionManage)
         let now = clock.now().millis
-        return try await database.write { tx in
+        let moved = try await database.write { tx in
             let node = try await Self.scopedNode(tx, id, actor)
             guard let newParent = try await RegionStore.find(tx, id: parentId, within: actor.scope) else {
                 throw DomainError.invalid("parentId", "目标上级不存在或不在您的管辖范围内")
@@ -240,18 +243,21 @@ public struct RegionService: Sendable {
             for listener in moveListeners {
                 try await listener.subtreeMoved(tx, from: node.path, to: newPath)
             }
+            try await BoundaryStore.changed(tx)
             try await audit.append(tx, actor: actor, action: .regionMove, entityId: String(id),
                                    regionPath: newPath,
                                    before: ["code": node.code, "parentId": node.parentId.map(String.init) ?? "", "path": node.path],
                                    after: ["code": newCode, "parentId": String(newParent.id), "path": newPath])
             return try await Self.scopedNode(tx, id, actor)
         }
+        boundaries.forget()
+        return moved
     }
 
     public func retire(_ id: Int64, actor: Actor) async throws -> RegionNode {
         try actor.require(.regionManage)
         let now = clock.now().millis
-        return try await database.write { tx in
+        let retired = try await database.write { tx in
             let node = try await Self.scopedNode(tx, id, actor)
             try RegionRules.checkRetire(node, activeChildren: node.childCount, scope: actor.scope)
             try await RegionStore.retire(tx, id: id, now: now)
@@ -260,6 +266,8 @@ public struct RegionService: Sendable {
                                    regionPath: node.path, before: ["retired": "false"], after: ["retired": "true"])
             return try await Self.scopedNode(tx, id, actor)
         }
+        boundaries.forget()
+        return retired
     }
 }
 

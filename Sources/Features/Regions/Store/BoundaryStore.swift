@@ -3,8 +3,8 @@ import LinliKit
 import SQLKit
 
 /// SQL for regions' boundaries: the GeoJSON geometry kept on the node
-/// (`regions.boundary_geojson`), and a version every change of a boundary (or of which nodes
-/// are in use) renews, so each instance knows when its index of boundaries is stale.
+/// (`regions.boundary_geojson`), and a version every change of a boundary or of a node's name,
+/// place or use renews, so each instance knows when its index of boundaries is stale.
 enum BoundaryStore {
     /// regions.002: the version row.
     static let migration = Migration("regions.002") { _ in [
@@ -26,14 +26,12 @@ enum BoundaryStore {
         try await tx.sql.raw("UPDATE regions SET boundary_geojson = \(bind: geometry), updated_at = \(bind: now) WHERE id = \(bind: id)").run()
     }
 
-    /// Boundaries of the nodes in use, each with its level.
-    static func all(_ tx: Tx) async throws -> [(id: Int64, level: String, geometry: String)] {
+    /// Boundaries of the nodes in use, each with its node.
+    static func all(_ tx: Tx) async throws -> [(node: RegionNode, geometry: String)] {
         try await tx.sql.raw("""
-            SELECT id, level, boundary_geojson FROM regions WHERE boundary_geojson IS NOT NULL AND retired_at IS NULL
-            """).all().map { row in
-            (try row.decode(column: "id", as: Int64.self), try row.decode(column: "level", as: String.self),
-             try row.decode(column: "boundary_geojson", as: String.self))
-        }
+            SELECT \(unsafeRaw: RegionStore.nodeColumns), r.boundary_geojson FROM regions r
+            WHERE r.boundary_geojson IS NOT NULL AND r.retired_at IS NULL
+            """).all().map { row in (try RegionStore.node(row), try row.decode(column: "boundary_geojson", as: String.self)) }
     }
 
     /// The stored geometry of each of `ids` that has one.
