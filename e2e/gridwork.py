@@ -84,3 +84,53 @@ def walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone(bas
         assert "巡查已结束" in phone.page_source
     finally:
         phone.quit()
+
+
+def walk_street_places_a_waiting_request_and_the_community_sees_its_map_and_scores(base, work, browser, login, logout):
+    """On a 390×844 phone the street's admin opens 待定位 from the home page, picks 建设社区 and
+    第一网格 for the hotline call that named only a crossing, and places it; then the community
+    worker, on a desktop, sees the community's boundaries drawn and the month's 考核定分 with
+    every point's reason, and downloads the score sheet."""
+    phone = browser(*PHONE)
+    try:
+        login(phone, base, "jd.admin")
+        waiting = phone.find_element(By.CSS_SELECTOR, "#due-requests-unplaced a")
+        submit(phone, waiting)
+        assert "待定位" in phone.page_source
+        submit(phone, phone.find_element(By.PARTIAL_LINK_TEXT, "道路安全隐患"))
+        section = phone.find_element(By.ID, "placing")
+        assert "确定地点后才能派遣" in section.text, section.text
+        no_sideways_scroll(phone, "the request waiting for a place")
+        Select(phone.find_element(By.CSS_SELECTOR, "#placing-down select")).select_by_visible_text("建设社区")
+        submit(phone, phone.find_element(By.CSS_SELECTOR, "#placing-down button"))
+        Select(phone.find_element(By.CSS_SELECTOR, "#placing-down select")).select_by_visible_text("第一网格")
+        submit(phone, phone.find_element(By.CSS_SELECTOR, "#placing-down button"))
+        submit(phone, phone.find_element(By.CSS_SELECTOR, "#placing-form button"))
+        assert "已确定地点" in phone.page_source, phone.find_element(By.TAG_NAME, "main").text[:500]
+        assert not phone.find_elements(By.ID, "placing"), "the request still waits for a place"
+        assert "第一网格" in phone.find_element(By.TAG_NAME, "main").text
+    finally:
+        phone.quit()
+    desk = browser(1280, 900)
+    try:
+        login(desk, base, "sq.staff")
+        desk.get(base + "/regions")
+        shapes = desk.find_elements(By.CSS_SELECTOR, "#map svg path")
+        assert len(shapes) == 6, f"建设社区 and its five grids should be drawn: {len(shapes)}"
+        desk.get(base + "/grid/scores")
+        table = desk.find_element(By.ID, "grid-scores").text
+        assert "第一网格" in table and "走访按时率" in table, table[:300]
+        assert desk.find_element(By.ID, "worker-scores").text.count("网格员") >= 1
+        href = desk.find_element(By.ID, "score-sheet").get_attribute("href")
+        cookies = {c["name"]: c["value"] for c in desk.get_cookies()}
+        import urllib.request
+        opener = urllib.request.build_opener()
+        opener.addheaders = [("Cookie", "; ".join(f"{k}={v}" for k, v in cookies.items()))]
+        with opener.open(href) as answer:
+            data = answer.read()
+        assert data[:2] == b"PK", "the score sheet is not an XLSX file"
+        with open(os.path.join(work, "scores.xlsx"), "wb") as f:
+            f.write(data)
+        desk.save_screenshot(os.path.join(work, "e2e-scores.png"))
+    finally:
+        desk.quit()

@@ -296,8 +296,8 @@ def check_metrics_export_opens_in_excel_readers(base, work):
 
 
 def check_grid_ledgers_open_in_excel_readers(base, work):
-    """建设社区's 走访台账 and 巡查台账 for this month are real XLSX files: openpyxl and LibreOffice
-    read one row per visit and per patrol, as many as the coverage API counts."""
+    """建设社区's 走访台账, 巡查台账 and 考核得分表 for this month are real XLSX files: openpyxl and
+    LibreOffice read one row per visit, per patrol, per grid and team member, as the API counts."""
     import openpyxl
     s = http_session(base, "sq.staff")
     coverage = s.get(base + "/api/v1/grid/coverage").json()
@@ -319,6 +319,20 @@ def check_grid_ledgers_open_in_excel_readers(base, work):
         office = libreoffice_rows(path, work)
         if office is not None:
             assert office[0][0] == expected_header and len(office) == len(rows), (name, office[:2])
+    # 考核得分表: a row per grid and per team member, the totals as the API gives them.
+    scores = s.get(base + f"/api/v1/grid/scores?month={month}").json()
+    answer = s.get(base + f"/grid/scores.xlsx?month={month}")
+    assert answer.status_code == 200 and answer.content[:2] == b"PK", answer.status_code
+    path = os.path.join(work, "grid-scores.xlsx")
+    with open(path, "wb") as f:
+        f.write(answer.content)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows()]
+    assert rows[0][:4] == ["类型", "名称", "所属", "总分"], rows[0]
+    assert len(rows) - 1 == len(scores["grids"]) + len(scores["workers"]), (len(rows), len(scores["grids"]), len(scores["workers"]))
+    assert [r[3] for r in rows[1:len(scores["grids"]) + 1]] == [g["total"] for g in scores["grids"]], (rows[1:3], scores["grids"][:2])
+    office = libreoffice_rows(path, work)
+    if office is not None:
+        assert office[0][0] == "类型" and len(office) == len(rows), office[:2]
 
 
 def walk_wrong_password_is_explained(base, work):
@@ -681,13 +695,16 @@ def main():
     def grid_day(base, work):
         gridwork.walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone(base, work, browser, login, logout)
     grid_day.__name__ = gridwork.walk_grid_worker_records_a_visit_raises_a_request_and_patrols_on_a_phone.__name__
+    def placing(base, work):
+        gridwork.walk_street_places_a_waiting_request_and_the_community_sees_its_map_and_scores(base, work, browser, login, logout)
+    placing.__name__ = gridwork.walk_street_places_a_waiting_request_and_the_community_sees_its_map_and_scores.__name__
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
              notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers,
              check_grid_ledgers_open_in_excel_readers,
-             volunteering, points_bank, grid_day, care_mode, axe]
+             volunteering, points_bank, grid_day, placing, care_mode, axe]
     if args.only:
         wanted = args.only.split(",")
         walks = [w for w in walks if any(part in w.__name__ for part in wanted)]
