@@ -197,6 +197,24 @@ extension PermissionMatrixTests {
             _ = try await s.patrol(role, inside)
             return Request(uri: "/grid/scores.xlsx?regionId=\((inside ? s.root(role) : s.f.foreignDistrict).id)")
         },
+        "PUT /api/v1/grid/rules/patrols": Case(.permission(.gridManage, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/grid/rules/patrols", json: #"{"regionId":\#((inside ? s.root(role) : s.f.foreignDistrict).id),"perDay":3,"buildingEveryDays":7,"note":"加密巡查"}"#)
+        },
+        "POST /grid/rules/patrols": Case(.permission(.gridManage, success: 303)) { s, role, inside in
+            Request(uri: "/grid/rules/patrols", form: [("regionId", String((inside ? s.root(role) : s.f.foreignDistrict).id)), ("perDay", "4"),
+                                                       ("buildingEveryDays", "5"), ("note", "汛期加密")])
+        },
+        // The score table is the district's: only a district's manager has one to set.
+        "PUT /api/v1/grid/rules/scores": Case(.permission(.gridManage, success: 200)) { s, role, inside in
+            guard !inside || s.root(role).level == .district else { return nil }
+            return Request(uri: "/api/v1/grid/rules/scores",
+                           json: #"{"regionId":\#((inside ? s.root(role) : s.f.foreignDistrict).id),"points.coverage":60,"points.problems_found":40,"perUnit":10,"note":"区考核办法"}"#)
+        },
+        "POST /grid/rules/scores": Case(.permission(.gridManage, success: 303)) { s, role, inside in
+            guard !inside || s.root(role).level == .district else { return nil }
+            return Request(uri: "/grid/rules/scores", form: [("regionId", String((inside ? s.root(role) : s.f.foreignDistrict).id)),
+                                                             ("points.coverage", "100"), ("note", "区考核办法")])
+        },
         "GET /api/v1/grid/rules/scores": Case(.permission(.gridView, success: 200), scoped: false) { _, _, _ in
             Request(uri: "/api/v1/grid/rules/scores")
         },

@@ -44,9 +44,10 @@ extension PermissionMatrixTests {
         "POST /regions/{id}/team/{userId}/remove": Case(.permission(.regionTeam, success: 303)) { s, role, inside in
             try await s.teamMember(role, inside).map { Request(uri: "/regions/\($0.0.id)/team/\($0.1.id)/remove") }
         },
+        // A node's own boundary is its superior's to draw: the file names 一网格, under every manager's node.
         "POST /regions/{id}/boundaries": Case(.permission(.regionManage, success: 303)) { s, role, inside in
-            let node = inside ? s.root(role) : s.f.foreignStreet
-            return Request(uri: "/regions/\(node.id)/boundaries", raw: boundaryUpload(node.code))
+            let (page, named) = inside ? (s.root(role), s.f.g1) : (s.f.foreignStreet, s.f.foreignGrid)
+            return Request(uri: "/regions/\(page.id)/boundaries", raw: boundaryUpload(named.code))
         },
         "GET /thematic-grids": Case(.permission(.regionView, success: 200), uri: "/thematic-grids"),
         "POST /thematic-grids": Case(.permission(.thematicManage, success: 303, outside: 422)) { s, role, inside in
@@ -91,7 +92,7 @@ extension PermissionMatrixTests {
             s.grid(role, inside).map { Request(uri: "/api/v1/regions/\($0.id)/team") }
         },
         "POST /api/v1/regions/boundaries": Case(.permission(.regionManage, success: 200, outside: 422)) { s, role, inside in
-            Request(uri: "/api/v1/regions/boundaries", raw: ("application/json", boundaryFile((inside ? s.root(role) : s.f.foreignStreet).code)))
+            Request(uri: "/api/v1/regions/boundaries", raw: ("application/json", boundaryFile((inside ? s.f.g1 : s.f.foreignGrid).code)))
         },
         "GET /api/v1/regions/{id}/boundary": Case(.permission(.regionView, success: 200)) { s, role, inside in
             Request(uri: "/api/v1/regions/\(inside ? s.root(role).id : s.f.foreignGrid.id)/boundary")

@@ -93,7 +93,14 @@ struct PlacementServiceTests {
             await #expect(throws: DomainError.self) {
                 try await system.regions.importBoundaries(Self.file([(f.g2.code, Self.square(0, 0, 1, 1))]), under: f.c1.id, actor: admin)
             }
-            // A community's staff may not import at all; a grid worker cannot either.
+            // A manager does not draw their own node: the community's staff may not redraw 一社区.
+            do {
+                _ = try await system.regions.importBoundaries(Self.file([(f.c1.code, Self.square(0, 0, 50, 50))]), actor: f.actor(.communityStaff))
+                Issue.record("a community redrew its own boundary")
+            } catch let error as DomainError {
+                #expect((error.fields["file"] ?? "").contains("不能修改您自己管辖区域"), "\(error.fields)")
+            }
+            // A grid worker may not import at all.
             await #expect(throws: DomainError.forbidden) {
                 try await system.regions.importBoundaries(Self.file([(f.g1.code, Self.square(0, 0, 1, 1))]), actor: f.actor(.gridWorker))
             }
@@ -114,6 +121,21 @@ struct PlacementServiceTests {
             ("二街道", f.s2.id),
             ("人民路与解放路交叉口", nil),
         ]
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aNeighboursGridOnTheSharedEdgeDoesNotHideOnesOwn(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let f = try await Fixture.build(system)
+            // 一网格 (一社区) and 二网格 (二社区) share the edge x = 5; 一网格 has the lower id.
+            _ = try await system.regions.importBoundaries(Self.file([(f.g1.code, Self.square(0, 0, 5, 5)), (f.g2.code, Self.square(5, 0, 10, 5))]),
+                                                          actor: f.actor(.districtAdmin))
+            let edge = GeoPoint(lon: 5, lat: 2)
+            #expect(try await system.regions.locate(point: edge, within: f.actor(.districtAdmin).scope)?.id == f.g1.id)
+            let secondStaff = try await system.accounts.create(.init(username: "c2.staff", displayName: "二社区 干部", role: .communityStaff,
+                                                                    regionId: f.c2.id, password: Fixture.password), actor: f.cli)
+            #expect(try await system.regions.locate(point: edge, within: f.actor(for: secondStaff).scope)?.id == f.g2.id)
+        }
     }
 
     @Test(arguments: TestEngine.all)

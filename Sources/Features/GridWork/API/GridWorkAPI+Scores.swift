@@ -39,6 +39,22 @@ extension GridWorkAPI {
             }))
     }
 
+    /// 修改巡查定量: answers with the rules now in force there.
+    @Sendable func editQuota(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridManage)
+        let input = try await request.input(context, PatrolQuotaInput.init)
+        _ = try await gridWork.editPatrolQuota(regionId: input.regionId, input.quota, note: input.note, actor: actor)
+        return try Web.json(Self.rulesBody(try await gridWork.patrolQuota(regionId: input.regionId, actor: actor)))
+    }
+
+    /// 修改考核细则 (a district's).
+    @Sendable func editScoreRules(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.gridManage)
+        let input = try await request.input(context, ScoreRulesInput.init)
+        _ = try await gridWork.editScoreRules(regionId: input.regionId, input.rules, note: input.note, actor: actor)
+        return try Web.json(Self.rulesBody(try await gridWork.scoreRules(regionId: input.regionId, actor: actor)))
+    }
+
     @Sendable func scoreRules(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let regionId = try request.query { $0.integer("regionId", "区域") }

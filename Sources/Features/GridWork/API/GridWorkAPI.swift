@@ -119,6 +119,8 @@ struct GridWorkAPI {
         api.get("rules/visits", use: visitRules)
         api.get("rules/duties", use: duties)
         api.get("rules/scores", use: scoreRules)
+        api.put("rules/patrols", use: editQuota)
+        api.put("rules/scores", use: editScoreRules)
         api.get("scores", use: scores)
     }
 

@@ -44,6 +44,10 @@ extension GridWorkAPI: APIDocumenting {
             op("get", "/api/v1/grid/rules/visits", "现行走访规则（类别、频次、方式、标签和年龄）", rules, query: regionQuery, answer: "VisitRulesInForce"),
             op("get", "/api/v1/grid/rules/duties", "现行岗位职责（各岗位承担哪些工作）", rules, query: regionQuery, answer: "PostDutiesInForce"),
             op("get", "/api/v1/grid/rules/scores", "现行考核细则（各考核项及分值）", rules, query: regionQuery, answer: "ScoreRulesInForce"),
+            op("put", "/api/v1/grid/rules/patrols", "修改巡查定量（区、街道、社区或网格；新的一版，写明依据）", rules,
+               body: { _ = try PatrolQuotaInput(&$0) }, answer: "PatrolQuotaInForce"),
+            op("put", "/api/v1/grid/rules/scores", "修改考核细则（按区；points.<考核项> 为分值，留空不考核；新的一版，写明依据）", rules,
+               body: { _ = try ScoreRulesInput(&$0) }, answer: "ScoreRulesInForce"),
             op("get", "/api/v1/grid/scores", "考核定分：某区域某月各网格、各网格队伍成员的得分、每一分的来由及在社区、街道内的排名", "考核",
                query: Fields.rules { _ = try? VisitsQuery(&$0) }, answer: "Scores"),
         ], schemas: schemas)

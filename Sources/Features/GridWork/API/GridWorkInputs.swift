@@ -153,3 +153,39 @@ struct PastPatrolInput {
         (self.buildingIds, self.notes) = (buildingIds, notes)
     }
 }
+
+/// 修改巡查定量: for a district, street, community or one grid, with the reason.
+struct PatrolQuotaInput {
+    let regionId: Int64, quota: PatrolQuota, note: String
+    init(_ fields: inout Fields) throws {
+        let regionId = fields.integer("regionId", "区域", required: true)
+        let perDay = fields.integer("perDay", "每日巡查次数", required: true, range: 0...10)
+        let every = fields.integer("buildingEveryDays", "楼栋巡查周期（天）", required: true, range: 1...90)
+        let note = fields.text("note", "修改依据", required: true, maxLength: 200)
+        try fields.finish()
+        self.regionId = try fields.present(regionId)
+        quota = PatrolQuota(perDay: Int(try fields.present(perDay)), buildingEveryDays: Int(try fields.present(every)))
+        self.note = try fields.present(note)
+    }
+}
+
+/// 修改考核细则: a district's points per measure (`points.<measure>`; left empty, the measure is
+/// not scored) and the points each problem found earns, with the reason.
+struct ScoreRulesInput {
+    let regionId: Int64, rules: ScoreRules, note: String
+    init(_ fields: inout Fields) throws {
+        let regionId = fields.integer("regionId", "区域", required: true)
+        let perUnit = fields.decimal("perUnit", "每件分值", range: 0.1...100)
+        var items: [ScoreItem] = []
+        for measure in ScoreMeasure.allCases {
+            guard let points = fields.decimal("points.\(measure.rawValue)", "\(measure.label)分值", range: 0...100), points > 0 else { continue }
+            if measure.isCount && perUnit == nil { fields.fail("perUnit", "请填写「\(measure.label)」每件的分值") }
+            items.append(ScoreItem(measure, points: points, perUnit: measure.isCount ? perUnit : nil))
+        }
+        let note = fields.text("note", "修改依据", required: true, maxLength: 200)
+        try fields.finish()
+        self.regionId = try fields.present(regionId)
+        rules = ScoreRules(items: items)
+        self.note = try fields.present(note)
+    }
+}

@@ -64,7 +64,7 @@ public struct ScoreRules: Sendable, Codable, Equatable {
         if items.isEmpty { problems["items"] = "至少要有一个考核项" }
         if Set(items.map(\.measure)).count != items.count { problems["items"] = "每个考核项只能出现一次" }
         for item in items {
-            if !(item.points > 0 && item.points <= 100) { problems["items"] = "「\(item.measure.label)」的分值应在 0–100 之间" }
+            if !(item.points > 0 && item.points <= 100) { problems["items"] = "「\(item.measure.label)」的分值应大于 0、不超过 100" }
             if item.measure.isCount, !((item.perUnit ?? 0) > 0 && (item.perUnit ?? 0) <= item.points) {
                 problems["items"] = "「\(item.measure.label)」应写明每件的分值（不超过该项分值）"
             }

@@ -23,6 +23,8 @@ struct GridWorkPages {
         router.post("grid/events", use: declareEvent)
         router.post("grid/events/:id/end", use: endEvent)
         router.get("grid/rules", use: rules)
+        router.post("grid/rules/patrols", use: editQuota)
+        router.post("grid/rules/scores", use: editScoreRules)
         router.post("grid/patrols", use: startPatrol)
         router.get("grid/patrols/:id", use: patrolPage)
         router.post("grid/patrols/:id/check-ins", use: checkIn)
@@ -277,11 +279,15 @@ struct GridWorkPages {
     struct RulesModel {
         let regionName: String, visitVersion: Int, visitBy: String, dutyVersion: Int, dutyBy: String, classes: [ClassRow], rules: [RuleRow]
         let newcomerDays: Int, duties: [DutyRow]
+        let settings: SettingsModel
     }
 
     @Sendable func rules(_ request: Request, context: AppContext) async throws -> Response {
+        try await rulesPage(request, context, regionId: try request.query { $0.integer("regionId", "区域") })
+    }
+
+    func rulesPage(_ request: Request, _ context: AppContext, regionId: Int64?, error: DomainError? = nil) async throws -> Response {
         let actor = try context.requireActor()
-        let regionId = try request.query { $0.integer("regionId", "区域") }
         let visits = try await gridWork.visitRules(regionId: regionId, actor: actor)
         let duties = try await gridWork.duties(regionId: regionId, actor: actor)
         let r = visits.effective.body
@@ -293,7 +299,9 @@ struct GridWorkPages {
             rules: r.rules.map { RuleRow(tags: $0.anyTags.joined(separator: "或"), hasAge: $0.minAge != nil, age: $0.minAge ?? 0,
                                          className: r.visitClass($0.visitClass)?.name ?? $0.visitClass) },
             newcomerDays: r.newcomerDays,
-            duties: GridDuty.allCases.map { DutyRow(post: $0.label, tasks: duties.effective.body.tasks(of: $0).map(\.label).joined(separator: "、")) })
-        return web.page("gridwork.rules", title: "走访规则", model: model, request: request, context: context)
+            duties: GridDuty.allCases.map { DutyRow(post: $0.label, tasks: duties.effective.body.tasks(of: $0).map(\.label).joined(separator: "、")) },
+            settings: try await settingsModel(region: visits.region, actor: actor, csrf: context.csrfToken, error: error))
+        return web.page("gridwork.rules", title: "走访规则", model: model, request: request, context: context,
+                        status: error.map { HTTPResponse.Status(code: $0.status) } ?? .ok)
     }
 }

@@ -211,5 +211,23 @@ enum GridWorkTemplates {
       <p class="muted">新纳入的对象在当期结束前走访，最少留 {{newcomerDays}} 天。</p></section>
     <section class="card" id="duties"><h2>岗位职责</h2><table class="table cards"><thead><tr><th>岗位</th><th>职责</th></tr></thead><tbody>
       {{#duties}}<tr><td data-label="岗位">{{post}}</td><td data-label="职责">{{tasks}}</td></tr>{{/duties}}</tbody></table></section>
+    {{#settings}}<section class="card" id="settings"><h2>巡查定量与考核细则</h2>
+      {{#error}}<div class="alert alert-error" role="alert" id="settings-error">{{error}}</div>{{/error}}
+      <p>巡查定量（第 {{quotaVersion}} 版，{{quotaBy}}）：每个网格每日巡查 {{perDay}} 次，每栋楼至少每 {{buildingEveryDays}} 天巡查一次。</p>
+      {{#canEditQuota}}<form method="post" action="/grid/rules/patrols" class="form-inline" id="quota-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="regionId" value="{{regionId}}">
+        <label>每日巡查次数 <input name="perDay" type="number" min="0" max="10" required value="{{perDay}}"></label>
+        <label>楼栋巡查周期（天） <input name="buildingEveryDays" type="number" min="1" max="90" required value="{{buildingEveryDays}}"></label>
+        <label>修改依据 <input name="note" maxlength="200" required placeholder="如：街道网格化管理考核办法"></label>
+        <button class="btn">修改{{regionName}}的巡查定量</button></form>{{/canEditQuota}}
+      <p>考核细则（第 {{scoreVersion}} 版，{{scoreBy}}）：</p>
+      {{^canEditScores}}<ul>{{#items}}<li>{{label}}：{{#hasPoints}}{{points}} 分{{#isCount}}（每件 {{perUnit}} 分）{{/isCount}}{{/hasPoints}}{{^hasPoints}}不考核{{/hasPoints}}</li>{{/items}}</ul>{{/canEditScores}}
+      {{#canEditScores}}<form method="post" action="/grid/rules/scores" class="form-stack" id="score-rules-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="regionId" value="{{regionId}}">
+        {{#items}}<label>{{label}}分值（留空不考核） <input name="{{name}}" type="number" min="0" max="100" step="0.5" value="{{points}}"></label>
+        {{#isCount}}<label>每件分值 <input name="perUnit" type="number" min="0.1" max="100" step="0.1" value="{{perUnit}}"></label>{{/isCount}}{{/items}}
+        <label>修改依据 <input name="note" maxlength="200" required placeholder="如：区网格员考核办法（2026 版）"></label>
+        <button class="btn">修改全区考核细则</button></form>{{/canEditScores}}
+    </section>{{/settings}}
     """
 }

@@ -74,7 +74,7 @@ extension GridWorkService {
         if atGrid {
             guard region.level <= .grid else { throw DomainError.invalid("regionId", "巡查定量按区、街道、社区或网格设置") }
         } else {
-            guard region.level == .district else { throw DomainError.invalid("regionId", "走访规则和岗位职责按区设置") }
+            guard region.level == .district else { throw DomainError.invalid("regionId", "走访规则、岗位职责和考核细则按区设置") }
         }
         let now = clock.now().millis
         do {

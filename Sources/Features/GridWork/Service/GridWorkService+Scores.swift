@@ -57,33 +57,37 @@ extension GridWorkService {
         let region = try await regions.node(regionId ?? actor.scope.regionId, actor: actor)
         let (from, to) = CoverageRules.month(year: year, month: month)
         let now = clock.now()
-        let grids = try await gridsUnder(region, actor: actor)
-        let teams = try await self.teams.teams(covering: region.path)
-        let closed = try await requests.closed(under: region.path, from: from, to: to)
-        let ratings = try await requests.ratings(under: region.path, from: from, to: to)
+        // Ranks in the street need the whole street: below a street the figures are made for it
+        // and only the region's rows are shown.
+        let ranked = try await rankedRegion(region)
+        let grids = try await gridsUnder(ranked)
+        let teams = try await self.teams.teams(covering: ranked.path)
+        let closed = try await requests.closed(under: ranked.path, from: from, to: to)
+        let ratings = try await requests.ratings(under: ranked.path, from: from, to: to)
         let days = Self.daysCounted(from: from, to: to, now: now)
         let gridById = Dictionary(grids.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func gridOf(_ path: String) -> RegionNode? { Self.gridId(of: path).flatMap { gridById[$0] } }
 
         let (rules, coverage, visits, patrols, problems, quotas) = try await database.snapshot { tx in
             let rules = RulesInForce(versions: try await GridRulesStore.all(tx, kind: .scores, as: ScoreRules.self, before: to),
-                                     defaults: Self.defaultScoreRules).at(region.path)
-            let coverage = try await Self.coverage(tx, path: region.path, from: from, to: to, now: now, groups: grids.map(\.path)).groups
+                                     defaults: Self.defaultScoreRules).at(ranked.path)
+            let coverage = try await Self.coverage(tx, path: ranked.path, from: from, to: to, now: now, groups: grids.map(\.path)).groups
             let visits = try await tx.sql.raw("""
-                SELECT region_path, visitor_id, late FROM visits WHERE \(tx.engine.pathWithin("region_path", region.path))
+                SELECT region_path, visitor_id, late FROM visits WHERE \(tx.engine.pathWithin("region_path", ranked.path))
                 AND visited_at >= \(bind: from.millis) AND visited_at < \(bind: to.millis)
                 """).all().map { (path: try $0.decode(column: "region_path", as: String.self),
                                   by: try $0.decode(column: "visitor_id", as: Int64?.self), late: try $0.decode(column: "late", as: Int64.self) != 0) }
             let patrols = try await tx.sql.raw("""
-                SELECT id, region_path, patroller_id FROM patrols WHERE \(tx.engine.pathWithin("region_path", region.path))
+                SELECT id, region_path, patroller_id FROM patrols WHERE \(tx.engine.pathWithin("region_path", ranked.path))
                 AND ended_at >= \(bind: from.millis) AND ended_at < \(bind: to.millis)
                 """).all().map { (id: try $0.decode(column: "id", as: Int64.self), path: try $0.decode(column: "region_path", as: String.self),
                                   by: try $0.decode(column: "patroller_id", as: Int64?.self)) }
             let problems = try await tx.sql.raw("""
                 SELECT p.region_path, p.patroller_id FROM patrol_problems q JOIN patrols p ON p.id = q.patrol_id
-                WHERE \(tx.engine.pathWithin("p.region_path", region.path)) AND q.at >= \(bind: from.millis) AND q.at < \(bind: to.millis)
+                WHERE \(tx.engine.pathWithin("p.region_path", ranked.path)) AND q.at >= \(bind: from.millis) AND q.at < \(bind: to.millis)
                 """).all().map { (path: try $0.decode(column: "region_path", as: String.self), by: try $0.decode(column: "patroller_id", as: Int64?.self)) }
-            let quota = try await Self.patrolQuota(tx)
+            let quota = RulesInForce(versions: try await GridRulesStore.all(tx, kind: .patrols, as: PatrolQuota.self, before: to),
+                                     defaults: Self.defaultQuota)
             let quotas = Dictionary(grids.map { ($0.id, quota.at($0.path).body.perDay * days) }, uniquingKeysWith: { a, _ in a })
             return (rules, coverage, visits, patrols, problems, quotas)
         }
@@ -148,19 +152,28 @@ extension GridWorkService {
         let home: [Int64: RegionNode] = workerCards.reduce(into: [:]) { $0[$1.0] = $1.2.min { $0.id < $1.id } }
         let workerInCommunity = ScoreRanking.ranks(workerCards.map { (key: $0.0, group: home[$0.0]?.parentId ?? 0, total: $0.4.total) })
         let workerInStreet = ScoreRanking.ranks(workerCards.map { (key: $0.0, group: home[$0.0].map(street) ?? 0, total: $0.4.total) })
-        let workerScores = workerCards.map { userId, name, grids, figures, card in
+        let workerScores = workerCards.filter { card in card.2.contains { $0.path.hasPrefix(region.path) } }.map { userId, name, grids, figures, card in
             WorkerScore(userId: userId, name: name, grids: grids.map(\.name), communityId: home[userId]?.parentId ?? 0, figures: figures,
                         card: card, rankInCommunity: workerInCommunity[userId] ?? 1, rankInStreet: workerInStreet[userId] ?? 1)
         }.sorted { ($0.card.total, $1.name) > ($1.card.total, $0.name) }
         return ScoreReport(region: region, year: year, month: month, rules: rules,
-                           grids: gridScores.sorted { ($0.card.total, $1.grid.code) > ($1.card.total, $0.grid.code) }, workers: workerScores)
+                           grids: gridScores.filter { $0.grid.path.hasPrefix(region.path) }.sorted { ($0.card.total, $1.grid.code) > ($1.card.total, $0.grid.code) }, workers: workerScores)
     }
 
-    /// The grids at or under `region`, in use.
-    func gridsUnder(_ region: RegionNode, actor: Actor) async throws -> [RegionNode] {
+    /// The region whose grids are ranked together: the street of a community or a grid, else
+    /// the region itself.
+    func rankedRegion(_ region: RegionNode) async throws -> RegionNode {
+        guard region.level > .street else { return region }
+        let ids = region.path.split(separator: "/")
+        guard ids.count >= 2, let id = Int64(ids[1]) else { return region }
+        return try await regions.lookup(id) ?? region
+    }
+
+    /// The grids at or under `region`, in use (the caller has checked the reader's scope).
+    func gridsUnder(_ region: RegionNode) async throws -> [RegionNode] {
         if region.level == .grid { return [region] }
         guard region.level < .grid else { throw DomainError.invalid("regionId", "考核按网格及以上的区域查看") }
-        return try await regions.descendants(of: region, level: .grid, actor: actor)
+        return try await regions.descendants(of: region, level: .grid)
     }
 
     /// Days of the month that count for the patrol quota: all of a past month, those so far

@@ -79,7 +79,7 @@ struct RegionsAPI {
 
     /// 导入边界: a GeoJSON FeatureCollection as the body (or the part `file` of a form).
     @Sendable func importBoundaries(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
+        let actor = try context.requireActor(.regionManage)
         var request = request
         let data = try await request.uploadedFile(field: "file")
         return try Web.json(ItemList(try await regions.importBoundaries(data, actor: actor).nodes))
@@ -91,6 +91,7 @@ struct RegionsAPI {
     }
 
     struct LocatedDTO: Encodable {
+        let found: Bool
         let node: RegionNode?
         let by: String?
         let addressLine: String?
@@ -100,9 +101,9 @@ struct RegionsAPI {
         let actor = try context.requireActor()
         let input = try request.query(LocateInput.init)
         guard let found = try await regions.locate(point: input.point, address: input.address, actor: actor) else {
-            return try Web.json(LocatedDTO(node: nil, by: nil, addressLine: nil))
+            return try Web.json(LocatedDTO(found: false, node: nil, by: nil, addressLine: nil))
         }
-        return try Web.json(LocatedDTO(node: found.node, by: found.by.rawValue,
+        return try Web.json(LocatedDTO(found: true, node: found.node, by: found.by.rawValue,
                                        addressLine: try await regions.addressLine(for: found.node)))
     }
 

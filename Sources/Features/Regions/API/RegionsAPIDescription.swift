@@ -49,8 +49,9 @@ extension RegionsAPI: APIDocumenting {
                                  "properties": ["type": choice(["Polygon", "MultiPolygon"]), "coordinates": ["type": "array"]]],
                 ]]),
             ]] as [String: Any],
-            "Located": object(["node": nullable(ref("Region")), "by": nullable(string), "addressLine": nullable(string)],
-                              required: ["node", "by", "addressLine"]),
+            // Without a place found, only `found: false`.
+            "Located": object(["found": boolean, "node": ref("Region"), "by": choice(["point", "address"]), "addressLine": string],
+                              required: ["found"]),
             "TeamMember": object(["userId": integer, "displayName": string, "duty": choice(GridDuty.self)],
                                  required: ["userId", "displayName", "duty"]),
             "TeamList": list("TeamMember"),

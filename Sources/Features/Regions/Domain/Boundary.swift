@@ -180,8 +180,9 @@ public struct BoundaryIndex: Sendable {
 
     public var count: Int { entries.count }
 
-    /// The deepest node whose boundary holds `p`, if any.
-    public func place(_ p: GeoPoint) -> Entry? {
+    /// The deepest node whose boundary holds `p`, among those `allowed` admits (a reader's
+    /// scope: a neighbour's grid on the shared edge does not hide one's own), if any.
+    public func place(_ p: GeoPoint, where allowed: (Int64) -> Bool = { _ in true }) -> Entry? {
         // First entry whose box could reach the point: minLon >= p.lon - maxWidth.
         var low = 0, high = entries.count
         while low < high {
@@ -191,7 +192,7 @@ public struct BoundaryIndex: Sendable {
         var best: Entry?
         for entry in entries[low...] {
             if entry.boundary.box.minLon > p.lon { break }
-            guard entry.boundary.contains(p) else { continue }
+            guard entry.boundary.contains(p), allowed(entry.nodeId) else { continue }
             if let b = best, (b.level, -b.nodeId) >= (entry.level, -entry.nodeId) { continue }
             best = entry
         }

@@ -158,7 +158,7 @@ struct RegionsPages {
 
     /// 导入边界 from the node's page: the file goes to the same import as the API's.
     @Sendable func importBoundaries(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
+        let actor = try context.requireActor(.regionManage)
         let id = try context.pathID()
         var request = request
         return try await formAction(id, request: request, context: context) {

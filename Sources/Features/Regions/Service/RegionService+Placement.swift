@@ -26,20 +26,22 @@ final class BoundaryCache: Sendable {
         var checked: ContinuousClock.Instant
     }
     static let recheck: Duration = .seconds(1)
-    private let kept = Mutex<Kept?>(nil)
+    /// The index, and a generation `forget` moves on, so that a rebuild begun before a change
+    /// on this instance never stores what it read from before the change.
+    private let kept = Mutex<(index: Kept?, generation: Int)>((nil, 0))
 
-    func forget() { kept.withLock { $0 = nil } }
+    func forget() { kept.withLock { $0 = (nil, $0.generation + 1) } }
 
     func index(_ database: Database) async throws -> Kept {
-        if let fresh = kept.withLock({ k in k.flatMap { $0.checked.duration(to: .now) < Self.recheck ? $0 : nil } }) { return fresh }
+        let (current, generation) = kept.withLock { ($0.index, $0.generation) }
+        if let current, current.checked.duration(to: .now) < Self.recheck { return current }
         return try await database.read { tx in
             let version = try await BoundaryStore.version(tx)
-            let same = kept.withLock { k -> Kept? in
-                guard k?.version == version else { return nil }
-                k?.checked = .now
-                return k
+            if var same = current, same.version == version {
+                same.checked = .now
+                kept.withLock { if $0.generation == generation { $0.index = same } }
+                return same
             }
-            if let same { return same }
             var nodes: [Int64: RegionNode] = [:]
             let entries = try await BoundaryStore.all(tx).compactMap { row -> BoundaryIndex.Entry? in
                 guard let boundary = Boundary.stored(row.geometry) else { return nil }
@@ -47,7 +49,7 @@ final class BoundaryCache: Sendable {
                 return BoundaryIndex.Entry(nodeId: row.node.id, level: row.node.level, boundary: boundary)
             }
             let fresh = Kept(version: version, index: BoundaryIndex(entries), nodes: nodes, checked: .now)
-            kept.withLock { $0 = fresh }
+            kept.withLock { if $0.generation == generation { $0.index = fresh } }
             return fresh
         }
     }
@@ -70,15 +72,23 @@ extension RegionService {
                 guard let node = byCode[feature.code], !node.retired else {
                     throw DomainError.invalid("file", "区域编码 \(feature.code) 不存在、已撤销或不在您的管辖范围内")
                 }
+                if node.path == actor.scope.path && actor.scope.path != "/" {
+                    throw DomainError.invalid("file", "不能修改您自己管辖区域（\(node.name)）的边界，请联系上级")
+                }
                 if let under, !node.path.hasPrefix(under.path) {
                     throw DomainError.invalid("file", "区域编码 \(feature.code)（\(node.name)）不在「\(under.name)」之下")
                 }
                 nodes.append(node)
             }
+            let before = try await BoundaryStore.geometries(tx, ids: nodes.map(\.id))
             for (feature, node) in zip(features, nodes) {
                 try await BoundaryStore.save(tx, id: node.id, geometry: feature.boundary.geoJSON, now: now)
                 try await audit.append(tx, actor: actor, action: .regionBoundary, entityId: String(node.id), regionPath: node.path,
+                                       before: before[node.id].map { old in
+                                           ["polygons": String(Boundary.stored(old)?.polygons.count ?? 0), "sha256": Secrets.sha256Hex(old)]
+                                       } ?? ["boundary": "无"],
                                        after: ["polygons": String(feature.boundary.polygons.count),
+                                               "sha256": Secrets.sha256Hex(feature.boundary.geoJSON),
                                                "points": String(feature.boundary.polygons.joined().map(\.count).reduce(0, +))])
             }
             try await BoundaryStore.changed(tx)
@@ -98,8 +108,8 @@ extension RegionService {
     /// The deepest node in `scope` whose boundary holds `point`, if any.
     public func locate(point: GeoPoint, within scope: Scope) async throws -> RegionNode? {
         let kept = try await boundaries.index(database)
-        guard let entry = kept.index.place(point), let node = kept.nodes[entry.nodeId], scope.contains(path: node.path) else { return nil }
-        return node
+        let inScope = { (id: Int64) in kept.nodes[id].map { scope.contains(path: $0.path) } ?? false }
+        return kept.index.place(point, where: inScope).flatMap { kept.nodes[$0.nodeId] }
     }
 
     /// The node an address names, walked down from the scope's node: at each level the child
@@ -111,6 +121,8 @@ extension RegionService {
         return try await database.read { tx in
             var text = normalized
             var current = scope.regionId == 0 ? nil : try await RegionStore.find(tx, id: scope.regionId, within: scope)
+            // A scope whose node is gone (a stale session) finds nothing rather than the whole tree.
+            if scope.regionId != 0 && current == nil { return nil }
             var matched: RegionNode?
             while !text.isEmpty {
                 let children = if let current { try await RegionStore.children(tx, of: current.id, includeRetired: false) } else {
@@ -175,11 +187,10 @@ extension RegionService {
         return #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
     }
 
-    /// The nodes of `level` under `node` in use (at most 5,000: a district has some 700 grids).
-    public func descendants(of node: RegionNode, level: RegionLevel, actor: Actor) async throws -> [RegionNode] {
-        try actor.require(.regionView)
-        guard actor.scope.contains(path: node.path) else { throw DomainError.notFound("区域") }
-        return try await database.read { tx in try await BoundaryStore.descendants(tx, under: node.path, level: level) }
+    /// The nodes of `level` under `node` in use (at most 5,000: a district has some 700 grids),
+    /// for a feature that has checked its reader's scope itself.
+    public func descendants(of node: RegionNode, level: RegionLevel) async throws -> [RegionNode] {
+        try await database.read { tx in try await BoundaryStore.descendants(tx, under: node.path, level: level) }
     }
 
     /// Where a point or an address lies within the actor's scope (the API's 定位).

@@ -135,7 +135,10 @@ extension RequestService {
         guard let id = draft.regionId else {
             let point = latitude.flatMap { lat in longitude.map { GeoPoint(lon: $0, lat: lat) } }
             guard point != nil || address != nil else { throw DomainError.invalid("regionId", "请选择诉求发生的地点（网格、楼栋或户）") }
-            var found = try await regions.locate(point: point, address: address, within: actor.scope)?.node
+            // Read again from the table: the boundary index may be a second behind a move or a retirement.
+            let located = try await regions.locate(point: point, address: address, within: actor.scope)?.node
+            var found = try await located.asyncMap { try await regions.lookup($0.id) } ?? nil
+            if let node = found, node.retired || !actor.scope.contains(path: node.path) { found = nil }
             if found == nil { found = try await regions.lookup(actor.scope.regionId) }
             guard let node = found, !node.retired else {
                 throw DomainError.invalid("regionId", "请选择诉求发生的地点（网格、楼栋或户）")

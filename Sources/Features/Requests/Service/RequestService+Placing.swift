@@ -10,8 +10,9 @@ extension RequestService {
         try actor.require(.requestDispatch)
         // A request the actor cannot see is not found, whatever place is asked for.
         try await database.read { tx in
-            guard let request = try await RequestStore.find(tx, id: id) else { throw DomainError.notFound("诉求") }
-            try Self.requireView(actor, request)
+            guard let request = try await RequestStore.find(tx, id: id), actor.scope.contains(path: request.regionPath) else {
+                throw DomainError.notFound("诉求")
+            }
         }
         let node: RegionNode
         do { node = try await regions.node(regionId, actor: actor) } catch let error as DomainError where error.kind == .notFound {
@@ -24,8 +25,9 @@ extension RequestService {
         let staffOnPath = try await staff.staffMembers(onPathTo: node.path)
         let now = clock.now()
         let placed = try await database.write { tx in
-            guard let request = try await RequestStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("诉求") }
-            try Self.requireView(actor, request)
+            guard let request = try await RequestStore.find(tx, id: id, lock: true), actor.scope.contains(path: request.regionPath) else {
+                throw DomainError.notFound("诉求")
+            }
             guard request.awaitingPlace, request.state.isOpen else {
                 throw DomainError.invalid("regionId", "这件诉求已有确定的地点，不在待定位中")
             }
