@@ -32,27 +32,30 @@ extension GridWorkPages {
 
     @Sendable func editQuota(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.gridManage)
-        var regionId: Int64?
-        return try await web.formPost(request, context, { fields in
-            let input = try PatrolQuotaInput(&fields)
-            regionId = input.regionId
-            return input
-        }, { input in
+        return try await editSetting(request, context, read: PatrolQuotaInput.init, regionId: \.regionId) { input in
             _ = try await gridWork.editPatrolQuota(regionId: input.regionId, input.quota, note: input.note, actor: actor)
-            return ("/grid/rules?regionId=\(input.regionId)#settings", "已修改巡查定量：每日 \(input.quota.perDay) 次，楼栋每 \(input.quota.buildingEveryDays) 天")
-        }, orShow: { error in try await rulesPage(request, context, regionId: regionId, error: error) })
+            return "已修改巡查定量：每日 \(input.quota.perDay) 次，楼栋每 \(input.quota.buildingEveryDays) 天"
+        }
     }
 
     @Sendable func editScoreRules(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor(.gridManage)
-        var regionId: Int64?
-        return try await web.formPost(request, context, { fields in
-            let input = try ScoreRulesInput(&fields)
-            regionId = input.regionId
-            return input
-        }, { input in
+        return try await editSetting(request, context, read: ScoreRulesInput.init, regionId: \.regionId) { input in
             let stored = try await gridWork.editScoreRules(regionId: input.regionId, input.rules, note: input.note, actor: actor)
-            return ("/grid/rules?regionId=\(input.regionId)#settings", "已修改考核细则，现行第 \(stored.version) 版")
-        }, orShow: { error in try await rulesPage(request, context, regionId: regionId, error: error) })
+            return "已修改考核细则，现行第 \(stored.version) 版"
+        }
+    }
+
+    /// A settings form: read, save, back to the rules page of the region; a mistake shows the
+    /// page again with it.
+    func editSetting<Input>(_ request: Request, _ context: AppContext, read: (inout Fields) throws -> Input,
+                            regionId: (Input) -> Int64, save: (Input) async throws -> String) async throws -> Response {
+        var chosen: Int64?
+        return try await web.formPost(request, context, { fields in
+            let input = try read(&fields)
+            chosen = regionId(input)
+            return input
+        }, { input in ("/grid/rules?regionId=\(regionId(input))#settings", try await save(input)) },
+           orShow: { error in try await rulesPage(request, context, regionId: chosen, error: error) })
     }
 }

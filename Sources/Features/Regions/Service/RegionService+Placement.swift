@@ -80,7 +80,7 @@ extension RegionService {
                 }
                 nodes.append(node)
             }
-            let before = try await BoundaryStore.geometries(tx, ids: nodes.map(\.id))
+            let before = try await BoundaryStore.geometries(tx, ids: nodes.map(\.id), within: actor.scope.path)
             for (feature, node) in zip(features, nodes) {
                 try await BoundaryStore.save(tx, id: node.id, geometry: feature.boundary.geoJSON, now: now)
                 try await audit.append(tx, actor: actor, action: .regionBoundary, entityId: String(node.id), regionPath: node.path,
@@ -98,10 +98,10 @@ extension RegionService {
         return imported
     }
 
-    /// The boundaries kept for `ids` (those that have one), for drawing.
+    /// The boundaries kept for those of `ids` in the actor's scope that have one, for drawing.
     public func boundaries(of ids: [Int64], actor: Actor) async throws -> [Int64: Boundary] {
         try actor.require(.regionView)
-        let stored = try await database.read { tx in try await BoundaryStore.geometries(tx, ids: ids) }
+        let stored = try await database.read { tx in try await BoundaryStore.geometries(tx, ids: ids, within: actor.scope.path) }
         return stored.compactMapValues(Boundary.stored)
     }
 

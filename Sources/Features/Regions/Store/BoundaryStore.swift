@@ -34,14 +34,15 @@ enum BoundaryStore {
             """).all().map { row in (try RegionStore.node(row), try row.decode(column: "boundary_geojson", as: String.self)) }
     }
 
-    /// The stored geometry of each of `ids` that has one.
-    static func geometries(_ tx: Tx, ids: [Int64]) async throws -> [Int64: String] {
+    /// The stored geometry of each of `ids` under `path` that has one.
+    static func geometries(_ tx: Tx, ids: [Int64], within path: String) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         var found: [Int64: String] = [:]
         for start in stride(from: 0, to: ids.count, by: 1000) {
             let chunk = Array(ids[start..<min(start + 1000, ids.count)])
             for row in try await tx.sql.raw("""
                 SELECT id, boundary_geojson FROM regions WHERE id IN (\(binds: chunk)) AND boundary_geojson IS NOT NULL
+                AND \(tx.engine.pathWithin("path", path))
                 """).all() {
                 found[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "boundary_geojson", as: String.self)
             }

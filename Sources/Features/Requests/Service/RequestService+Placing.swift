@@ -8,25 +8,19 @@ extension RequestService {
     /// the new place are told.
     public func place(_ id: Int64, regionId: Int64, actor: Actor) async throws -> RequestDetail {
         try actor.require(.requestDispatch)
-        // A request the actor cannot see is not found, whatever place is asked for.
-        try await database.read { tx in
-            guard let request = try await RequestStore.find(tx, id: id), actor.scope.contains(path: request.regionPath) else {
-                throw DomainError.notFound("诉求")
-            }
-        }
-        let node: RegionNode
-        do { node = try await regions.node(regionId, actor: actor) } catch let error as DomainError where error.kind == .notFound {
-            throw DomainError.invalid("regionId", "所选地点不存在或不在您的管辖范围内")
-        }
-        guard !node.retired, node.level.depth >= RegionLevel.community.depth else {
-            throw DomainError.invalid("regionId", "请选择社区及以下的地点")
-        }
-        let place = try await regions.addressLine(for: node)
-        let staffOnPath = try await staff.staffMembers(onPathTo: node.path)
+        // A place out of reach is told only once the request is known to be the actor's to see.
+        let node: RegionNode?
+        do { node = try await regions.node(regionId, actor: actor) } catch let error as DomainError where error.kind == .notFound { node = nil }
+        let place = try await node.asyncMap { try await regions.addressLine(for: $0) }
+        let staffOnPath = try await node.asyncMap { try await staff.staffMembers(onPathTo: $0.path) } ?? []
         let now = clock.now()
         let placed = try await database.write { tx in
             guard let request = try await RequestStore.find(tx, id: id, lock: true), actor.scope.contains(path: request.regionPath) else {
                 throw DomainError.notFound("诉求")
+            }
+            guard let node, let place else { throw DomainError.invalid("regionId", "所选地点不存在或不在您的管辖范围内") }
+            guard !node.retired, node.level.depth >= RegionLevel.community.depth else {
+                throw DomainError.invalid("regionId", "请选择社区及以下的地点")
             }
             guard request.awaitingPlace, request.state.isOpen else {
                 throw DomainError.invalid("regionId", "这件诉求已有确定的地点，不在待定位中")
@@ -40,8 +34,7 @@ extension RequestService {
             try await RequestStore.appendEvent(tx, requestId: id, .init(
                 kind: .place, fromState: request.state, toState: request.state, actorUserId: actor.userId, actorName: actor.displayName,
                 actorRole: Participant.dispatcher.label, note: place, isInternal: false, data: ["region": String(node.id)]), at: now.millis)
-            var updated = try await RequestStore.find(tx, id: id)!
-            updated.awaitingPlace = false
+            let updated = try await RequestStore.find(tx, id: id)!
             let item = try await CatalogStore.item(tx, id: request.itemId)!
             try await notify(tx, request: updated, kind: .place, note: place, itemName: item.name, staffOnPath: staffOnPath)
             try await DailyCounts.moved(tx, request, from: request.regionPath, to: node.path)
