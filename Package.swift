@@ -65,6 +65,8 @@ let package = Package(
         .target(name: "Points", dependencies: kernel + ["Regions", "Residents", "Notifications"], path: "Sources/Features/Points"),
         .target(name: "GridWork", dependencies: kernel + ["Regions", "Residents", "Notifications", "Requests"],
                 path: "Sources/Features/GridWork"),
+        // 五社资源: social organisations, social workers, charity resources, matching (issue 21; domain first).
+        .target(name: "Resources", dependencies: kernel, path: "Sources/Features/Resources"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
             "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers", "GridWork",
@@ -95,6 +97,7 @@ let package = Package(
         .testTarget(name: "VolunteersTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "PointsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "GridWorkDomainTests", dependencies: ["GridWork", "LinliKit"]),
+        .testTarget(name: "ResourcesDomainTests", dependencies: ["Resources", "LinliKit"]),
         .testTarget(name: "GridWorkTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]
