@@ -66,10 +66,10 @@ let package = Package(
         .target(name: "GridWork", dependencies: kernel + ["Regions", "Residents", "Notifications", "Requests"],
                 path: "Sources/Features/GridWork"),
         // 五社资源: social organisations, social workers, charity resources, matching (issue 21; domain first).
-        .target(name: "Resources", dependencies: kernel, path: "Sources/Features/Resources"),
+        .target(name: "Resources", dependencies: kernel + ["Regions"], path: "Sources/Features/Resources"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
-            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers", "GridWork",
+            "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers", "GridWork", "Resources",
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -98,6 +98,7 @@ let package = Package(
         .testTarget(name: "PointsTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "GridWorkDomainTests", dependencies: ["GridWork", "LinliKit"]),
         .testTarget(name: "ResourcesDomainTests", dependencies: ["Resources", "LinliKit"]),
+        .testTarget(name: "ResourcesTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "GridWorkTests", dependencies: ["LinliTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["LinliTestSupport"]),
     ]

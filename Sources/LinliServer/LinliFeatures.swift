@@ -8,6 +8,7 @@ import Points
 import Regions
 import Requests
 import Residents
+import Resources
 import Volunteers
 
 /// The features of a running Linli, in the order they are built: each may use the services
@@ -26,6 +27,7 @@ public enum LinliFeatures {
         RequestsFeature.self,
         VolunteersFeature.self,
         GridWorkFeature.self,
+        ResourcesFeature.self,
     ]
 
     /// The list, checked (`Composition`); a failure is said when a system opens.

@@ -26,7 +26,7 @@ struct Linli: AsyncParsableCommand {
         abstract: "邻里 Linli — 社区治理与居民服务平台",
         subcommands: [Serve.self, Migrate.self, Demo.self, Setup.self, UserCommand.self, ImportCommand.self, Backup.self, AuditCommand.self,
                       GridCommand.self,
-                      LedgerCommand.self, DataKeyCommand.self,
+                      LedgerCommand.self, ResourcesCommand.self, DataKeyCommand.self,
                       RecountMetricsCommand.self],
         defaultSubcommand: Serve.self)
 }

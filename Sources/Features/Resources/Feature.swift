@@ -1,0 +1,49 @@
+import Hummingbird
+import LinliKit
+import Regions
+
+/// 五社资源 — social organisations, social workers and charity resources (issue 21). Composed
+/// so far: donors, donations, their uses and the check (docs/resources.md).
+public struct ResourcesFeature: Feature {
+    public static let name = "resources"
+    public static let migrations = ResourcesMigrations.all
+    public static let permissions: [Permission] = [.resourcesView, .resourcesManage]
+    public static let grants: [Role: Set<Permission>] = {
+        let stewards: Set<Role> = [.communityStaff, .streetAdmin, .districtAdmin]
+        var grants: [Role: Set<Permission>] = [:]
+        for role in stewards { grants[role] = [.resourcesView, .resourcesManage] }
+        for role in [Role.socialWorker, .gridLeader] { grants[role] = [.resourcesView] }
+        return grants
+    }()
+    public static var auditActions: [AuditAction] { AuditAction.resources }
+    public static var moveListeners: [any SubtreeMoveListener] { [ResourcesPathsListener()] }
+
+    public let resources: ResourcesService
+
+    public init(context: FeatureContext) throws {
+        let settings = context.configuration[ResourcesSettings.self]
+        if !settings.problems.isEmpty { throw ResourcesSettingsError(problems: settings.problems) }
+        resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock,
+                                     regions: try context.services.require(RegionService.self, by: Self.name), settings: settings)
+    }
+
+    public var services: [any Sendable] { [resources] }
+    public func addRoutes(to router: Router<AppContext>, web: Web) {}
+}
+
+/// Settings the environment gave that cannot be used: the server does not start on them.
+public struct ResourcesSettingsError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { "五社资源设置有误：" + problems.joined(separator: "；") }
+}
+
+/// Region moves re-root the paths copied onto donors and donations.
+struct ResourcesPathsListener: SubtreeMoveListener {
+    func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
+        for table in ["donors", "donations"] { try await tx.rebasePaths(table: table, column: "region_path", from: oldPath, to: newPath) }
+    }
+}
+
+extension ServiceProvider {
+    public var resources: ResourcesService { service(ResourcesService.self) }
+}
