@@ -10,7 +10,8 @@ public func buildRouter(system: LinliSystem, registry: PrometheusCollectorRegist
     let composition = system.composition
     let navigation = [NavigationItem.link("首页", href: "/", permission: nil, order: 0)] + composition.navigation
     let web = try Web(templates: composition.templates, navigation: navigation,
-                      secureCookies: system.configuration.secureCookies, jsonPaths: composition.jsonPaths)
+                      secureCookies: system.configuration.secureCookies, jsonPaths: composition.jsonPaths,
+                      pageLinks: composition.pageLinks)
     let authenticator = try system.services.require((any Authenticator).self, by: "the router")
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: system.configuration.secureCookies, jsonPaths: composition.jsonPaths))

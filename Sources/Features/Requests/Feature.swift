@@ -109,3 +109,8 @@ extension ServiceProvider {
     public var catalog: CatalogService { service(CatalogService.self) }
     public var calendar: CalendarService { service(CalendarService.self) }
 }
+
+extension PageSlot {
+    /// The dispatch box of a request's page: other ways to choose who handles it.
+    public static let requestDispatch = PageSlot("request.dispatch")
+}

@@ -3,6 +3,8 @@ import LinliKit
 extension AuditEntity {
     public static let donor = AuditEntity("donor", "捐赠方")
     public static let donation = AuditEntity("donation", "慈善捐赠")
+    public static let organisation = AuditEntity("organisation", "社会组织")
+    public static let socialWorker = AuditEntity("social_worker", "社工")
 }
 
 extension AuditAction {
@@ -10,5 +12,14 @@ extension AuditAction {
     public static let donationReceive = AuditAction("donation.receive", on: .donation, "接收捐赠")
     public static let donationAllocate = AuditAction("donation.allocate", on: .donation, "分配捐赠")
 
-    static let resources: [AuditAction] = [.donorRegister, .donationReceive, .donationAllocate]
+    public static let organisationRegister = AuditAction("organisation.register", on: .organisation, "登记社会组织")
+    public static let organisationUpdate = AuditAction("organisation.update", on: .organisation, "修改社会组织档案")
+    public static let organisationServices = AuditAction("organisation.services", on: .organisation, "设置服务项目和服务范围")
+    public static let organisationStaff = AuditAction("organisation.staff", on: .organisation, "设置工作人员和接单人")
+    public static let organisationReview = AuditAction("organisation.review", on: .organisation, "记录年检、等级评估或状态")
+    public static let socialWorkerRegister = AuditAction("social_worker.register", on: .socialWorker, "登记社工")
+    public static let socialWorkerUpdate = AuditAction("social_worker.update", on: .socialWorker, "修改社工信息")
+
+    static let resources: [AuditAction] = [.socialWorkerRegister, .socialWorkerUpdate, .donorRegister, .donationReceive, .donationAllocate, .organisationRegister, .organisationUpdate,
+                                           .organisationServices, .organisationStaff, .organisationReview]
 }

@@ -1,6 +1,7 @@
 import Hummingbird
 import LinliKit
 import Regions
+import Requests
 
 /// 五社资源 — social organisations, social workers and charity resources (issue 21). Composed
 /// so far: donors, donations, their uses and the check (docs/resources.md).
@@ -24,7 +25,10 @@ public struct ResourcesFeature: Feature {
         let settings = context.configuration[ResourcesSettings.self]
         if !settings.problems.isEmpty { throw ResourcesSettingsError(problems: settings.problems) }
         resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock,
-                                     regions: try context.services.require(RegionService.self, by: Self.name), settings: settings)
+                                     regions: try context.services.require(RegionService.self, by: Self.name),
+                                     requests: try context.services.require(RequestService.self, by: Self.name),
+                                     catalog: try context.services.require(CatalogService.self, by: Self.name),
+                                     staff: context.staff, settings: settings)
     }
 
     public var services: [any Sendable] { [resources] }
@@ -40,7 +44,7 @@ public struct ResourcesSettingsError: Error, CustomStringConvertible {
 /// Region moves re-root the paths copied onto donors and donations.
 struct ResourcesPathsListener: SubtreeMoveListener {
     func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
-        for table in ["donors", "donations"] { try await tx.rebasePaths(table: table, column: "region_path", from: oldPath, to: newPath) }
+        for table in ["donors", "donations", "organisations", "organisation_areas", "social_workers"] { try await tx.rebasePaths(table: table, column: "region_path", from: oldPath, to: newPath) }
     }
 }
 

@@ -8,6 +8,9 @@ import LinliKit
 ///   at, in percent (default 35, Tieshan's target);
 /// - `LINLI_SERVICE_FIELDS`: the fields organisations serve in, comma-separated (default
 ///   Beilin's six).
+/// - `LINLI_MATCH_CERTIFICATES`: the least 社工证书 an item asks of who takes it, as
+///   `CJ06=intermediate,ET02=assistant` (item code = assistant / intermediate / senior, or
+///   `none`); an item not named asks 助理社会工作师 when its handler type is 社工, else none.
 /// A value that cannot be used keeps the default and is listed, in zh-CN, in `problems`.
 public struct ResourcesSettings: FeatureSettings {
     public static let beilinFields = ["社会救助", "养老", "儿童", "社区治理", "社会事务", "平安建设"]
@@ -17,6 +20,8 @@ public struct ResourcesSettings: FeatureSettings {
     public var spaceReturnDays = 30
     public var certifiedShareTarget = 35
     public var fields = beilinFields
+    /// Item code → the least certificate, or nil where the district asks none of that item.
+    public var certificates: [String: CertificateLevel?] = [:]
     /// What the environment said that cannot be used, in zh-CN.
     public var problems: [String] = []
 
@@ -36,6 +41,16 @@ public struct ResourcesSettings: FeatureSettings {
         if let days = number("LINLI_INCUBATION_CHECK_DAYS", 1...60, "孵化初审工作日") { initialCheckWorkingDays = days }
         if let days = number("LINLI_INCUBATION_RETURN_DAYS", 1...365, "出壳后交还场地天数") { spaceReturnDays = days }
         if let share = number("LINLI_CERTIFIED_SHARE_TARGET", 0...100, "持证社工占比目标") { certifiedShareTarget = share }
+        if let text = environment["LINLI_MATCH_CERTIFICATES"], !text.trimmingWhitespace.isEmpty {
+            for part in text.split(separator: ",") {
+                let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace }
+                guard pair.count == 2, !pair[0].isEmpty, pair[1] == "none" || CertificateLevel(rawValue: pair[1]) != nil else {
+                    problems.append("LINLI_MATCH_CERTIFICATES 中“\(part)”应写成 事项编码=assistant、intermediate、senior 或 none")
+                    continue
+                }
+                certificates[pair[0]] = CertificateLevel(rawValue: pair[1])
+            }
+        }
         if let text = environment["LINLI_SERVICE_FIELDS"] {
             let names = text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
             if names.isEmpty || names.count > 30 || names.contains(where: { $0.count > 20 }) || Set(names).count != names.count {
@@ -44,5 +59,12 @@ public struct ResourcesSettings: FeatureSettings {
                 fields = names
             }
         }
+    }
+
+    /// The least certificate the item asks: the district's word for its code, else 助理社会工作师
+    /// for an item social workers handle.
+    public func certificate(itemCode: String, handledBySocialWorkers: Bool) -> CertificateLevel? {
+        if let rule = certificates[itemCode] { return rule }
+        return handledBySocialWorkers ? .assistant : nil
     }
 }

@@ -20,6 +20,7 @@ public struct Composition: Sendable {
     public var permissions: [Permission] { features.flatMap { $0.permissions } }
     public var permissionTable: PermissionTable { PermissionTable(merging: features.map { $0.grants }) }
     public var navigation: [NavigationItem] { features.flatMap { $0.navigation } }
+    public var pageLinks: PageLinks { PageLinks(features.flatMap { $0.pageLinks }) }
     public var apiDescriptions: [APIDescription] { features.map { $0.api } }
     public var moveListeners: [any SubtreeMoveListener] { features.flatMap { $0.moveListeners } }
     public var residentListeners: [any ResidentChangeListener] { features.flatMap { $0.residentListeners } }

@@ -20,6 +20,8 @@ public protocol Feature: Sendable {
     /// Mustache templates by name, each prefixed with `name` and a dot.
     static var templates: [String: String] { get }
     static var navigation: [NavigationItem] { get }
+    /// Links this feature adds to other features' pages (`PageLink`).
+    static var pageLinks: [PageLink] { get }
     /// This feature's part of the OpenAPI document: every `/api/v1` route it adds.
     static var api: APIDescription { get }
     /// Re-roots this feature's copies of region paths when a subtree moves.
@@ -58,6 +60,7 @@ extension Feature {
     public static var grants: [Role: Set<Permission>] { [:] }
     public static var templates: [String: String] { [:] }
     public static var navigation: [NavigationItem] { [] }
+    public static var pageLinks: [PageLink] { [] }
     public static var api: APIDescription { APIDescription() }
     public static var moveListeners: [any SubtreeMoveListener] { [] }
     public static var residentListeners: [any ResidentChangeListener] { [] }

@@ -49,8 +49,13 @@ public final class Web: Sendable {
     /// Paths whose answers are JSON.
     public let jsonPaths: JSONPaths
 
-    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool, jsonPaths: JSONPaths) throws {
+    /// Links features add to each other's pages.
+    public let pageLinks: PageLinks
+
+    public init(templates: [String: String], navigation: [NavigationItem], secureCookies: Bool, jsonPaths: JSONPaths,
+                pageLinks: PageLinks = PageLinks([])) throws {
         self.jsonPaths = jsonPaths
+        self.pageLinks = pageLinks
         var library = MustacheLibrary()
         for (name, source) in templates {
             do {

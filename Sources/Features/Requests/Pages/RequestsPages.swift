@@ -70,7 +70,12 @@ struct RequestsPages {
         let dutyNotified: String?
     }
     struct ActionView {
-        struct Handlers { let options: [HandlerOption] }
+        struct Handlers {
+            let options: [HandlerOption]
+            /// Other ways to choose, from later features (匹配五社资源).
+            var links: [Link] = []
+        }
+        struct Link { let label: String, href: String }
         struct HandlerOption { let id: Int64, label: String }
         let kind: String, label: String, requestId: Int64, csrf: String, text: Bool, textLabel: String, required: Bool
         let hours: Bool, score: Bool, photos: Bool, handlers: Handlers?, primary: Bool, danger: Bool, irreversible: Bool
@@ -126,7 +131,8 @@ struct RequestsPages {
             let (suggested, others) = try await requests.candidates(for: id, actor: actor)
             let load = try await requests.openLoad(of: (suggested + others).map(\.id))
             handlerOptions = .init(options: suggested.map { .init(id: $0.id, label: "★ " + Self.handlerLabel($0, load: load, suggested: true)) }
-                                   + others.map { .init(id: $0.id, label: Self.handlerLabel($0, load: load)) })
+                                   + others.map { .init(id: $0.id, label: Self.handlerLabel($0, load: load)) },
+                                   links: web.pageLinks.at(.requestDispatch, subject: id, actor: actor).map { .init(label: $0.label, href: $0.href) })
         }
         let offered = d.actions.map { kind in
             let text = Self.textField(kind)
@@ -166,7 +172,7 @@ struct RequestsPages {
             hasActions: !actions.isEmpty, actions: actions,
             events: d.events.reversed().map { e in
                 EventView(label: e.label, at: e.at.shanghaiText, actor: e.actorName, role: e.actorRole,
-                          note: [e.note, e.data["handler"].map { "主办：\($0)" }, e.data["score"].map { "\($0) 星" }].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
+                          note: [e.note, e.data["unit"].map { "承接单位：\($0)" }, e.data["handler"].map { "主办：\($0)" }, e.data["score"].map { "\($0) 星" }].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
                           isInternal: e.isInternal, photos: e.photoIds.map(EventView.Photo.init), requestId: id)
             },
             error: error?.message,

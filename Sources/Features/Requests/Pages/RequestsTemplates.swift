@@ -81,7 +81,8 @@ enum RequestsTemplates {
       <form method="post" action="/requests/{{requestId}}/actions" class="form-stack action" id="action-{{kind}}"{{#photos}} enctype="multipart/form-data"{{/photos}}>
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="{{kind}}">
         {{#handlers}}<label>主办人 <select name="handlerId" required>{{#options}}<option value="{{id}}">{{label}}</option>{{/options}}</select></label>
-        <label>协办人（可多选） <select name="coHandlers" multiple size="4">{{#options}}<option value="{{id}}">{{label}}</option>{{/options}}</select></label>{{/handlers}}
+        <label>协办人（可多选） <select name="coHandlers" multiple size="4">{{#options}}<option value="{{id}}">{{label}}</option>{{/options}}</select></label>
+        {{#links}}<p class="hint">或 <a href="{{href}}">{{label}}</a></p>{{/links}}{{/handlers}}
         {{#hours}}<label>延期（工作小时） <input name="hours" type="number" min="0.5" max="240" step="0.5" required></label>{{/hours}}
         {{#score}}<label>评价 <select name="score" required><option value="5">5 星 非常满意</option><option value="4">4 星 满意</option><option value="3">3 星 基本满意</option><option value="2">2 星 不满意</option><option value="1">1 星 非常不满意</option></select></label>{{/score}}
         {{#text}}<label>{{textLabel}} <textarea name="note" rows="2" maxlength="1000"{{#required}} required{{/required}}>{{note}}</textarea></label>{{/text}}

@@ -5,7 +5,11 @@ import Regions
 extension RequestService {
     /// One step of the workflow by a signed-in person (staff, or the requester).
     public func act(_ id: Int64, _ action: RequestAction, photos: [Data] = [], actor: Actor) async throws -> RequestDetail {
-        let request = try await perform(action, photos: photos, actor: actor, actorName: actor.displayName, extraRoles: []) { tx in
+        try await act(id, action, photos: photos, unit: nil, actor: actor)
+    }
+
+    func act(_ id: Int64, _ action: RequestAction, photos: [Data], unit: HandlerUnit?, actor: Actor) async throws -> RequestDetail {
+        let request = try await perform(action, photos: photos, actor: actor, actorName: actor.displayName, extraRoles: [], unit: unit) { tx in
             guard let request = try await RequestStore.find(tx, id: id, lock: true) else { throw DomainError.notFound("诉求") }
             try Self.requireView(actor, request)
             return request
@@ -18,7 +22,7 @@ extension RequestService {
     /// Applies `action` to the request `load` finds (and locks), in one transaction with its
     /// event, photos, audit entry and notices.
     func perform(_ action: RequestAction, photos: [Data], actor: Actor, actorName: String, extraRoles: Set<Participant>,
-                 load: @escaping @Sendable (Tx) async throws -> ServiceRequest) async throws -> ServiceRequest {
+                 unit: HandlerUnit? = nil, load: @escaping @Sendable (Tx) async throws -> ServiceRequest) async throws -> ServiceRequest {
         let kind = action.kind
         if !photos.isEmpty && kind != .report && kind != .addInformation {
             throw DomainError.invalid("photos", "“\(kind.label)”不能附照片")
@@ -29,7 +33,9 @@ extension RequestService {
         return try await database.write { tx in
             let request = try await load(tx)
             let roles = Participation.roles(of: actor, in: request).union(extraRoles)
-            if case .dispatch = action, let problem = Self.placeProblem(assignees, request: request) { throw problem }
+            // A unit's 接单人 may serve outside their own account's node: the unit's service
+            // area decided that (the caller checked it); the place must still be known.
+            if case .dispatch = action, let problem = Self.placeProblem(unit == nil ? assignees : [], request: request) { throw problem }
             let item = try await CatalogStore.item(tx, id: request.itemId)!
             let (working, _) = try await CalendarStore.calendar(tx)
             let calendar = EmergencyRules.calendar(urgent: request.urgent, working: working)
@@ -37,11 +43,14 @@ extension RequestService {
             let handlerPath = kind == .dispatch ? assignees.first?.regionPath : next.handlerId == nil ? nil : request.handlerPath
             guard try await RequestStore.saveProgress(tx, of: request, next, handlerPath: handlerPath,
                                                       now: now.millis) else { throw Self.raceLost }
+            if kind == .dispatch || (next.handlerId == nil && request.progress.handlerId != nil) {
+                try await RequestStore.setHandlerUnit(tx, requestId: request.id, kind == .dispatch ? unit?.key : nil)
+            }
             let role = Self.acting(kind, roles: roles)
             let eventId = try await RequestStore.appendEvent(tx, requestId: request.id, .init(
                 kind: .action(kind), fromState: request.state, toState: next.state, actorUserId: actor.userId, actorName: actorName,
                 actorRole: role.label, note: action.text?.trimmingWhitespace.nilIfEmpty,
-                isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees)), at: now.millis)
+                isInternal: kind.isInternal, data: Self.eventData(action, assignees: assignees, unit: unit)), at: now.millis)
             for photo in validPhotos { try await RequestStore.insertPhoto(tx, requestId: request.id, eventId: eventId, photo, now: now.millis) }
             if case .rate(let score, _) = action {
                 try await RequestStore.insertRating(tx, requestId: request.id, score: score, at: now.millis)
@@ -95,10 +104,11 @@ extension RequestService {
         return Participant.allCases.first { needed.contains($0) && roles.contains($0) } ?? Participant.allCases.first { roles.contains($0) } ?? .dispatcher
     }
 
-    static func eventData(_ action: RequestAction, assignees: [StaffMember]) -> [String: String] {
+    static func eventData(_ action: RequestAction, assignees: [StaffMember], unit: HandlerUnit? = nil) -> [String: String] {
         switch action {
         case .dispatch:
             var data = ["handler": assignees[0].displayName, "handlerId": String(assignees[0].id)]
+            if let unit { (data["unit"], data["unitKey"]) = (unit.name, unit.key) }
             if assignees.count > 1 { data["coHandlers"] = assignees.dropFirst().map(\.displayName).joined(separator: "、") }
             return data
         case .requestExtension(let minutes, _): return ["minutes": String(minutes)]

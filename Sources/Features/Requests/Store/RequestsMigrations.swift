@@ -117,6 +117,12 @@ enum RequestsMigrations {
             ["ALTER TABLE requests ADD COLUMN awaiting_place INTEGER NOT NULL DEFAULT 0",
              "CREATE INDEX requests_awaiting_place ON requests (awaiting_place, region_path)"]
         },
+        // 承接单位: the organisation (or team) a request was dispatched to, its 接单人 the
+        // handler; kept to closure so the unit's load and ratings are read from requests.
+        Migration("requests.011") { _ in
+            ["ALTER TABLE requests ADD COLUMN handler_unit TEXT",
+             "CREATE INDEX requests_handler_unit ON requests (handler_unit, state)"]
+        },
     ]
 }
 

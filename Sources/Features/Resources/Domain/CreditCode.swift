@@ -22,10 +22,21 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
             values.append(value)
         }
         guard characters[2...7].allSatisfy(\.isASCIIDigit) else { return .failure(.division) }
-        let sum = zip(values.prefix(17), weights).reduce(0) { $0 + $1.0 * $1.1 }
-        let check = alphabet[(31 - sum % 31) % 31]
-        guard characters[17] == check else { return .failure(.check) }
+        guard characters[17] == check(values.prefix(17)) else { return .failure(.check) }
         return .success(CreditCode(text: text))
+    }
+
+    static func check(_ values: ArraySlice<Int>) -> Character {
+        let sum = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// The whole code for its first 17 characters (for made-up records: the demo district),
+    /// nil when one is not in the alphabet.
+    public static func completing(_ first17: String) -> String? {
+        let values = first17.compactMap { alphabet.firstIndex(of: $0) }
+        guard first17.count == 17, values.count == 17 else { return nil }
+        return first17 + String(check(values[...]))
     }
 
     /// 登记管理机关: `5` is civil affairs.

@@ -1,17 +1,24 @@
 import Foundation
 import LinliKit
 import Regions
+import Requests
 
-/// 五社资源 — so far the charity resources: donors, donations and where each part went.
+/// 五社资源 — social organisations, charity resources (donors, donations and where each part
+/// went) and the matching of a request to who can take it.
 public struct ResourcesService: Sendable {
     let database: Database
     let audit: AuditLog
     let clock: any Clock
     let regions: RegionService
+    let requests: RequestService
+    let catalog: CatalogService
+    let staff: any StaffDirectory
     public let settings: ResourcesSettings
 
-    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, settings: ResourcesSettings) {
+    public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, requests: RequestService,
+                catalog: CatalogService, staff: any StaffDirectory, settings: ResourcesSettings) {
         (self.database, self.audit, self.clock, self.regions, self.settings) = (database, audit, clock, regions, settings)
+        (self.requests, self.catalog, self.staff) = (requests, catalog, staff)
     }
 
     /// A donor is the actor's to use when registered in their scope or above it (a district's

@@ -1,6 +1,7 @@
 import LinliKit
 
-/// 五社资源's tables so far: donors, donations and where each went.
+/// 五社资源's tables: donors, donations and where each went; organisations with their
+/// services, areas, staff and record; social workers.
 enum ResourcesMigrations {
     static let all: [Migration] = [
         Migration("resources.001") { engine in [
@@ -28,6 +29,48 @@ enum ResourcesMigrations {
               allocated_by_name TEXT NOT NULL, allocated_at BIGINT NOT NULL)
             """,
             "CREATE INDEX donation_allocations_donation ON donation_allocations (donation_id, id)",
+        ] },
+        // `fields` as `,养老,儿童,` so that one field is found with LIKE. A credit code or a
+        // 备案 number is registered once (NULLs are not equal to each other in UNIQUE).
+        Migration("resources.002") { engine in [
+            """
+            CREATE TABLE organisations (
+              id \(engine.autoIncrementPrimaryKey), name TEXT NOT NULL, kind TEXT NOT NULL, credit_code TEXT UNIQUE,
+              filing_number TEXT UNIQUE, fields TEXT NOT NULL, region_path TEXT NOT NULL, contact_name TEXT NOT NULL,
+              contact_phone TEXT NOT NULL, address TEXT NOT NULL, summary TEXT NOT NULL, party_organisation BIGINT NOT NULL,
+              inspection_year BIGINT, inspection_result TEXT, grade BIGINT, grade_year BIGINT, status TEXT NOT NULL,
+              created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX organisations_place ON organisations (\(engine.pathIndexColumn("region_path")), id)",
+            "CREATE TABLE organisation_services (organisation_id BIGINT NOT NULL, item_id BIGINT NOT NULL, PRIMARY KEY (organisation_id, item_id))",
+            "CREATE INDEX organisation_services_item ON organisation_services (item_id)",
+            """
+            CREATE TABLE organisation_areas (organisation_id BIGINT NOT NULL, region_path TEXT NOT NULL,
+              PRIMARY KEY (organisation_id, region_path))
+            """,
+            "CREATE INDEX organisation_areas_place ON organisation_areas (\(engine.pathIndexColumn("region_path")))",
+            // An account works for one organisation at most; one row per organisation is its 接单人.
+            """
+            CREATE TABLE organisation_staff (user_id BIGINT PRIMARY KEY, organisation_id BIGINT NOT NULL, intake BIGINT NOT NULL)
+            """,
+            "CREATE INDEX organisation_staff_organisation ON organisation_staff (organisation_id)",
+            """
+            CREATE TABLE organisation_events (
+              id \(engine.autoIncrementPrimaryKey), organisation_id BIGINT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+              by_name TEXT NOT NULL, at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX organisation_events_organisation ON organisation_events (organisation_id, id)",
+            // 社工: one row per account; the post's node is where the worker serves. Casework
+            // is counted by kind only: the cases themselves are not kept here.
+            """
+            CREATE TABLE social_workers (
+              id \(engine.autoIncrementPrimaryKey), user_id BIGINT NOT NULL UNIQUE, resident_id BIGINT, certificate TEXT,
+              certificate_number TEXT, post TEXT NOT NULL, organisation_id BIGINT, region_path TEXT NOT NULL,
+              training_hours BIGINT NOT NULL, training_topics TEXT NOT NULL, individual_cases BIGINT NOT NULL,
+              group_cases BIGINT NOT NULL, community_cases BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX social_workers_place ON social_workers (\(engine.pathIndexColumn("region_path")), id)",
+            "CREATE TABLE social_worker_services (worker_id BIGINT NOT NULL, item_id BIGINT NOT NULL, PRIMARY KEY (worker_id, item_id))",
         ] },
     ]
 }

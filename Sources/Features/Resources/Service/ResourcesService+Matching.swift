@@ -1,0 +1,85 @@
+import Foundation
+import LinliKit
+import Regions
+import Requests
+import SQLKit
+
+/// 资源匹配: who might take a request, ranked with the reasons, and the dispatch to the one
+/// the dispatcher picks.
+extension ResourcesService {
+    public struct RequestMatch: Sendable {
+        public let detail: RequestDetail
+        public let need: Matching.Need
+        public let ranked: [Matching.Ranked]
+        /// The actor may dispatch this request now.
+        public let mayDispatch: Bool
+    }
+
+    public func match(requestId: Int64, actor: Actor) async throws -> RequestMatch {
+        try actor.require(.resourcesView)
+        let detail = try await requests.detail(requestId, actor: actor)
+        // Only who may see the request in their own scope: a handler sees it, not its matches.
+        guard actor.may(.requestView), actor.scope.contains(path: detail.request.regionPath) else { throw DomainError.notFound("诉求") }
+        let need = Matching.Need(itemId: detail.item.id, itemName: detail.item.name, placePath: detail.request.regionPath, placeName: detail.place,
+                                 certificate: settings.certificate(itemCode: detail.item.code, handledBySocialWorkers: detail.item.handlerType == .socialWorker))
+        let candidates = try await candidates(near: detail.request.regionPath, actor: actor)
+        return RequestMatch(detail: detail, need: need, ranked: Matching.rank(need, candidates, weights: settings.weights),
+                            mayDispatch: detail.actions.contains(.dispatch) || (detail.request.state == .received && detail.actions.contains(.register)))
+    }
+
+    /// Active organisations the actor sees that have a 接单人, and social workers posted at
+    /// the request's node or above it, with their figures.
+    func candidates(near placePath: String, actor: Actor) async throws -> [Matching.Candidate] {
+        let (organisations, services, areas, staffRows, workerRows) = try await database.read { tx in
+            let organisations = try await OrganisationStore.visible(tx, scopePath: actor.scope.path, filter: OrganisationFilter(status: .active), limit: 500)
+            let ids = organisations.map(\.id)
+            let ancestors = Scope.ancestorPaths(of: placePath)
+            let workers = try await SocialWorkerStore.rows(tx, where: "w.region_path IN (\(binds: ancestors))", limit: 500)
+            return (organisations, try await OrganisationStore.services(tx, of: ids), try await OrganisationStore.areas(tx, of: ids),
+                    try await OrganisationStore.staff(tx, of: ids), try await self.workers(tx, workers))
+        }
+        let staffed = organisations.filter { staffRows[$0.id]?.contains(where: \.intake) ?? false }
+        let (unitFigures, personFigures) = try await requests.handlerFigures(units: staffed.map(\.unitKey), people: workerRows.map(\.userId))
+        // An organisation's certificate is its best social worker's.
+        let best = Dictionary(workerRows.compactMap { w in w.organisationId.flatMap { o in w.certificate.map { (o, $0) } } }, uniquingKeysWith: max)
+        let enabled = try await staff.staffMembers(ids: workerRows.map(\.userId)).filter { !$0.value.disabled }
+        return staffed.map { o in
+            let f = unitFigures[o.unitKey] ?? HandlerFigures()
+            return Matching.Candidate(kind: .organisation, id: o.id, name: o.name, services: Set(services[o.id] ?? []), areas: areas[o.id] ?? [],
+                                      openLoad: f.open, ratings: f.ratings, meanRating: f.meanRating, certificate: best[o.id])
+        } + workerRows.filter { enabled[$0.userId] != nil && $0.post != .organisation }.map { w in
+            let f = personFigures[w.userId] ?? HandlerFigures()
+            return Matching.Candidate(kind: .socialWorker, id: w.id, name: w.name, services: Set(w.services), areas: [w.regionPath],
+                                      openLoad: f.open, ratings: f.ratings, meanRating: f.meanRating, certificate: w.certificate)
+        }
+    }
+
+    /// 派给所选: to an organisation (its 接单人 signs for it) or to a social worker. Only one
+    /// that offers the service and serves the place; the ranking says why another does not.
+    public func dispatch(requestId: Int64, to kind: Matching.Kind, id candidateId: Int64, note: String?, actor: Actor) async throws -> RequestDetail {
+        try actor.require(.requestDispatch)
+        let match = try await match(requestId: requestId, actor: actor)
+        guard match.mayDispatch else { throw DomainError.conflict("这件诉求现在不能派遣（\(match.detail.request.state.label)）") }
+        guard let chosen = match.ranked.first(where: { $0.candidate.kind == kind && $0.candidate.id == candidateId }) else {
+            throw DomainError.invalid("candidate", "所选\(kind.label)不在可派遣的名单中（须正常服务并指定接单人）")
+        }
+        guard chosen.fits else {
+            let why = chosen.reasons.filter { [.service, .area].contains($0.factor) && $0.points == 0 }.map(\.text).joined(separator: "，")
+            throw DomainError.invalid("candidate", "不能派给「\(chosen.candidate.name)」：\(why)")
+        }
+        switch kind {
+        case .organisation:
+            let intake = try await database.read { tx in try await OrganisationStore.staff(tx, of: [candidateId])[candidateId]?.first(where: \.intake) }
+            guard let intake else { throw DomainError.invalid("candidate", "「\(chosen.candidate.name)」未指定接单人") }
+            return try await requests.dispatch(requestId, to: HandlerUnit(key: Organisation.unitKey(candidateId), name: chosen.candidate.name,
+                                                                        intakeUserId: intake.userId), note: note, actor: actor)
+        case .socialWorker:
+            let worker = try await socialWorkers(actor: actor, ids: [candidateId]).first
+            guard let worker else { throw DomainError.invalid("candidate", "所选社工不存在") }
+            if match.detail.request.state == .received { _ = try await requests.act(requestId, .register(note: nil), actor: actor) }
+            return try await requests.act(requestId, .dispatch(handler: worker.userId, coHandlers: [], note: note), actor: actor)
+        case .volunteerTeam:
+            throw DomainError.invalid("candidate", "所选志愿服务队不在可派遣的名单中")
+        }
+    }
+}
