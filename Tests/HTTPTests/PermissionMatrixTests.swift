@@ -120,6 +120,7 @@ struct PermissionMatrixTests {
         ("volunteers", volunteerPageCases.merging(volunteerAPICases) { a, _ in a }),
         ("points", pointsAPICases.merging(pointsPageCases) { a, _ in a }),
         ("gridwork", gridWorkCases),
+        ("resources", resourcesAPICases.merging(resourcesPageCases) { a, _ in a }),
     ]
     static let cases: [String: Case] = parts.reduce(into: [:]) { all, part in all.merge(part.cases) { first, _ in first } }
 

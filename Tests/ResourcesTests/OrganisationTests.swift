@@ -81,7 +81,7 @@ struct OrganisationTests {
             let own = g.f.actor(.socialOrganization)
             #expect(try await g.resources.ownOrganisation(actor: own)?.organisation.id == sunshine.id)
             #expect(try await g.resources.organisation(sunshine.id, actor: own).intake?.userId == own.userId)
-            await #expect(throws: DomainError.notFound("社会组织")) { _ = try await g.resources.organisation(other.id, actor: own) }
+            await #expect(throws: DomainError.forbidden) { _ = try await g.resources.organisation(other.id, actor: own) }
             await #expect(throws: DomainError.forbidden) { _ = try await g.resources.organisations(actor: own) }
             // 一社区's staff see the street's organisation that serves them, not 二街道's; nor may they edit it.
             let c1 = g.f.actor(.communityStaff)

@@ -8,31 +8,45 @@ import Requests
 public struct ResourcesFeature: Feature {
     public static let name = "resources"
     public static let migrations = ResourcesMigrations.all
-    public static let permissions: [Permission] = [.resourcesView, .resourcesManage]
+    public static let permissions: [Permission] = [.resourcesView, .resourcesManage, .organisationOwn]
     public static let grants: [Role: Set<Permission>] = {
         let stewards: Set<Role> = [.communityStaff, .streetAdmin, .districtAdmin]
         var grants: [Role: Set<Permission>] = [:]
         for role in stewards { grants[role] = [.resourcesView, .resourcesManage] }
         for role in [Role.socialWorker, .gridLeader] { grants[role] = [.resourcesView] }
+        grants[.socialOrganization] = [.organisationOwn]
         return grants
     }()
     public static var auditActions: [AuditAction] { AuditAction.resources }
     public static var moveListeners: [any SubtreeMoveListener] { [ResourcesPathsListener()] }
 
     public let resources: ResourcesService
+    let regions: RegionService, catalog: CatalogService, staff: any StaffDirectory, clock: any Clock
 
     public init(context: FeatureContext) throws {
         let settings = context.configuration[ResourcesSettings.self]
         if !settings.problems.isEmpty { throw ResourcesSettingsError(problems: settings.problems) }
-        resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock,
-                                     regions: try context.services.require(RegionService.self, by: Self.name),
-                                     requests: try context.services.require(RequestService.self, by: Self.name),
-                                     catalog: try context.services.require(CatalogService.self, by: Self.name),
+        regions = try context.services.require(RegionService.self, by: Self.name)
+        catalog = try context.services.require(CatalogService.self, by: Self.name)
+        (staff, clock) = (context.staff, context.clock)
+        resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
+                                     requests: try context.services.require(RequestService.self, by: Self.name), catalog: catalog,
                                      staff: context.staff, settings: settings)
     }
 
+    public static var api: APIDescription { ResourcesAPI.api }
+    public static let templates = ResourcesTemplates.all
+    public static let navigation = [
+        NavigationItem.link("本组织", href: "/my/organisation", permission: .organisationOwn, order: 22),
+        NavigationItem.link("五社资源", href: "/resources", permission: .resourcesView, order: 44),
+    ]
+    public static var pageLinks: [PageLink] { [PageLink(.requestDispatch, "按五社资源匹配承接方", href: "/requests/{id}/match", permission: .resourcesView)] }
+
     public var services: [any Sendable] { [resources] }
-    public func addRoutes(to router: Router<AppContext>, web: Web) {}
+    public func addRoutes(to router: Router<AppContext>, web: Web) {
+        ResourcesAPI(resources: resources).addRoutes(to: router)
+        ResourcesPages(resources: resources, regions: regions, catalog: catalog, staff: staff, web: web, clock: clock).addRoutes(to: router)
+    }
 }
 
 /// Settings the environment gave that cannot be used: the server does not start on them.

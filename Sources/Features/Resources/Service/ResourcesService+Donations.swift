@@ -98,3 +98,24 @@ extension ResourcesService {
         }
     }
 }
+
+extension ResourcesService {
+    /// 慈善资源 of the actor's scope: the donors they may use and the donations received in it.
+    public func charity(actor: Actor, limit: Int = 200) async throws -> (donors: [Donor], donations: [Donation]) {
+        try actor.require(.resourcesView)
+        return try await database.read { tx in
+            (try await DonationStore.donors(tx, scopePath: actor.scope.path, limit: limit),
+             try await DonationStore.donations(tx, within: actor.scope.path, limit: limit))
+        }
+    }
+
+    /// One donation with its donor and every use: the 捐赠收据 and what became of it.
+    public func donation(_ id: Int64, actor: Actor) async throws -> (donation: Donation, donor: Donor, uses: [Allocation]) {
+        try actor.require(.resourcesView)
+        return try await database.read { tx in
+            guard let donation = try await DonationStore.findDonation(tx, id: id), actor.scope.contains(path: donation.regionPath),
+                  let donor = try await DonationStore.findDonor(tx, id: donation.donorId) else { throw DomainError.notFound("捐赠") }
+            return (donation, donor, try await DonationStore.allocations(tx, donationIds: [id]))
+        }
+    }
+}

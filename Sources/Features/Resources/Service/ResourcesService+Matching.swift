@@ -15,7 +15,9 @@ extension ResourcesService {
         public let mayDispatch: Bool
     }
 
+    /// For dispatchers: who might take the request, best first.
     public func match(requestId: Int64, actor: Actor) async throws -> RequestMatch {
+        try actor.require(.requestDispatch)
         try actor.require(.resourcesView)
         let detail = try await requests.detail(requestId, actor: actor)
         // Only who may see the request in their own scope: a handler sees it, not its matches.

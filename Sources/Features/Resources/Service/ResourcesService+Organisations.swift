@@ -147,7 +147,10 @@ extension ResourcesService {
     public func organisation(_ id: Int64, actor: Actor) async throws -> OrganisationRecord {
         let organisation = try await database.read { tx -> Organisation in
             guard let organisation = try await OrganisationStore.find(tx, id: id),
-                  try await Self.readable(tx, organisation, actor: actor) else { throw DomainError.notFound("社会组织") }
+                  try await Self.readable(tx, organisation, actor: actor) else {
+                // An organisation's own account learns nothing of others, not even that they exist.
+                throw actor.may(.resourcesView) ? DomainError.notFound("社会组织") : DomainError.forbidden
+            }
             return organisation
         }
         return try await record(organisation, actor: actor)
@@ -155,6 +158,7 @@ extension ResourcesService {
 
     /// 本组织: the organisation the signed-in account works for.
     public func ownOrganisation(actor: Actor) async throws -> OrganisationRecord? {
+        try actor.require(.organisationOwn)
         guard let userId = actor.userId else { return nil }
         let organisation = try await database.read { tx -> Organisation? in
             guard let employer = try await OrganisationStore.employer(tx, userId: userId) else { return nil }

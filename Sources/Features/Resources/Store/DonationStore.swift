@@ -110,3 +110,17 @@ enum DonationStore {
         return found
     }
 }
+
+extension DonationStore {
+    /// Donors the scope may use: registered in it, or at a node above it.
+    static func donors(_ tx: Tx, scopePath: String, limit: Int) async throws -> [Donor] {
+        try await tx.sql.raw("SELECT \(unsafeRaw: donorColumns) FROM donors d WHERE (" + tx.engine.pathWithin("d.region_path", scopePath)
+                             + " OR \(bind: scopePath) LIKE d.region_path || '%') ORDER BY d.name, d.id LIMIT \(bind: limit)").all().map(donor)
+    }
+
+    /// Donations received in the scope, newest first.
+    static func donations(_ tx: Tx, within scopePath: String, limit: Int) async throws -> [Donation] {
+        try await tx.sql.raw("SELECT \(unsafeRaw: donationColumns) FROM donations n WHERE " + tx.engine.pathWithin("n.region_path", scopePath)
+                             + " ORDER BY n.id DESC LIMIT \(bind: limit)").all().map(donation)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import LinliKit
+import Requests
+
+/// JSON API under /api/v1 for organisations, social workers, charity resources and matching.
+struct ResourcesAPI {
+    let resources: ResourcesService
+
+    func addRoutes(to router: Router<AppContext>) {
+        let organisations = router.group("api/v1/organisations")
+        organisations.get(use: organisationList)
+        organisations.post(use: registerOrganisation)
+        organisations.get("mine", use: ownOrganisation)
+        organisations.get(":id", use: organisation)
+        organisations.put(":id", use: updateOrganisation)
+        organisations.put(":id/services", use: setServices)
+        organisations.put(":id/staff", use: setStaff)
+        organisations.post(":id/reviews", use: review)
+
+        let workers = router.group("api/v1/social-workers")
+        workers.get(use: socialWorkers)
+        workers.post(use: registerSocialWorker)
+        workers.get("shares", use: certifiedShares)
+        workers.put(":id", use: updateSocialWorker)
+
+        router.get("api/v1/donors", use: charity)
+        router.post("api/v1/donors", use: registerDonor)
+        router.get("api/v1/donors/:id", use: donor)
+        router.post("api/v1/donations", use: receiveDonation)
+        router.get("api/v1/donations/:id", use: donation)
+        router.post("api/v1/donations/:id/allocations", use: allocate)
+
+        router.get("api/v1/requests/:id/matches", use: matches)
+        router.post("api/v1/requests/:id/matches", use: dispatchMatch)
+    }
+
+    // MARK: Organisations
+
+    @Sendable func organisationList(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        let input = try request.query(OrganisationListInput.init)
+        return try Web.json(ItemList(try await resources.organisations(input.filter, actor: actor).map(OrganisationBody.init)))
+    }
+
+    @Sendable func registerOrganisation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, OrganisationInput.init)
+        guard let regionId = input.regionId else { throw DomainError.invalid("regionId", "请选择「登记地」") }
+        let organisation = try await resources.registerOrganisation(input.draft, regionId: regionId, actor: actor)
+        return try Web.json(OrganisationBody(organisation), status: .created)
+    }
+
+    @Sendable func ownOrganisation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.organisationOwn)
+        guard let record = try await resources.ownOrganisation(actor: actor) else { throw DomainError.notFound("本账号所属的社会组织") }
+        return try Web.json(OrganisationRecordBody(record))
+    }
+
+    @Sendable func organisation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(OrganisationRecordBody(try await resources.organisation(try context.pathID(), actor: actor)))
+    }
+
+    @Sendable func updateOrganisation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, OrganisationInput.init)
+        if input.regionId != nil { throw DomainError.invalid("regionId", "登记地不能修改") }
+        return try Web.json(OrganisationBody(try await resources.updateOrganisation(try context.pathID(), input.draft, actor: actor)))
+    }
+
+    @Sendable func setServices(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, OrganisationServicesInput.init)
+        let id = try context.pathID()
+        try await resources.setOrganisationServices(id, itemIds: input.itemIds, areaIds: input.areaIds, actor: actor)
+        return try Web.json(OrganisationRecordBody(try await resources.organisation(id, actor: actor)))
+    }
+
+    @Sendable func setStaff(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, OrganisationStaffInput.init)
+        let id = try context.pathID()
+        try await resources.setOrganisationStaff(id, userIds: input.userIds, intakeUserId: input.intakeUserId, actor: actor)
+        return try Web.json(OrganisationRecordBody(try await resources.organisation(id, actor: actor)))
+    }
+
+    @Sendable func review(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, OrganisationReviewInput.init)
+        return try Web.json(OrganisationBody(try await resources.recordOrganisationReview(try context.pathID(), input.review, actor: actor)))
+    }
+
+    // MARK: Social workers
+
+    @Sendable func socialWorkers(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        return try Web.json(ItemList(try await resources.socialWorkers(actor: actor).map(SocialWorkerBody.init)))
+    }
+
+    @Sendable func registerSocialWorker(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, SocialWorkerInput.init)
+        return try Web.json(SocialWorkerBody(try await resources.saveSocialWorker(id: nil, input.draft, actor: actor)), status: .created)
+    }
+
+    @Sendable func updateSocialWorker(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, SocialWorkerInput.init)
+        return try Web.json(SocialWorkerBody(try await resources.saveSocialWorker(id: try context.pathID(), input.draft, actor: actor)))
+    }
+
+    @Sendable func certifiedShares(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        return try Web.json(ItemList(try await resources.certifiedShares(actor: actor).map { ShareBody(regionId: $0.community.id, name: $0.community.name, $0.share) }))
+    }
+
+    // MARK: Charity
+
+    @Sendable func charity(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        let (donors, donations) = try await resources.charity(actor: actor)
+        return try Web.json(CharityBody(donors: donors.map(DonorBody.init), donations: donations.map(DonationBody.init)))
+    }
+
+    @Sendable func registerDonor(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, DonorInput.init)
+        return try Web.json(DonorBody(try await resources.registerDonor(input.draft, actor: actor)), status: .created)
+    }
+
+    @Sendable func donor(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        let record = try await resources.donor(try context.pathID(), actor: actor)
+        return try Web.json(DonorRecordBody(donor: DonorBody(record.donor),
+                                            donations: record.donations.map { DonationUsesBody(donation: DonationBody($0.donation), uses: $0.uses.map(AllocationBody.init)) }))
+    }
+
+    @Sendable func receiveDonation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, DonationInput.init)
+        return try Web.json(DonationBody(try await resources.receiveDonation(input.draft, actor: actor)), status: .created)
+    }
+
+    @Sendable func donation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        let found = try await resources.donation(try context.pathID(), actor: actor)
+        return try Web.json(DonationUsesBody(donation: DonationBody(found.donation), uses: found.uses.map(AllocationBody.init)))
+    }
+
+    @Sendable func allocate(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, AllocationInput.init)
+        let id = try context.pathID()
+        let donation = try await resources.donation(id, actor: actor).donation
+        let (allocation, after) = try await resources.allocate(donationId: id, try input.draft(money: donation.balance.kind == .money), actor: actor)
+        return try Web.json(AllocatedBody(allocation: AllocationBody(allocation), donation: DonationBody(after)), status: .created)
+    }
+
+    // MARK: Matching
+
+    @Sendable func matches(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.requestDispatch)
+        return try Web.json(MatchBody(try await resources.match(requestId: try context.pathID(), actor: actor)))
+    }
+
+    @Sendable func dispatchMatch(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.requestDispatch)
+        let input = try await request.input(context, MatchDispatchInput.init)
+        let detail = try await resources.dispatch(requestId: try context.pathID(), to: input.kind, id: input.id, note: input.note, actor: actor)
+        return try Web.json(DispatchedBody(requestId: detail.request.id, state: detail.request.state.rawValue, handlerId: detail.request.progress.handlerId,
+                                           unit: detail.events.last?.data["unit"]))
+    }
+}
