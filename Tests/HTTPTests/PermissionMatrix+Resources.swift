@@ -47,6 +47,16 @@ extension PermissionMatrixTests.Subjects {
         return (worker, person)
     }
 
+    /// An application to the hub at the place, by an organisation registered there; past 初审
+    /// when `accepted`.
+    func incubation(_ role: Role, _ inside: Bool, accepted: Bool = false) async throws -> IncubationRecord {
+        let organisation = try await organisation(role, inside)
+        let place = resourcePlace(role, inside)
+        let record = try await resources.applyForIncubation(organisationId: organisation.id, hubRegionId: place.id, hubName: "矩阵孵化基地",
+                                                            note: "", actor: cli)
+        return accepted ? try await resources.takeIncubationStep(record.id, .pass, actor: cli) : record
+    }
+
     func donor(_ role: Role, _ inside: Bool) async throws -> Donor {
         try await resources.registerDonor(DonorDraft(kind: .person, name: "矩阵捐赠人", regionId: resourcePlace(role, inside).id), actor: cli)
     }
@@ -91,6 +101,22 @@ extension PermissionMatrixTests {
         },
         "POST /api/v1/organisations/{id}/reviews": Case(.permission(.resourcesManage, success: 200)) { s, role, inside in
             Request(uri: "/api/v1/organisations/\(try await s.organisation(role, inside).id)/reviews", json: #"{"kind":"grade","grade":4,"year":2025}"#)
+        },
+        "POST /api/v1/organisations/{id}/incubations": Case(.permission(.resourcesManage, success: 201)) { s, role, inside in
+            let organisation = try await s.organisation(role, inside)
+            return Request(uri: "/api/v1/organisations/\(organisation.id)/incubations",
+                           json: #"{"hubRegionId":\#(s.resourcePlace(role, inside).id),"hubName":"矩阵孵化基地"}"#)
+        },
+        "GET /api/v1/incubations": Case(.permission(.resourcesView, success: 200), uri: "/api/v1/incubations"),
+        "GET /api/v1/incubations/{id}": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/incubations/\(try await s.incubation(role, inside).id)")
+        },
+        "POST /api/v1/incubations/{id}/steps": Case(.permission(.resourcesManage, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/incubations/\(try await s.incubation(role, inside).id)/steps", json: #"{"step":"pass"}"#)
+        },
+        "POST /api/v1/incubations/{id}/notes": Case(.permission(.resourcesManage, success: 201)) { s, role, inside in
+            Request(uri: "/api/v1/incubations/\(try await s.incubation(role, inside, accepted: true).id)/notes",
+                    json: #"{"kind":"mentor","text":"建议完善财务制度"}"#)
         },
         "GET /api/v1/social-workers": Case(.permission(.resourcesView, success: 200), uri: "/api/v1/social-workers"),
         "GET /api/v1/social-workers/shares": Case(.permission(.resourcesView, success: 200), uri: "/api/v1/social-workers/shares"),
@@ -163,6 +189,22 @@ extension PermissionMatrixTests {
         "GET /my/organisation": Case(.permission(.organisationOwn, success: 200), scoped: false) { s, role, _ in
             _ = try await s.ownOrganisation(role)
             return Request(uri: "/my/organisation")
+        },
+        "POST /resources/organisations/{id}/incubation": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
+            let organisation = try await s.organisation(role, inside)
+            return Request(uri: "/resources/organisations/\(organisation.id)/incubation",
+                           form: [("hubRegionId", String(s.resourcePlace(role, inside).id)), ("hubName", "矩阵孵化基地")])
+        },
+        "GET /resources/incubations": Case(.permission(.resourcesView, success: 200), uri: "/resources/incubations"),
+        "GET /resources/incubations/{id}": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            Request(uri: "/resources/incubations/\(try await s.incubation(role, inside).id)")
+        },
+        "POST /resources/incubations/{id}/steps": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
+            Request(uri: "/resources/incubations/\(try await s.incubation(role, inside).id)/steps", form: [("step", "pass")])
+        },
+        "POST /resources/incubations/{id}/notes": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
+            Request(uri: "/resources/incubations/\(try await s.incubation(role, inside, accepted: true).id)/notes",
+                    form: [("kind", "milestone"), ("text", "完成民政备案")])
         },
         "GET /resources/social-workers/new": Case(.permission(.resourcesManage, success: 200), uri: "/resources/social-workers/new"),
         "POST /resources/social-workers": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in

@@ -43,7 +43,3 @@ enum TestPhotos {
     static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x00, count: 32))
 }
 
-/// A clock at a given Shanghai wall time.
-func shanghai(_ day: String, _ hour: Int, _ minute: Int = 0) -> Date {
-    LocalDay(day)!.start!.addingTimeInterval(Double(hour * 3600 + minute * 60))
-}

@@ -5,6 +5,7 @@ extension AuditEntity {
     public static let donation = AuditEntity("donation", "慈善捐赠")
     public static let organisation = AuditEntity("organisation", "社会组织")
     public static let socialWorker = AuditEntity("social_worker", "社工")
+    public static let incubation = AuditEntity("incubation", "孵化")
 }
 
 extension AuditAction {
@@ -19,7 +20,10 @@ extension AuditAction {
     public static let organisationReview = AuditAction("organisation.review", on: .organisation, "记录年检、等级评估或状态")
     public static let socialWorkerRegister = AuditAction("social_worker.register", on: .socialWorker, "登记社工")
     public static let socialWorkerUpdate = AuditAction("social_worker.update", on: .socialWorker, "修改社工信息")
+    public static let incubationApply = AuditAction("incubation.apply", on: .incubation, "申请入孵")
+    public static let incubationStep = AuditAction("incubation.step", on: .incubation, "孵化步骤")
+    public static let incubationNote = AuditAction("incubation.note", on: .incubation, "记录孵化里程碑或导师意见")
 
-    static let resources: [AuditAction] = [.socialWorkerRegister, .socialWorkerUpdate, .donorRegister, .donationReceive, .donationAllocate, .organisationRegister, .organisationUpdate,
+    static let resources: [AuditAction] = [.incubationApply, .incubationStep, .incubationNote, .socialWorkerRegister, .socialWorkerUpdate, .donorRegister, .donationReceive, .donationAllocate, .organisationRegister, .organisationUpdate,
                                            .organisationServices, .organisationStaff, .organisationReview]
 }

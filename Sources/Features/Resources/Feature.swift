@@ -31,6 +31,7 @@ public struct ResourcesFeature: Feature {
         (staff, clock) = (context.staff, context.clock)
         resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
                                      requests: try context.services.require(RequestService.self, by: Self.name), catalog: catalog,
+                                     calendar: try context.services.require(CalendarService.self, by: Self.name),
                                      staff: context.staff, settings: settings)
     }
 
@@ -43,8 +44,9 @@ public struct ResourcesFeature: Feature {
     public static var pageLinks: [PageLink] { [PageLink(.requestDispatch, "按五社资源匹配承接方", href: "/requests/{id}/match", permission: .resourcesView)] }
 
     public var services: [any Sendable] { [resources] }
+    public var dueWork: [any DueWorkSource] { [ResourcesDueWork(resources: resources)] }
     public func addRoutes(to router: Router<AppContext>, web: Web) {
-        ResourcesAPI(resources: resources).addRoutes(to: router)
+        ResourcesAPI(resources: resources, clock: clock).addRoutes(to: router)
         ResourcesPages(resources: resources, regions: regions, catalog: catalog, staff: staff, web: web, clock: clock).addRoutes(to: router)
     }
 }
@@ -58,7 +60,7 @@ public struct ResourcesSettingsError: Error, CustomStringConvertible {
 /// Region moves re-root the paths copied onto donors and donations.
 struct ResourcesPathsListener: SubtreeMoveListener {
     func subtreeMoved(_ tx: Tx, from oldPath: String, to newPath: String) async throws {
-        for table in ["donors", "donations", "organisations", "organisation_areas", "social_workers"] { try await tx.rebasePaths(table: table, column: "region_path", from: oldPath, to: newPath) }
+        for table in ["donors", "donations", "organisations", "organisation_areas", "social_workers", "incubations"] { try await tx.rebasePaths(table: table, column: "region_path", from: oldPath, to: newPath) }
     }
 }
 

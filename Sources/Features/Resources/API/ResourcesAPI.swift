@@ -6,6 +6,7 @@ import Requests
 /// JSON API under /api/v1 for organisations, social workers, charity resources and matching.
 struct ResourcesAPI {
     let resources: ResourcesService
+    let clock: any Clock
 
     func addRoutes(to router: Router<AppContext>) {
         let organisations = router.group("api/v1/organisations")
@@ -17,6 +18,13 @@ struct ResourcesAPI {
         organisations.put(":id/services", use: setServices)
         organisations.put(":id/staff", use: setStaff)
         organisations.post(":id/reviews", use: review)
+        organisations.post(":id/incubations", use: applyForIncubation)
+
+        let incubations = router.group("api/v1/incubations")
+        incubations.get(use: incubationList)
+        incubations.get(":id", use: incubation)
+        incubations.post(":id/steps", use: incubationStep)
+        incubations.post(":id/notes", use: incubationNote)
 
         let workers = router.group("api/v1/social-workers")
         workers.get(use: socialWorkers)
@@ -89,6 +97,48 @@ struct ResourcesAPI {
         let actor = try context.requireActor(.resourcesManage)
         let input = try await request.input(context, OrganisationReviewInput.init)
         return try Web.json(OrganisationBody(try await resources.recordOrganisationReview(try context.pathID(), input.review, actor: actor)))
+    }
+
+    // MARK: Incubation
+
+    @Sendable func applyForIncubation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, IncubationApplyInput.init)
+        let record = try await resources.applyForIncubation(organisationId: try context.pathID(), hubRegionId: input.hubRegionId,
+                                                            hubName: input.hubName, note: input.note, actor: actor)
+        return try Web.json(IncubationBody(record, now: clock.now().millis), status: .created)
+    }
+
+    @Sendable func incubationList(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        let now = clock.now().millis
+        return try Web.json(ItemList(try await resources.incubations(actor: actor).map { IncubationBody($0, now: now) }))
+    }
+
+    @Sendable func incubation(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let found = try await resources.incubation(try context.pathID(), actor: actor)
+        return try Web.json(IncubationRecordBody(incubation: IncubationBody(found.incubation, now: clock.now().millis),
+                                                 events: found.events.map { EventBody(kind: $0.kind, text: $0.text, by: $0.by, at: $0.at) }))
+    }
+
+    @Sendable func incubationStep(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, IncubationStepInput.init)
+        let record = try await resources.takeIncubationStep(try context.pathID(), input.step, agreement: input.agreement, note: input.note,
+                                                            actor: actor)
+        return try Web.json(IncubationBody(record, now: clock.now().millis))
+    }
+
+    @Sendable func incubationNote(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let input = try await request.input(context, IncubationNoteInput.init)
+        let id = try context.pathID()
+        try await resources.noteIncubation(id, mentor: input.mentor, text: input.text, actor: actor)
+        let found = try await resources.incubation(id, actor: actor)
+        return try Web.json(IncubationRecordBody(incubation: IncubationBody(found.incubation, now: clock.now().millis),
+                                                 events: found.events.map { EventBody(kind: $0.kind, text: $0.text, by: $0.by, at: $0.at) }),
+                            status: .created)
     }
 
     // MARK: Social workers

@@ -99,3 +99,15 @@ struct MatchBody: Encodable {
     }
 }
 struct DispatchedBody: Encodable { let requestId: Int64, state: String, handlerId: Int64?, unit: String? }
+
+struct IncubationBody: Encodable {
+    let id: Int64, organisationId: Int64, organisationName: String, hubName: String, regionPath: String, stage: String, appliedAt: Int64
+    let checkDue: Int64, agreementFrom: String?, agreementTo: String?, space: String, support: String, exitedAt: Int64?, spaceDue: Int64?
+    let overdue: Bool
+    init(_ i: IncubationRecord, now: Int64) {
+        (id, organisationId, organisationName, hubName, regionPath) = (i.id, i.organisationId, i.organisationName, i.hubName, i.regionPath)
+        (stage, appliedAt, checkDue, agreementFrom, agreementTo) = (i.stage.rawValue, i.appliedAt, i.checkDue, i.agreementFrom, i.agreementTo)
+        (space, support, exitedAt, spaceDue, overdue) = (i.space, i.support, i.exitedAt, i.spaceDue, i.overdue(at: now))
+    }
+}
+struct IncubationRecordBody: Encodable { let incubation: IncubationBody, events: [EventBody] }

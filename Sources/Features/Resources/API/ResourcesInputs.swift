@@ -202,3 +202,42 @@ struct MatchDispatchInput {
         (self.kind, self.id) = (try fields.present(kind), try fields.present(id))
     }
 }
+
+/// 申请入孵.
+struct IncubationApplyInput {
+    let hubRegionId: Int64, hubName: String, note: String
+    init(_ fields: inout Fields) throws {
+        let hub = fields.integer("hubRegionId", "孵化基地所在区域", required: true)
+        let name = fields.text("hubName", "孵化基地", required: true, maxLength: 50)
+        note = fields.text("note", "申请说明", maxLength: 500) ?? ""
+        try fields.finish()
+        (hubRegionId, hubName) = (try fields.present(hub), try fields.present(name))
+    }
+}
+
+/// 孵化步骤; 签订协议 with its terms.
+struct IncubationStepInput {
+    let step: IncubationStep, agreement: ResourcesService.Agreement?, note: String
+    init(_ fields: inout Fields) throws {
+        let step = fields.choice("step", "步骤", required: true, parse: IncubationStep.init(rawValue:))
+        let from = fields.text("agreementFrom", "开始日期", maxLength: 10)
+        let to = fields.text("agreementTo", "结束日期", maxLength: 10)
+        let space = fields.text("space", "场地", maxLength: 100)
+        let support = fields.text("support", "扶持内容", maxLength: 500)
+        note = fields.text("note", "说明", maxLength: 500) ?? ""
+        try fields.finish()
+        self.step = try fields.present(step)
+        agreement = self.step == .sign ? ResourcesService.Agreement(from: from ?? "", to: to ?? "", space: space ?? "", support: support ?? "") : nil
+    }
+}
+
+/// 里程碑 or 导师意见.
+struct IncubationNoteInput {
+    let mentor: Bool, text: String
+    init(_ fields: inout Fields) throws {
+        let kind = fields.choice("kind", "类型", required: true) { ["milestone": false, "mentor": true][$0] }
+        let text = fields.text("text", "内容", required: true, maxLength: 1000)
+        try fields.finish()
+        (mentor, self.text) = (try fields.present(kind), try fields.present(text))
+    }
+}

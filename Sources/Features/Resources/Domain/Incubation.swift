@@ -108,3 +108,25 @@ public struct IncubationRefusal: Error, Equatable, Sendable {
         return "现为「\(stage.label)」，不能\(step.label)：\(needs)"
     }
 }
+
+/// One organisation's incubation at a hub, as kept.
+public struct IncubationRecord: Sendable, Equatable {
+    public let id: Int64, organisationId: Int64, organisationName: String, hubName: String, regionPath: String
+    public let stage: IncubationStage, appliedAt: Int64
+    /// 初审 deadline: the application's working days after it came in.
+    public let checkDue: Int64
+    /// 孵化协议: its period (days, `2026-03-01`), the space given (empty: none) and the support.
+    public let agreementFrom: String?, agreementTo: String?, space: String, support: String
+    public let exitedAt: Int64?, spaceDue: Int64?
+    public var holdsSpace: Bool { !space.isEmpty }
+
+    /// Waiting on the hub past its limit: 初审 or the space's return.
+    public func overdue(at now: Int64) -> Bool {
+        (stage == .applied && now > checkDue) || (stage == .exited && (spaceDue.map { now > $0 } ?? false))
+    }
+}
+
+/// A line of an incubation's record: a step, a 里程碑 or a 导师意见.
+public struct IncubationEvent: Sendable, Equatable {
+    public let kind: String, stage: IncubationStage, text: String, by: String, at: Int64
+}

@@ -71,6 +71,8 @@ extension ResourcesPages {
         let staff: [StaffRow], hasStaff: Bool, staffBoxes: Boxes?, intakeOptions: [SelectOption]
         let thisYear: Int, lastYear: Int, results: [SelectOption], statuses: [SelectOption]
         let requests: [RequestRow], hasRequests: Bool, events: [EventRow]
+        let hasIncubation: Bool, incubationId: Int64, incubationHub: String, incubationStage: String
+        let mayApply: Bool, hubs: [SelectOption], hubDefault: String
     }
 
     func organisationPage(_ record: OrganisationRecord, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
@@ -95,6 +97,10 @@ extension ResourcesPages {
         }
         let year = ChinaStandardTime.reading(clock.now()).year
         let ownStaff = record.staff.contains { $0.userId == actor.userId }
+        let incubation = try await resources.incubation(ofOrganisation: o.id)?.0
+        let ended: Set<IncubationStage> = [.rejected, .graduated, .withdrawn]
+        let mayApply = (record.mayManage || ownStaff) && o.status == .active && (incubation.map { ended.contains($0.stage) } ?? true)
+        let hubs = mayApply ? try await self.hubs(for: o) : []
         let model = OrganisationModel(
             id: o.id, csrf: context.csrfToken, error: error?.message, isStaff: actor.may(.resourcesView), mayManage: record.mayManage,
             name: o.name, statusLabel: o.status.label, isOff: o.status != .active, hasGrade: o.grade != nil,
@@ -116,7 +122,10 @@ extension ResourcesPages {
                            mayOpen: actor.may(.requestView) || (ownStaff && r.handlerId == actor.userId))
             },
             hasRequests: !record.requests.isEmpty,
-            events: record.events.reversed().map { EventRow(at: Date(millis: $0.at).shanghaiText, text: $0.text, by: $0.by) })
+            events: record.events.reversed().map { EventRow(at: Date(millis: $0.at).shanghaiText, text: $0.text, by: $0.by) },
+            hasIncubation: incubation != nil, incubationId: incubation?.id ?? 0, incubationHub: incubation?.hubName ?? "",
+            incubationStage: incubation?.stage.label ?? "", mayApply: mayApply, hubs: hubs,
+            hubDefault: (try await regions.find(ids: hubs.first.flatMap { Int64($0.value) }.map { [$0] } ?? []).first?.name ?? "") + "社会组织孵化基地")
         return web.page("resources.organisation", title: o.name, model: model, request: request, context: context, status: status(error))
     }
 

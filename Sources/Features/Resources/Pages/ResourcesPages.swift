@@ -35,6 +35,11 @@ struct ResourcesPages {
         router.post("resources/donations", use: receiveDonation)
         router.get("resources/donations/:id", use: donation)
         router.post("resources/donations/:id/allocations", use: allocate)
+        router.post("resources/organisations/:id/incubation", use: applyForIncubation)
+        router.get("resources/incubations", use: incubations)
+        router.get("resources/incubations/:id", use: incubation)
+        router.post("resources/incubations/:id/steps", use: incubationStep)
+        router.post("resources/incubations/:id/notes", use: incubationNote)
         router.get("requests/:id/match", use: match)
         router.post("requests/:id/match", use: dispatchMatch)
     }

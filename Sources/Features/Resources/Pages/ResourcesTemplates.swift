@@ -4,7 +4,8 @@ enum ResourcesTemplates {
     static let all: [String: String] = [
         "resources.home": home, "resources.organisationForm": organisationForm, "resources.organisation": organisation,
         "resources.match": match, "resources.workerForm": workerForm, "resources.charity": charity, "resources.donor": donor,
-        "resources.donation": donation, "resources.noOrganisation": noOrganisation,
+        "resources.donation": donation, "resources.noOrganisation": noOrganisation, "resources.incubations": incubations,
+        "resources.incubation": incubation,
     ]
 
     static let error = """
@@ -15,7 +16,7 @@ enum ResourcesTemplates {
     <header class="page-head"><h1>五社资源</h1>
     <p class="links">{{#mayManage}}<a class="btn btn-primary" href="/resources/organisations/new" id="organisation-new">登记社会组织</a>
       <a class="btn" href="/resources/social-workers/new" id="worker-new">登记社工</a>{{/mayManage}}
-      <a class="btn" href="/resources/charity" id="charity-link">慈善资源</a></p></header>
+      <a class="btn" href="/resources/charity" id="charity-link">慈善资源</a> <a class="btn" href="/resources/incubations" id="incubations-link">孵化基地</a></p></header>
     <form method="get" action="/resources" class="card form-inline" id="organisation-filter">
       <label>名称 <input name="q" value="{{term}}" maxlength="50"></label>
       <label>服务领域 <select name="field"><option value="">全部</option>{{#fieldOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/fieldOptions}}</select></label>
@@ -96,6 +97,14 @@ enum ResourcesTemplates {
       <form method="post" action="/resources/organisations/{{id}}/reviews" class="form-inline" id="status-form"><input type="hidden" name="_csrf" value="{{csrf}}">
         <input type="hidden" name="kind" value="status"><label>状态 <select name="status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></label>
         <label>原因 <input name="note" maxlength="200" required></label><button class="btn">变更状态</button></form></section>{{/mayManage}}
+    <section class="card" id="organisation-incubation"><h2>孵化</h2>
+      {{#hasIncubation}}<p><a href="/resources/incubations/{{incubationId}}">{{incubationHub}}</a>：<span class="badge">{{incubationStage}}</span></p>{{/hasIncubation}}
+      {{^hasIncubation}}<p class="muted">未申请入孵。</p>{{/hasIncubation}}
+      {{#mayApply}}<details><summary>申请入孵</summary>
+      <form method="post" action="/resources/organisations/{{id}}/incubation" class="form-stack" id="incubation-apply"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>孵化基地所在 <select name="hubRegionId" required>{{#hubs}}<option value="{{value}}">{{label}}</option>{{/hubs}}</select></label>
+        <label>孵化基地名称 <input name="hubName" required maxlength="50" value="{{hubDefault}}"></label>
+        <label>申请说明 <input name="note" maxlength="500"></label><button class="btn">提交申请</button></form></details>{{/mayApply}}</section>
     <section class="card" id="organisation-requests"><h2>派给本组织的诉求</h2>
       {{#hasRequests}}<ul class="due-list">{{#requests}}<li class="due-item">{{#mayOpen}}<a href="/requests/{{id}}">{{/mayOpen}}<strong>{{itemName}}</strong>{{#mayOpen}}</a>{{/mayOpen}}
         <span class="badge">{{stateLabel}}</span><span>{{place}}</span><small class="muted">{{submitted}}</small></li>{{/requests}}</ul>{{/hasRequests}}
@@ -196,5 +205,38 @@ enum ResourcesTemplates {
       <label>去向类型 <select name="target">{{#targets}}<option value="{{value}}">{{label}}</option>{{/targets}}</select></label>
       <label>用在哪里 <input name="label" required maxlength="100" placeholder="如：重阳节慰问 张某某家"></label>
       <label>说明 <input name="note" maxlength="500"></label><button class="btn btn-primary">分配</button></form></section>{{/mayAllocate}}
+    """
+
+    static let incubations = """
+    <header class="page-head"><p class="crumbs"><a href="/resources">五社资源</a></p><h1>孵化基地</h1>
+      <p class="muted">初审时限 {{checkDays}} 个工作日；出壳后 {{returnDays}} 天内交还场地。</p></header>
+    <section class="card" id="stage-counts"><h2>各阶段组织</h2><ul class="stat-list">{{#stages}}<li><strong>{{count}}</strong> {{label}}</li>{{/stages}}</ul></section>
+    {{#groups}}<section class="card stage-group"><h2>{{label}}（{{count}}）</h2><ul class="due-list">{{#rows}}<li class="due-item{{#overdue}} is-overdue{{/overdue}}">
+      <a href="/resources/incubations/{{id}}"><strong>{{name}}</strong></a>{{#overdue}} <span class="badge badge-danger">已超期</span>{{/overdue}}
+      <span>{{hub}} · 申请于 {{applied}}</span>{{#hasDue}}<small class="muted">{{dueText}}</small>{{/hasDue}}</li>{{/rows}}</ul></section>{{/groups}}
+    {{^hasGroups}}<p class="card muted" id="incubations-none">辖区内还没有孵化申请。组织可在其档案页申请入孵。</p>{{/hasGroups}}
+    """
+
+    static let incubation = """
+    <header class="page-head"><p class="crumbs"><a href="/resources/incubations">孵化基地</a></p><h1>{{name}}</h1>
+      <p><span class="badge">{{stage}}</span>{{#overdue}} <span class="badge badge-danger">已超期</span>{{/overdue}} <span class="muted">{{hub}}</span></p></header>
+    \(error)
+    <section class="card"><dl class="facts"><dt>组织</dt><dd><a href="/resources/organisations/{{organisationId}}">{{name}}</a></dd>
+      <dt>申请时间</dt><dd>{{applied}}</dd><dt>初审时限</dt><dd>{{checkDue}}</dd>
+      {{#hasAgreement}}<dt>孵化期限</dt><dd>{{period}}</dd><dt>场地</dt><dd>{{space}}</dd><dt>扶持内容</dt><dd>{{support}}</dd>{{/hasAgreement}}
+      {{#hasSpaceDue}}<dt>交还场地时限</dt><dd>{{spaceDue}}</dd>{{/hasSpaceDue}}</dl></section>
+    {{#hasSteps}}<section class="card" id="incubation-steps"><h2>办理</h2>
+    {{#steps}}<form method="post" action="/resources/incubations/{{id}}/steps" class="form-stack step" id="step-{{step}}"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <input type="hidden" name="step" value="{{step}}">
+      {{#isSign}}<label>开始日期 <input name="agreementFrom" type="date" required></label><label>结束日期 <input name="agreementTo" type="date" required></label>
+        <label>场地（不提供场地留空） <input name="space" maxlength="100" placeholder="如：孵化基地 203 室"></label>
+        <label>扶持内容 <textarea name="support" rows="2" maxlength="500" required></textarea></label>{{/isSign}}
+      <label>说明{{#needsNote}}（必填）{{/needsNote}} <input name="note" maxlength="500"{{#needsNote}} required{{/needsNote}}></label>
+      <button class="btn{{#isMain}} btn-primary{{/isMain}}">{{label}}</button></form>{{/steps}}</section>{{/hasSteps}}
+    {{#mayNote}}<section class="card" id="incubation-note"><h2>记录</h2>
+    <form method="post" action="/resources/incubations/{{id}}/notes" class="form-stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>类型 <select name="kind"><option value="milestone">里程碑</option>{{#mayStep}}<option value="mentor">导师意见</option>{{/mayStep}}</select></label>
+      <label>内容 <textarea name="text" rows="2" maxlength="1000" required></textarea></label><button class="btn">记录</button></form></section>{{/mayNote}}
+    <section class="card" id="incubation-events"><h2>孵化记录</h2><ul>{{#events}}<li>{{at}} {{text}} <small class="muted">{{by}}</small></li>{{/events}}</ul></section>
     """
 }

@@ -12,13 +12,14 @@ public struct ResourcesService: Sendable {
     let regions: RegionService
     let requests: RequestService
     let catalog: CatalogService
+    let calendar: CalendarService
     let staff: any StaffDirectory
     public let settings: ResourcesSettings
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, requests: RequestService,
-                catalog: CatalogService, staff: any StaffDirectory, settings: ResourcesSettings) {
+                catalog: CatalogService, calendar: CalendarService, staff: any StaffDirectory, settings: ResourcesSettings) {
         (self.database, self.audit, self.clock, self.regions, self.settings) = (database, audit, clock, regions, settings)
-        (self.requests, self.catalog, self.staff) = (requests, catalog, staff)
+        (self.requests, self.catalog, self.calendar, self.staff) = (requests, catalog, calendar, staff)
     }
 
     /// A donor is the actor's to use when registered in their scope or above it (a district's

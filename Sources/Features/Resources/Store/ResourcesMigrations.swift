@@ -71,6 +71,22 @@ enum ResourcesMigrations {
             """,
             "CREATE INDEX social_workers_place ON social_workers (\(engine.pathIndexColumn("region_path")), id)",
             "CREATE TABLE social_worker_services (worker_id BIGINT NOT NULL, item_id BIGINT NOT NULL, PRIMARY KEY (worker_id, item_id))",
+            // 孵化: an organisation's way through a hub, kept at the hub's node; `check_due` is
+            // the 初审 deadline in working days, `space_due` when a space must come back.
+            """
+            CREATE TABLE incubations (
+              id \(engine.autoIncrementPrimaryKey), organisation_id BIGINT NOT NULL, hub_name TEXT NOT NULL, region_path TEXT NOT NULL,
+              stage TEXT NOT NULL, applied_at BIGINT NOT NULL, check_due BIGINT NOT NULL, agreement_from TEXT, agreement_to TEXT,
+              space TEXT NOT NULL, support TEXT NOT NULL, exited_at BIGINT, space_due BIGINT, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX incubations_place ON incubations (\(engine.pathIndexColumn("region_path")), stage)",
+            "CREATE INDEX incubations_organisation ON incubations (organisation_id, id)",
+            """
+            CREATE TABLE incubation_events (
+              id \(engine.autoIncrementPrimaryKey), incubation_id BIGINT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL, text TEXT NOT NULL,
+              by_name TEXT NOT NULL, at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX incubation_events_incubation ON incubation_events (incubation_id, id)",
         ] },
     ]
 }
