@@ -22,6 +22,7 @@ from serving import PASSWORD, free_port, signed_in, wait_healthy
 import accessibility
 import gridwork
 import points
+import resources
 import volunteers
 
 
@@ -698,13 +699,16 @@ def main():
     def placing(base, work):
         gridwork.walk_street_places_a_waiting_request_and_the_community_sees_its_map_and_scores(base, work, browser, login, logout)
     placing.__name__ = gridwork.walk_street_places_a_waiting_request_and_the_community_sees_its_map_and_scores.__name__
+    def five_societies(base, work):
+        resources.walk_dispatcher_matches_a_request_to_an_organisation_and_its_worker_handles_it_on_a_phone(base, work, browser, login, logout)
+    five_societies.__name__ = resources.walk_dispatcher_matches_a_request_to_an_organisation_and_its_worker_handles_it_on_a_phone.__name__
     walks = [walk_community_worker_opens_region_tree, walk_grid_worker_on_a_phone_sees_only_their_grid,
              walk_community_worker_finds_a_resident_and_reveals_a_phone,
              walk_community_worker_imports_and_exports_a_ledger, walk_wrong_password_is_explained,
              walk_a_request_goes_round_the_closed_loop,
              notices, check_open311_against_the_georeport_v2_schemas, check_metrics_export_opens_in_excel_readers,
              check_grid_ledgers_open_in_excel_readers,
-             volunteering, points_bank, grid_day, placing, care_mode, axe]
+             volunteering, points_bank, grid_day, placing, five_societies, care_mode, axe]
     if args.only:
         wanted = args.only.split(",")
         walks = [w for w in walks if any(part in w.__name__ for part in wanted)]

@@ -150,6 +150,7 @@ extension PermissionMatrixTests {
             Request(uri: "/api/v1/donations/\(try await s.donation(role, inside).id)/allocations",
                     json: #"{"amount":2,"target":"household","label":"困难家庭"}"#)
         },
+        "GET /api/v1/resource-map": Case(.permission(.resourcesView, success: 200), uri: "/api/v1/resource-map?available=1"),
         "GET /api/v1/requests/{id}/matches": Case(.permission(.requestDispatch, success: 200)) { s, role, inside in
             _ = try await s.organisation(role, inside, intake: true)
             return Request(uri: "/api/v1/requests/\(try await s.request(inside).id)/matches")
@@ -220,6 +221,7 @@ extension PermissionMatrixTests {
             return Request(uri: "/resources/social-workers/\(worker.id)", form: [("userId", String(person.id)), ("post", "community_office"),
                                                                                 ("regionId", String(s.resourcePlace(role, inside).id))])
         },
+        "GET /resources/map": Case(.permission(.resourcesView, success: 200), uri: "/resources/map"),
         "GET /resources/charity": Case(.permission(.resourcesView, success: 200), uri: "/resources/charity"),
         "POST /resources/donors": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
             Request(uri: "/resources/donors", form: [("kind", "unit"), ("name", "矩阵单位"), ("regionId", String(s.resourcePlace(role, inside).id))])

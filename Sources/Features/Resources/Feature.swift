@@ -2,6 +2,7 @@ import Hummingbird
 import LinliKit
 import Regions
 import Requests
+import Volunteers
 
 /// 五社资源 — social organisations, social workers and charity resources (issue 21). Composed
 /// so far: donors, donations, their uses and the check (docs/resources.md).
@@ -32,7 +33,7 @@ public struct ResourcesFeature: Feature {
         resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
                                      requests: try context.services.require(RequestService.self, by: Self.name), catalog: catalog,
                                      calendar: try context.services.require(CalendarService.self, by: Self.name),
-                                     staff: context.staff, settings: settings)
+                                     staff: context.staff, volunteers: context.services.all(VolunteerService.self).first, settings: settings)
     }
 
     public static var api: APIDescription { ResourcesAPI.api }

@@ -111,6 +111,7 @@ public enum DemoDistrict {
         try await DemoPoints.load(into: system, community: community, staffUser: "sq.staff", residentUser: "jm.resident")
         try await DemoGridWork.load(into: system, grid: firstGrid!, workerUser: "wg.worker", staffUser: "sq.staff")
         try await DemoBoundaries.load(into: system, district: district)
+        try await DemoResources.load(into: system, district: district, street: streetNodes[0], communities: communityNodes)
         return logins
     }
 

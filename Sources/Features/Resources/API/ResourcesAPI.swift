@@ -39,6 +39,7 @@ struct ResourcesAPI {
         router.get("api/v1/donations/:id", use: donation)
         router.post("api/v1/donations/:id/allocations", use: allocate)
 
+        router.get("api/v1/resource-map", use: resourceMap)
         router.get("api/v1/requests/:id/matches", use: matches)
         router.post("api/v1/requests/:id/matches", use: dispatchMatch)
     }
@@ -205,6 +206,14 @@ struct ResourcesAPI {
         let donation = try await resources.donation(id, actor: actor).donation
         let (allocation, after) = try await resources.allocate(donationId: id, try input.draft(money: donation.balance.kind == .money), actor: actor)
         return try Web.json(AllocatedBody(allocation: AllocationBody(allocation), donation: DonationBody(after)), status: .created)
+    }
+
+    // MARK: The map
+
+    @Sendable func resourceMap(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        let input = try request.query(ResourceMapInput.init)
+        return try Web.json(ItemList(try await resources.resourceMap(input.filter, actor: actor).map(MapEntryBody.init)))
     }
 
     // MARK: Matching

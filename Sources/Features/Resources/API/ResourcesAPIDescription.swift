@@ -36,6 +36,8 @@ extension ResourcesAPI: APIDocumenting {
             op("get", "/api/v1/donations/{id}", "一笔捐赠及其去向（数量以分或物资单位计）", charity, answer: "DonationUses"),
             op("post", "/api/v1/donations/{id}/allocations", "分配捐赠去向；超过剩余时 409 over_remainder，不写入", charity,
                body: { _ = try AllocationInput(&$0) }, answer: "Allocated", status: "201"),
+            op("get", "/api/v1/resource-map", "资源地图：社会组织、社工、志愿服务队、共建单位和捐赠物资（按类型、领域、服务、区域、可用检索）", matching,
+               query: Fields.rules { _ = try? ResourceMapInput(&$0) }, answer: "ResourceMap"),
             op("get", "/api/v1/requests/{id}/matches", "为诉求匹配承接方：社会组织和社工，按服务、范围、在办、评价、资格排序，附理由", matching,
                answer: "RequestMatch"),
             op("post", "/api/v1/requests/{id}/matches", "派给所选承接方（社会组织由其接单人签收）", matching, body: { _ = try MatchDispatchInput(&$0) },
@@ -97,6 +99,11 @@ extension ResourcesAPI: APIDocumenting {
             "RequestMatch": object(["requestId": integer, "itemId": integer, "itemName": string, "placeName": string,
                                     "certificate": choice(CertificateLevel.self), "mayDispatch": boolean, "candidates": array(candidate)],
                                    required: ["requestId", "itemId", "itemName", "placeName", "mayDispatch", "candidates"]),
+            "ResourceMap": list("MapEntry"),
+            "MapEntry": object(["kind": choice(ResourcesService.MapKind.self), "id": integer, "name": string, "detail": string,
+                                "areas": array(string), "fields": array(string), "itemIds": array(integer), "available": boolean,
+                                "availability": string, "href": string],
+                               required: ["kind", "id", "name", "detail", "areas", "fields", "itemIds", "available", "availability"]),
             "MatchDispatched": object(["requestId": integer, "state": string, "handlerId": integer, "unit": string], required: ["requestId", "state"]),
         ]
     }

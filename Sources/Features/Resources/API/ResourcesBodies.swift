@@ -111,3 +111,12 @@ struct IncubationBody: Encodable {
     }
 }
 struct IncubationRecordBody: Encodable { let incubation: IncubationBody, events: [EventBody] }
+
+struct MapEntryBody: Encodable {
+    let kind: String, id: Int64, name: String, detail: String, areas: [String], fields: [String], itemIds: [Int64], available: Bool
+    let availability: String, href: String?
+    init(_ e: ResourcesService.MapEntry) {
+        (kind, id, name, detail, areas, fields, itemIds) = (e.kind.rawValue, e.id, e.name, e.detail, e.areas, e.fields, e.itemIds)
+        (available, availability, href) = (e.available, e.availability, e.href)
+    }
+}

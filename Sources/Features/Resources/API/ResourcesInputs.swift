@@ -241,3 +241,17 @@ struct IncubationNoteInput {
         (mentor, self.text) = (try fields.present(kind), try fields.present(text))
     }
 }
+
+/// 资源地图 search: kind, field, service, area and availability.
+struct ResourceMapInput {
+    let filter: ResourcesService.MapFilter
+    init(_ fields: inout Fields) throws {
+        let kind = fields.choice("kind", "资源类型", parse: ResourcesService.MapKind.init(rawValue:))
+        let field = fields.text("field", "服务领域", maxLength: 20)
+        let item = fields.integer("itemId", "服务项目")
+        let area = fields.integer("areaId", "区域")
+        let available = fields.bool("available")
+        try fields.finish()
+        filter = ResourcesService.MapFilter(kind: kind, field: field, itemId: item, areaId: area, availableOnly: available)
+    }
+}

@@ -29,6 +29,7 @@ struct ResourcesPages {
         router.post("resources/social-workers", use: registerWorker)
         router.get("resources/social-workers/:id/edit", use: editWorker)
         router.post("resources/social-workers/:id", use: updateWorker)
+        router.get("resources/map", use: resourceMap)
         router.get("resources/charity", use: charity)
         router.post("resources/donors", use: registerDonor)
         router.get("resources/donors/:id", use: donor)

@@ -5,7 +5,7 @@ enum ResourcesTemplates {
         "resources.home": home, "resources.organisationForm": organisationForm, "resources.organisation": organisation,
         "resources.match": match, "resources.workerForm": workerForm, "resources.charity": charity, "resources.donor": donor,
         "resources.donation": donation, "resources.noOrganisation": noOrganisation, "resources.incubations": incubations,
-        "resources.incubation": incubation,
+        "resources.incubation": incubation, "resources.map": map,
     ]
 
     static let error = """
@@ -16,7 +16,8 @@ enum ResourcesTemplates {
     <header class="page-head"><h1>五社资源</h1>
     <p class="links">{{#mayManage}}<a class="btn btn-primary" href="/resources/organisations/new" id="organisation-new">登记社会组织</a>
       <a class="btn" href="/resources/social-workers/new" id="worker-new">登记社工</a>{{/mayManage}}
-      <a class="btn" href="/resources/charity" id="charity-link">慈善资源</a> <a class="btn" href="/resources/incubations" id="incubations-link">孵化基地</a></p></header>
+      <a class="btn" href="/resources/charity" id="charity-link">慈善资源</a> <a class="btn" href="/resources/incubations" id="incubations-link">孵化基地</a>
+      <a class="btn" href="/resources/map" id="map-link">资源地图</a></p></header>
     <form method="get" action="/resources" class="card form-inline" id="organisation-filter">
       <label>名称 <input name="q" value="{{term}}" maxlength="50"></label>
       <label>服务领域 <select name="field"><option value="">全部</option>{{#fieldOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/fieldOptions}}</select></label>
@@ -238,5 +239,22 @@ enum ResourcesTemplates {
       <label>类型 <select name="kind"><option value="milestone">里程碑</option>{{#mayStep}}<option value="mentor">导师意见</option>{{/mayStep}}</select></label>
       <label>内容 <textarea name="text" rows="2" maxlength="1000" required></textarea></label><button class="btn">记录</button></form></section>{{/mayNote}}
     <section class="card" id="incubation-events"><h2>孵化记录</h2><ul>{{#events}}<li>{{at}} {{text}} <small class="muted">{{by}}</small></li>{{/events}}</ul></section>
+    """
+
+    static let map = """
+    <header class="page-head"><p class="crumbs"><a href="/resources">五社资源</a></p><h1>资源地图</h1>
+      <p class="muted">辖区内可以调动的社会组织、社工、志愿服务队、共建单位和捐赠物资。</p></header>
+    \(error)
+    <form method="get" action="/resources/map" class="card form-inline" id="map-filter">
+      <label>类型 <select name="kind"><option value="">全部</option>{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></label>
+      <label>服务领域 <select name="field"><option value="">全部</option>{{#fieldOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/fieldOptions}}</select></label>
+      <label>服务项目 <select name="itemId"><option value="">全部</option>{{#itemOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/itemOptions}}</select></label>
+      <label>区域 <select name="areaId"><option value="">全辖区</option>{{#areaOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/areaOptions}}</select></label>
+      <label class="check"><input type="checkbox" name="available" value="1"{{#availableOnly}} checked{{/availableOnly}}> 只看现在可调动的</label>
+      <button class="btn">查找</button></form>
+    {{#groups}}<section class="card map-group"><h2>{{label}}（{{count}}）</h2><ul class="due-list">{{#entries}}<li class="due-item{{^available}} is-muted{{/available}}">
+      {{#hasHref}}<a href="{{href}}">{{/hasHref}}<strong>{{name}}</strong>{{#hasHref}}</a>{{/hasHref}} <span class="badge{{^available}} badge-muted{{/available}}">{{availability}}</span>
+      <span>{{detail}}</span>{{#hasServices}}<small class="muted">{{services}}</small>{{/hasServices}}<small class="muted">{{areas}}</small></li>{{/entries}}</ul></section>{{/groups}}
+    {{^hasGroups}}<p class="card muted" id="map-none">没有符合条件的资源。</p>{{/hasGroups}}
     """
 }

@@ -2,6 +2,7 @@ import Foundation
 import LinliKit
 import Regions
 import Requests
+import Volunteers
 
 /// 五社资源 — social organisations, charity resources (donors, donations and where each part
 /// went) and the matching of a request to who can take it.
@@ -14,12 +15,15 @@ public struct ResourcesService: Sendable {
     let catalog: CatalogService
     let calendar: CalendarService
     let staff: any StaffDirectory
+    /// Volunteer teams, when the district runs the volunteers feature.
+    let volunteers: VolunteerService?
     public let settings: ResourcesSettings
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, requests: RequestService,
-                catalog: CatalogService, calendar: CalendarService, staff: any StaffDirectory, settings: ResourcesSettings) {
+                catalog: CatalogService, calendar: CalendarService, staff: any StaffDirectory, volunteers: VolunteerService? = nil,
+                settings: ResourcesSettings) {
         (self.database, self.audit, self.clock, self.regions, self.settings) = (database, audit, clock, regions, settings)
-        (self.requests, self.catalog, self.calendar, self.staff) = (requests, catalog, calendar, staff)
+        (self.requests, self.catalog, self.calendar, self.staff, self.volunteers) = (requests, catalog, calendar, staff, volunteers)
     }
 
     /// A donor is the actor's to use when registered in their scope or above it (a district's
