@@ -92,17 +92,19 @@ def key_pages(base, browser_factory, login, code):
     points = ["/points/manage?name=%E9%83%91%E7%A7%80%E8%8B%B1", "/points/items", "/points/items/1", "/points/pickup", "/points/rules", "/points/monthly",
               "/points/accounts/1"]
     grid = ["/grid", "/grid/plans", "/grid/plates?gridId=4"]
-    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering + points + grid
+    five = ["/resources", "/resources/map", "/resources/charity", "/resources/organisations/1", "/resources/organisations/new",
+            "/resources/donations/1", "/resources/donors/1", "/resources/social-workers/new", f"{request_path}/match"]
+    desk_pages = ["/", "/requests", request_path, "/stats", "/residents", "/requests/new", "/duty"] + volunteering + points + grid + five
     return {
         None: ["/login", "/track", f"/track/{code}"] + ([verify] if verify else []),
         "jm.resident": resident,
         "sq.staff": desk_pages,
         "wg.worker": ["/", "/requests?queue=mine", request_path, "/grid", "/grid/rules", "/grid/plans"],
         "wg.leader": ["/", "/requests", "/stats"],
-        "jd.admin": ["/", "/stats"],
+        "jd.admin": ["/", "/stats", "/resources/incubations", "/resources/incubations/3", "/resources/organisations/2"],
         "qu.admin": ["/", "/stats", "/residents", "/audit", "/catalog", "/catalog/items/new", "/points/verify?run=1"],
         "sg.worker": ["/"],
-        "zz.org": ["/", "/requests?queue=mine"],
+        "zz.org": ["/", "/requests?queue=mine", "/my/organisation"],
         "zyz.volunteer": ["/", "/requests?queue=mine", "/volunteer", "/activities", activity],
         "bm.dept": ["/", "/requests?queue=mine"],
         "dy.member": ["/", "/ask"],

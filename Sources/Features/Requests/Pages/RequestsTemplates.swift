@@ -253,7 +253,7 @@ enum RequestsTemplates {
     </section>
     {{#v.canRate}}<section class="card"><h2>评价办理结果</h2>
       <form method="post" action="{{actionPath}}" class="form-stack" id="rate-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="rate">
-        <fieldset class="stars"><legend>满意程度</legend>
+        <fieldset class="rating"><legend>满意程度</legend>
         <label class="check"><input type="radio" name="score" value="5" required> 5 非常满意</label><label class="check"><input type="radio" name="score" value="4"> 4 满意</label>
         <label class="check"><input type="radio" name="score" value="3"> 3 基本满意</label><label class="check"><input type="radio" name="score" value="2"> 2 不满意</label>
         <label class="check"><input type="radio" name="score" value="1"> 1 非常不满意</label></fieldset>
