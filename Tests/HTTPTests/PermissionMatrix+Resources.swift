@@ -6,6 +6,7 @@ import LinliTestSupport
 import Regions
 import Requests
 import Resources
+import Volunteers
 
 /// Subjects for 五社资源: organisations, social workers, donors and donations at the role's own
 /// node (inside) or in the foreign district (outside), made by the operator.
@@ -55,6 +56,14 @@ extension PermissionMatrixTests.Subjects {
         let record = try await resources.applyForIncubation(organisationId: organisation.id, hubRegionId: place.id, hubName: "矩阵孵化基地",
                                                             note: "", actor: cli)
         return accepted ? try await resources.takeIncubationStep(record.id, .pass, actor: cli) : record
+    }
+
+    /// A volunteer team at the place; none for roles bound below a community (teams are of a
+    /// district, street or community, so none is ever in a grid leader's scope).
+    func volunteerTeam(_ role: Role, _ inside: Bool) async throws -> VolunteerTeam? {
+        let place = resourcePlace(role, inside)
+        guard place.level <= .community else { return nil }
+        return try await system.volunteers.createTeam(.init(name: "矩阵队伍", kind: .community, regionId: place.id), actor: cli)
     }
 
     func donor(_ role: Role, _ inside: Bool) async throws -> Donor {
@@ -151,6 +160,12 @@ extension PermissionMatrixTests {
                     json: #"{"amount":2,"target":"household","label":"困难家庭"}"#)
         },
         "GET /api/v1/resource-map": Case(.permission(.resourcesView, success: 200), uri: "/api/v1/resource-map?available=1"),
+        "GET /api/v1/volunteer-teams/{id}/services": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            try await s.volunteerTeam(role, inside).map { Request(uri: "/api/v1/volunteer-teams/\($0.id)/services") }
+        },
+        "PUT /api/v1/volunteer-teams/{id}/services": Case(.permission(.resourcesManage, success: 200)) { s, role, inside in
+            try await s.volunteerTeam(role, inside).map { Request(uri: "/api/v1/volunteer-teams/\($0.id)/services", json: #"{"itemIds":[1]}"#) }
+        },
         "GET /api/v1/requests/{id}/matches": Case(.permission(.requestDispatch, success: 200)) { s, role, inside in
             _ = try await s.organisation(role, inside, intake: true)
             return Request(uri: "/api/v1/requests/\(try await s.request(inside).id)/matches")
@@ -222,6 +237,12 @@ extension PermissionMatrixTests {
                                                                                 ("regionId", String(s.resourcePlace(role, inside).id))])
         },
         "GET /resources/map": Case(.permission(.resourcesView, success: 200), uri: "/resources/map"),
+        "GET /resources/teams/{id}": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            try await s.volunteerTeam(role, inside).map { Request(uri: "/resources/teams/\($0.id)") }
+        },
+        "POST /resources/teams/{id}/services": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
+            try await s.volunteerTeam(role, inside).map { Request(uri: "/resources/teams/\($0.id)/services", form: [("itemIds", "1")]) }
+        },
         "GET /resources/charity": Case(.permission(.resourcesView, success: 200), uri: "/resources/charity"),
         "POST /resources/donors": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
             Request(uri: "/resources/donors", form: [("kind", "unit"), ("name", "矩阵单位"), ("regionId", String(s.resourcePlace(role, inside).id))])

@@ -3,8 +3,10 @@ import LinliKit
 import LinliServer
 import LinliTestSupport
 import Requests
+import Residents
 import Resources
 import Testing
+import Volunteers
 
 @Suite("社会组织 and matching: a registered record, seen in scope and by its own staff only, ranked for a request, given it and rated")
 struct OrganisationTests {
@@ -156,6 +158,37 @@ struct OrganisationTests {
             #expect(toWorker.request.progress.handlerId == g.f.accounts[.socialWorker]!.id)
             // Only who sees the request in their scope sees its matches: not the organisation itself.
             await #expect(throws: DomainError.self) { _ = try await g.resources.match(requestId: request.id, actor: own) }
+        }
+    }
+
+    @Test(arguments: TestEngine.all)
+    func aVolunteerTeamThatOffersTheServiceIsRankedAndItsLeaderSignsForWhatIsGivenToIt(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let g = Given(f: try await Fixture.build(system))
+            let staff = g.f.actor(.communityStaff), leader = g.f.actor(.volunteer)
+            // 孙伟, the 志愿者 account's registry person, leads 一社区志愿服务队.
+            _ = try await system.residents.create(ResidentDraft(regionId: g.f.h1.id, name: "孙伟", idNumber: Fixture.idNumber(7)), actor: g.f.cli)
+            _ = try await system.residents.identify(idNumber: Fixture.idNumber(7), name: "孙伟", actor: leader)
+            let volunteer = try await system.volunteers.register(VolunteerDraft(residentId: 0, skills: [], consent: false), actor: leader)
+            _ = try await system.volunteers.decide(volunteerId: volunteer.id, approve: true, actor: staff)
+            let team = try await system.volunteers.createTeam(.init(name: "一社区志愿服务队", kind: .community, regionId: g.f.c1.id), actor: staff)
+            try await system.volunteers.askToJoin(teamId: team.id, actor: leader)
+            _ = try await system.volunteers.decide(teamId: team.id, volunteerId: volunteer.id, .approve, actor: staff)
+            let request = try await g.request()
+            #expect(try await g.resources.match(requestId: request.id, actor: staff).ranked.allSatisfy { $0.candidate.kind != .volunteerTeam },
+                    "a team that offers nothing is not a candidate")
+            try await g.resources.setTeamServices(team.id, itemIds: [try await g.childcare().id], actor: staff)
+            #expect(try await g.resources.match(requestId: request.id, actor: staff).ranked.allSatisfy { $0.candidate.kind != .volunteerTeam },
+                    "nor one without a leader who can take work")
+            _ = try await system.volunteers.decide(teamId: team.id, volunteerId: volunteer.id, .makeLeader, actor: staff)
+            let ranked = try await g.resources.match(requestId: request.id, actor: staff).ranked
+            let candidate = try #require(ranked.first { $0.candidate.kind == .volunteerTeam })
+            #expect(candidate.fits && candidate.candidate.name == "一社区志愿服务队")
+            let given = try await g.resources.dispatch(requestId: request.id, to: .volunteerTeam, id: team.id, note: nil, actor: staff)
+            #expect(given.request.progress.handlerId == leader.userId && given.events.last?.data["unit"] == "一社区志愿服务队")
+            _ = try await system.requests.act(request.id, .claim, actor: leader)
+            #expect(try await g.resources.teamResource(team.id, actor: staff).figures.open == 1)
+            #expect(try await g.resources.resourceMap(.init(kind: .volunteerTeam, itemId: try await g.childcare().id), actor: staff).map(\.id) == [team.id])
         }
     }
 }

@@ -6,6 +6,7 @@ extension AuditEntity {
     public static let organisation = AuditEntity("organisation", "社会组织")
     public static let socialWorker = AuditEntity("social_worker", "社工")
     public static let incubation = AuditEntity("incubation", "孵化")
+    public static let volunteerTeamResource = AuditEntity("team_resource", "志愿服务队（资源）")
 }
 
 extension AuditAction {
@@ -23,7 +24,8 @@ extension AuditAction {
     public static let incubationApply = AuditAction("incubation.apply", on: .incubation, "申请入孵")
     public static let incubationStep = AuditAction("incubation.step", on: .incubation, "孵化步骤")
     public static let incubationNote = AuditAction("incubation.note", on: .incubation, "记录孵化里程碑或导师意见")
+    public static let teamServices = AuditAction("team.services", on: .volunteerTeamResource, "设置志愿服务队的服务项目")
 
-    static let resources: [AuditAction] = [.incubationApply, .incubationStep, .incubationNote, .socialWorkerRegister, .socialWorkerUpdate, .donorRegister, .donationReceive, .donationAllocate, .organisationRegister, .organisationUpdate,
+    static let resources: [AuditAction] = [.teamServices, .incubationApply, .incubationStep, .incubationNote, .socialWorkerRegister, .socialWorkerUpdate, .donorRegister, .donationReceive, .donationAllocate, .organisationRegister, .organisationUpdate,
                                            .organisationServices, .organisationStaff, .organisationReview]
 }

@@ -40,6 +40,8 @@ struct ResourcesAPI {
         router.post("api/v1/donations/:id/allocations", use: allocate)
 
         router.get("api/v1/resource-map", use: resourceMap)
+        router.get("api/v1/volunteer-teams/:id/services", use: teamServices)
+        router.put("api/v1/volunteer-teams/:id/services", use: setTeamServices)
         router.get("api/v1/requests/:id/matches", use: matches)
         router.post("api/v1/requests/:id/matches", use: dispatchMatch)
     }
@@ -214,6 +216,19 @@ struct ResourcesAPI {
         let actor = try context.requireActor(.resourcesView)
         let input = try request.query(ResourceMapInput.init)
         return try Web.json(ItemList(try await resources.resourceMap(input.filter, actor: actor).map(MapEntryBody.init)))
+    }
+
+    @Sendable func teamServices(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesView)
+        return try Web.json(TeamResourceBody(try await resources.teamResource(try context.pathID(), actor: actor)))
+    }
+
+    @Sendable func setTeamServices(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor(.resourcesManage)
+        let input = try await request.input(context, TeamServicesInput.init)
+        let id = try context.pathID()
+        try await resources.setTeamServices(id, itemIds: input.itemIds, actor: actor)
+        return try Web.json(TeamResourceBody(try await resources.teamResource(id, actor: actor)))
     }
 
     // MARK: Matching

@@ -120,3 +120,13 @@ struct MapEntryBody: Encodable {
         (available, availability, href) = (e.available, e.availability, e.href)
     }
 }
+
+struct TeamResourceBody: Encodable {
+    let teamId: Int64, name: String, regionPath: String, memberCount: Int, services: [NamedBody], intake: MemberBody?, figures: FiguresBody
+    init(_ t: ResourcesService.TeamResource) {
+        (teamId, name, regionPath, memberCount) = (t.team.id, t.team.name, t.team.regionPath, t.team.memberCount)
+        services = t.services.map { NamedBody(id: $0.id, name: $0.name) }
+        intake = t.leaders.first.map { MemberBody(userId: $0.id, name: $0.displayName, intake: true) }
+        figures = FiguresBody(t.figures)
+    }
+}

@@ -255,3 +255,12 @@ struct ResourceMapInput {
         filter = ResourcesService.MapFilter(kind: kind, field: field, itemId: item, areaId: area, availableOnly: available)
     }
 }
+
+/// 志愿服务队的服务项目.
+struct TeamServicesInput {
+    let itemIds: [Int64]
+    init(_ fields: inout Fields) throws {
+        itemIds = idList(&fields, "itemIds", "服务项目", maxCount: 200)
+        try fields.finish()
+    }
+}

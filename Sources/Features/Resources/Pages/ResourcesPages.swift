@@ -30,6 +30,8 @@ struct ResourcesPages {
         router.get("resources/social-workers/:id/edit", use: editWorker)
         router.post("resources/social-workers/:id", use: updateWorker)
         router.get("resources/map", use: resourceMap)
+        router.get("resources/teams/:id", use: team)
+        router.post("resources/teams/:id/services", use: setTeamServices)
         router.get("resources/charity", use: charity)
         router.post("resources/donors", use: registerDonor)
         router.get("resources/donors/:id", use: donor)

@@ -5,7 +5,7 @@ enum ResourcesTemplates {
         "resources.home": home, "resources.organisationForm": organisationForm, "resources.organisation": organisation,
         "resources.match": match, "resources.workerForm": workerForm, "resources.charity": charity, "resources.donor": donor,
         "resources.donation": donation, "resources.noOrganisation": noOrganisation, "resources.incubations": incubations,
-        "resources.incubation": incubation, "resources.map": map,
+        "resources.incubation": incubation, "resources.map": map, "resources.team": team,
     ]
 
     static let error = """
@@ -256,5 +256,17 @@ enum ResourcesTemplates {
       {{#hasHref}}<a href="{{href}}">{{/hasHref}}<strong>{{name}}</strong>{{#hasHref}}</a>{{/hasHref}} <span class="badge{{^available}} badge-muted{{/available}}">{{availability}}</span>
       <span>{{detail}}</span>{{#hasServices}}<small class="muted">{{services}}</small>{{/hasServices}}<small class="muted">{{areas}}</small></li>{{/entries}}</ul></section>{{/groups}}
     {{^hasGroups}}<p class="card muted" id="map-none">没有符合条件的资源。</p>{{/hasGroups}}
+    """
+
+    static let team = """
+    <header class="page-head"><p class="crumbs"><a href="/resources/map?kind=volunteer_team">资源地图</a></p><h1>{{name}}</h1>
+      <p class="muted">志愿服务队 · 队员 {{members}} 人</p></header>
+    \(error)
+    <section class="card"><dl class="facts"><dt>接单队长</dt><dd id="team-intake">{{intake}}</dd><dt>在办诉求</dt><dd>{{open}} 件</dd>
+      <dt>居民评价</dt><dd>{{rating}}</dd><dt>服务项目</dt><dd id="team-services">{{servicesText}}</dd></dl>
+      <p><a href="/volunteer-teams/{{id}}">队伍与队员</a></p></section>
+    {{#mayManage}}<section class="card"><h2>设置服务项目</h2><p class="muted">匹配诉求时按服务项目计分；队长有账号时才能接收派遣。</p>
+    <form method="post" action="/resources/teams/{{id}}/services" class="form-stack" id="team-services-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+      {{#itemBoxes}}\(checkboxes){{/itemBoxes}}<button class="btn btn-primary">保存</button></form></section>{{/mayManage}}
     """
 }

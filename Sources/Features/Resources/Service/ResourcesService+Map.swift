@@ -73,11 +73,13 @@ extension ResourcesService {
                                         availability: open >= ceiling ? "在办 \(open) 件，已满" : "在办 \(open) 件", href: nil))
             }
         }
-        if wants(.volunteerTeam) && filter.field == nil && filter.itemId == nil, let volunteers {
-            for team in try await volunteers.teams(actor: actor) {
+        if wants(.volunteerTeam) && filter.field == nil, let volunteers {
+            let teams = try await volunteers.teams(actor: actor)
+            let services = try await database.read { tx in try await Self.teamServices(tx, of: teams.map(\.id)) }
+            for team in teams where filter.itemId.map({ services[team.id]?.contains($0) ?? false }) ?? true {
                 entries.append(MapEntry(kind: .volunteerTeam, id: team.id, name: team.name, detail: team.kind.label + (team.sponsor.map { " · \($0)" } ?? ""),
-                                        areas: [team.regionPath], fields: [], itemIds: [], available: team.memberCount > 0,
-                                        availability: "队员 \(team.memberCount) 人", href: "/volunteer-teams/\(team.id)"))
+                                        areas: [team.regionPath], fields: [], itemIds: services[team.id] ?? [], available: team.memberCount > 0,
+                                        availability: "队员 \(team.memberCount) 人", href: "/resources/teams/\(team.id)"))
             }
         }
         if (wants(.unit) || wants(.stock)) && filter.field == nil && filter.itemId == nil {

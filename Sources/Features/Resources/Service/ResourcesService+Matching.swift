@@ -45,7 +45,14 @@ extension ResourcesService {
         // An organisation's certificate is its best social worker's.
         let best = Dictionary(workerRows.compactMap { w in w.organisationId.flatMap { o in w.certificate.map { (o, $0) } } }, uniquingKeysWith: max)
         let enabled = try await staff.staffMembers(ids: workerRows.map(\.userId)).filter { !$0.value.disabled }
-        return staffed.map { o in
+        let teams = try await teamCandidates(actor: actor)
+        let teamFigures = try await requests.handlerFigures(units: teams.map { Self.teamUnitKey($0.team.id) }, people: []).units
+        let teamCandidates = teams.map { t in
+            let f = teamFigures[Self.teamUnitKey(t.team.id)] ?? HandlerFigures()
+            return Matching.Candidate(kind: .volunteerTeam, id: t.team.id, name: t.team.name, services: Set(t.services), areas: [t.team.regionPath],
+                                      openLoad: f.open, ratings: f.ratings, meanRating: f.meanRating)
+        }
+        return teamCandidates + staffed.map { o in
             let f = unitFigures[o.unitKey] ?? HandlerFigures()
             return Matching.Candidate(kind: .organisation, id: o.id, name: o.name, services: Set(services[o.id] ?? []), areas: areas[o.id] ?? [],
                                       openLoad: f.open, ratings: f.ratings, meanRating: f.meanRating, certificate: best[o.id])
@@ -56,7 +63,8 @@ extension ResourcesService {
         }
     }
 
-    /// 派给所选: to an organisation (its 接单人 signs for it) or to a social worker. Only one
+    /// 派给所选: to an organisation or a team (its 接单人 — a team's leader — signs for it) or
+    /// to a social worker. Only one
     /// that offers the service and serves the place; the ranking says why another does not.
     public func dispatch(requestId: Int64, to kind: Matching.Kind, id candidateId: Int64, note: String?, actor: Actor) async throws -> RequestDetail {
         try actor.require(.requestDispatch)
@@ -81,7 +89,11 @@ extension ResourcesService {
             if match.detail.request.state == .received { _ = try await requests.act(requestId, .register(note: nil), actor: actor) }
             return try await requests.act(requestId, .dispatch(handler: worker.userId, coHandlers: [], note: note), actor: actor)
         case .volunteerTeam:
-            throw DomainError.invalid("candidate", "所选志愿服务队不在可派遣的名单中")
+            guard let team = try await teamCandidates(actor: actor).first(where: { $0.team.id == candidateId }) else {
+                throw DomainError.invalid("candidate", "「\(chosen.candidate.name)」没有可接单的队长账号")
+            }
+            return try await requests.dispatch(requestId, to: HandlerUnit(key: Self.teamUnitKey(candidateId), name: team.team.name,
+                                                                        intakeUserId: team.intake.id), note: note, actor: actor)
         }
     }
 }

@@ -87,6 +87,8 @@ enum ResourcesMigrations {
               by_name TEXT NOT NULL, at BIGINT NOT NULL)
             """,
             "CREATE INDEX incubation_events_incubation ON incubation_events (incubation_id, id)",
+            // What a volunteer team offers, for matching; the team itself is the volunteers feature's.
+            "CREATE TABLE team_services (team_id BIGINT NOT NULL, item_id BIGINT NOT NULL, PRIMARY KEY (team_id, item_id))",
         ] },
     ]
 }

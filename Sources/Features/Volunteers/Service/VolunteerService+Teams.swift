@@ -1,5 +1,6 @@
 import Foundation
 import LinliKit
+import SQLKit
 import Regions
 
 /// 志愿服务队 — district, street and community teams and those of organisations and 双报到
@@ -149,6 +150,29 @@ extension VolunteerService {
                                    before: ["volunteer": member.number ?? String(volunteerId), "status": member.status.rawValue],
                                    after: ["decision": decision.rawValue])
             return try await VolunteerTeamStore.members(tx, teamId: teamId)
+        }
+    }
+}
+
+extension VolunteerService {
+    /// The accounts of the active leaders of each team (volunteers who have an account), for
+    /// features that give work to a team through its leader.
+    public func teamLeaders(teamIds: [Int64]) async throws -> [Int64: [Int64]] {
+        guard !teamIds.isEmpty else { return [:] }
+        return try await database.read { tx in
+            var leaders: [Int64: [Int64]] = [:]
+            for start in stride(from: 0, to: teamIds.count, by: 1000) {
+                let chunk = Array(teamIds[start..<min(start + 1000, teamIds.count)])
+                for row in try await tx.sql.raw("""
+                    SELECT m.team_id, v.user_id FROM volunteer_team_members m JOIN volunteers v ON v.id = m.volunteer_id
+                    WHERE m.team_id IN (\(binds: chunk)) AND m.role = \(bind: VolunteerTeamRole.leader.rawValue)
+                      AND m.status = \(bind: MembershipStatus.active.rawValue) AND v.user_id IS NOT NULL
+                    ORDER BY m.team_id, v.user_id
+                    """).all() {
+                    leaders[try row.decode(column: "team_id", as: Int64.self), default: []].append(try row.decode(column: "user_id", as: Int64.self))
+                }
+            }
+            return leaders
         }
     }
 }
