@@ -351,8 +351,9 @@ def walk_wrong_password_is_explained(base, work):
 def check_audit_verify_and_backup_commands(binary, work):
     """`linli audit verify` says OK on the demo, names a row edited behind its back,
     `linli backup` writes a consistent copy while the server runs, `linli recount-metrics`
-    sums the dashboard's summary again from the requests, and `linli ledger verify` passes the
-    demo's points and exits 2 naming an account edited in a copy."""
+    sums the dashboard's summary again from the requests, `linli ledger verify` passes the
+    demo's points and exits 2 naming an account edited in a copy, and `linli resources check`
+    does the same for the donations."""
     import sqlite3
     data = os.path.join(work, "e2e-data")
     ok = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
@@ -393,6 +394,14 @@ def check_audit_verify_and_backup_commands(binary, work):
             assert "append-only" in str(refused), refused
     forged = subprocess.run([binary, "ledger", "verify", "--data-dir", recount], capture_output=True, text=True)
     assert forged.returncode == 2 and f"point_accounts#{account}" in forged.stdout, forged.stdout + forged.stderr
+    # `linli resources check` agrees with the demo's donations, and names one whose use was
+    # edited by plain SQL in the copy.
+    charity = subprocess.run([binary, "resources", "check", "--data-dir", data], capture_output=True, text=True)
+    assert charity.returncode == 0 and charity.stdout.startswith("慈善捐赠账目一致"), charity.stdout + charity.stderr
+    with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
+        db.execute("UPDATE donation_allocations SET amount = amount + 1 WHERE id = (SELECT MIN(id) FROM donation_allocations)")
+    edited = subprocess.run([binary, "resources", "check", "--data-dir", recount], capture_output=True, text=True)
+    assert edited.returncode == 2 and "慈善捐赠账目不一致" in edited.stdout, edited.stdout + edited.stderr
     with sqlite3.connect(os.path.join(data, "linli.sqlite")) as db:
         db.execute("UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 42")
     broken = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)

@@ -191,4 +191,31 @@ struct OrganisationTests {
             #expect(try await g.resources.resourceMap(.init(kind: .volunteerTeam, itemId: try await g.childcare().id), actor: staff).map(\.id) == [team.id])
         }
     }
+
+    @Test(arguments: TestEngine.all)
+    func aDonationGivenToAnOrganisationIsOnItsPageAndOneOutOfSightCannotBeNamed(engine: TestEngine) async throws {
+        try await TestSystem.with(engine) { system in
+            let g = Given(f: try await Fixture.build(system))
+            let sunshine = try await g.sunshine()
+            let staff = g.f.actor(.communityStaff)
+            let donor = try await g.resources.registerDonor(DonorDraft(kind: .business, name: "秦川粮油", regionId: g.f.c1.id), actor: staff)
+            let rice = try await g.resources.receiveDonation(DonationDraft(donorId: donor.id, kind: .goods, item: "大米", unit: "袋", quantity: 10,
+                                                                           regionId: g.f.c1.id), actor: staff)
+            _ = try await g.resources.allocate(donationId: rice.id, AllocationDraft(amount: 4, target: .organisation, targetId: sunshine.id,
+                                                                                    label: "四点半课堂午餐"), actor: staff)
+            let page = try await g.resources.organisation(sunshine.id, actor: g.f.actor(.socialOrganization))
+            #expect(page.received.map { "\($0.donation.receiptNumber) \($0.allocation.amount) \($0.allocation.targetLabel)" }
+                    == ["\(rice.receiptNumber) 4 四点半课堂午餐"])
+            let elsewhere = try await g.resources.registerOrganisation(
+                OrganisationDraft(name: "三社区书画社", kind: .communityFiled, filingNumber: "备 3", fields: ["社区治理"]), regionId: g.f.c3.id,
+                actor: g.f.actor(.districtAdmin))
+            for target in [elsewhere.id, 999_999] {
+                await #expect(throws: DomainError.invalid("targetId", "请选择受赠的社会组织")) {
+                    _ = try await g.resources.allocate(donationId: rice.id, AllocationDraft(amount: 1, target: .organisation, targetId: target,
+                                                                                            label: "不该给"), actor: staff)
+                }
+            }
+            #expect(try await g.resources.donation(rice.id, actor: staff).donation.balance.remainder == 6)
+        }
+    }
 }

@@ -70,8 +70,8 @@ extension ResourcesAPI: APIDocumenting {
             "staff": array(object(["userId": integer, "name": string, "intake": boolean], required: ["userId", "name", "intake"])),
             "events": array(object(["kind": string, "text": string, "by": string, "at": integer], required: ["kind", "text", "by", "at"])),
             "figures": object(["open": integer, "ratings": integer, "meanRating": number], required: ["open", "ratings", "meanRating"]),
-            "requests": array(ref("RequestSummary")), "mayManage": boolean,
-        ], required: ["organisation", "services", "areas", "staff", "events", "figures", "requests", "mayManage"])
+            "requests": array(ref("RequestSummary")), "received": array(ref("Allocation")), "mayManage": boolean,
+        ], required: ["organisation", "services", "areas", "staff", "events", "figures", "requests", "received", "mayManage"])
         let worker = object([
             "id": integer, "userId": integer, "name": string, "certificate": choice(CertificateLevel.self), "certificateNumber": string,
             "post": choice(SocialWorkPost.self), "organisationId": integer, "regionPath": string, "trainingHours": integer, "trainingTopics": string,

@@ -26,8 +26,9 @@ struct FiguresBody: Encodable {
 
 struct OrganisationRecordBody: Encodable {
     let organisation: OrganisationBody, services: [NamedBody], areas: [NamedBody], staff: [MemberBody], events: [EventBody]
-    let figures: FiguresBody, requests: [RequestSummary], mayManage: Bool
+    let figures: FiguresBody, requests: [RequestSummary], received: [AllocationBody], mayManage: Bool
     init(_ r: OrganisationRecord) {
+        received = r.received.map { AllocationBody($0.allocation) }
         organisation = OrganisationBody(r.organisation)
         services = r.services.map { NamedBody(id: $0.id, name: $0.name) }
         areas = r.areas.map { NamedBody(id: $0.id, name: $0.name) }

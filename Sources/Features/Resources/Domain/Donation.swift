@@ -62,6 +62,8 @@ public enum AllocationTarget: String, Sendable, Codable, CaseIterable {
     case project
     /// 爱心兑换（积分超市）
     case shop
+    /// 一个社会组织 (its id the target): what the organisation's page lists as received
+    case organisation
 
     public var label: String {
         switch self {
@@ -70,6 +72,7 @@ public enum AllocationTarget: String, Sendable, Codable, CaseIterable {
         case .household: "困难家庭"
         case .project: "公益项目"
         case .shop: "爱心兑换"
+        case .organisation: "社会组织"
         }
     }
 }

@@ -73,19 +73,23 @@ extension ResourcesPages {
         let id: Int64, csrf: String, error: String?, receipt: String, donorId: Int64, donorName: String, what: String, received: String
         let receivedBy: String, hasNote: Bool, note: String, allocated: String, remainder: String, uses: [UseRow], hasUses: Bool
         let mayAllocate: Bool, amountLabel: String, step: String, targets: [SelectOption]
+        let organisations: [SelectOption], hasOrganisations: Bool
     }
 
     func donationPage(_ id: Int64, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
         let actor = try context.requireActor(.resourcesView)
         let (d, donor, uses) = try await resources.donation(id, actor: actor)
         let money = d.balance.kind == .money
+        let mayAllocate = actor.may(.resourcesManage) && d.balance.remainder > 0
+        let organisations = mayAllocate ? try await resources.organisations(OrganisationFilter(status: .active), actor: actor) : []
         let model = DonationModel(
             id: id, csrf: context.csrfToken, error: error?.message, receipt: d.receiptNumber, donorId: donor.id, donorName: donor.name,
             what: Self.what(d), received: Date(millis: d.receivedAt).shanghaiText, receivedBy: d.receivedBy, hasNote: !d.note.isEmpty, note: d.note,
             allocated: d.balance.describe(d.balance.allocated), remainder: d.balance.describe(d.balance.remainder), uses: Self.uses(uses, of: d),
-            hasUses: !uses.isEmpty, mayAllocate: actor.may(.resourcesManage) && d.balance.remainder > 0,
+            hasUses: !uses.isEmpty, mayAllocate: mayAllocate,
             amountLabel: money ? "金额（元）" : "数量（\(d.balance.unit)）", step: money ? "0.01" : "1",
-            targets: AllocationTarget.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) })
+            targets: AllocationTarget.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) },
+            organisations: organisations.map { SelectOption(value: String($0.id), label: $0.name) }, hasOrganisations: !organisations.isEmpty)
         return web.page("resources.donation", title: "捐赠收据 \(d.receiptNumber)", model: model, request: request, context: context, status: status(error))
     }
 

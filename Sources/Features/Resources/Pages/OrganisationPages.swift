@@ -73,7 +73,9 @@ extension ResourcesPages {
         let requests: [RequestRow], hasRequests: Bool, events: [EventRow]
         let hasIncubation: Bool, incubationId: Int64, incubationHub: String, incubationStage: String
         let mayApply: Bool, hubs: [SelectOption], hubDefault: String
+        let received: [ReceivedRow], hasReceived: Bool
     }
+    struct ReceivedRow { let at: String, amount: String, item: String, receipt: String, label: String }
 
     func organisationPage(_ record: OrganisationRecord, _ request: Request, _ context: AppContext, error: DomainError? = nil) async throws -> Response {
         let actor = try context.requireActor()
@@ -125,7 +127,12 @@ extension ResourcesPages {
             events: record.events.reversed().map { EventRow(at: Date(millis: $0.at).shanghaiText, text: $0.text, by: $0.by) },
             hasIncubation: incubation != nil, incubationId: incubation?.id ?? 0, incubationHub: incubation?.hubName ?? "",
             incubationStage: incubation?.stage.label ?? "", mayApply: mayApply, hubs: hubs,
-            hubDefault: (try await regions.find(ids: hubs.first.flatMap { Int64($0.value) }.map { [$0] } ?? []).first?.name ?? "") + "社会组织孵化基地")
+            hubDefault: (try await regions.find(ids: hubs.first.flatMap { Int64($0.value) }.map { [$0] } ?? []).first?.name ?? "") + "社会组织孵化基地",
+            received: record.received.map { use, donation in
+                ReceivedRow(at: Date(millis: use.allocatedAt).shanghaiText, amount: donation.balance.describe(use.amount), item: donation.item,
+                            receipt: donation.receiptNumber, label: use.targetLabel)
+            },
+            hasReceived: !record.received.isEmpty)
         return web.page("resources.organisation", title: o.name, model: model, request: request, context: context, status: status(error))
     }
 

@@ -110,6 +110,9 @@ enum ResourcesTemplates {
       {{#hasRequests}}<ul class="due-list">{{#requests}}<li class="due-item">{{#mayOpen}}<a href="/requests/{{id}}">{{/mayOpen}}<strong>{{itemName}}</strong>{{#mayOpen}}</a>{{/mayOpen}}
         <span class="badge">{{stateLabel}}</span><span>{{place}}</span><small class="muted">{{submitted}}</small></li>{{/requests}}</ul>{{/hasRequests}}
       {{^hasRequests}}<p class="muted">还没有派给本组织的诉求。</p>{{/hasRequests}}</section>
+    <section class="card" id="organisation-received"><h2>收到的捐赠</h2>
+      {{#hasReceived}}<ul>{{#received}}<li>{{at}} {{amount}}（{{item}}，收据 {{receipt}}）：{{label}}</li>{{/received}}</ul>{{/hasReceived}}
+      {{^hasReceived}}<p class="muted">还没有分配给本组织的捐赠。</p>{{/hasReceived}}</section>
     <section class="card" id="organisation-events"><h2>状态记录</h2><ul>{{#events}}<li>{{at}} {{text}} <small class="muted">{{by}}</small></li>{{/events}}</ul></section>
     """
 
@@ -204,6 +207,7 @@ enum ResourcesTemplates {
     <form method="post" action="/resources/donations/{{id}}/allocations" class="form-stack" id="allocation-form"><input type="hidden" name="_csrf" value="{{csrf}}">
       <label>{{amountLabel}} <input name="amount" type="number" min="0.01" step="{{step}}" required></label>
       <label>去向类型 <select name="target">{{#targets}}<option value="{{value}}">{{label}}</option>{{/targets}}</select></label>
+      {{#hasOrganisations}}<label>受赠组织（去向为社会组织时选择） <select name="targetId"><option value="">—</option>{{#organisations}}<option value="{{value}}">{{label}}</option>{{/organisations}}</select></label>{{/hasOrganisations}}
       <label>用在哪里 <input name="label" required maxlength="100" placeholder="如：重阳节慰问 张某某家"></label>
       <label>说明 <input name="note" maxlength="500"></label><button class="btn btn-primary">分配</button></form></section>{{/mayAllocate}}
     """

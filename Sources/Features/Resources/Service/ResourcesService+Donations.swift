@@ -68,6 +68,13 @@ extension ResourcesService {
             case .failure(.notPositive): throw DomainError.invalid("amount", AllocationRefusal.notPositive.message)
             case .failure(let refusal): throw DomainError(kind: .conflict, code: "over_remainder", message: refusal.message)
             }
+            // Given to an organisation: one the actor sees, named by its id.
+            if draft.target == .organisation {
+                guard let id = draft.targetId, let organisation = try await OrganisationStore.find(tx, id: id),
+                      try await Self.readable(tx, organisation, actor: actor) else {
+                    throw DomainError.invalid("targetId", "请选择受赠的社会组织")
+                }
+            }
             let allocation = try await DonationStore.insertAllocation(
                 tx, donation: donation, amount: draft.amount, target: draft.target, targetId: draft.targetId, label: label,
                 note: draft.note.trimmingWhitespace, by: actor.displayName, now: now)
@@ -116,6 +123,19 @@ extension ResourcesService {
             guard let donation = try await DonationStore.findDonation(tx, id: id), actor.scope.contains(path: donation.regionPath),
                   let donor = try await DonationStore.findDonor(tx, id: donation.donorId) else { throw DomainError.notFound("捐赠") }
             return (donation, donor, try await DonationStore.allocations(tx, donationIds: [id]))
+        }
+    }
+}
+
+extension ResourcesService {
+    /// 收到的捐赠: the uses of donations given to an organisation, newest first, each with its
+    /// donation (for the receipt number and the unit).
+    func donationsReceived(by organisationId: Int64) async throws -> [(allocation: Allocation, donation: Donation)] {
+        try await database.read { tx in
+            let uses = try await DonationStore.allocations(tx, to: .organisation, id: organisationId)
+            var donations: [Int64: Donation] = [:]
+            for id in Set(uses.map(\.donationId)) { donations[id] = try await DonationStore.findDonation(tx, id: id) }
+            return uses.compactMap { use in donations[use.donationId].map { (use, $0) } }
         }
     }
 }

@@ -187,6 +187,7 @@ extension ResourcesService {
             staff: members.compactMap { m in people[m.userId].map { OrganisationMember(userId: m.userId, name: $0.displayName, intake: m.intake) } },
             events: events, figures: figures,
             requests: try await requests.requests(givenTo: organisation.unitKey, within: ownStaff ? nil : actor.scope.path, limit: 50),
+            received: try await donationsReceived(by: id),
             mayManage: actor.may(.resourcesManage) && actor.scope.contains(path: organisation.regionPath))
     }
 
@@ -262,6 +263,8 @@ public struct OrganisationRecord: Sendable {
     /// 在办 and residents' ratings of what was given to it.
     public let figures: HandlerFigures
     public let requests: [RequestSummary]
+    /// 收到的捐赠: uses of donations given to it, newest first.
+    public let received: [(allocation: Allocation, donation: Donation)]
     /// The actor keeps its record (registered in their scope).
     public let mayManage: Bool
     public var intake: OrganisationMember? { staff.first(where: \.intake) }

@@ -124,3 +124,13 @@ extension DonationStore {
                              + " ORDER BY n.id DESC LIMIT \(bind: limit)").all().map(donation)
     }
 }
+
+extension DonationStore {
+    /// The uses given to one target (an organisation), newest first.
+    static func allocations(_ tx: Tx, to target: AllocationTarget, id: Int64, limit: Int = 100) async throws -> [Allocation] {
+        try await tx.sql.raw("""
+            SELECT \(unsafeRaw: allocationColumns) FROM donation_allocations a
+            WHERE a.target_kind = \(bind: target.rawValue) AND a.target_id = \(bind: id) ORDER BY a.id DESC LIMIT \(bind: limit)
+            """).all().map(allocation)
+    }
+}

@@ -89,6 +89,8 @@ enum ResourcesMigrations {
             "CREATE INDEX incubation_events_incubation ON incubation_events (incubation_id, id)",
             // What a volunteer team offers, for matching; the team itself is the volunteers feature's.
             "CREATE TABLE team_services (team_id BIGINT NOT NULL, item_id BIGINT NOT NULL, PRIMARY KEY (team_id, item_id))",
+            // 收到的捐赠 of an organisation: the uses naming it.
+            "CREATE INDEX donation_allocations_target ON donation_allocations (target_kind, target_id, id)",
         ] },
     ]
 }
