@@ -58,9 +58,10 @@ def walk_dispatcher_matches_a_request_to_an_organisation_and_its_worker_handles_
         no_sideways_scroll(phone, "本组织")
         assert "东关社工服务中心" in phone.find_element(By.TAG_NAME, "h1").text
         assert "独居老人探访" in phone.find_element(By.ID, "organisation-requests").text
+        assert phone.find_elements(By.CSS_SELECTOR, "#organisation-requests a"), "the intake cannot open the request it handles"
         # Another organisation's record is not the account's to read.
-        other = phone.find_elements(By.CSS_SELECTOR, "#organisation-requests a")
-        assert other, "the intake cannot open the request it handles"
+        phone.get(base + "/resources/organisations/2")
+        assert "建设社区老年协会" not in phone.page_source and "没有" in phone.find_element(By.TAG_NAME, "main").text, phone.page_source[:400]
 
         # The community worker verifies; the receipt of the street's rice lists where it went.
         desk.get(f"{base}/requests/{request_id}")

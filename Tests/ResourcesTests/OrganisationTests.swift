@@ -128,6 +128,13 @@ struct OrganisationTests {
             #expect(match.ranked.first?.candidate.id == worker.id)
 
             let dispatched = try await g.resources.dispatch(requestId: request.id, to: .organisation, id: sunshine.id, note: "请一周内上门", actor: staff)
+            // Its 接单人 holds it: another cannot take over while it is open.
+            let other = try await system.accounts.create(.init(username: "org.two", displayName: "阳光社工 李四", role: .socialOrganization,
+                                                               regionId: g.f.s1.id, password: Fixture.password), actor: g.f.cli)
+            await #expect(throws: DomainError.self) {
+                try await g.resources.setOrganisationStaff(sunshine.id, userIds: [g.f.accounts[.socialOrganization]!.id, other.id],
+                                                           intakeUserId: other.id, actor: g.street)
+            }
             #expect(dispatched.request.state == .dispatched && dispatched.request.progress.handlerId == g.f.accounts[.socialOrganization]!.id)
             #expect(dispatched.events.last?.data["unit"] == "阳光社工服务中心")
             // The organisation's account signs and handles it in the usual workflow.
@@ -153,6 +160,13 @@ struct OrganisationTests {
             await #expect(throws: DomainError.invalid("candidate", "不能派给「阳光社工服务中心」：服务范围不包含一街道 一社区 一网格 1号楼 1单元 101室")) {
                 _ = try await g.resources.dispatch(requestId: next.id, to: .organisation, id: sunshine.id, note: nil, actor: g.street)
             }
+            // A worker of the street's 社工站 serves 一社区 too, and can be given it from there.
+            let station = try await system.accounts.create(.init(username: "sg.station", displayName: "街道社工 赵雪", role: .socialWorker,
+                                                                 regionId: g.f.s1.id, password: Fixture.password), actor: g.f.cli)
+            let stationWorker = try await g.resources.saveSocialWorker(id: nil, SocialWorkerDraft(
+                userId: station.id, certificate: .senior, certificateNumber: "S9", post: .streetStation, regionId: g.f.s1.id,
+                itemIds: [try await g.childcare().id]), actor: g.street)
+            #expect(try await g.resources.match(requestId: next.id, actor: staff).ranked.contains { $0.candidate.id == stationWorker.id && $0.fits })
             // And the worker can be given the next one directly.
             let toWorker = try await g.resources.dispatch(requestId: next.id, to: .socialWorker, id: worker.id, note: nil, actor: staff)
             #expect(toWorker.request.progress.handlerId == g.f.accounts[.socialWorker]!.id)

@@ -36,11 +36,14 @@ extension RequestService {
             // A unit's 接单人 may serve outside their own account's node: the unit's service
             // area decided that (the caller checked it); the place must still be known.
             if case .dispatch = action, let problem = Self.placeProblem(unit == nil ? assignees : [], request: request) { throw problem }
+            if case .dispatch = action, let unit { try await unit.verify(tx) }
             let item = try await CatalogStore.item(tx, id: request.itemId)!
             let (working, _) = try await CalendarStore.calendar(tx)
             let calendar = EmergencyRules.calendar(urgent: request.urgent, working: working)
             let next = try Workflow.apply(request.progress, action, roles: roles, at: now, limits: item.limits, calendar: calendar)
-            let handlerPath = kind == .dispatch ? assignees.first?.regionPath : next.handlerId == nil ? nil : request.handlerPath
+            // A unit's 接单人 may be bound anywhere: the level above is the request's own place.
+            let dispatchedPath = unit == nil ? assignees.first?.regionPath : request.regionPath
+            let handlerPath = kind == .dispatch ? dispatchedPath : next.handlerId == nil ? nil : request.handlerPath
             guard try await RequestStore.saveProgress(tx, of: request, next, handlerPath: handlerPath,
                                                       now: now.millis) else { throw Self.raceLost }
             if kind == .dispatch || (next.handlerId == nil && request.progress.handlerId != nil) {
@@ -60,8 +63,10 @@ extension RequestService {
             try await notify(tx, request: updated, kind: .action(kind), note: action.text, itemName: item.name)
             // Last, the rows locked until the commit on PostgreSQL: the summary's, the audit head.
             try await DailyCounts.record(tx, regionPath: request.regionPath, submittedAt: next.submittedAt, before: request.progress, after: next, now: now)
+            var after = Self.auditValues(updated)
+            if kind == .dispatch, let unit { after["unit"] = unit.key }
             try await audit.append(tx, actor: actor, action: .request(.action(kind)), entityId: String(request.id),
-                                   regionPath: request.regionPath, before: Self.auditValues(request), after: Self.auditValues(updated))
+                                   regionPath: request.regionPath, before: Self.auditValues(request), after: after)
             return updated
         }
     }

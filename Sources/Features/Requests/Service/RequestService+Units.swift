@@ -5,14 +5,18 @@ import SQLKit
 /// 承接单位 — an organisation or a team a request is dispatched to. Its 接单人 (intake
 /// account) becomes the handler and signs for it in the usual workflow; the unit is kept on
 /// the request so that its load and its residents' ratings are read from the requests.
-public struct HandlerUnit: Sendable, Equatable {
+public struct HandlerUnit: Sendable {
     /// `organisation:5`: the kind of unit and its id in the feature that keeps it.
     public let key: String
     public let name: String
     public let intakeUserId: Int64
+    /// Run in the dispatch's own transaction before anything is written: the unit's feature
+    /// locks the unit and checks again that it may take the request (still serving, this
+    /// 接单人 still its own), so a change made meanwhile is not missed.
+    public let verify: @Sendable (Tx) async throws -> Void
 
-    public init(key: String, name: String, intakeUserId: Int64) {
-        (self.key, self.name, self.intakeUserId) = (key, name, intakeUserId)
+    public init(key: String, name: String, intakeUserId: Int64, verify: @escaping @Sendable (Tx) async throws -> Void) {
+        (self.key, self.name, self.intakeUserId, self.verify) = (key, name, intakeUserId, verify)
     }
 }
 

@@ -78,19 +78,26 @@ extension ResourcesService {
         if users.count > 100 { throw DomainError.invalid("userIds", "工作人员最多 100 人") }
         if let intakeUserId, !users.contains(intakeUserId) { throw DomainError.invalid("intakeUserId", "接单人应是本组织的工作人员") }
         let found = try await staff.staffMembers(ids: users)
-        for user in users {
-            guard let member = found[user], !member.disabled, [.socialOrganization, .socialWorker].contains(member.role) else {
-                throw DomainError.invalid("userIds", "工作人员应为启用的社会组织或社工账号")
-            }
-        }
+        let open = try await requests.handlerFigures(units: [Organisation.unitKey(id)], people: []).units[Organisation.unitKey(id)]?.open ?? 0
         let now = clock.now().millis
-        try await database.write { tx in
+        do { try await database.write { tx in
             let organisation = try await managed(tx, id, actor: actor)
+            for user in users {
+                // Accounts the registrar can reach: in their scope, or on the way up to the organisation.
+                guard let member = found[user], !member.disabled, [.socialOrganization, .socialWorker].contains(member.role),
+                      actor.scope.contains(path: member.regionPath) || organisation.regionPath.hasPrefix(member.regionPath) else {
+                    throw DomainError.invalid("userIds", "工作人员应为本辖区启用的社会组织或社工账号")
+                }
+            }
             if let (user, other) = try await OrganisationStore.employedElsewhere(tx, userIds: users, organisationId: id).first {
                 let otherName = try await OrganisationStore.find(tx, id: other)?.name ?? "另一个组织"
                 throw DomainError.invalid("userIds", "“\(found[user]!.displayName)”已是「\(otherName)」的工作人员，一个账号只能属于一个组织")
             }
             let before = try await OrganisationStore.staff(tx, of: [id])[id] ?? []
+            // Requests given to it are held by its 接单人: another cannot open them.
+            if let held = before.first(where: \.intake)?.userId, held != intakeUserId, open > 0 {
+                throw DomainError.conflict("本组织还有 \(open) 件诉求在办，由现在的接单人签收办理；请先办结或退回后再更换接单人")
+            }
             try await OrganisationStore.replaceStaff(tx, organisationId: id, users, intake: intakeUserId)
             try await OrganisationStore.update(tx, id: id, [], now: now)
             let intakeName = intakeUserId.flatMap { found[$0]?.displayName }
@@ -101,6 +108,9 @@ extension ResourcesService {
                                    before: ["staff": before.map { String($0.userId) }.joined(separator: ","),
                                             "intake": before.first(where: \.intake).map { String($0.userId) } ?? ""],
                                    after: ["staff": users.map(String.init).joined(separator: ","), "intake": intakeUserId.map(String.init) ?? ""])
+        } } catch where Database.isUniqueViolation(error) {
+            // Two organisations taking the same account at once: the key refuses the second.
+            throw DomainError.invalid("userIds", "所选账号刚被登记为另一个组织的工作人员，一个账号只能属于一个组织")
         }
     }
 
@@ -230,7 +240,8 @@ extension ResourcesService {
 
     static func auditValues(_ o: Organisation) -> AuditValues {
         var values: AuditValues = ["name": o.name, "kind": o.kind.rawValue, "fields": o.fields.joined(separator: ","), "status": o.status.rawValue,
-                                   "party": o.partyOrganisation ? "1" : "0"]
+                                   "party": o.partyOrganisation ? "1" : "0", "contact": o.contactName, "phone": o.contactPhone,
+                                   "address": o.address, "summary": o.summary]
         if let code = o.creditCode { values["creditCode"] = code }
         if let filing = o.filingNumber { values["filingNumber"] = filing }
         if let inspection = o.inspection { values["inspection"] = "\(inspection.year):\(inspection.result.rawValue)" }

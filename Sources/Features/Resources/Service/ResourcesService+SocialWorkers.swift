@@ -34,11 +34,15 @@ extension ResourcesService {
                 path = organisation.regionPath
                 guard actor.scope.contains(path: path) else { throw DomainError.invalid("organisationId", "该组织登记在其他辖区，请由登记地登记其社工") }
             }
+            guard actor.scope.contains(path: member.regionPath) || path.hasPrefix(member.regionPath) else {
+                throw DomainError.invalid("userId", "请选择本辖区的社工账号")
+            }
             let values = SocialWorkerValues(userId: draft.userId, certificate: draft.certificate, certificateNumber: number.isEmpty ? nil : number,
                                             post: draft.post, organisationId: draft.post == .organisation ? draft.organisationId : nil,
                                             regionPath: path, trainingHours: draft.trainingHours,
                                             trainingTopics: draft.trainingTopics.trimmingWhitespace, casework: draft.casework)
             let before = try await SocialWorkerStore.rows(tx, where: "w.user_id = \(bind: draft.userId)").first
+            var previous: AuditValues = [:]
             let workerId: Int64
             if let id {
                 guard let row = try await SocialWorkerStore.rows(tx, where: "w.id = \(bind: id)").first,
@@ -46,6 +50,8 @@ extension ResourcesService {
                 if let before, try before.decode(column: "id", as: Int64.self) != id {
                     throw DomainError.invalid("userId", "“\(member.displayName)”已登记为社工")
                 }
+                previous = Self.auditValues(row)
+                previous["items"] = (try await SocialWorkerStore.services(tx, of: [id])[id] ?? []).map(String.init).joined(separator: ",")
                 try await SocialWorkerStore.update(tx, id: id, values, now: now)
                 workerId = id
             } else {
@@ -54,8 +60,7 @@ extension ResourcesService {
             }
             try await SocialWorkerStore.replaceServices(tx, workerId: workerId, items)
             try await audit.append(tx, actor: actor, action: id == nil ? .socialWorkerRegister : .socialWorkerUpdate, entityId: String(workerId),
-                                   regionPath: path, after: ["user": String(draft.userId), "certificate": draft.certificate?.rawValue ?? "",
-                                                             "post": draft.post.rawValue, "items": items.map(String.init).joined(separator: ",")])
+                                   regionPath: path, before: previous, after: Self.auditValues(values, items: items))
             return workerId
         }
         return try await socialWorkers(actor: actor, ids: [saved]).first!
@@ -69,6 +74,24 @@ extension ResourcesService {
             if let ids { condition = condition + (ids.isEmpty ? " AND 1 = 0" : " AND w.id IN (\(binds: ids))") }
             return try await workers(tx, SocialWorkerStore.rows(tx, where: condition))
         }
+    }
+
+    /// What the audit keeps of a worker's record (the casework as counts only).
+    static func auditValues(_ v: SocialWorkerValues, items: [Int64]) -> AuditValues {
+        ["user": String(v.userId), "certificate": v.certificate?.rawValue ?? "", "number": v.certificateNumber ?? "", "post": v.post.rawValue,
+         "organisation": v.organisationId.map(String.init) ?? "", "place": v.regionPath, "hours": String(v.trainingHours),
+         "topics": v.trainingTopics, "cases": "\(v.casework.individual)/\(v.casework.group)/\(v.casework.community)",
+         "items": items.map(String.init).joined(separator: ",")]
+    }
+
+    static func auditValues(_ row: any SQLRow) -> AuditValues {
+        func text(_ column: String) -> String {
+            if let value = try? row.decode(column: column, as: String?.self) { return value ?? "" }
+            return (try? row.decode(column: column, as: Int64?.self))?.map(String.init) ?? ""
+        }
+        return ["user": text("user_id"), "certificate": text("certificate"), "number": text("certificate_number"), "post": text("post"),
+                "organisation": text("organisation_id"), "place": text("region_path"), "hours": text("training_hours"),
+                "topics": text("training_topics"), "cases": "\(text("individual_cases"))/\(text("group_cases"))/\(text("community_cases"))"]
     }
 
     func workers(_ tx: Tx, _ rows: [any SQLRow]) async throws -> [SocialWorker] {
