@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "GridWork", dependencies: kernel + ["Regions", "Residents", "Notifications", "Requests"],
                 path: "Sources/Features/GridWork"),
         // 五社资源: social organisations, social workers, charity resources, matching (issue 21; domain first).
-        .target(name: "Resources", dependencies: kernel + ["Regions", "Requests", "Volunteers"], path: "Sources/Features/Resources"),
+        .target(name: "Resources", dependencies: kernel + ["Regions", "Residents", "Requests", "Volunteers"], path: "Sources/Features/Resources"),
         // Composition root.
         .target(name: "LinliServer", dependencies: kernel + [
             "Audit", "Regions", "Accounts", "Residents", "Notifications", "Duty", "Points", "Requests", "Volunteers", "GridWork", "Resources",

@@ -40,6 +40,14 @@ extension PermissionMatrixTests.Subjects {
         return organisation
     }
 
+    /// The organisation at the place with its registration certificate uploaded.
+    func document(_ role: Role, _ inside: Bool) async throws -> (Organisation, OrganisationDocument) {
+        let organisation = try await organisation(role, inside)
+        let document = try await resources.addDocument(organisationId: organisation.id,
+                                                       DocumentDraft(kind: .registration, title: "登记证书", data: Data("%PDF-1.4\n".utf8)), actor: cli)
+        return (organisation, document)
+    }
+
     func socialWorker(_ role: Role, _ inside: Bool) async throws -> (SocialWorker, Account) {
         let place = resourcePlace(role, inside)
         let person = try await person(.socialWorker, at: inside && place.level > .community ? f.c1 : place)
@@ -87,7 +95,31 @@ extension PermissionMatrixTests {
             + (regionId.map { [("regionId", String($0))] } ?? [])
     }
 
+    /// 上传材料 as a page's form sends it: kind and title fields, a PDF in the part `file`.
+    static func documentMultipart() -> (String, String) {
+        let boundary = "linli-test-boundary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nannual_report\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n年度报告\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+            + "%PDF-1.4\n%%EOF\n\r\n--\(boundary)--\r\n"
+        return ("multipart/form-data; boundary=\(boundary)", body)
+    }
+
     static let resourcesAPICases: [String: Case] = [
+        "GET /api/v1/organisations/{id}/documents": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            Request(uri: "/api/v1/organisations/\(try await s.document(role, inside).0.id)/documents")
+        },
+        "POST /api/v1/organisations/{id}/documents": Case(.permission(.resourcesManage, success: 201)) { s, role, inside in
+            Request(uri: "/api/v1/organisations/\(try await s.organisation(role, inside).id)/documents", raw: documentMultipart())
+        },
+        "GET /api/v1/organisations/{id}/documents/{document}": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            let (organisation, document) = try await s.document(role, inside)
+            return Request(uri: "/api/v1/organisations/\(organisation.id)/documents/\(document.id)")
+        },
+        "DELETE /api/v1/organisations/{id}/documents/{document}": Case(.permission(.resourcesManage, success: 204)) { s, role, inside in
+            let (organisation, document) = try await s.document(role, inside)
+            return Request(uri: "/api/v1/organisations/\(organisation.id)/documents/\(document.id)")
+        },
         "GET /api/v1/organisations": Case(.permission(.resourcesView, success: 200), uri: "/api/v1/organisations"),
         "POST /api/v1/organisations": Case(.permission(.resourcesManage, success: 201)) { s, role, inside in
             Request(uri: "/api/v1/organisations", json: organisationJSON(s.resourcePlace(role, inside).id))
@@ -178,6 +210,17 @@ extension PermissionMatrixTests {
     ]
 
     static let resourcesPageCases: [String: Case] = [
+        "POST /resources/organisations/{id}/documents": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
+            Request(uri: "/resources/organisations/\(try await s.organisation(role, inside).id)/documents", raw: documentMultipart())
+        },
+        "GET /resources/organisations/{id}/documents/{document}": Case(.permission(.resourcesView, success: 200)) { s, role, inside in
+            let (organisation, document) = try await s.document(role, inside)
+            return Request(uri: "/resources/organisations/\(organisation.id)/documents/\(document.id)")
+        },
+        "POST /resources/organisations/{id}/documents/{document}/delete": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in
+            let (organisation, document) = try await s.document(role, inside)
+            return Request(uri: "/resources/organisations/\(organisation.id)/documents/\(document.id)/delete", form: [])
+        },
         "GET /resources": Case(.permission(.resourcesView, success: 200), uri: "/resources"),
         "GET /resources/organisations/new": Case(.permission(.resourcesManage, success: 200), uri: "/resources/organisations/new"),
         "POST /resources/organisations": Case(.permission(.resourcesManage, success: 303)) { s, role, inside in

@@ -19,6 +19,8 @@ extension AuditAction {
     public static let organisationServices = AuditAction("organisation.services", on: .organisation, "设置服务项目和服务范围")
     public static let organisationStaff = AuditAction("organisation.staff", on: .organisation, "设置工作人员和接单人")
     public static let organisationReview = AuditAction("organisation.review", on: .organisation, "记录年检、等级评估或状态")
+    public static let organisationDocumentAdd = AuditAction("organisation.document_add", on: .organisation, "上传社会组织材料")
+    public static let organisationDocumentRemove = AuditAction("organisation.document_remove", on: .organisation, "删除社会组织材料")
     public static let socialWorkerRegister = AuditAction("social_worker.register", on: .socialWorker, "登记社工")
     public static let socialWorkerUpdate = AuditAction("social_worker.update", on: .socialWorker, "修改社工信息")
     public static let incubationApply = AuditAction("incubation.apply", on: .incubation, "申请入孵")
@@ -27,5 +29,6 @@ extension AuditAction {
     public static let teamServices = AuditAction("team.services", on: .volunteerTeamResource, "设置志愿服务队的服务项目")
 
     static let resources: [AuditAction] = [.teamServices, .incubationApply, .incubationStep, .incubationNote, .socialWorkerRegister, .socialWorkerUpdate, .donorRegister, .donationReceive, .donationAllocate, .organisationRegister, .organisationUpdate,
-                                           .organisationServices, .organisationStaff, .organisationReview]
+                                           .organisationServices, .organisationStaff, .organisationReview,
+                                           .organisationDocumentAdd, .organisationDocumentRemove]
 }

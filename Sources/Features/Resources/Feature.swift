@@ -2,6 +2,7 @@ import Hummingbird
 import LinliKit
 import Regions
 import Requests
+import Residents
 import Volunteers
 
 /// 五社资源 — social organisations, social workers and charity resources (issue 21). Composed
@@ -33,7 +34,8 @@ public struct ResourcesFeature: Feature {
         resources = ResourcesService(database: context.database, audit: context.audit, clock: context.clock, regions: regions,
                                      requests: try context.services.require(RequestService.self, by: Self.name), catalog: catalog,
                                      calendar: try context.services.require(CalendarService.self, by: Self.name),
-                                     staff: context.staff, volunteers: context.services.all(VolunteerService.self).first, settings: settings)
+                                     staff: context.staff,
+                                     residents: try context.services.require(ResidentService.self, by: Self.name), volunteers: context.services.all(VolunteerService.self).first, settings: settings)
     }
 
     public static var api: APIDescription { ResourcesAPI.api }

@@ -175,6 +175,14 @@ public final class Web: Sendable {
                  body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A stored file saved under `name`; never shown as a page of its own.
+    public static func download(_ data: Data, contentType: String, name: String, fallback: String = "document") -> Response {
+        Response(status: .ok, headers: [
+            .contentType: contentType, .contentDisposition: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(name.urlQueryEscaped)",
+            .cacheControl: "private, no-store", .contentTypeOptions: "nosniff", .contentSecurityPolicy: "default-src 'none'",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// An XLSX download named `name` (UTF-8, RFC 5987); `fallback` is the ASCII name for old clients.
     public static func spreadsheet(_ data: Data, name: String, fallback: String = "ledger.xlsx") -> Response {
         Response(status: .ok, headers: [

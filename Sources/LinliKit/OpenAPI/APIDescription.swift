@@ -26,6 +26,8 @@ public struct APIOperation {
         case spreadsheet
         /// An image.
         case photo
+        /// A stored file of one of these types, as a download.
+        case file([String])
     }
 
     public let method: String
@@ -42,6 +44,8 @@ public struct APIOperation {
     public var multipart: Bool
     /// The body is a spreadsheet file (csv or xlsx), not fields.
     public var spreadsheetBody: Bool
+    /// The body is multipart/form-data only: the fields and one file in the part of this name.
+    public var fileField: String?
     /// Path parameters that are text (the others are integer ids).
     public var textParameters: Set<String>
     /// Answers 429 past a rate limit.
@@ -50,7 +54,8 @@ public struct APIOperation {
     public init(_ method: String, _ path: String, _ summary: String, tag: String, query: RecordedFields? = nil,
                 hints: [(String, String)] = [], body: [String: Any]? = nil, answer: Answer, status: String = "200",
                 multipart: Bool = false, spreadsheetBody: Bool = false, textParameters: Set<String> = [],
-                rateLimited: Bool = false) {
+                rateLimited: Bool = false, fileField: String? = nil) {
+        self.fileField = fileField
         self.method = method
         self.path = path
         self.summary = summary

@@ -58,6 +58,7 @@ public enum OpenAPIBuilder {
         switch operation.answer {
         case .empty: ["description": "成功（无内容）"]
         case .photo: ["description": "照片", "content": binary(["image/jpeg", "image/png", "image/webp"])]
+        case .file(let types): ["description": "文件（下载）", "content": binary(types)]
         case .spreadsheet:
             ["description": "台账文件", "content": binary(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
                 .merging(["text/csv": ["schema": APISchema.string]]) { a, _ in a }]
@@ -69,6 +70,14 @@ public enum OpenAPIBuilder {
         if operation.spreadsheetBody {
             return ["required": true, "content": binary(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
                 .merging(["text/csv": ["schema": APISchema.string]]) { a, _ in a }]
+        }
+        if let file = operation.fileField {
+            var schema = body
+            var properties = body["properties"] as? [String: Any] ?? [:]
+            properties[file] = ["type": "string", "contentEncoding": "binary"]
+            schema["properties"] = properties
+            schema["required"] = ((body["required"] as? [String]) ?? []) + [file]
+            return ["required": true, "content": ["multipart/form-data": ["schema": schema]]]
         }
         var content: [String: Any] = ["application/json": ["schema": body], "application/x-www-form-urlencoded": ["schema": body]]
         if operation.multipart {

@@ -19,6 +19,10 @@ struct ResourcesAPI {
         organisations.put(":id/staff", use: setStaff)
         organisations.post(":id/reviews", use: review)
         organisations.post(":id/incubations", use: applyForIncubation)
+        organisations.get(":id/documents", use: documents)
+        organisations.post(":id/documents", use: addDocument)
+        organisations.get(":id/documents/:document", use: document)
+        organisations.delete(":id/documents/:document", use: removeDocument)
 
         let incubations = router.group("api/v1/incubations")
         incubations.get(use: incubationList)
@@ -100,6 +104,36 @@ struct ResourcesAPI {
         let actor = try context.requireActor(.resourcesManage)
         let input = try await request.input(context, OrganisationReviewInput.init)
         return try Web.json(OrganisationBody(try await resources.recordOrganisationReview(try context.pathID(), input.review, actor: actor)))
+    }
+
+    // MARK: Documents
+
+    @Sendable func documents(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        return try Web.json(ItemList(try await resources.documents(organisationId: try context.pathID(), actor: actor).map(DocumentBody.init)))
+    }
+
+    @Sendable func addDocument(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        var request = request
+        var (fields, files) = try await request.fieldsAndFiles(context, fileField: "file")
+        let input = try DocumentInput(&fields, file: files.first ?? Data())
+        let document = try await resources.addDocument(organisationId: try context.pathID(), input.draft, actor: actor)
+        return try Web.json(DocumentBody(document), status: .created)
+    }
+
+    @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let (document, data) = try await resources.document(organisationId: try context.pathID(), documentId: try context.pathID("document"),
+                                                            actor: actor)
+        return Web.download(data, contentType: document.contentType, name: DocumentRules.fileName(document),
+                            fallback: "document." + DocumentRules.fileExtension(document.contentType))
+    }
+
+    @Sendable func removeDocument(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try await resources.removeDocument(organisationId: try context.pathID(), documentId: try context.pathID("document"), actor: actor)
+        return Response(status: .noContent)
     }
 
     // MARK: Incubation

@@ -1,3 +1,4 @@
+import Foundation
 import LinliKit
 
 /// 五社资源 in the OpenAPI document.
@@ -23,6 +24,14 @@ extension ResourcesAPI: APIDocumenting {
                answer: "OrganisationRecord"),
             op("post", "/api/v1/organisations/{id}/reviews", "记录年检结果、等级评估或状态变更", orgs, body: { _ = try OrganisationReviewInput(&$0) },
                answer: "Organisation"),
+            op("get", "/api/v1/organisations/{id}/documents", "社会组织的证照与年报（登记证书、年度报告、章程等）", orgs, answer: "DocumentList"),
+            APIOperation("post", "/api/v1/organisations/{id}/documents",
+                         "上传材料（登记地工作人员或本组织工作人员）：PDF 或 JPEG、PNG、WebP，单个不超过 10 MB", tag: orgs,
+                         body: body(recorded: Fields.rules { _ = try? DocumentInput(&$0, file: Data()) }), answer: .json("Document"),
+                         status: "201", fileField: "file"),
+            APIOperation("get", "/api/v1/organisations/{id}/documents/{document}", "下载一份材料", tag: orgs,
+                         answer: .file(DocumentRules.contentTypes)),
+            APIOperation("delete", "/api/v1/organisations/{id}/documents/{document}", "删除一份材料", tag: orgs, answer: .empty, status: "204"),
             op("post", "/api/v1/organisations/{id}/incubations", "申请入孵（本组织或登记地工作人员），初审时限按工作日计", incubation,
                body: { _ = try IncubationApplyInput(&$0) }, answer: "Incubation", status: "201"),
             op("get", "/api/v1/incubations", "孵化基地：辖区内的孵化申请和在孵组织", incubation, answer: "IncubationList"),
@@ -70,10 +79,16 @@ extension ResourcesAPI: APIDocumenting {
             "staff": array(object(["userId": integer, "name": string, "intake": boolean], required: ["userId", "name", "intake"])),
             "events": array(object(["kind": string, "text": string, "by": string, "at": integer], required: ["kind", "text", "by", "at"])),
             "figures": object(["open": integer, "ratings": integer, "meanRating": number], required: ["open", "ratings", "meanRating"]),
-            "requests": array(ref("RequestSummary")), "received": array(ref("Allocation")), "mayManage": boolean,
-        ], required: ["organisation", "services", "areas", "staff", "events", "figures", "requests", "received", "mayManage"])
+            "requests": array(ref("RequestSummary")), "received": array(ref("Allocation")), "documents": array(ref("Document")),
+            "mayManage": boolean, "mayKeepDocuments": boolean,
+        ], required: ["organisation", "services", "areas", "staff", "events", "figures", "requests", "received", "documents", "mayManage",
+                      "mayKeepDocuments"])
+        let document = object([
+            "id": integer, "organisationId": integer, "kind": choice(DocumentKind.self), "title": string, "contentType": string,
+            "byteCount": integer, "sha256": string, "uploadedBy": string, "uploadedAt": integer,
+        ], required: ["id", "organisationId", "kind", "title", "contentType", "byteCount", "sha256", "uploadedBy", "uploadedAt"])
         let worker = object([
-            "id": integer, "userId": integer, "name": string, "certificate": choice(CertificateLevel.self), "certificateNumber": string,
+            "id": integer, "userId": integer, "name": string, "residentId": integer, "certificate": choice(CertificateLevel.self), "certificateNumber": string,
             "post": choice(SocialWorkPost.self), "organisationId": integer, "regionPath": string, "trainingHours": integer, "trainingTopics": string,
             "individualCases": integer, "groupCases": integer, "communityCases": integer, "itemIds": array(integer),
         ], required: ["id", "userId", "name", "post", "regionPath", "trainingHours", "trainingTopics", "individualCases", "groupCases",
@@ -102,6 +117,7 @@ extension ResourcesAPI: APIDocumenting {
                                required: ["kind", "id", "name", "score", "fits", "openLoad", "reasons"])
         return [
             "Organisation": organisation, "OrganisationList": list("Organisation"), "OrganisationRecord": record,
+            "Document": document, "DocumentList": list("Document"),
             "SocialWorker": worker, "SocialWorkerList": list("SocialWorker"), "CertifiedShare": share, "CertifiedShareList": list("CertifiedShare"),
             "Donor": donor, "Donation": donation, "Allocation": allocation, "DonationUses": uses,
             "Charity": object(["donors": array(ref("Donor")), "donations": array(ref("Donation"))], required: ["donors", "donations"]),

@@ -26,9 +26,11 @@ struct FiguresBody: Encodable {
 
 struct OrganisationRecordBody: Encodable {
     let organisation: OrganisationBody, services: [NamedBody], areas: [NamedBody], staff: [MemberBody], events: [EventBody]
-    let figures: FiguresBody, requests: [RequestSummary], received: [AllocationBody], mayManage: Bool
+    let figures: FiguresBody, requests: [RequestSummary], received: [AllocationBody], documents: [DocumentBody], mayManage: Bool
+    let mayKeepDocuments: Bool
     init(_ r: OrganisationRecord) {
         received = r.received.map { AllocationBody($0.allocation) }
+        (documents, mayKeepDocuments) = (r.documents.map(DocumentBody.init), r.mayKeepDocuments)
         organisation = OrganisationBody(r.organisation)
         services = r.services.map { NamedBody(id: $0.id, name: $0.name) }
         areas = r.areas.map { NamedBody(id: $0.id, name: $0.name) }
@@ -38,11 +40,21 @@ struct OrganisationRecordBody: Encodable {
     }
 }
 
+struct DocumentBody: Encodable {
+    let id: Int64, organisationId: Int64, kind: String, title: String, contentType: String, byteCount: Int64, sha256: String
+    let uploadedBy: String, uploadedAt: Int64
+    init(_ d: OrganisationDocument) {
+        (id, organisationId, kind, title, contentType) = (d.id, d.organisationId, d.kind.rawValue, d.title, d.contentType)
+        (byteCount, sha256, uploadedBy, uploadedAt) = (d.byteCount, d.sha256, d.uploadedBy, d.uploadedAt)
+    }
+}
+
 struct SocialWorkerBody: Encodable {
-    let id: Int64, userId: Int64, name: String, certificate: String?, certificateNumber: String?, post: String, organisationId: Int64?
+    let id: Int64, userId: Int64, name: String, residentId: Int64?, certificate: String?, certificateNumber: String?, post: String, organisationId: Int64?
     let regionPath: String, trainingHours: Int, trainingTopics: String, individualCases: Int, groupCases: Int, communityCases: Int, itemIds: [Int64]
     init(_ w: SocialWorker) {
         (id, userId, name, certificate, certificateNumber) = (w.id, w.userId, w.name, w.certificate?.rawValue, w.certificateNumber)
+        residentId = w.residentId
         (post, organisationId, regionPath, trainingHours, trainingTopics) = (w.post.rawValue, w.organisationId, w.regionPath, w.trainingHours, w.trainingTopics)
         (individualCases, groupCases, communityCases, itemIds) = (w.casework.individual, w.casework.group, w.casework.community, w.services)
     }

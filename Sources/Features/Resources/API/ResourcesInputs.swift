@@ -115,13 +115,14 @@ struct SocialWorkerInput {
         let group = fields.integer("groupCases", "小组", range: 0...100_000)
         let community = fields.integer("communityCases", "社区活动", range: 0...100_000)
         let items = idList(&fields, "itemIds", "服务项目", maxCount: 200)
+        let resident = fields.integer("residentId", "居民档案")
         if post != nil && post != .organisation && region == nil { fields.fail("regionId", "请选择「岗位所在地」") }
         try fields.finish()
         draft = SocialWorkerDraft(userId: try fields.present(user), certificate: certificate, certificateNumber: number ?? "",
                                   post: try fields.present(post), organisationId: organisation, regionId: region ?? 0,
                                   trainingHours: Int(hours ?? 0), trainingTopics: topics ?? "",
                                   casework: Casework(individual: Int(individual ?? 0), group: Int(group ?? 0), community: Int(community ?? 0)),
-                                  itemIds: items)
+                                  itemIds: items, residentId: resident)
     }
 }
 
@@ -262,5 +263,16 @@ struct TeamServicesInput {
     init(_ fields: inout Fields) throws {
         itemIds = idList(&fields, "itemIds", "服务项目", maxCount: 200)
         try fields.finish()
+    }
+}
+
+/// 上传材料: its kind and name as form fields, the file as the multipart part `file`.
+struct DocumentInput {
+    let draft: DocumentDraft
+    init(_ fields: inout Fields, file: Data) throws {
+        let kind = fields.choice("kind", "材料类型", required: true, parse: DocumentKind.init(rawValue:))
+        let title = fields.text("title", "材料名称", required: true, maxLength: DocumentRules.maxTitle)
+        try fields.finish()
+        draft = DocumentDraft(kind: try fields.present(kind), title: title ?? "", data: file)
     }
 }

@@ -74,6 +74,7 @@ extension ResourcesPages {
         let hasIncubation: Bool, incubationId: Int64, incubationHub: String, incubationStage: String
         let mayApply: Bool, hubs: [SelectOption], hubDefault: String
         let received: [ReceivedRow], hasReceived: Bool
+        let documents: [DocumentRow], hasDocuments: Bool, mayKeepDocuments: Bool, documentKinds: [SelectOption]
     }
     struct ReceivedRow { let at: String, amount: String, item: String, receipt: String, label: String }
 
@@ -132,7 +133,10 @@ extension ResourcesPages {
                 ReceivedRow(at: Date(millis: use.allocatedAt).shanghaiText, amount: donation.balance.describe(use.amount), item: donation.item,
                             receipt: donation.receiptNumber, label: use.targetLabel)
             },
-            hasReceived: !record.received.isEmpty)
+            hasReceived: !record.received.isEmpty,
+            documents: Self.documentRows(record.documents), hasDocuments: !record.documents.isEmpty,
+            mayKeepDocuments: record.mayKeepDocuments,
+            documentKinds: DocumentKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) })
         return web.page("resources.organisation", title: o.name, model: model, request: request, context: context, status: status(error))
     }
 

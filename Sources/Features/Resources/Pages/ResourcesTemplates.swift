@@ -113,6 +113,21 @@ enum ResourcesTemplates {
     <section class="card" id="organisation-received"><h2>收到的捐赠</h2>
       {{#hasReceived}}<ul>{{#received}}<li>{{at}} {{amount}}（{{item}}，收据 {{receipt}}）：{{label}}</li>{{/received}}</ul>{{/hasReceived}}
       {{^hasReceived}}<p class="muted">还没有分配给本组织的捐赠。</p>{{/hasReceived}}</section>
+    <section class="card" id="organisation-documents"><h2>证照与年报</h2>
+      {{#hasDocuments}}<ul class="due-list">{{#documents}}<li class="due-item">
+        <a href="/resources/organisations/{{organisationId}}/documents/{{documentId}}" download><strong>{{title}}</strong></a>
+        <span>{{kindLabel}} · {{size}}</span><small class="muted">{{uploaded}} {{by}}</small>
+        {{#mayKeepDocuments}}<form method="post" action="/resources/organisations/{{organisationId}}/documents/{{documentId}}/delete" class="form-inline">
+          <input type="hidden" name="_csrf" value="{{csrf}}"><button class="btn btn-small">删除</button></form>{{/mayKeepDocuments}}
+      </li>{{/documents}}</ul>{{/hasDocuments}}
+      {{^hasDocuments}}<p class="muted" id="documents-none">还没有上传登记证书、年度报告等材料。</p>{{/hasDocuments}}
+      {{#mayKeepDocuments}}<details><summary>上传材料</summary>
+      <form method="post" action="/resources/organisations/{{id}}/documents" enctype="multipart/form-data" class="form-stack" id="document-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>材料类型 <select name="kind">{{#documentKinds}}<option value="{{value}}">{{label}}</option>{{/documentKinds}}</select></label>
+        <label>材料名称 <input name="title" required maxlength="60" placeholder="例如：2025 年度工作报告"></label>
+        <label>文件（PDF 或图片，不超过 10 MB） <input type="file" name="file" required accept="application/pdf,image/jpeg,image/png,image/webp"></label>
+        <button class="btn btn-primary">上传</button></form></details>{{/mayKeepDocuments}}</section>
     <section class="card" id="organisation-events"><h2>状态记录</h2><ul>{{#events}}<li>{{at}} {{text}} <small class="muted">{{by}}</small></li>{{/events}}</ul></section>
     """
 
@@ -139,8 +154,12 @@ enum ResourcesTemplates {
     static let workerForm = """
     <header class="page-head"><p class="crumbs"><a href="/resources">五社资源</a></p><h1>{{heading}}</h1></header>
     \(error)
+    {{#mayLinkResident}}<form method="get" action="{{searchAction}}" class="card form-inline" id="worker-resident-search">
+      <label>按姓名查找居民档案（可选） <input name="residentName" maxlength="20" value="{{residentName}}"></label><button class="btn">查找</button>
+      {{#searched}}{{^residentOptions}}<p class="muted">本辖区居民登记中没有找到这个姓名。</p>{{/residentOptions}}{{/searched}}</form>{{/mayLinkResident}}
     <form method="post" action="{{action}}" class="card form-stack" id="worker-form"><input type="hidden" name="_csrf" value="{{csrf}}">
       <label>社工账号 <select name="userId" required>{{#accounts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/accounts}}</select></label>
+      {{#mayLinkResident}}<label>居民档案 <select name="residentId"><option value="">不关联</option>{{#residentOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/residentOptions}}</select></label>{{/mayLinkResident}}
       <label>职业资格 <select name="certificate"><option value="">未取得</option>{{#levels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/levels}}</select></label>
       <label>证书编号 <input name="certificateNumber" maxlength="40" value="{{certificateNumber}}"></label>
       <label>岗位 <select name="post" required>{{#posts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/posts}}</select></label>

@@ -58,6 +58,7 @@ extension ResourcesService {
         let label = draft.label.trimmingWhitespace
         if label.isEmpty || label.count > 100 { throw DomainError.invalid("label", "请写明用在哪里（100 字以内）") }
         if draft.note.count > 500 { throw DomainError.invalid("note", "说明请在 500 字以内") }
+        try await checkTarget(draft, actor: actor)
         let now = clock.now().millis
         return try await database.write { tx in
             guard let donation = try await DonationStore.findDonation(tx, id: donationId, lock: true),
@@ -83,6 +84,23 @@ extension ResourcesService {
                                    after: ["allocation": String(allocation.id), "amount": String(draft.amount), "target": draft.target.rawValue,
                                            "targetId": draft.targetId.map(String.init) ?? "", "label": label, "allocated": String(after.allocated)])
             return (allocation, try await DonationStore.findDonation(tx, id: donation.id)!)
+        }
+    }
+
+    /// A use naming a request or an activity names one the actor can open (an organisation is
+    /// checked in the transaction). Projects come with the funding feature; their id is kept as given.
+    func checkTarget(_ draft: AllocationDraft, actor: Actor) async throws {
+        guard let id = draft.targetId else { return }
+        do {
+            switch draft.target {
+            case .request: _ = try await requests.detail(id, actor: actor)
+            case .activity:
+                guard let volunteers else { throw DomainError.invalid("targetId", "本区未启用志愿服务，不能按编号选择活动") }
+                _ = try await volunteers.activity(id, actor: actor)
+            case .household, .shop, .project, .organisation: return
+            }
+        } catch let error as DomainError where error.kind == .notFound || error.kind == .forbidden {
+            throw DomainError.invalid("targetId", "没有找到编号为 \(id) 的\(draft.target.label)，或不在本辖区")
         }
     }
 

@@ -155,14 +155,8 @@ extension ResourcesService {
 
     /// An organisation's page: to staff who see it, or to its own staff.
     public func organisation(_ id: Int64, actor: Actor) async throws -> OrganisationRecord {
-        let organisation = try await database.read { tx -> Organisation in
-            guard let organisation = try await OrganisationStore.find(tx, id: id),
-                  try await Self.readable(tx, organisation, actor: actor) else {
-                // An organisation's own account learns nothing of others, not even that they exist.
-                throw actor.may(.resourcesView) ? DomainError.notFound("社会组织") : DomainError.forbidden
-            }
-            return organisation
-        }
+        // An organisation's own account learns nothing of others, not even that they exist.
+        let organisation = try await database.read { tx in try await readableOrganisation(tx, id, actor: actor) }
         return try await record(organisation, actor: actor)
     }
 
@@ -180,9 +174,10 @@ extension ResourcesService {
 
     func record(_ organisation: Organisation, actor: Actor) async throws -> OrganisationRecord {
         let id = organisation.id
-        let (itemIds, areaPaths, members, events) = try await database.read { tx in
+        let (itemIds, areaPaths, members, events, documents) = try await database.read { tx in
             (try await OrganisationStore.services(tx, of: [id])[id] ?? [], try await OrganisationStore.areas(tx, of: [id])[id] ?? [],
-             try await OrganisationStore.staff(tx, of: [id])[id] ?? [], try await OrganisationStore.events(tx, organisationId: id))
+             try await OrganisationStore.staff(tx, of: [id])[id] ?? [], try await OrganisationStore.events(tx, organisationId: id),
+             try await DocumentStore.list(tx, organisationId: id))
         }
         let catalog = try await self.catalog.catalog(actor: actor)
         let people = try await staff.staffMembers(ids: members.map(\.userId))
@@ -197,8 +192,9 @@ extension ResourcesService {
             staff: members.compactMap { m in people[m.userId].map { OrganisationMember(userId: m.userId, name: $0.displayName, intake: m.intake) } },
             events: events, figures: figures,
             requests: try await requests.requests(givenTo: organisation.unitKey, within: ownStaff ? nil : actor.scope.path, limit: 50),
-            received: try await donationsReceived(by: id),
-            mayManage: actor.may(.resourcesManage) && actor.scope.contains(path: organisation.regionPath))
+            received: try await donationsReceived(by: id), documents: documents,
+            mayManage: actor.may(.resourcesManage) && actor.scope.contains(path: organisation.regionPath),
+            mayKeepDocuments: keepsDocuments(organisation, ownStaff: ownStaff, actor: actor))
     }
 
     /// The organisation under its row lock, if the actor keeps its record.
@@ -276,7 +272,11 @@ public struct OrganisationRecord: Sendable {
     public let requests: [RequestSummary]
     /// 收到的捐赠: uses of donations given to it, newest first.
     public let received: [(allocation: Allocation, donation: Donation)]
+    /// 证照与年报, without their bytes, newest first.
+    public let documents: [OrganisationDocument]
     /// The actor keeps its record (registered in their scope).
     public let mayManage: Bool
+    /// The actor may add and remove its documents (its registrar or its own staff).
+    public let mayKeepDocuments: Bool
     public var intake: OrganisationMember? { staff.first(where: \.intake) }
 }

@@ -25,6 +25,7 @@ extension ResourcesService {
         let items = Array(Set(draft.itemIds)).sorted()
         if let unknown = items.first(where: { catalog.item($0) == nil }) { throw DomainError.invalid("itemIds", "服务项目 \(unknown) 不在服务目录中") }
         let node = draft.post == .organisation ? nil : try await regions.node(draft.regionId, actor: actor)
+        if let residentId = draft.residentId { try await checkResident(residentId, actor: actor) }
         let now = clock.now().millis
         let saved = try await database.write { tx -> Int64 in
             var path = node?.path ?? ""
@@ -37,7 +38,12 @@ extension ResourcesService {
             guard actor.scope.contains(path: member.regionPath) || path.hasPrefix(member.regionPath) else {
                 throw DomainError.invalid("userId", "请选择本辖区的社工账号")
             }
-            let values = SocialWorkerValues(userId: draft.userId, certificate: draft.certificate, certificateNumber: number.isEmpty ? nil : number,
+            if let residentId = draft.residentId,
+               let holder = try await SocialWorkerStore.rows(tx, where: "w.resident_id = \(bind: residentId)").first,
+               try holder.decode(column: "id", as: Int64.self) != id {
+                throw DomainError.invalid("residentId", "这位居民已关联另一名社工")
+            }
+            let values = SocialWorkerValues(userId: draft.userId, residentId: draft.residentId, certificate: draft.certificate, certificateNumber: number.isEmpty ? nil : number,
                                             post: draft.post, organisationId: draft.post == .organisation ? draft.organisationId : nil,
                                             regionPath: path, trainingHours: draft.trainingHours,
                                             trainingTopics: draft.trainingTopics.trimmingWhitespace, casework: draft.casework)
@@ -78,7 +84,7 @@ extension ResourcesService {
 
     /// What the audit keeps of a worker's record (the casework as counts only).
     static func auditValues(_ v: SocialWorkerValues, items: [Int64]) -> AuditValues {
-        ["user": String(v.userId), "certificate": v.certificate?.rawValue ?? "", "number": v.certificateNumber ?? "", "post": v.post.rawValue,
+        ["user": String(v.userId), "resident": v.residentId.map(String.init) ?? "", "certificate": v.certificate?.rawValue ?? "", "number": v.certificateNumber ?? "", "post": v.post.rawValue,
          "organisation": v.organisationId.map(String.init) ?? "", "place": v.regionPath, "hours": String(v.trainingHours),
          "topics": v.trainingTopics, "cases": "\(v.casework.individual)/\(v.casework.group)/\(v.casework.community)",
          "items": items.map(String.init).joined(separator: ",")]
@@ -89,9 +95,17 @@ extension ResourcesService {
             if let value = try? row.decode(column: column, as: String?.self) { return value ?? "" }
             return (try? row.decode(column: column, as: Int64?.self))?.map(String.init) ?? ""
         }
-        return ["user": text("user_id"), "certificate": text("certificate"), "number": text("certificate_number"), "post": text("post"),
+        return ["user": text("user_id"), "resident": text("resident_id"), "certificate": text("certificate"), "number": text("certificate_number"), "post": text("post"),
                 "organisation": text("organisation_id"), "place": text("region_path"), "hours": text("training_hours"),
                 "topics": text("training_topics"), "cases": "\(text("individual_cases"))/\(text("group_cases"))/\(text("community_cases"))"]
+    }
+
+    /// A resident the actor may read in the registry; else a mistake they can mend.
+    func checkResident(_ id: Int64, actor: Actor) async throws {
+        guard actor.may(.residentView) else { throw DomainError.invalid("residentId", "本账号不能查阅居民登记，无法关联居民档案") }
+        do { _ = try await residents.resident(id, actor: actor) } catch let error as DomainError where error.kind == .notFound {
+            throw DomainError.invalid("residentId", "所选居民不在本辖区的居民登记中")
+        }
     }
 
     func workers(_ tx: Tx, _ rows: [any SQLRow]) async throws -> [SocialWorker] {
@@ -119,9 +133,12 @@ extension ResourcesService {
 public struct SocialWorkerDraft: Sendable {
     public var userId: Int64, certificate: CertificateLevel?, certificateNumber: String, post: SocialWorkPost
     public var organisationId: Int64?, regionId: Int64, trainingHours: Int, trainingTopics: String, casework: Casework, itemIds: [Int64]
+    /// The registry resident the worker is, if the community keeps them there too.
+    public var residentId: Int64?
     public init(userId: Int64, certificate: CertificateLevel? = nil, certificateNumber: String = "", post: SocialWorkPost,
                 organisationId: Int64? = nil, regionId: Int64, trainingHours: Int = 0, trainingTopics: String = "",
-                casework: Casework = Casework(), itemIds: [Int64] = []) {
+                casework: Casework = Casework(), itemIds: [Int64] = [], residentId: Int64? = nil) {
+        self.residentId = residentId
         (self.userId, self.certificate, self.certificateNumber, self.post) = (userId, certificate, certificateNumber, post)
         (self.organisationId, self.regionId, self.trainingHours, self.trainingTopics) = (organisationId, regionId, trainingHours, trainingTopics)
         (self.casework, self.itemIds) = (casework, itemIds)

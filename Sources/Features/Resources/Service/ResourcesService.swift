@@ -2,6 +2,7 @@ import Foundation
 import LinliKit
 import Regions
 import Requests
+import Residents
 import Volunteers
 
 /// 五社资源 — social organisations, charity resources (donors, donations and where each part
@@ -15,13 +16,16 @@ public struct ResourcesService: Sendable {
     let catalog: CatalogService
     let calendar: CalendarService
     let staff: any StaffDirectory
+    /// The registry, for a social worker's link to the resident they are.
+    let residents: ResidentService
     /// Volunteer teams, when the district runs the volunteers feature.
     let volunteers: VolunteerService?
     public let settings: ResourcesSettings
 
     public init(database: Database, audit: AuditLog, clock: any Clock, regions: RegionService, requests: RequestService,
-                catalog: CatalogService, calendar: CalendarService, staff: any StaffDirectory, volunteers: VolunteerService? = nil,
-                settings: ResourcesSettings) {
+                catalog: CatalogService, calendar: CalendarService, staff: any StaffDirectory, residents: ResidentService,
+                volunteers: VolunteerService? = nil, settings: ResourcesSettings) {
+        self.residents = residents
         (self.database, self.audit, self.clock, self.regions, self.settings) = (database, audit, clock, regions, settings)
         (self.requests, self.catalog, self.calendar, self.staff, self.volunteers) = (requests, catalog, calendar, staff, volunteers)
     }

@@ -92,5 +92,17 @@ enum ResourcesMigrations {
             // 收到的捐赠 of an organisation: the uses naming it.
             "CREATE INDEX donation_allocations_target ON donation_allocations (target_kind, target_id, id)",
         ] },
+        // 证照与年报: the file itself is kept with its checked type and digest.
+        Migration("resources.003") { engine in [
+            """
+            CREATE TABLE organisation_documents (
+              id \(engine.autoIncrementPrimaryKey), organisation_id BIGINT NOT NULL REFERENCES organisations(id), kind TEXT NOT NULL,
+              title TEXT NOT NULL, content_type TEXT NOT NULL, byte_count BIGINT NOT NULL, sha256 TEXT NOT NULL,
+              data \(engine.blobType) NOT NULL, uploaded_by_name TEXT NOT NULL, uploaded_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX organisation_documents_organisation ON organisation_documents (organisation_id, id)",
+            // A registry resident is at most one social worker.
+            "CREATE UNIQUE INDEX social_workers_resident ON social_workers (resident_id)",
+        ] },
     ]
 }

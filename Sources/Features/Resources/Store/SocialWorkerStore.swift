@@ -10,7 +10,7 @@ enum SocialWorkerStore {
         """
 
     static func values(_ d: SocialWorkerValues) -> [ColumnValue] {
-        [("user_id", d.userId), ("certificate", d.certificate?.rawValue), ("certificate_number", d.certificateNumber), ("post", d.post.rawValue),
+        [("user_id", d.userId), ("resident_id", d.residentId), ("certificate", d.certificate?.rawValue), ("certificate_number", d.certificateNumber), ("post", d.post.rawValue),
          ("organisation_id", d.organisationId), ("region_path", d.regionPath), ("training_hours", Int64(d.trainingHours)),
          ("training_topics", d.trainingTopics), ("individual_cases", Int64(d.casework.individual)), ("group_cases", Int64(d.casework.group)),
          ("community_cases", Int64(d.casework.community))]
@@ -68,6 +68,6 @@ enum SocialWorkerStore {
 
 /// A checked social worker's record.
 struct SocialWorkerValues: Sendable {
-    let userId: Int64, certificate: CertificateLevel?, certificateNumber: String?, post: SocialWorkPost, organisationId: Int64?
+    let userId: Int64, residentId: Int64?, certificate: CertificateLevel?, certificateNumber: String?, post: SocialWorkPost, organisationId: Int64?
     let regionPath: String, trainingHours: Int, trainingTopics: String, casework: Casework
 }
