@@ -1,8 +1,12 @@
 """五社资源 in a real browser: a resident's request for 独居老人探访; the community worker opens
 the matching from the request's dispatch box, sees the candidates ranked with their reasons,
 and gives it to 东关社工服务中心; the centre's 接单人 signs for it and reports on a 390 px phone;
-the organisation's page then shows the request, and a donation's receipt lists its uses."""
+the organisation's page then shows the request, the centre uploads its 年报 as a PDF which the
+community worker downloads, and a donation's receipt lists its uses."""
+import os
+
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from serving import signed_in
 from volunteers import PHONE, submit
@@ -59,6 +63,24 @@ def walk_dispatcher_matches_a_request_to_an_organisation_and_its_worker_handles_
         assert "东关社工服务中心" in phone.find_element(By.TAG_NAME, "h1").text
         assert "独居老人探访" in phone.find_element(By.ID, "organisation-requests").text
         assert phone.find_elements(By.CSS_SELECTOR, "#organisation-requests a"), "the intake cannot open the request it handles"
+        # The centre sends its 年报 itself: a PDF chosen on the phone, then listed on its page.
+        report = os.path.join(str(work), "nianbao-2025.pdf")
+        with open(report, "wb") as out:
+            out.write(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        phone.find_element(By.CSS_SELECTOR, "#organisation-documents summary").click()
+        form = phone.find_element(By.ID, "document-form")
+        Select(form.find_element(By.NAME, "kind")).select_by_visible_text("年度报告")
+        form.find_element(By.NAME, "title").send_keys("2025 年度工作报告")
+        form.find_element(By.NAME, "file").send_keys(report)
+        submit(phone, form.find_element(By.CSS_SELECTOR, "button"))
+        assert "已上传：2025 年度工作报告" in phone.page_source
+        no_sideways_scroll(phone, "本组织 with its documents")
+        link = phone.find_element(By.PARTIAL_LINK_TEXT, "2025 年度工作报告").get_attribute("href")
+        # The community worker who reads the centre downloads the same file.
+        staff, _ = signed_in(base, "sq.staff")
+        download = staff.get(link)
+        assert download.status_code == 200 and download.headers["Content-Type"] == "application/pdf", download.status_code
+        assert download.content.startswith(b"%PDF-1.4") and "attachment" in download.headers["Content-Disposition"]
         # Another organisation's record is not the account's to read.
         phone.get(base + "/resources/organisations/2")
         assert "建设社区老年协会" not in phone.page_source and "没有" in phone.find_element(By.TAG_NAME, "main").text, phone.page_source[:400]
