@@ -34,10 +34,13 @@ public final class LinliSystem: ServiceProvider, Sendable {
             if migrate {
                 try await DataKeyRotation.settle(database, dataDirectory: configuration.dataDirectory, owners: composition.sealedDataOwners)
             }
-            let key = try PersonalDataVault.loadKey(environment: ProcessInfo.processInfo.environment,
-                                                    dataDirectory: configuration.dataDirectory)
+            let environment = ProcessInfo.processInfo.environment
+            let key = try PersonalDataVault.loadKey(environment: environment, dataDirectory: configuration.dataDirectory)
+            let sequencer = AuditSequencer(database: database, clock: clock,
+                                           signer: try AuditSigner.load(environment: environment, dataDirectory: configuration.dataDirectory),
+                                           settings: try AuditSequencer.Settings.from(environment: environment))
             return try LinliSystem(configuration: configuration, composition: composition, database: database, clock: clock,
-                                   logger: logger, key: key)
+                                   logger: logger, key: key, sequencer: sequencer)
         } catch {
             await database.close()
             throw error
@@ -47,8 +50,12 @@ public final class LinliSystem: ServiceProvider, Sendable {
     /// The master key in use (for rotation only).
     let key: Data
 
+    /// Chains the audit entries after their changes commit (`AuditSequencer`).
+    public let sequencer: AuditSequencer
+
     init(configuration: Configuration, composition: Composition, database: Database, clock: any Clock, logger: Logger,
-         key: SymmetricKey) throws {
+         key: SymmetricKey, sequencer: AuditSequencer) throws {
+        self.sequencer = sequencer
         self.configuration = configuration
         self.composition = composition
         self.database = database
@@ -90,10 +97,21 @@ public final class LinliSystem: ServiceProvider, Sendable {
     /// The operator at the command line: every permission, the whole tree.
     public var commandLineActor: Actor { Actor.commandLine(permissions: Set(composition.permissions)) }
 
-    /// Every feature's background work.
-    public var jobs: [BackgroundJob] { features.flatMap(\.jobs) }
+    /// Every feature's background work, and the audit sequencer every second (each instance
+    /// tries; one at a time gets the lock and chains what all of them wrote).
+    public var jobs: [BackgroundJob] {
+        let sequencer = sequencer
+        return features.flatMap(\.jobs) + [.every(.seconds(1), "audit-sequencer") { _ in _ = try await sequencer.round() }]
+    }
 
-    public func close() async { await database.close() }
+    /// Closes the database; first chains what is left to chain unless `sequencing` is false
+    /// (`audit verify` reads the log as it finds it).
+    public func close(sequencing: Bool = true) async {
+        if sequencing {
+            do { try await sequencer.drain() } catch { logger.warning("audit sequencer failed at close", metadata: ["error": .string("\(error)")]) }
+        }
+        await database.close()
+    }
 }
 
 public enum SystemError: Error, CustomStringConvertible {

@@ -54,7 +54,10 @@ func makeLogger() -> Logger {
 }
 
 /// Opens the system, runs `body`, closes it; user errors print in zh-CN and exit non-zero.
-func withSystem<T>(_ configuration: Configuration, migrate: Bool = true, _ body: (LinliSystem) async throws -> T) async throws -> T {
+/// What the command wrote to the audit log is chained before it exits, unless `sequencing` is
+/// false (`audit verify`, which reads the log as it finds it).
+func withSystem<T>(_ configuration: Configuration, migrate: Bool = true, sequencing: Bool = true,
+                   _ body: (LinliSystem) async throws -> T) async throws -> T {
     let system: LinliSystem
     do {
         system = try await LinliSystem.open(configuration, logger: makeLogger(), migrate: migrate)
@@ -63,13 +66,13 @@ func withSystem<T>(_ configuration: Configuration, migrate: Bool = true, _ body:
     }
     do {
         let result = try await body(system)
-        await system.close()
+        await system.close(sequencing: sequencing)
         return result
     } catch let error as DomainError {
-        await system.close()
+        await system.close(sequencing: sequencing)
         throw ValidationError(error.message)
     } catch {
-        await system.close()
+        await system.close(sequencing: sequencing)
         throw error
     }
 }

@@ -89,19 +89,53 @@ struct UserCommand: AsyncParsableCommand {
 }
 
 struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "审计日志", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "审计日志",
+                                                    subcommands: [Verify.self, Checkpoints.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "逐条校验审计哈希链，指出第一条被修改或删除的记录")
+        static let configuration = CommandConfiguration(
+            abstract: "逐条校验审计哈希链和已签名的检查点，指出第一条被修改、删除或超时未入链的记录；--against 对照外部保存的检查点文件")
         @OptionGroup var database: DatabaseOptions
+        @Option(help: "外部见证保存的检查点文件（linli audit checkpoints --export 导出），证明审计链仍延续其中每个检查点")
+        var against: String?
 
         func run() async throws {
-            let finding = try await withSystem(database.configuration(), migrate: false) { system in
-                try await AuditLog.verify(system.database)
+            var witnessed: [AuditCheckpoint] = []
+            if let against {
+                guard let data = FileManager.default.contents(atPath: against) else { throw ValidationError("无法读取检查点文件 \(against)") }
+                do { witnessed = try AuditCheckpoint.parseLines(String(decoding: data, as: UTF8.self)) } catch let error as DomainError {
+                    throw ValidationError(error.message)
+                }
+                if witnessed.isEmpty { throw ValidationError("检查点文件 \(against) 中没有检查点") }
             }
-            print(finding.message)
+            let finding = try await withSystem(database.configuration(), migrate: false, sequencing: false) { system in
+                try await AuditLog.verify(system.database, witnessed: witnessed, maxDelayMillis: system.sequencer.settings.maxDelayMillis,
+                                          now: system.clock.now().millis)
+            }
+            print(finding.message + (witnessed.isEmpty ? "" : "（对照 \(witnessed.count) 个外部检查点）"))
             if case .intact = finding { return }
             throw ExitCode(2)
+        }
+    }
+
+    struct Checkpoints: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "已签名的审计链检查点：--export 写给外部见证（每行一个 JSON）")
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "先把未入链的记录入链并签一个最新检查点，再导出") var export = false
+        @Option(help: "写入此文件（默认打印到标准输出）") var output: String?
+
+        func run() async throws {
+            let checkpoints = try await withSystem(database.configuration()) { system in
+                if export { try await system.sequencer.drain(checkpoint: true) }
+                return try await system.sequencer.checkpoints()
+            }
+            let text = try AuditCheckpoint.exportLines(checkpoints)
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("无法写入 \(output)") }
+                print("已导出 \(checkpoints.count) 个检查点到 \(output)")
+            } else {
+                print(text, terminator: "")
+            }
         }
     }
 }

@@ -68,7 +68,7 @@ struct DutyServiceTests {
             try await system.duty.setPhone(regionId: f.c1.id, phone: "", actor: staff)
             #expect(try await system.duty.roster(regionId: f.c1.id, actor: staff).phone == nil)
             let audit = try await system.database.read { tx in
-                try await tx.sql.raw("SELECT action FROM audit_log WHERE action LIKE 'duty.%' ORDER BY seq").all()
+                try await tx.sql.raw("SELECT action FROM audit_log WHERE action LIKE 'duty.%' ORDER BY id").all()
                     .map { try $0.decode(column: "action", as: String.self) }
             }
             #expect(audit == ["duty.phone.set", "duty.phone.set"])

@@ -41,7 +41,7 @@ struct RequestFlowTests {
             let kinds = try await f.requests.detail(id, actor: staff).events.map(\.kind.rawValue)
             #expect(kinds == ["submit", "register", "comment", "dispatch", "claim", "report", "verify_pass", "rate"])
             let audit = try await system.database.read { tx in
-                try await tx.sql.raw("SELECT action FROM audit_log WHERE entity_type = 'request' AND entity_id = \(bind: String(id)) ORDER BY seq").all()
+                try await tx.sql.raw("SELECT action FROM audit_log WHERE entity_type = 'request' AND entity_id = \(bind: String(id)) ORDER BY id").all()
                     .map { try $0.decode(column: "action", as: String.self) }
             }
             #expect(audit == kinds.map { "request." + $0 })

@@ -48,6 +48,7 @@ struct BulkLoadTests {
                 try await system.residents.bulkLoad(drafts, places: [:], actor: Actor(userId: 1, username: "x", displayName: "x", role: .districtAdmin,
                     scope: Scope(regionId: 1, path: "/1/"), permissions: try LinliPermissions.all, ip: nil))
             }
+            try await system.sequencer.drain()
             guard case .intact = try await AuditLog.verify(system.database) else { Issue.record("audit chain broken"); return }
         }
     }

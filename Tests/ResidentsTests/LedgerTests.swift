@@ -73,6 +73,7 @@ struct LedgerTests {
             #expect(try await f.auditCount() == before + count + 1)
             let created = try await system.auditTrail.entries(.init(action: "resident.create", limit: 3), actor: f.actor(.districtAdmin))
             #expect(created.map { $0.after?.contains("\"source\":\"import\"") == true } == [true, true, true])
+            try await system.sequencer.drain()
             #expect(try await AuditLog.verify(system.database) == .intact(rows: Int64(before + count + 1)))
             var query = ResidentQuery()
             query.tags = ["独居老人"]
@@ -131,6 +132,7 @@ struct LedgerTests {
             renamed.name = "改名"
             #expect(try await system.residents.search(renamed, actor: staff).total == 400)
             #expect(try await f.auditCount() == before + 400 + 1 + 400 + (count - 400) + 1)
+            try await system.sequencer.drain()
             #expect(try await AuditLog.verify(system.database) == .intact(rows: Int64(before + 400 + 1 + 400 + (count - 400) + 1)))
         }
     }

@@ -95,7 +95,7 @@ struct CheckInAndRecordsTests {
                 try await system.database.write { tx in try await tx.sql.raw("DELETE FROM service_records").run() }
             }
             let audit = try await system.database.read { tx in
-                try await tx.sql.raw("SELECT action FROM audit_log WHERE action LIKE 'service_record.%' ORDER BY seq").all()
+                try await tx.sql.raw("SELECT action FROM audit_log WHERE action LIKE 'service_record.%' ORDER BY id").all()
                     .map { try $0.decode(column: "action", as: String.self) }
             }
             #expect(audit == ["service_record.certify", "service_record.correction_ask", "service_record.correction_decide"])

@@ -10,11 +10,11 @@ struct AuditRoutes: APIDocumenting {
 
     struct EntryView {
         struct Change { let field: String, before: String?, after: String?, both: Bool }
-        let seq: Int64, time: String, actor: String, ip: String, actionLabel: String, entity: String
+        let seq: String, time: String, actor: String, ip: String, actionLabel: String, entity: String
         /// The changed fields, readable; `raw` when a side is not a flat object of text.
         let changes: [Change], hasChanges: Bool, raw: String?
         init(_ record: AuditRecord, _ vocabulary: AuditVocabulary) {
-            seq = record.seq; time = Date(millis: record.at).shanghaiText; actor = record.actorName; ip = record.ip ?? ""
+            seq = record.seq.map(String.init) ?? "待入链"; time = Date(millis: record.at).shanghaiText; actor = record.actorName; ip = record.ip ?? ""
             actionLabel = vocabulary.label(action: record.action)
             entity = "\(vocabulary.label(entity: record.entityType)) \(record.entityId)"
             let lines = AuditChanges.lines(before: record.before, after: record.after)
@@ -28,8 +28,8 @@ struct AuditRoutes: APIDocumenting {
         let canVerify: Bool, finding: String?
     }
     struct APIEntry: Encodable {
-        let seq: Int64, at: Int64, actorId: Int64?, actorName: String, ip: String?, action: String, entityType: String
-        let entityId: String, regionPath: String?, before: String?, after: String?, hash: String
+        let id: Int64, seq: Int64?, at: Int64, actorId: Int64?, actorName: String, ip: String?, action: String, entityType: String
+        let entityId: String, regionPath: String?, before: String?, after: String?, hash: String?
     }
 
     static func filter(_ fields: inout Fields) -> AuditService.Filter {
@@ -37,7 +37,7 @@ struct AuditRoutes: APIDocumenting {
                             entityType: fields.text("entityType", "对象类型", maxLength: 60),
                             entityId: fields.text("entityId", "对象编号", maxLength: 60),
                             actorName: fields.text("actor", "操作人", maxLength: 60),
-                            before: fields.integer("before", "起始序号"),
+                            before: fields.integer("before", "从此编号之前"),
                             limit: Int(fields.integer("limit", "条数", range: 1...200) ?? 50))
     }
 
@@ -53,7 +53,7 @@ struct AuditRoutes: APIDocumenting {
         let records = try await service.entries(filter, actor: actor)
         var next: String?
         if records.count == filter.limit, let last = records.last {
-            var items = ["before=\(last.seq)"]
+            var items = ["before=\(last.id)"]
             for (key, value) in [("action", filter.action), ("entityType", filter.entityType), ("actor", filter.actorName)] {
                 if let value { items.append("\(key)=\(value.urlQueryEscaped)") }
             }
@@ -74,7 +74,7 @@ struct AuditRoutes: APIDocumenting {
     @Sendable func apiList(_ request: Request, context: AppContext) async throws -> Response {
         let records = try await service.entries(try request.query(Self.filter), actor: try context.requireActor())
         return try Web.json(ItemList(records.map {
-            APIEntry(seq: $0.seq, at: $0.at, actorId: $0.actorId, actorName: $0.actorName, ip: $0.ip, action: $0.action,
+            APIEntry(id: $0.id, seq: $0.seq, at: $0.at, actorId: $0.actorId, actorName: $0.actorName, ip: $0.ip, action: $0.action,
                      entityType: $0.entityType, entityId: $0.entityId, regionPath: $0.regionPath, before: $0.before,
                      after: $0.after, hash: $0.hash)
         }))
@@ -85,11 +85,11 @@ struct AuditRoutes: APIDocumenting {
             APIOperation("get", "/api/v1/audit", "管辖范围内的审计日志（新到旧）", tag: "审计",
                          query: Fields.rules { _ = filter(&$0) }, answer: .json("AuditList")),
         ], schemas: [
-            "AuditEntry": object(["seq": integer, "at": integer, "actorId": nullable(integer), "actorName": string,
+            "AuditEntry": object(["id": integer, "seq": nullable(integer), "at": integer, "actorId": nullable(integer), "actorName": string,
                                   "ip": nullable(string), "action": string, "entityType": string, "entityId": string,
                                   "regionPath": nullable(string), "before": nullable(string), "after": nullable(string),
-                                  "hash": string],
-                                 required: ["seq", "at", "actorName", "action", "entityType", "entityId", "hash"]),
+                                  "hash": nullable(string)],
+                                 required: ["id", "at", "actorName", "action", "entityType", "entityId"]),
             "AuditList": list("AuditEntry"),
         ])
     }

@@ -12,8 +12,9 @@ enum AuditStore {
         if let entityType = filter.entityType { query += " AND entity_type = \(bind: entityType)" }
         if let entityId = filter.entityId { query += " AND entity_id = \(bind: entityId)" }
         if let actorName = filter.actorName { query += " AND actor_name = \(bind: actorName)" }
-        if let before = filter.before { query += " AND seq < \(bind: before)" }
-        query += " ORDER BY seq DESC LIMIT \(bind: min(max(filter.limit, 1), 200))"
+        if let before = filter.before { query += " AND id < \(bind: before)" }
+        // Newest written first: an entry shows at once, before the sequencer gives it a seq.
+        query += " ORDER BY id DESC LIMIT \(bind: min(max(filter.limit, 1), 200))"
         return try await tx.sql.raw(query).all().map(AuditRecord.init(row:))
     }
 }

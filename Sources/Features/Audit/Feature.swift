@@ -18,7 +18,7 @@ public struct AuditFeature: Feature {
     let vocabulary: AuditVocabulary
 
     public init(context: FeatureContext) {
-        service = AuditService(database: context.database)
+        service = AuditService(database: context.database, clock: context.clock)
         vocabulary = context.auditVocabulary
     }
 

@@ -6,7 +6,7 @@ import SQLKit
 public typealias AuditValues = [String: String]
 
 /// Appends to the audit trail inside the caller's transaction, so an audit entry exists
-/// exactly when the change it describes was committed.
+/// exactly when the change it describes was committed; `AuditSequencer` chains it after.
 public struct AuditLog: Sendable {
     let clock: any Clock
 
@@ -29,6 +29,35 @@ public struct AuditLog: Sendable {
         Migration("kernel.audit.002") { _ in [
             "INSERT INTO audit_head (id, seq, hash) SELECT 1, 0, '\(AuditRecord.genesisHash)' WHERE NOT EXISTS (SELECT 1 FROM audit_head)",
         ] },
+        // Chained after commit: a change writes its row with an insert key only, the sequencer
+        // gives it seq and hashes; signed checkpoints of the head are kept beside the chain.
+        Migration("kernel.audit.003") { engine in [
+            """
+            CREATE TABLE audit_log_chained (
+              id \(engine.autoIncrementPrimaryKey), seq BIGINT, at BIGINT NOT NULL, actor_id BIGINT, actor_name TEXT NOT NULL, ip TEXT,
+              action TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, region_path TEXT,
+              before_json TEXT, after_json TEXT, prev_hash TEXT, hash TEXT)
+            """,
+            """
+            INSERT INTO audit_log_chained (id, seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path,
+              before_json, after_json, prev_hash, hash)
+            SELECT seq, seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path, before_json, after_json, prev_hash, hash
+            FROM audit_log ORDER BY seq
+            """,
+            "DROP TABLE audit_log",
+            "ALTER TABLE audit_log_chained RENAME TO audit_log",
+        ] + (engine == .postgres ? [
+            "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log), false)",
+        ] : []) + [
+            "CREATE UNIQUE INDEX audit_log_seq ON audit_log (seq)",
+            "CREATE INDEX audit_log_unsequenced ON audit_log (id) WHERE seq IS NULL",
+            "CREATE INDEX audit_log_region ON audit_log (region_path, id)",
+            "CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id, id)",
+            """
+            CREATE TABLE audit_checkpoints (
+              seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, at BIGINT NOT NULL, public_key TEXT NOT NULL, signature TEXT NOT NULL)
+            """,
+        ] },
     ]
 
     /// One entry to append; see `append(_:actor:entries:)`.
@@ -46,96 +75,90 @@ public struct AuditLog: Sendable {
         }
     }
 
-    @discardableResult
     public func append(_ tx: Tx, actor: Actor, action: AuditAction, entityId: String,
-                       regionPath: String?, before: AuditValues? = nil, after: AuditValues? = nil) async throws -> AuditRecord {
+                       regionPath: String?, before: AuditValues? = nil, after: AuditValues? = nil) async throws {
         try await append(tx, actor: actor, entries: [Entry(action: action, entityId: entityId,
-                                                          regionPath: regionPath, before: before, after: after)])[0]
+                                                          regionPath: regionPath, before: before, after: after)])
     }
 
-    /// Appends entries in order (a bulk import's one per resident): the chain is computed
-    /// here link by link, the rows go in a few hundred per statement, the head moves once.
-    @discardableResult
-    public func append(_ tx: Tx, actor: Actor, entries: [Entry]) async throws -> [AuditRecord] {
-        guard !entries.isEmpty else { return [] }
-        // The head's row lock serialises appends across connections and app instances until
-        // this transaction ends (SQLite already has a single writer). Everything from here to
-        // the commit holds it, so it takes as few round trips as possible.
-        guard let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: tx.engine.rowLock)").first() else {
-            throw MissingHead()
-        }
-        var seq = try head.decode(column: "seq", as: Int64.self)
-        var prevHash = try head.decode(column: "hash", as: String.self)
+    /// Writes entries in order (a bulk import's one per resident), a few hundred per
+    /// statement, outside the chain: nothing here waits for another writer. The sequencer
+    /// chains them after this transaction commits (`AuditSequencer`, docs/architecture.md).
+    public func append(_ tx: Tx, actor: Actor, entries: [Entry]) async throws {
+        guard !entries.isEmpty else { return }
         let at = clock.now().millis
-        var records: [AuditRecord] = []
-        records.reserveCapacity(entries.count)
-        for entry in entries {
-            seq += 1
-            let beforeText = entry.before.map(Self.encode)
-            let afterText = entry.after.map(Self.encode)
-            let hash = AuditRecord.computeHash(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
-                                               action: entry.action.rawValue, entityType: entry.action.entity.rawValue, entityId: entry.entityId,
-                                               regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash)
-            records.append(AuditRecord(seq: seq, at: at, actorId: actor.userId, actorName: actor.username, ip: actor.ip,
-                                       action: entry.action.rawValue, entityType: entry.action.entity.rawValue, entityId: entry.entityId,
-                                       regionPath: entry.regionPath, before: beforeText, after: afterText, prevHash: prevHash, hash: hash))
-            prevHash = hash
+        let rows: [[SQLCell]] = entries.map { entry in
+            [.integer(at), SQLCell(actor.userId), .text(actor.username), SQLCell(actor.ip), .text(entry.action.rawValue),
+             .text(entry.action.entity.rawValue), .text(entry.entityId), SQLCell(entry.regionPath),
+             SQLCell(entry.before.map(Self.encode)), SQLCell(entry.after.map(Self.encode))]
         }
-        let rows: [[SQLCell]] = records.map { r in
-            [.integer(r.seq), .integer(r.at), SQLCell(r.actorId), .text(r.actorName), SQLCell(r.ip), .text(r.action),
-             .text(r.entityType), .text(r.entityId), SQLCell(r.regionPath), SQLCell(r.before), SQLCell(r.after),
-             .text(r.prevHash), .text(r.hash)]
-        }
-        let moveHead: SQLQueryString = "UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1"
-        if tx.engine == .postgres, rows.count == 1 {
-            // One entry (every change made by hand): entry and head in one statement.
-            try await tx.sql.raw("WITH moved AS (\(moveHead)) INSERT INTO audit_log (\(unsafeRaw: Self.columns.joined(separator: ", "))) VALUES \(SQLQueryString.values(rows[0]))").run()
+        if rows.count == 1 {
+            try await tx.sql.raw("INSERT INTO audit_log (\(unsafeRaw: Self.columns.joined(separator: ", "))) VALUES \(SQLQueryString.values(rows[0]))").run()
         } else {
             try await tx.insert(into: "audit_log", columns: Self.columns, rows: rows)
-            try await tx.sql.raw(moveHead).run()
         }
-        return records
     }
 
-    /// The head row is made by migration `kernel.audit.002`; without it appends would not
-    /// be serialised.
-    struct MissingHead: Error, CustomStringConvertible {
-        var description: String { "audit_head has no row: the database was not migrated (linli migrate)" }
-    }
-
-    static let columns = ["seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "region_path",
-                          "before_json", "after_json", "prev_hash", "hash"]
+    /// The columns a change writes; `id` comes from the table, the chain's from the sequencer.
+    static let columns = ["at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "region_path",
+                          "before_json", "after_json"]
 
     static func encode(_ values: AuditValues) -> String {
         CanonicalJSON.object(values)
     }
 
-    /// Walks the whole chain in pages and reports the first break.
-    public static func verify(_ database: Database, pageSize: Int = 2000) async throws -> AuditChainFinding {
+    /// Walks the whole chain in pages and reports the first break; then every checkpoint kept
+    /// beside it and every one in `witnessed` (an outside copy) against the chain; then the
+    /// entries still unsequenced `maxDelayMillis` after they were written.
+    public static func verify(_ database: Database, witnessed: [AuditCheckpoint] = [],
+                              maxDelayMillis: Int64 = AuditSequencer.Settings().maxDelayMillis, now: Int64 = SystemClock().now().millis,
+                              pageSize: Int = 2000) async throws -> AuditChainFinding {
+        let kept = try await database.read { tx in try await AuditCheckpointStore.all(tx) }
+        var checkpoints: [Int64: [AuditCheckpoint]] = [:]
+        for checkpoint in kept + witnessed {
+            guard checkpoint.isSigned else { return .badCheckpoint(seq: checkpoint.seq) }
+            checkpoints[checkpoint.seq, default: []].append(checkpoint)
+        }
         var walker = AuditChainWalker()
         var after: Int64 = 0
         while true {
             let cursor = after
             let page = try await database.read { tx in
-                try await tx.sql.raw("SELECT * FROM audit_log WHERE seq > \(bind: cursor) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))").all()
+                try await tx.sql.raw("""
+                    SELECT * FROM audit_log WHERE seq > \(bind: cursor) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))
+                    """).all()
             }
             if page.isEmpty { break }
             for row in page {
                 let record = try AuditRecord(row: row)
                 if let finding = walker.check(record) { return finding }
-                after = record.seq
+                if let seq = record.seq, let witnessed = checkpoints[seq], witnessed.contains(where: { $0.hash != record.hash }) {
+                    return .rewritten(seq: seq)
+                }
+                after = record.seq ?? after
             }
         }
+        let last = walker.expectedSeq - 1
+        if let beyond = checkpoints.keys.filter({ $0 > last }).min() { return .rewritten(seq: beyond) }
         let head = try await database.read { tx in try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() }
-        guard let head else { return walker.expectedSeq == 1 ? .intact(rows: 0) : .truncated(after: 0) }
-        return walker.finish(headSeq: try head.decode(column: "seq", as: Int64.self),
-                             headHash: try head.decode(column: "hash", as: String.self))
+        guard let head else { return last == 0 ? .intact(rows: 0) : .truncated(after: 0) }
+        let finding = walker.finish(headSeq: try head.decode(column: "seq", as: Int64.self),
+                                    headHash: try head.decode(column: "hash", as: String.self))
+        guard finding.isIntact else { return finding }
+        let late = try await database.read { tx in
+            try await tx.sql.raw("""
+                SELECT COUNT(*) AS n, MIN(at) AS oldest FROM audit_log WHERE seq IS NULL AND at < \(bind: now - maxDelayMillis)
+                """).first()!
+        }
+        let count = try late.decode(column: "n", as: Int64.self)
+        if count > 0 { return .unsequenced(count: count, oldestAt: try late.decode(column: "oldest", as: Int64.self)) }
+        return finding
     }
 }
 
 extension AuditRecord {
     public init(row: any SQLRow) throws {
-        self.init(seq: try row.decode(column: "seq", as: Int64.self),
+        self.init(id: try row.decode(column: "id", as: Int64.self), seq: try row.decode(column: "seq", as: Int64?.self),
                   at: try row.decode(column: "at", as: Int64.self),
                   actorId: try row.decode(column: "actor_id", as: Int64?.self),
                   actorName: try row.decode(column: "actor_name", as: String.self),
@@ -146,7 +169,7 @@ extension AuditRecord {
                   regionPath: try row.decode(column: "region_path", as: String?.self),
                   before: try row.decode(column: "before_json", as: String?.self),
                   after: try row.decode(column: "after_json", as: String?.self),
-                  prevHash: try row.decode(column: "prev_hash", as: String.self),
-                  hash: try row.decode(column: "hash", as: String.self))
+                  prevHash: try row.decode(column: "prev_hash", as: String?.self),
+                  hash: try row.decode(column: "hash", as: String?.self))
     }
 }

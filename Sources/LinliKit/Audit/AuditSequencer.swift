@@ -1,0 +1,130 @@
+import Foundation
+import SQLKit
+
+/// 入链 — chains audit entries after their changes commit, one sequencer at a time across
+/// instances (PostgreSQL: a transaction-level advisory lock; SQLite: its one writer). Each
+/// round takes the unsequenced entries every earlier round could not see, in insert order,
+/// gives them the next `seq` and their hashes, moves the head, and signs a checkpoint of it
+/// when one is due — all in one transaction. Why this keeps one unbroken chain with every
+/// committed entry in it exactly once: docs/architecture.md, "The audit chain".
+public struct AuditSequencer: Sendable {
+    public struct Settings: Sendable, Equatable {
+        /// An entry unsequenced longer than this is a failure of `audit verify`
+        /// (`LINLI_AUDIT_MAX_DELAY_SECONDS`).
+        public var maxDelayMillis: Int64 = 60_000
+        /// A checkpoint is signed when the head moved and this long has passed since the last
+        /// one (`LINLI_AUDIT_CHECKPOINT_SECONDS`).
+        public var checkpointMillis: Int64 = 300_000
+        /// Entries chained per transaction.
+        public var batch = 5000
+        public init() {}
+
+        public static func from(environment: [String: String]) throws -> Settings {
+            var settings = Settings()
+            func seconds(_ name: String, _ range: ClosedRange<Int64>) throws -> Int64? {
+                guard let text = environment[name], !text.isEmpty else { return nil }
+                guard let value = Int64(text), range.contains(value) else {
+                    throw AuditKeyError("\(name) 应为 \(range.lowerBound) 到 \(range.upperBound) 之间的秒数")
+                }
+                return value * 1000
+            }
+            if let delay = try seconds("LINLI_AUDIT_MAX_DELAY_SECONDS", 5...86_400) { settings.maxDelayMillis = delay }
+            if let every = try seconds("LINLI_AUDIT_CHECKPOINT_SECONDS", 1...86_400) { settings.checkpointMillis = every }
+            return settings
+        }
+    }
+
+    public enum Round: Sendable, Equatable {
+        /// Another instance's sequencer holds the lock: it does this round's work.
+        case elsewhere
+        case sequenced(Int)
+    }
+
+    let database: Database
+    let clock: any Clock
+    let signer: AuditSigner?
+    public let settings: Settings
+
+    public init(database: Database, clock: any Clock, signer: AuditSigner?, settings: Settings = Settings()) {
+        (self.database, self.clock, self.signer, self.settings) = (database, clock, signer, settings)
+    }
+
+    /// Lock for "the sequencer" across instances ("LINLI" as a number).
+    static let advisoryLock: Int64 = 0x4C_49_4E_4C_49
+
+    /// One round: up to `batch` entries chained, and a checkpoint when due (or `checkpointNow`).
+    @discardableResult
+    public func round(checkpointNow: Bool = false) async throws -> Round {
+        let now = clock.now().millis
+        return try await database.write { tx in
+            if tx.engine == .postgres {
+                let locked = try await tx.sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.advisoryLock)) AS locked").first()!
+                guard try locked.decode(column: "locked", as: Bool.self) else { return .elsewhere }
+            }
+            guard let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: tx.engine.rowLock)").first() else {
+                throw MissingHead()
+            }
+            var seq = try head.decode(column: "seq", as: Int64.self)
+            var prevHash = try head.decode(column: "hash", as: String.self)
+            let rows = try await tx.sql.raw("""
+                SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT \(unsafeRaw: String(settings.batch))
+                """).all().map(AuditRecord.init(row:))
+            var links: [[SQLCell]] = []
+            links.reserveCapacity(rows.count)
+            for record in rows {
+                seq += 1
+                let hash = record.hash(seq: seq, prevHash: prevHash)
+                links.append([.integer(record.id), .integer(seq), .text(prevHash), .text(hash)])
+                prevHash = hash
+            }
+            for chunk in stride(from: 0, to: links.count, by: 500).map({ links[$0..<min($0 + 500, links.count)] }) {
+                var values: SQLQueryString = ""
+                for (index, link) in chunk.enumerated() {
+                    if index > 0 { values += ", " }
+                    values += SQLQueryString.values(link)
+                }
+                // Only rows still unsequenced: a row is given its place once.
+                try await tx.sql.raw("""
+                    WITH v(id, seq, prev_hash, hash) AS (VALUES \(values))
+                    UPDATE audit_log SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+                    FROM v WHERE audit_log.id = v.id AND audit_log.seq IS NULL
+                    """).run()
+            }
+            if !rows.isEmpty {
+                try await tx.sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1").run()
+            }
+            if let signer, seq > 0 {
+                let last = try await AuditCheckpointStore.latest(tx)
+                if (last?.seq ?? 0) < seq, checkpointNow || now - (last?.at ?? 0) >= settings.checkpointMillis {
+                    try await AuditCheckpointStore.insert(tx, try signer.sign(seq: seq, hash: prevHash, at: now))
+                }
+            }
+            return .sequenced(rows.count)
+        }
+    }
+
+    /// Rounds until nothing is left to chain here (a command before it exits, a test before it
+    /// verifies); stops at once when another instance is sequencing.
+    @discardableResult
+    public func drain(checkpoint: Bool = false) async throws -> Int {
+        var total = 0
+        while true {
+            switch try await round(checkpointNow: checkpoint) {
+            case .elsewhere: return total
+            case .sequenced(let count):
+                total += count
+                if count < settings.batch { return total }
+            }
+        }
+    }
+
+    /// The checkpoints kept, oldest first (for `audit checkpoints --export`).
+    public func checkpoints() async throws -> [AuditCheckpoint] {
+        try await database.read { tx in try await AuditCheckpointStore.all(tx) }
+    }
+
+    /// The head row is made by migration `kernel.audit.002`.
+    struct MissingHead: Error, CustomStringConvertible {
+        var description: String { "audit_head has no row: the database was not migrated (linli migrate)" }
+    }
+}
