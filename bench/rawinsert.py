@@ -2,12 +2,12 @@
 """The storage ceiling for intake: how many "intakes' worth" of rows the database itself takes
 per second, with no HTTP, no Swift and no service code in between.
 
-One intake through Linli writes a request row, its first event, an audit entry (and moves the
-audit head), and notices. bench/run measures how many rows of each table one intake really
+One intake through Linli writes a request row, its first event, an audit entry (unchained: the
+sequencer chains it after the commit, docs/architecture.md), and notices. bench/run measures how many rows of each table one intake really
 wrote (row counts before and after the intake scenario) and passes them here as
 `--rows table=n,...`. Each transaction then writes that many copies of the newest row of each
-table (fresh keys, a fresh tracking code) and moves the audit head, exactly as one intake's
-transaction does — straight into SQLite through its C library (Python's sqlite3) with Linli's
+table (fresh keys, a fresh tracking code, the audit entry without its place in the chain),
+exactly as one intake's transaction does — straight into SQLite through its C library (Python's sqlite3) with Linli's
 settings (WAL, synchronous=NORMAL, foreign keys on), or into PostgreSQL through psycopg with
 the server's own durability settings, from as many clients as the intake scenario used.
 
@@ -24,12 +24,12 @@ import sqlite3
 import threading
 import time
 
-KEYS = {"audit_log": "seq"}
 _people = itertools.count(10**12)
 # Columns a copy must not repeat: a request's tracking code; a sign-up's person (one active
-# sign-up per person and activity).
+# sign-up per person and activity); an audit entry's place in the chain, which the sequencer gives.
 FRESH = {"requests": {"tracking_code": lambda: secrets.token_hex(6).upper(), "idempotency_key": lambda: None},
-         "activity_signups": {"resident_id": lambda: next(_people)}}
+         "activity_signups": {"resident_id": lambda: next(_people)},
+         "audit_log": {"seq": lambda: None, "prev_hash": lambda: None, "hash": lambda: None}}
 
 
 def connect_sqlite(path):
@@ -49,7 +49,7 @@ class Table:
 
     def __init__(self, conn, name, count, engine):
         self.name, self.count = name, count
-        self.key = KEYS.get(name, "id")
+        self.key = "id"
         cur = conn.cursor()
         cur.execute(f"SELECT * FROM {name} ORDER BY {self.key} DESC LIMIT 1")
         row = cur.fetchone()
@@ -57,16 +57,13 @@ class Table:
         columns = [d[0] for d in cur.description]
         self.template = dict(zip(columns, row))
         mark = "?" if engine == "sqlite" else "%s"
-        # The key is assigned by the database, except the audit log's sequence number.
+        # The key is assigned by the database.
         self.columns = [c for c in columns if c != "id"]
         self.sql = f"INSERT INTO {name} ({', '.join(self.columns)}) VALUES ({', '.join([mark] * len(self.columns))})"
 
-    def values(self, seq=None):
+    def values(self):
         fresh = FRESH.get(self.name, {})
-        row = [fresh[c]() if c in fresh else self.template[c] for c in self.columns]
-        if self.key == "seq":
-            row[self.columns.index("seq")] = seq
-        return row
+        return [fresh[c]() if c in fresh else self.template[c] for c in self.columns]
 
 
 def run(args):
@@ -75,9 +72,6 @@ def run(args):
     counts = {name: int(n) for name, n in (part.split("=") for part in args.rows.split(",") if part)}
     first = connect()
     tables = [Table(first, name, n, engine) for name, n in counts.items() if n > 0]
-    cur = first.cursor()
-    cur.execute("SELECT MAX(seq) FROM audit_log")
-    start_seq = cur.fetchone()[0]
     marks = {t.name: t.template[t.key] for t in tables}
     mark = "?" if engine == "sqlite" else "%s"
     tally = threading.Lock()
@@ -98,19 +92,9 @@ def run(args):
         done = 0
         while time.time() < deadline:
             cur.execute("BEGIN IMMEDIATE" if engine == "sqlite" else "BEGIN")
-            if engine == "postgres":
-                # Linli serialises audit appends with this lock (its hash chain has one head).
-                cur.execute("SELECT pg_advisory_xact_lock(730101)")
             for table in tables:
                 for _ in range(table.count):
-                    if table.key == "seq":
-                        # As AuditLog.append: read the head, write the next entry, move the head.
-                        cur.execute("SELECT seq FROM audit_head WHERE id = 1")
-                        seq = cur.fetchone()[0] + 1
-                        cur.execute(table.sql, table.values(seq))
-                        cur.execute(f"UPDATE audit_head SET seq = {mark}, hash = {mark} WHERE id = 1", (seq, secrets.token_hex(32)))
-                    else:
-                        cur.execute(table.sql, table.values())
+                    cur.execute(table.sql, table.values())
             cur.execute("COMMIT")
             done += 1
         with tally:
@@ -130,7 +114,6 @@ def run(args):
     cur.execute("BEGIN")
     for table in tables:
         cur.execute(f"DELETE FROM {table.name} WHERE {table.key} > {mark}", (marks[table.name],))
-    cur.execute(f"UPDATE audit_head SET seq = {mark}, hash = (SELECT hash FROM audit_log WHERE seq = {mark}) WHERE id = 1", (start_seq, start_seq))
     cur.execute("COMMIT")
     print("RAW " + json.dumps({"transactions": state["done"], "seconds": round(seconds, 3), "tps": round(state["done"] / seconds, 1),
                                "rows": counts, "clients": args.clients}))

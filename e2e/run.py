@@ -353,7 +353,8 @@ def check_audit_verify_and_backup_commands(binary, work):
     `linli backup` writes a consistent copy while the server runs, `linli recount-metrics`
     sums the dashboard's summary again from the requests, `linli ledger verify` passes the
     demo's points and exits 2 naming an account edited in a copy, and `linli resources check`
-    does the same for the donations."""
+    does the same for the donations; a checkpoint exported for a witness catches a chain rewritten
+    from the start in a copy."""
     import sqlite3
     data = os.path.join(work, "e2e-data")
     ok = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
@@ -402,11 +403,43 @@ def check_audit_verify_and_backup_commands(binary, work):
         db.execute("UPDATE donation_allocations SET amount = amount + 1 WHERE id = (SELECT MIN(id) FROM donation_allocations)")
     edited = subprocess.run([binary, "resources", "check", "--data-dir", recount], capture_output=True, text=True)
     assert edited.returncode == 2 and "慈善捐赠账目不一致" in edited.stdout, edited.stdout + edited.stderr
+    # A checkpoint exported for a witness catches the copy's chain rewritten from the start,
+    # which passes `audit verify` on its own.
+    witness = os.path.join(work, "e2e-witness.jsonl")
+    exported = subprocess.run([binary, "audit", "checkpoints", "--export", "--output", witness, "--data-dir", recount],
+                              capture_output=True, text=True)
+    assert exported.returncode == 0 and "已导出" in exported.stdout, exported.stdout + exported.stderr
+    held = subprocess.run([binary, "audit", "verify", "--against", witness, "--data-dir", recount], capture_output=True, text=True)
+    assert held.returncode == 0 and held.stdout.startswith("OK"), held.stdout + held.stderr
+    with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
+        db.execute("UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 3")
+        db.execute("DELETE FROM audit_checkpoints")
+        rechain_audit_log(db)
+    alone = subprocess.run([binary, "audit", "verify", "--data-dir", recount], capture_output=True, text=True)
+    assert alone.returncode == 0, "the rewritten chain should be whole in itself: " + alone.stdout + alone.stderr
+    caught = subprocess.run([binary, "audit", "verify", "--against", witness, "--data-dir", recount], capture_output=True, text=True)
+    assert caught.returncode == 2 and "审计链被重写" in caught.stdout, caught.stdout + caught.stderr
     with sqlite3.connect(os.path.join(data, "linli.sqlite")) as db:
         db.execute("UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 42")
     broken = subprocess.run([binary, "audit", "verify", "--data-dir", data], capture_output=True, text=True)
     assert broken.returncode == 2, broken.returncode
     assert "第 42 条记录被修改" in broken.stdout, broken.stdout
+
+
+def rechain_audit_log(db):
+    """What someone with the database can do: every hash recomputed from the first entry on
+    (the same fields and separator as `AuditRecord.computeHash`), and the head moved to match."""
+    import hashlib
+    previous, last = "0" * 64, 0
+    rows = db.execute("SELECT id, seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path, before_json, "
+                      "after_json FROM audit_log WHERE seq IS NOT NULL ORDER BY seq").fetchall()
+    for (row_id, seq, at, actor_id, actor_name, ip, action, entity_type, entity_id, region_path, before, after) in rows:
+        fields = [str(seq), str(at), "" if actor_id is None else str(actor_id), actor_name, ip or "", action, entity_type,
+                  entity_id, region_path or "", "\0" if before is None else before, "\0" if after is None else after, previous]
+        digest = hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+        db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", (previous, digest, row_id))
+        previous, last = digest, seq
+    db.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (last, previous))
 
 
 def tiny_png(path):

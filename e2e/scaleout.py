@@ -371,6 +371,14 @@ def check_the_records_afterwards(d, state):
     mismatched = d.sql("SELECT r.id, r.version, COUNT(e.id) FROM requests r JOIN request_events e ON e.request_id = r.id "
                        f"WHERE r.idempotency_key LIKE '%:scale-{run}-%' GROUP BY r.id, r.version HAVING COUNT(e.id) <> r.version")
     assert not mismatched, f"version differs from the number of events (id, version, events): {mismatched[:5]}"
+    # Both instances run their sequencers (one at a time holds the lock): within seconds every
+    # entry either wrote has its one place in the chain.
+    deadline = time.time() + 20
+    while d.scalar("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL") != 0:
+        assert time.time() < deadline, "audit entries still unchained 20 s after the load, with both instances running"
+        time.sleep(0.5)
+    rows, placed, distinct, top = d.sql("SELECT COUNT(*), COUNT(seq), COUNT(DISTINCT seq), MAX(seq) FROM audit_log")[0]
+    assert int(rows) == int(placed) == int(distinct) == int(top), f"entries {rows}, sequenced {placed}, distinct {distinct}, last {top}"
     verify = subprocess.run([d.binary, "audit", "verify"], env=d.env, capture_output=True, text=True)
     assert verify.returncode == 0, f"audit chain broken after concurrent writes: {verify.stdout} {verify.stderr}"
 
