@@ -98,10 +98,11 @@ public final class LinliSystem: ServiceProvider, Sendable {
     public var commandLineActor: Actor { Actor.commandLine(permissions: Set(composition.permissions)) }
 
     /// Every feature's background work, and the audit sequencer every second (each instance
-    /// tries; one at a time gets the lock and chains what all of them wrote).
+    /// tries; one at a time gets the lock and chains what all of them wrote, round after round
+    /// while a round finds a full batch).
     public var jobs: [BackgroundJob] {
         let sequencer = sequencer
-        return features.flatMap(\.jobs) + [.every(.seconds(1), "audit-sequencer") { _ in _ = try await sequencer.round() }]
+        return features.flatMap(\.jobs) + [.every(.seconds(1), "audit-sequencer") { _ in _ = try await sequencer.drain() }]
     }
 
     /// Closes the database; first chains what is left to chain unless `sequencing` is false
