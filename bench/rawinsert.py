@@ -13,6 +13,10 @@ the server's own durability settings, from as many clients as the intake scenari
 
 bench/volunteers uses it the same way for a sign-up's rows (one sign-up, one audit entry).
 
+A database from before `kernel.audit.003` (bench/ab's copy for a build before it) has no insert
+key on audit_log: there each copy takes the next seq and moves the head under one lock, as that
+build's intake did, so each build is measured against its own storage ceiling.
+
 Prints one line: `RAW {"transactions": n, "seconds": s, "tps": x}`. The rows it wrote are
 deleted again at the end, so the benchmark database stays as it was.
 """
@@ -47,9 +51,9 @@ def connect_postgres(url):
 class Table:
     """The newest row of a table, as the template for copies."""
 
-    def __init__(self, conn, name, count, engine):
+    def __init__(self, conn, name, count, engine, chained_on_insert=False):
         self.name, self.count = name, count
-        self.key = "id"
+        self.key = "seq" if chained_on_insert and name == "audit_log" else "id"
         cur = conn.cursor()
         cur.execute(f"SELECT * FROM {name} ORDER BY {self.key} DESC LIMIT 1")
         row = cur.fetchone()
@@ -61,9 +65,22 @@ class Table:
         self.columns = [c for c in columns if c != "id"]
         self.sql = f"INSERT INTO {name} ({', '.join(self.columns)}) VALUES ({', '.join([mark] * len(self.columns))})"
 
-    def values(self):
-        fresh = FRESH.get(self.name, {})
-        return [fresh[c]() if c in fresh else self.template[c] for c in self.columns]
+    def values(self, seq=None):
+        fresh = {} if self.key == "seq" else FRESH.get(self.name, {})
+        row = [fresh[c]() if c in fresh else self.template[c] for c in self.columns]
+        if self.key == "seq":
+            row[self.columns.index("seq")] = seq
+        return row
+
+
+def chained_on_insert(conn, engine):
+    """True for a database from before kernel.audit.003 (audit_log keyed by seq)."""
+    cur = conn.cursor()
+    if engine == "sqlite":
+        cur.execute("SELECT COUNT(*) FROM pragma_table_info('audit_log') WHERE name = 'id'")
+    else:
+        cur.execute("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'audit_log' AND column_name = 'id'")
+    return cur.fetchone()[0] == 0
 
 
 def run(args):
@@ -71,7 +88,12 @@ def run(args):
     connect = (lambda: connect_sqlite(args.sqlite)) if args.sqlite else (lambda: connect_postgres(args.postgres))
     counts = {name: int(n) for name, n in (part.split("=") for part in args.rows.split(",") if part)}
     first = connect()
-    tables = [Table(first, name, n, engine) for name, n in counts.items() if n > 0]
+    legacy = chained_on_insert(first, engine)
+    tables = [Table(first, name, n, engine, legacy) for name, n in counts.items() if n > 0]
+    if legacy:
+        cur = first.cursor()
+        cur.execute("SELECT MAX(seq) FROM audit_log")
+        start_seq = cur.fetchone()[0]
     marks = {t.name: t.template[t.key] for t in tables}
     mark = "?" if engine == "sqlite" else "%s"
     tally = threading.Lock()
@@ -92,9 +114,19 @@ def run(args):
         done = 0
         while time.time() < deadline:
             cur.execute("BEGIN IMMEDIATE" if engine == "sqlite" else "BEGIN")
+            if legacy and engine == "postgres":
+                # That build serialised audit appends on its chain's one head.
+                cur.execute("SELECT pg_advisory_xact_lock(730101)")
             for table in tables:
                 for _ in range(table.count):
-                    cur.execute(table.sql, table.values())
+                    if table.key == "seq":
+                        # As that build's AuditLog.append: read the head, write the next entry, move the head.
+                        cur.execute("SELECT seq FROM audit_head WHERE id = 1")
+                        seq = cur.fetchone()[0] + 1
+                        cur.execute(table.sql, table.values(seq))
+                        cur.execute(f"UPDATE audit_head SET seq = {mark}, hash = {mark} WHERE id = 1", (seq, secrets.token_hex(32)))
+                    else:
+                        cur.execute(table.sql, table.values())
             cur.execute("COMMIT")
             done += 1
         with tally:
@@ -114,6 +146,9 @@ def run(args):
     cur.execute("BEGIN")
     for table in tables:
         cur.execute(f"DELETE FROM {table.name} WHERE {table.key} > {mark}", (marks[table.name],))
+    if legacy:
+        cur.execute(f"UPDATE audit_head SET seq = {mark}, hash = (SELECT hash FROM audit_log WHERE seq = {mark}) WHERE id = 1",
+                    (start_seq, start_seq))
     cur.execute("COMMIT")
     print("RAW " + json.dumps({"transactions": state["done"], "seconds": round(seconds, 3), "tps": round(state["done"] / seconds, 1),
                                "rows": counts, "clients": args.clients}))

@@ -52,7 +52,8 @@ class Deployment:
         self.database = name
         self.url = urllib.parse.urlsplit(admin_url)._replace(path="/" + name).geturl()
         self.env = dict(os.environ, LINLI_BCRYPT_COST="6", LINLI_DATABASE_URL=self.url,
-                        LINLI_DATA_KEY=base64.b64encode(os.urandom(32)).decode(), LINLI_LOG_LEVEL="warning")
+                        LINLI_DATA_KEY=base64.b64encode(os.urandom(32)).decode(),
+                        LINLI_AUDIT_KEY=base64.b64encode(os.urandom(32)).decode(), LINLI_LOG_LEVEL="warning")
         subprocess.run([binary, "demo"], env=self.env, check=True, stdout=subprocess.DEVNULL)
         self.instances = []
         for label in ["a", "b"]:

@@ -36,8 +36,9 @@ public final class LinliSystem: ServiceProvider, Sendable {
             }
             let environment = ProcessInfo.processInfo.environment
             let key = try PersonalDataVault.loadKey(environment: environment, dataDirectory: configuration.dataDirectory)
-            let sequencer = AuditSequencer(database: database, clock: clock,
-                                           signer: try AuditSigner.load(environment: environment, dataDirectory: configuration.dataDirectory),
+            // A command that only reads (no migration) leaves no key file behind.
+            let signer = try AuditSigner.load(environment: environment, dataDirectory: configuration.dataDirectory, create: migrate)
+            let sequencer = AuditSequencer(database: database, clock: clock, signer: signer,
                                            settings: try AuditSequencer.Settings.from(environment: environment))
             return try LinliSystem(configuration: configuration, composition: composition, database: database, clock: clock,
                                    logger: logger, key: key, sequencer: sequencer)

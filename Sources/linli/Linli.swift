@@ -54,10 +54,10 @@ func makeLogger() -> Logger {
 }
 
 /// Opens the system, runs `body`, closes it; user errors print in zh-CN and exit non-zero.
-/// What the command wrote to the audit log is chained before it exits, unless `sequencing` is
-/// false (`audit verify`, which reads the log as it finds it).
-func withSystem<T>(_ configuration: Configuration, migrate: Bool = true, sequencing: Bool = true,
-                   _ body: (LinliSystem) async throws -> T) async throws -> T {
+/// What a writing command wrote to the audit log is chained before it exits; a command that
+/// only reads (`migrate: false`: verify, checks, backup) writes nothing, not even that.
+func withSystem<T>(_ configuration: Configuration, migrate: Bool = true, _ body: (LinliSystem) async throws -> T) async throws -> T {
+    let sequencing = migrate
     let system: LinliSystem
     do {
         system = try await LinliSystem.open(configuration, logger: makeLogger(), migrate: migrate)

@@ -108,9 +108,9 @@ struct AuditCommand: AsyncParsableCommand {
                 }
                 if witnessed.isEmpty { throw ValidationError("检查点文件 \(against) 中没有检查点") }
             }
-            let finding = try await withSystem(database.configuration(), migrate: false, sequencing: false) { system in
-                try await AuditLog.verify(system.database, witnessed: witnessed, maxDelayMillis: system.sequencer.settings.maxDelayMillis,
-                                          now: system.clock.now().millis)
+            let finding = try await withSystem(database.configuration(), migrate: false) { system in
+                try await AuditLog.verify(system.database, witnessed: witnessed, trustedKeys: system.sequencer.trustedKeys,
+                                          maxDelayMillis: system.sequencer.settings.maxDelayMillis, now: system.clock.now().millis)
             }
             print(finding.message + (witnessed.isEmpty ? "" : "（对照 \(witnessed.count) 个外部检查点）"))
             if case .intact = finding { return }

@@ -57,6 +57,16 @@ struct AuditTrailTests {
             #expect(try await AuditLog.verify(system.database, maxDelayMillis: 5_000, now: written + 5_001) == .unsequenced(count: 1, oldestAt: written))
             #expect(try await system.sequencer.drain() == 1)
             #expect(try await AuditLog.verify(system.database, now: written + delay + 1).isIntact)
+
+            // An entry of a long transaction (written long before its commit) is a backlog, not a
+            // failure, while the sequencer keeps running.
+            clock.advance(seconds: Double(delay) / 1000 + 10)
+            try await system.sequencer.drain()
+            try await system.database.write { tx in
+                try await AuditLog(clock: ManualClock(Date(millis: written))).append(
+                    tx, actor: f.cli, action: AuditAction("probe.late", on: AuditEntity("probe", "探测"), "探测"), entityId: "1", regionPath: nil)
+            }
+            #expect(try await AuditLog.verify(system.database, now: clock.now().millis).isIntact)
         }
     }
 
@@ -79,6 +89,20 @@ struct AuditTrailTests {
             }
             #expect(try await AuditLog.verify(system.database).isIntact, "the rewrite is whole in itself")
             #expect(try await AuditLog.verify(system.database, witnessed: witnessed) == .rewritten(seq: witnessed[0].seq))
+
+            // Checkpoints the rewriter signs with a key of their own are refused where the keys are pinned.
+            let (top, topHash) = try await system.database.read { tx in
+                let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()!
+                return (try head.decode(column: "seq", as: Int64.self), try head.decode(column: "hash", as: String.self))
+            }
+            let theirs = try AuditSigner(seed: Data(repeating: 9, count: 32)).sign(seq: top, hash: topHash, at: 1)
+            try await system.database.write { tx in
+                try await tx.sql.raw("""
+                    INSERT INTO audit_checkpoints (seq, hash, at, public_key, signature)
+                    VALUES (\(bind: theirs.seq), \(bind: theirs.hash), \(bind: theirs.at), \(bind: theirs.publicKey), \(bind: theirs.signature))
+                    """).run()
+            }
+            #expect(try await AuditLog.verify(system.database, trustedKeys: system.sequencer.trustedKeys) == .badCheckpoint(seq: top))
 
             // A witnessed checkpoint edited to match the rewrite no longer carries its signature.
             let head = try await system.database.read { tx in

@@ -6,14 +6,17 @@ import SQLKit
 public struct AuditService: Sendable {
     let database: Database
     let clock: any Clock
-    /// The longest an entry may wait for its place in the chain (`LINLI_AUDIT_MAX_DELAY_SECONDS`;
-    /// a bad value stopped the server before the features were built).
-    let maxDelayMillis: Int64
+    /// The longest an entry may wait for its place in the chain (`LINLI_AUDIT_MAX_DELAY_SECONDS`),
+    /// and the keys kept checkpoints must be signed with (this instance's and
+    /// `LINLI_AUDIT_TRUSTED_KEYS`); a bad value stopped the server before the features were built.
+    let maxDelayMillis: Int64, trustedKeys: Set<String>
 
-    public init(database: Database, clock: any Clock) {
+    public init(database: Database, clock: any Clock, dataDirectory: String) {
         (self.database, self.clock) = (database, clock)
-        maxDelayMillis = (try? AuditSequencer.Settings.from(environment: ProcessInfo.processInfo.environment))?.maxDelayMillis
-            ?? AuditSequencer.Settings().maxDelayMillis
+        let environment = ProcessInfo.processInfo.environment
+        let settings = (try? AuditSequencer.Settings.from(environment: environment)) ?? AuditSequencer.Settings()
+        let own = (try? AuditSigner.load(environment: environment, dataDirectory: dataDirectory, create: false)) ?? nil
+        (maxDelayMillis, trustedKeys) = (settings.maxDelayMillis, settings.trustedKeys.union(own.map { [$0.publicKey] } ?? []))
     }
 
     public struct Filter: Sendable {
@@ -42,6 +45,6 @@ public struct AuditService: Sendable {
 
     public func verify(actor: Actor) async throws -> AuditChainFinding {
         try actor.require(.auditVerify)
-        return try await AuditLog.verify(database, maxDelayMillis: maxDelayMillis, now: clock.now().millis)
+        return try await AuditLog.verify(database, trustedKeys: trustedKeys, maxDelayMillis: maxDelayMillis, now: clock.now().millis)
     }
 }

@@ -18,7 +18,7 @@ public struct AuditFeature: Feature {
     let vocabulary: AuditVocabulary
 
     public init(context: FeatureContext) {
-        service = AuditService(database: context.database, clock: context.clock)
+        service = AuditService(database: context.database, clock: context.clock, dataDirectory: context.configuration.dataDirectory)
         vocabulary = context.auditVocabulary
     }
 

@@ -21,6 +21,19 @@ public struct AuditCheckpoint: Sendable, Equatable, Codable {
     }
 
     /// The signature is the key's, over this head.
+    /// Public keys as `LINLI_AUDIT_TRUSTED_KEYS` lists them (comma-separated base64).
+    public static func keys(_ text: String?) throws -> Set<String> {
+        var keys = Set<String>()
+        for item in (text ?? "").split(separator: ",") {
+            let key = item.trimmingCharacters(in: .whitespaces)
+            guard let raw = Data(base64Encoded: key), (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil else {
+                throw AuditKeyError("LINLI_AUDIT_TRUSTED_KEYS 中的 \(key.prefix(12))… 不是 Ed25519 公钥的 base64 编码")
+            }
+            keys.insert(key)
+        }
+        return keys
+    }
+
     public var isSigned: Bool {
         guard let key = Data(base64Encoded: publicKey), let signature = Data(base64Encoded: signature),
               let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: key) else { return false }
@@ -50,7 +63,7 @@ public struct AuditCheckpoint: Sendable, Equatable, Codable {
 }
 
 /// The instance's signing key: `LINLI_AUDIT_KEY` (base64 of the 32-byte Ed25519 seed), or
-/// `audit-signing.key` in the data directory, made on first use.
+/// `audit-signing.key` in the data directory, made on first start of a writing command.
 public struct AuditSigner: Sendable {
     let seed: Data
 
@@ -67,7 +80,9 @@ public struct AuditSigner: Sendable {
         return AuditCheckpoint(seq: seq, hash: hash, at: at, publicKey: publicKey, signature: signature.base64EncodedString())
     }
 
-    public static func load(environment: [String: String], dataDirectory: String) throws -> AuditSigner {
+    /// The key, or nil when there is none and `create` is false (a command that only reads
+    /// neither signs nor leaves a key file behind).
+    public static func load(environment: [String: String], dataDirectory: String, create: Bool = true) throws -> AuditSigner? {
         if let text = environment["LINLI_AUDIT_KEY"], !text.isEmpty {
             guard let seed = Data(base64Encoded: text), seed.count == 32 else {
                 throw AuditKeyError("LINLI_AUDIT_KEY 应为 32 字节 Ed25519 私钥种子的 base64 编码（可用 openssl rand -base64 32 生成）")
@@ -81,6 +96,7 @@ public struct AuditSigner: Sendable {
                   seed.count == 32 else { throw AuditKeyError("\(path) 内容不是 32 字节签名密钥的 base64 编码") }
             return try AuditSigner(seed: seed)
         }
+        guard create else { return nil }
         try manager.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let seed = Curve25519.Signing.PrivateKey().rawRepresentation
         guard manager.createFile(atPath: path, contents: Data((seed.base64EncodedString() + "\n").utf8),

@@ -53,6 +53,8 @@ public struct AuditLog: Sendable {
             "CREATE INDEX audit_log_unsequenced ON audit_log (id) WHERE seq IS NULL",
             "CREATE INDEX audit_log_region ON audit_log (region_path, id)",
             "CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id, id)",
+            // When a sequencer round last ran: verify tells a stopped sequencer from a backlog.
+            "ALTER TABLE audit_head ADD COLUMN sequenced_at BIGINT",
             """
             CREATE TABLE audit_checkpoints (
               seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, at BIGINT NOT NULL, public_key TEXT NOT NULL, signature TEXT NOT NULL)
@@ -107,25 +109,36 @@ public struct AuditLog: Sendable {
         CanonicalJSON.object(values)
     }
 
-    /// Walks the whole chain in pages and reports the first break; then every checkpoint kept
-    /// beside it and every one in `witnessed` (an outside copy) against the chain; then the
-    /// entries still unsequenced `maxDelayMillis` after they were written.
-    public static func verify(_ database: Database, witnessed: [AuditCheckpoint] = [],
+    /// Walks the chain up to the head in pages and reports the first break; checks every
+    /// checkpoint kept beside it (signed by a key of `trustedKeys`, when given) and every one in
+    /// `witnessed` (an outside copy) against the chain; then fails on entries unsequenced past
+    /// `maxDelayMillis` while no sequencer round has run for as long.
+    public static func verify(_ database: Database, witnessed: [AuditCheckpoint] = [], trustedKeys: Set<String> = [],
                               maxDelayMillis: Int64 = AuditSequencer.Settings().maxDelayMillis, now: Int64 = SystemClock().now().millis,
                               pageSize: Int = 2000) async throws -> AuditChainFinding {
-        let kept = try await database.read { tx in try await AuditCheckpointStore.all(tx) }
+        // The head and the kept checkpoints of one moment: rows after that head are a later
+        // round's, not a break (a server keeps sequencing while this walks).
+        let (head, kept) = try await database.read { tx in
+            (try await tx.sql.raw("SELECT seq, hash, sequenced_at FROM audit_head WHERE id = 1").first(), try await AuditCheckpointStore.all(tx))
+        }
+        guard let head else { throw AuditSequencer.MissingHead() }
+        let headSeq = try head.decode(column: "seq", as: Int64.self), headHash = try head.decode(column: "hash", as: String.self)
         var checkpoints: [Int64: [AuditCheckpoint]] = [:]
+        for checkpoint in kept where !checkpoint.isSigned || !(trustedKeys.isEmpty || trustedKeys.contains(checkpoint.publicKey)) {
+            return .badCheckpoint(seq: checkpoint.seq)
+        }
         for checkpoint in kept + witnessed {
             guard checkpoint.isSigned else { return .badCheckpoint(seq: checkpoint.seq) }
             checkpoints[checkpoint.seq, default: []].append(checkpoint)
         }
         var walker = AuditChainWalker()
         var after: Int64 = 0
-        while true {
+        while after < headSeq {
             let cursor = after
             let page = try await database.read { tx in
                 try await tx.sql.raw("""
-                    SELECT * FROM audit_log WHERE seq > \(bind: cursor) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))
+                    SELECT * FROM audit_log WHERE seq > \(bind: cursor) AND seq <= \(bind: headSeq) ORDER BY seq
+                    LIMIT \(unsafeRaw: String(pageSize))
                     """).all()
             }
             if page.isEmpty { break }
@@ -138,13 +151,12 @@ public struct AuditLog: Sendable {
                 after = record.seq ?? after
             }
         }
-        let last = walker.expectedSeq - 1
-        if let beyond = checkpoints.keys.filter({ $0 > last }).min() { return .rewritten(seq: beyond) }
-        let head = try await database.read { tx in try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() }
-        guard let head else { return last == 0 ? .intact(rows: 0) : .truncated(after: 0) }
-        let finding = walker.finish(headSeq: try head.decode(column: "seq", as: Int64.self),
-                                    headHash: try head.decode(column: "hash", as: String.self))
+        let finding = walker.finish(headSeq: headSeq, headHash: headHash)
         guard finding.isIntact else { return finding }
+        // A witness saw a longer chain than there is now: it was cut and written again.
+        if let beyond = checkpoints.keys.filter({ $0 > headSeq }).min() { return .rewritten(seq: beyond) }
+        let lastRound = try head.decode(column: "sequenced_at", as: Int64?.self) ?? 0
+        guard now - lastRound > maxDelayMillis else { return finding }
         let late = try await database.read { tx in
             try await tx.sql.raw("""
                 SELECT COUNT(*) AS n, MIN(at) AS oldest FROM audit_log WHERE seq IS NULL AND at < \(bind: now - maxDelayMillis)

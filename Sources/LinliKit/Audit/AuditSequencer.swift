@@ -17,6 +17,9 @@ public struct AuditSequencer: Sendable {
         public var checkpointMillis: Int64 = 300_000
         /// Entries chained per transaction.
         public var batch = 5000
+        /// Public keys whose checkpoints `audit verify` accepts beside the instance's own
+        /// (`LINLI_AUDIT_TRUSTED_KEYS`: other instances' keys when they do not share one).
+        public var trustedKeys: Set<String> = []
         public init() {}
 
         public static func from(environment: [String: String]) throws -> Settings {
@@ -30,6 +33,7 @@ public struct AuditSequencer: Sendable {
             }
             if let delay = try seconds("LINLI_AUDIT_MAX_DELAY_SECONDS", 5...86_400) { settings.maxDelayMillis = delay }
             if let every = try seconds("LINLI_AUDIT_CHECKPOINT_SECONDS", 1...86_400) { settings.checkpointMillis = every }
+            settings.trustedKeys = try AuditCheckpoint.keys(environment["LINLI_AUDIT_TRUSTED_KEYS"])
             return settings
         }
     }
@@ -49,23 +53,35 @@ public struct AuditSequencer: Sendable {
         (self.database, self.clock, self.signer, self.settings) = (database, clock, signer, settings)
     }
 
+    /// The keys a kept checkpoint must be signed with: this instance's and the trusted ones.
+    public var trustedKeys: Set<String> { settings.trustedKeys.union(signer.map { [$0.publicKey] } ?? []) }
+
     /// Lock for "the sequencer" across instances ("LINLI" as a number).
     static let advisoryLock: Int64 = 0x4C_49_4E_4C_49
 
-    /// One round: up to `batch` entries chained, and a checkpoint when due (or `checkpointNow`).
+    /// One round: up to `batch` entries chained, and a checkpoint when due — or, with
+    /// `checkpointNow`, when this round leaves nothing to chain. `wait` waits for another
+    /// instance's round instead of leaving the work to it.
     @discardableResult
-    public func round(checkpointNow: Bool = false) async throws -> Round {
+    public func round(checkpointNow: Bool = false, wait: Bool = false) async throws -> Round {
         let now = clock.now().millis
         return try await database.write { tx in
             if tx.engine == .postgres {
-                let locked = try await tx.sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.advisoryLock)) AS locked").first()!
-                guard try locked.decode(column: "locked", as: Bool.self) else { return .elsewhere }
+                if wait {
+                    try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLock))").run()
+                } else {
+                    let locked = try await tx.sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.advisoryLock)) AS locked").first()!
+                    guard try locked.decode(column: "locked", as: Bool.self) else { return .elsewhere }
+                }
             }
-            guard let head = try await tx.sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: tx.engine.rowLock)").first() else {
+            guard let head = try await tx.sql.raw("""
+                SELECT seq, hash, sequenced_at FROM audit_head WHERE id = 1\(unsafeRaw: tx.engine.rowLock)
+                """).first() else {
                 throw MissingHead()
             }
             var seq = try head.decode(column: "seq", as: Int64.self)
             var prevHash = try head.decode(column: "hash", as: String.self)
+            let stamped = try head.decode(column: "sequenced_at", as: Int64?.self) ?? 0
             let rows = try await tx.sql.raw("""
                 SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT \(unsafeRaw: String(settings.batch))
                 """).all().map(AuditRecord.init(row:))
@@ -83,19 +99,28 @@ public struct AuditSequencer: Sendable {
                     if index > 0 { values += ", " }
                     values += SQLQueryString.values(link)
                 }
-                // Only rows still unsequenced: a row is given its place once.
-                try await tx.sql.raw("""
+                // Only rows still unsequenced: a row is given its place once. Under the lock
+                // every row read is still unsequenced; a shortfall is a broken invariant, and the
+                // round rolls back rather than move the head past a gap.
+                let updated = try await tx.sql.raw("""
                     WITH v(id, seq, prev_hash, hash) AS (VALUES \(values))
                     UPDATE audit_log SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
                     FROM v WHERE audit_log.id = v.id AND audit_log.seq IS NULL
-                    """).run()
+                    RETURNING audit_log.id
+                    """).all()
+                guard updated.count == chunk.count else { throw ChainedElsewhere(expected: chunk.count, updated: updated.count) }
             }
-            if !rows.isEmpty {
-                try await tx.sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1").run()
+            // The time of the last round, so verify tells a stopped sequencer from a backlog.
+            // An idle sequencer refreshes it at half the delay, not every second.
+            if !rows.isEmpty || now - stamped >= settings.maxDelayMillis / 2 {
+                try await tx.sql.raw("""
+                    UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash), sequenced_at = \(bind: now) WHERE id = 1
+                    """).run()
             }
             if let signer, seq > 0 {
                 let last = try await AuditCheckpointStore.latest(tx)
-                if (last?.seq ?? 0) < seq, checkpointNow || now - (last?.at ?? 0) >= settings.checkpointMillis {
+                let due = checkpointNow ? rows.count < settings.batch : now - (last?.at ?? 0) >= settings.checkpointMillis
+                if (last?.seq ?? 0) < seq, due {
                     try await AuditCheckpointStore.insert(tx, try signer.sign(seq: seq, hash: prevHash, at: now))
                 }
             }
@@ -104,12 +129,13 @@ public struct AuditSequencer: Sendable {
     }
 
     /// Rounds until nothing is left to chain here (a command before it exits, a test before it
-    /// verifies); stops at once when another instance is sequencing.
+    /// verifies); stops at once when another instance is sequencing, unless `checkpoint`
+    /// asks for a checkpoint of the head it leaves (then it waits its turn).
     @discardableResult
     public func drain(checkpoint: Bool = false) async throws -> Int {
         var total = 0
         while true {
-            switch try await round(checkpointNow: checkpoint) {
+            switch try await round(checkpointNow: checkpoint, wait: checkpoint) {
             case .elsewhere: return total
             case .sequenced(let count):
                 total += count
@@ -121,6 +147,11 @@ public struct AuditSequencer: Sendable {
     /// The checkpoints kept, oldest first (for `audit checkpoints --export`).
     public func checkpoints() async throws -> [AuditCheckpoint] {
         try await database.read { tx in try await AuditCheckpointStore.all(tx) }
+    }
+
+    struct ChainedElsewhere: Error, CustomStringConvertible {
+        let expected: Int, updated: Int
+        var description: String { "audit sequencer: \(expected) rows read unsequenced, \(updated) updated; round rolled back" }
     }
 
     /// The head row is made by migration `kernel.audit.002`.

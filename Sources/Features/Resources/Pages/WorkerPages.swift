@@ -26,7 +26,8 @@ extension ResourcesPages {
         var residentOptions: [SelectOption] = []
         let mayLinkResident = actor.may(.residentView)
         if mayLinkResident {
-            if let linked = w?.residentId, let resident = try await resources.residents.residents(ids: [linked])[linked] {
+            // The linked resident as the editor may read them (out of their scope: not shown).
+            if let linked = w?.residentId, let resident = try? await resources.residents.resident(linked, actor: actor) {
                 residentOptions.append(SelectOption(value: String(linked), label: Self.residentLabel(resident), selected: chosen == linked))
             }
             if let residentName {

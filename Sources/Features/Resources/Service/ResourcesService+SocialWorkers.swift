@@ -25,9 +25,17 @@ extension ResourcesService {
         let items = Array(Set(draft.itemIds)).sorted()
         if let unknown = items.first(where: { catalog.item($0) == nil }) { throw DomainError.invalid("itemIds", "服务项目 \(unknown) 不在服务目录中") }
         let node = draft.post == .organisation ? nil : try await regions.node(draft.regionId, actor: actor)
-        if let residentId = draft.residentId { try await checkResident(residentId, actor: actor) }
+        if let residentId = draft.residentId {
+            // A link kept as it was is not checked again: the editor may not read that resident.
+            let kept = try await id.asyncMap { id in
+                try await database.read { tx in
+                    try await SocialWorkerStore.rows(tx, where: "w.id = \(bind: id)").first?.decode(column: "resident_id", as: Int64?.self)
+                }
+            }
+            if kept != .some(.some(residentId)) { try await checkResident(residentId, actor: actor) }
+        }
         let now = clock.now().millis
-        let saved = try await database.write { tx -> Int64 in
+        let saved = try await uniqueWorker { try await database.write { tx -> Int64 in
             var path = node?.path ?? ""
             if let organisationId = draft.post == .organisation ? draft.organisationId : nil {
                 guard let organisation = try await OrganisationStore.find(tx, id: organisationId),
@@ -68,7 +76,7 @@ extension ResourcesService {
             try await audit.append(tx, actor: actor, action: id == nil ? .socialWorkerRegister : .socialWorkerUpdate, entityId: String(workerId),
                                    regionPath: path, before: previous, after: Self.auditValues(values, items: items))
             return workerId
-        }
+        } }
         return try await socialWorkers(actor: actor, ids: [saved]).first!
     }
 
@@ -98,6 +106,13 @@ extension ResourcesService {
         return ["user": text("user_id"), "resident": text("resident_id"), "certificate": text("certificate"), "number": text("certificate_number"), "post": text("post"),
                 "organisation": text("organisation_id"), "place": text("region_path"), "hours": text("training_hours"),
                 "topics": text("training_topics"), "cases": "\(text("individual_cases"))/\(text("group_cases"))/\(text("community_cases"))"]
+    }
+
+    /// Two saves at once of one account or one resident: the UNIQUE index refuses the second.
+    func uniqueWorker<T>(_ work: () async throws -> T) async throws -> T {
+        do { return try await work() } catch where Database.isUniqueViolation(error) {
+            throw DomainError.invalid("userId", "所选账号或居民刚被登记为另一名社工，请刷新后再看")
+        }
     }
 
     /// A resident the actor may read in the registry; else a mistake they can mend.
