@@ -373,6 +373,8 @@ def check_audit_verify_and_backup_commands(binary, work):
     os.makedirs(recount, exist_ok=True)
     shutil.copy(backup, os.path.join(recount, "linli.sqlite"))
     shutil.copy(os.path.join(data, "linli.key"), recount)
+    # The checkpoints kept in the copy were signed with the server's key: it goes with the copy.
+    shutil.copy(os.path.join(data, "audit-signing.key"), recount)
     with sqlite3.connect(os.path.join(recount, "linli.sqlite")) as db:
         summed = db.execute("SELECT SUM(submitted), SUM(closed), SUM(ratings) FROM request_daily_counts").fetchone()
         db.execute("DELETE FROM request_daily_counts")

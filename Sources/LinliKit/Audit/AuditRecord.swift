@@ -86,7 +86,8 @@ public enum AuditChainFinding: Sendable, Equatable {
     case unsequenced(count: Int64, oldestAt: Int64)
     /// The chain at `seq` is not what a signed checkpoint witnessed: rewritten since.
     case rewritten(seq: Int64)
-    /// A checkpoint at `seq` does not carry a valid signature of its own head.
+    /// A checkpoint at `seq` does not carry a valid signature of its own head, or a kept one is
+    /// signed by a key that is not pinned.
     case badCheckpoint(seq: Int64)
 
     public var message: String {
@@ -98,7 +99,8 @@ public enum AuditChainFinding: Sendable, Equatable {
         case .unsequenced(let count, let oldestAt):
             "审计链不完整：\(count) 条记录超过最长延迟仍未入链（最早写于 \(Date(millis: oldestAt).shanghaiText)）"
         case .rewritten(let seq): "审计链被重写：第 \(seq) 条与已签名的检查点不符"
-        case .badCheckpoint(let seq): "检查点无效：第 \(seq) 条的检查点签名不正确"
+        case .badCheckpoint(let seq):
+            "检查点无效：第 \(seq) 条的检查点签名不正确，或不是本实例的密钥、也不是 LINLI_AUDIT_TRUSTED_KEYS 中的密钥所签"
         }
     }
 
