@@ -70,12 +70,15 @@ enum NotificationStore {
     }
 
     static func targets(_ tx: Tx, userIds: [Int64]) async throws -> [Int64: (email: String?, webhook: String?)] {
-        guard !userIds.isEmpty else { return [:] }
-        let list = userIds.map(String.init).joined(separator: ",")
         var result: [Int64: (email: String?, webhook: String?)] = [:]
-        for row in try await tx.sql.raw("SELECT user_id, email, webhook_url FROM notification_targets WHERE user_id IN (\(unsafeRaw: list))").all() {
-            result[try row.decode(column: "user_id", as: Int64.self)] = (try row.decode(column: "email", as: String?.self),
-                                                                         try row.decode(column: "webhook_url", as: String?.self))
+        for start in stride(from: 0, to: userIds.count, by: 1000) {
+            let chunk = Array(userIds[start..<min(start + 1000, userIds.count)])
+            for row in try await tx.sql.raw("""
+                SELECT user_id, email, webhook_url FROM notification_targets WHERE user_id IN (\(binds: chunk))
+                """).all() {
+                result[try row.decode(column: "user_id", as: Int64.self)] = (try row.decode(column: "email", as: String?.self),
+                                                                             try row.decode(column: "webhook_url", as: String?.self))
+            }
         }
         return result
     }

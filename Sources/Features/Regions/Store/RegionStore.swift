@@ -120,8 +120,8 @@ enum RegionStore {
     static func nodes(onPath path: String, _ tx: Tx) async throws -> [RegionNode] {
         let ids = path.split(separator: "/").compactMap { Int64($0) }
         guard !ids.isEmpty else { return [] }
-        let list = ids.map(String.init).joined(separator: ",")
-        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.id IN (\(unsafeRaw: list))").all().map(node)
+        // Bound: one prepared statement per depth, not one per path.
+        let rows = try await tx.sql.raw("SELECT \(unsafeRaw: nodeColumns) FROM regions r WHERE r.id IN (\(binds: ids))").all().map(node)
         return ids.compactMap { id in rows.first { $0.id == id } }
     }
 

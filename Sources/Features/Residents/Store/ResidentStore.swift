@@ -158,15 +158,17 @@ enum ResidentStore {
     }
 
     static func tagNames(_ tx: Tx, residentIds: [Int64]) async throws -> [Int64: [String]] {
-        guard !residentIds.isEmpty else { return [:] }
-        let list = residentIds.map(String.init).joined(separator: ",")
-        let rows = try await tx.sql.raw("""
-            SELECT rt.resident_id, t.name FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id
-            WHERE rt.resident_id IN (\(unsafeRaw: list)) ORDER BY t.id
-            """).all()
         var result: [Int64: [String]] = [:]
-        for row in rows {
-            result[try row.decode(column: "resident_id", as: Int64.self), default: []].append(try row.decode(column: "name", as: String.self))
+        // Bound, not spelled into the text: one statement per list length stays prepared
+        // (an id in the text made every read prepare anew and pushed others out of the cache).
+        for start in stride(from: 0, to: residentIds.count, by: 1000) {
+            let chunk = Array(residentIds[start..<min(start + 1000, residentIds.count)])
+            for row in try await tx.sql.raw("""
+                SELECT rt.resident_id, t.name FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id
+                WHERE rt.resident_id IN (\(binds: chunk)) ORDER BY t.id
+                """).all() {
+                result[try row.decode(column: "resident_id", as: Int64.self), default: []].append(try row.decode(column: "name", as: String.self))
+            }
         }
         return result
     }
@@ -202,12 +204,13 @@ extension ResidentStore {
 
     /// Sealed numbers of many residents at once (for full exports).
     static func sealedNumbers(_ tx: Tx, ids: [Int64]) async throws -> [Int64: (id: String?, phone: String?)] {
-        guard !ids.isEmpty else { return [:] }
-        let list = ids.map(String.init).joined(separator: ",")
         var result: [Int64: (id: String?, phone: String?)] = [:]
-        for row in try await tx.sql.raw("SELECT id, id_sealed, phone_sealed FROM residents WHERE id IN (\(unsafeRaw: list))").all() {
-            result[try row.decode(column: "id", as: Int64.self)] =
-                (try row.decode(column: "id_sealed", as: String?.self), try row.decode(column: "phone_sealed", as: String?.self))
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            let chunk = Array(ids[start..<min(start + 1000, ids.count)])
+            for row in try await tx.sql.raw("SELECT id, id_sealed, phone_sealed FROM residents WHERE id IN (\(binds: chunk))").all() {
+                result[try row.decode(column: "id", as: Int64.self)] =
+                    (try row.decode(column: "id_sealed", as: String?.self), try row.decode(column: "phone_sealed", as: String?.self))
+            }
         }
         return result
     }
