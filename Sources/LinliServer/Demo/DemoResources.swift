@@ -67,6 +67,10 @@ enum DemoResources {
         // 东关社工服务中心: its 接单人 is the demo account zz.org.
         let intake = try await system.accounts.account(username: "zz.org", actor: cli)
         try await resources.setOrganisationStaff(created[0].id, userIds: [intake.id], intakeUserId: intake.id, actor: cli)
+        // Its registration certificate on file (a one-page PDF), as the 证照与年报 card shows it.
+        let certificate = Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+        _ = try await resources.addDocument(organisationId: created[0].id,
+                                            DocumentDraft(kind: .registration, title: "民办非企业单位登记证书", data: certificate), actor: cli)
 
         // Eight social workers: 陈静 and two more certified in 建设社区, others in the street and its centre.
         let workers: [(String, String, CertificateLevel?, SocialWorkPost, RegionNode)] = [

@@ -123,9 +123,13 @@ struct ResourcesAPI {
     }
 
     @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
+        try await Self.download(resources, context)
+    }
+
+    /// A document as a download, for the API and the page alike.
+    static func download(_ resources: ResourcesService, _ context: AppContext) async throws -> Response {
         let (document, data) = try await resources.document(organisationId: try context.pathID(), documentId: try context.pathID("document"),
-                                                            actor: actor)
+                                                            actor: try context.requireActor())
         return Web.download(data, contentType: document.contentType, name: DocumentRules.fileName(document),
                             fallback: "document." + DocumentRules.fileExtension(document.contentType))
     }

@@ -41,11 +41,7 @@ extension ResourcesPages {
     }
 
     @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
-        let actor = try context.requireActor()
-        let (document, data) = try await resources.document(organisationId: try context.pathID(), documentId: try context.pathID("document"),
-                                                            actor: actor)
-        return Web.download(data, contentType: document.contentType, name: DocumentRules.fileName(document),
-                            fallback: "document." + DocumentRules.fileExtension(document.contentType))
+        try await ResourcesAPI.download(resources, context)
     }
 
     @Sendable func removeDocument(_ request: Request, context: AppContext) async throws -> Response {
