@@ -8,6 +8,19 @@ struct ResidentRulesTests {
     static let today = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
     static let valid = IDNumber.completing("11010519491231002")
 
+    @Test func distinctIDNumbersHaveDistinctKeys() throws {
+        var keys: [Int64: String] = [:]
+        // A thousand numbers that differ in their sequence and check character (X among them).
+        let numbers = try (0..<1000).map { try IDNumber(IDNumber.completing("11010519491231\(String(format: "%03d", $0))"), today: Self.today) }
+        #expect(numbers.contains { $0.value.hasSuffix("X") })
+        for id in numbers {
+            #expect(keys[id.key] == nil, "\(id.value) and \(keys[id.key] ?? "")")
+            keys[id.key] = id.value
+        }
+        let sample = try IDNumber(Self.valid, today: Self.today)
+        #expect(sample.key == Int64(sample.value.prefix(17))! * 11 + (sample.value.last == "X" ? 10 : Int64(String(sample.value.last!))!))
+    }
+
     @Test func aValidIDNumberGivesBirthDateAndGender() throws {
         let id = try IDNumber(Self.valid, today: Self.today)
         #expect(id.birthDate == "1949-12-31")

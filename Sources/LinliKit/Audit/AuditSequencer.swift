@@ -85,31 +85,15 @@ public struct AuditSequencer: Sendable {
             let rows = try await tx.sql.raw("""
                 SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT \(unsafeRaw: String(settings.batch))
                 """).all().map(AuditRecord.init(row:))
-            var links: [[SQLCell]] = []
+            var links: [Link] = []
             links.reserveCapacity(rows.count)
             for record in rows {
                 seq += 1
                 let hash = record.hash(seq: seq, prevHash: prevHash)
-                links.append([.integer(record.id), .integer(seq), .text(prevHash), .text(hash)])
+                links.append(Link(id: record.id, seq: seq, prevHash: prevHash, hash: hash))
                 prevHash = hash
             }
-            for chunk in stride(from: 0, to: links.count, by: 500).map({ links[$0..<min($0 + 500, links.count)] }) {
-                var values: SQLQueryString = ""
-                for (index, link) in chunk.enumerated() {
-                    if index > 0 { values += ", " }
-                    values += SQLQueryString.values(link)
-                }
-                // Only rows still unsequenced: a row is given its place once. Under the lock
-                // every row read is still unsequenced; a shortfall is a broken invariant, and the
-                // round rolls back rather than move the head past a gap.
-                let updated = try await tx.sql.raw("""
-                    WITH v(id, seq, prev_hash, hash) AS (VALUES \(values))
-                    UPDATE audit_log SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-                    FROM v WHERE audit_log.id = v.id AND audit_log.seq IS NULL
-                    RETURNING audit_log.id
-                    """).all()
-                guard updated.count == chunk.count else { throw ChainedElsewhere(expected: chunk.count, updated: updated.count) }
-            }
+            try await Self.store(links, tx)
             // The time of the last round, so verify tells a stopped sequencer from a backlog.
             // An idle sequencer refreshes it at half the delay, not every second.
             if !rows.isEmpty || now - stamped >= settings.maxDelayMillis / 2 {
@@ -147,6 +131,47 @@ public struct AuditSequencer: Sendable {
     /// The checkpoints kept, oldest first (for `audit checkpoints --export`).
     public func checkpoints() async throws -> [AuditCheckpoint] {
         try await database.read { tx in try await AuditCheckpointStore.all(tx) }
+    }
+
+    /// One entry's place in the chain, as a round gives it.
+    struct Link {
+        let id: Int64, seq: Int64, prevHash: String, hash: String
+    }
+
+    /// Writes a round's links. Only rows still unsequenced are changed: a row is given its place
+    /// once. Under the lock every row read is still unsequenced; a shortfall is a broken
+    /// invariant, and the round rolls back rather than move the head past a gap.
+    private static func store(_ links: [Link], _ tx: Tx) async throws {
+        var updated = 0
+        switch tx.engine {
+        case .sqlite:
+            // One prepared statement per row, in the process: SQLite plans `UPDATE … FROM
+            // (VALUES …)` as a walk over every unsequenced row with the values scanned for each,
+            // which took minutes a round behind a million-row import's backlog.
+            for link in links {
+                let row = try await tx.sql.raw("""
+                    UPDATE audit_log SET seq = \(bind: link.seq), prev_hash = \(bind: link.prevHash), hash = \(bind: link.hash)
+                    WHERE id = \(bind: link.id) AND seq IS NULL RETURNING id
+                    """).first()
+                if row != nil { updated += 1 }
+            }
+        case .postgres:
+            // One statement per 500 rows: a round trip each, joined by hash or by the key.
+            for chunk in stride(from: 0, to: links.count, by: 500).map({ links[$0..<min($0 + 500, links.count)] }) {
+                var values: SQLQueryString = ""
+                for (index, link) in chunk.enumerated() {
+                    if index > 0 { values += ", " }
+                    values += SQLQueryString.values([.integer(link.id), .integer(link.seq), .text(link.prevHash), .text(link.hash)])
+                }
+                updated += try await tx.sql.raw("""
+                    WITH v(id, seq, prev_hash, hash) AS (VALUES \(values))
+                    UPDATE audit_log SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+                    FROM v WHERE audit_log.id = v.id AND audit_log.seq IS NULL
+                    RETURNING audit_log.id
+                    """).all().count
+            }
+        }
+        guard updated == links.count else { throw ChainedElsewhere(expected: links.count, updated: updated) }
     }
 
     struct ChainedElsewhere: Error, CustomStringConvertible {

@@ -44,7 +44,7 @@ struct PostgresSession: SQLDatabase {
         do {
             try await NamedStatement.$current.withValue(.init(name: name, sql: sql, types: types)) {
                 let rows = try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
-                for try await row in rows { onRow(row.sql()) }
+                for try await row in rows { onRow(PostgresValuesRow(row)) }
             }
         } catch {
             names.failed(key, error)

@@ -280,7 +280,31 @@ struct SQLiteValuesRow: SQLRow {
         guard let position = columns.positions[column] else {
             throw DecodingError.keyNotFound(SQLColumnKey(column), .init(codingPath: [], debugDescription: "结果中没有列 \(column)"))
         }
-        return try decoder.decode(D.self, from: values[position])
+        let value = values[position]
+        return try Self.direct(value, as: D.self) ?? decoder.decode(D.self, from: value)
+    }
+
+    /// The column types rows are read as nearly everywhere — integers, text, doubles, and
+    /// those or NULL — without SQLiteKit's decoder, whose dynamic casts and nested decoders
+    /// (for every optional) were a tenth of a request detail's time (docs/benchmarks.md, sixth
+    /// round). Anything else, and any value of another storage class, goes to the decoder.
+    static func direct<D>(_ value: SQLiteData, as type: D.Type) -> D? {
+        switch value {
+        case .integer(let number):
+            if D.self == Int64.self || D.self == Int64?.self { return Int64(number) as? D }
+            if D.self == Int.self || D.self == Int?.self { return Int(number) as? D }
+        case .text(let text):
+            if D.self == String.self || D.self == String?.self { return text as? D }
+        case .float(let number):
+            if D.self == Double.self || D.self == Double?.self { return number as? D }
+        case .null:
+            if D.self == Int64?.self { return Int64?.none as? D }
+            if D.self == String?.self { return String?.none as? D }
+            if D.self == Double?.self { return Double?.none as? D }
+            if D.self == Int?.self { return Int?.none as? D }
+        case .blob: break
+        }
+        return nil
     }
 }
 

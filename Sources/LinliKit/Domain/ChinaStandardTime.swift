@@ -106,9 +106,29 @@ public enum ChinaStandardTime {
 
 extension Date {
     /// `2026-11-23T09:00:00+08:00`: how the API writes times (China Standard Time, with the offset).
+    /// Written digit by digit: every time in every API answer passes here.
     public var iso8601CST: String {
         let r = ChinaStandardTime.reading(self)
-        let p = ChinaStandardTime.padded
-        return "\(p(r.year, 4))-\(p(r.month, 2))-\(p(r.day, 2))T\(p(r.hour, 2)):\(p(r.minute, 2)):\(p(r.second, 2))+08:00"
+        guard (0...9999).contains(r.year) else {
+            let p = ChinaStandardTime.padded
+            return "\(p(r.year, 4))-\(p(r.month, 2))-\(p(r.day, 2))T\(p(r.hour, 2)):\(p(r.minute, 2)):\(p(r.second, 2))+08:00"
+        }
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            func put(_ at: Int, _ value: Int, _ width: Int) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[at + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            for (offset, byte) in "0000-00-00T00:00:00+08:00".utf8.enumerated() { buffer[offset] = byte }
+            put(0, r.year, 4)
+            put(5, r.month, 2)
+            put(8, r.day, 2)
+            put(11, r.hour, 2)
+            put(14, r.minute, 2)
+            put(17, r.second, 2)
+            return 25
+        }
     }
 }

@@ -197,6 +197,14 @@ public final class Web: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The same answer for a value that writes its own JSON (`JSONWritable`): the hot reads.
+    public static func json(writing value: some JSONWritable, status: HTTPResponse.Status = .ok) -> Response {
+        var json = JSONWriter()
+        value.write(to: &json)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+    }
+
     /// JSON already written as text (a GeoJSON document), under its own media type.
     public static func jsonText(_ text: String, contentType: String = "application/json; charset=utf-8") -> Response {
         Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-store"],

@@ -5,6 +5,15 @@ import Foundation
 public struct IDNumber: Sendable, Equatable, Hashable {
     public let value: String
 
+    /// The number as one integer — its 17 digits, then the check character (X as 10) — for
+    /// sets of a district's numbers (an import's check for a number given twice).
+    public var key: Int64 {
+        var key: Int64 = 0
+        for byte in value.utf8.prefix(17) { key = key &* 10 &+ (Int64(byte) - 48) }
+        let check = value.utf8.last.map { $0 == UInt8(ascii: "X") ? 10 : Int64($0) - 48 } ?? 0
+        return key &* 11 &+ check
+    }
+
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters = Array("10X98765432".utf8)
     /// First two digits: provinces, Hong Kong/Macao (81/82), Taiwan residence permits (83).

@@ -68,20 +68,20 @@ struct RequestsAPI {
     }
 
     @Sendable func detail(_ request: Request, context: AppContext) async throws -> Response {
-        try Web.json(DetailDTO(try await requests.detail(try context.pathID(), actor: try context.requireActor()), now: clock.now()))
+        Web.json(writing: DetailDTO(try await requests.detail(try context.pathID(), actor: try context.requireActor()), now: clock.now()))
     }
 
     @Sendable func act(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.pathID()
         let (action, photos) = try await RequestHTTP.step(request, context)
-        return try Web.json(DetailDTO(try await requests.act(id, action, photos: photos, actor: actor), now: clock.now()))
+        return Web.json(writing: DetailDTO(try await requests.act(id, action, photos: photos, actor: actor), now: clock.now()))
     }
 
     @Sendable func place(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let input = try await request.input(context, PlaceInput.init)
-        return try Web.json(DetailDTO(try await requests.place(try context.pathID(), regionId: input.regionId, actor: actor), now: clock.now()))
+        return Web.json(writing: DetailDTO(try await requests.place(try context.pathID(), regionId: input.regionId, actor: actor), now: clock.now()))
     }
 
     @Sendable func candidates(_ request: Request, context: AppContext) async throws -> Response {

@@ -108,7 +108,7 @@ enum RequestStore {
             itemId: try row.decode(column: "item_id", as: Int64.self), categoryId: try row.decode(column: "category_id", as: Int64.self),
             channel: try row.decode(known: "channel", as: IntakeChannel.self, row: "requests#\(id)"),
             description: try row.decode(column: "description", as: String.self),
-            answers: (try? JSONDecoder().decode(Answers.self, from: Data(answersText.utf8))) ?? [:],
+            answers: CanonicalJSON.stringListObject(answersText) ?? [:],
             regionId: try row.decode(column: "region_id", as: Int64.self), regionPath: try row.decode(column: "region_path", as: String.self),
             place: try row.decode(column: "place", as: String.self), address: try row.decode(column: "address", as: String.self),
             latitude: try row.decode(column: "latitude", as: Double?.self), longitude: try row.decode(column: "longitude", as: Double?.self),
@@ -239,7 +239,7 @@ enum RequestStore {
                 actorUserId: try row.decode(column: "actor_user_id", as: Int64?.self),
                 actorName: try row.decode(column: "actor_name", as: String.self), actorRole: try row.decode(column: "actor_role", as: String.self),
                 note: try row.decode(column: "note", as: String?.self), isInternal: try row.decode(column: "internal", as: Int64.self) != 0,
-                data: data.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:],
+                data: data.flatMap(CanonicalJSON.stringObject) ?? [:],
                 at: Date(millis: try row.decode(column: "at", as: Int64.self)), photoIds: photosByEvent[id] ?? [])
         }
     }

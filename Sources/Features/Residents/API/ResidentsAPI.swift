@@ -32,12 +32,12 @@ struct ResidentsAPI {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let input = try await request.input(context) { ResidentInput(&$0, place: .id) }
-        return try Web.json(try await residents.create(input.draft, actor: actor), status: .created)
+        return Web.json(writing: try await residents.create(input.draft, actor: actor), status: .created)
     }
 
     @Sendable func resident(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        return try Web.json(try await residents.resident(try context.pathID(), actor: actor))
+        return Web.json(writing: try await residents.resident(try context.pathID(), actor: actor))
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
@@ -52,7 +52,7 @@ struct ResidentsAPI {
         let input = ResidentInput(&fields, place: .id)
         try fields.finish()
         let current = try await residents.resident(id, actor: actor)
-        return try Web.json(try await residents.update(id, input.merged(over: current), clear: input.cleared, actor: actor))
+        return Web.json(writing: try await residents.update(id, input.merged(over: current), clear: input.cleared, actor: actor))
     }
 
     @Sendable func reveal(_ request: Request, context: AppContext) async throws -> Response {

@@ -8,8 +8,8 @@ struct CheckedLedgerRow: Sendable {
     let index: Int
     let number: Int
     /// The row's ID number when it is a valid one, even if the row has other problems (for
-    /// the check against the other rows).
-    let idNumber: String?
+    /// the check against the other rows), as `IDNumber.key`.
+    let idKey: Int64?
     let resident: Accepted?
     let problems: [ImportProblem]
 
@@ -95,18 +95,18 @@ struct LedgerRowChecker: Sendable {
         do {
             let valid = try ResidentRules.validate(draft, todayNumber: todayNumber)
             guard problems.isEmpty, let node else {
-                return CheckedLedgerRow(index: index, number: number, idNumber: valid.idNumber?.value, resident: nil, problems: problems)
+                return CheckedLedgerRow(index: index, number: number, idKey: valid.idNumber?.key, resident: nil, problems: problems)
             }
             let accepted = CheckedLedgerRow.Accepted(valid: valid, node: node, present: Set(value.keys),
                                                      numbers: try ResidentStore.SealedNumbers(valid, vault: vault))
-            return CheckedLedgerRow(index: index, number: number, idNumber: valid.idNumber?.value, resident: accepted, problems: [])
+            return CheckedLedgerRow(index: index, number: number, idKey: valid.idNumber?.key, resident: accepted, problems: [])
         } catch let error as DomainError {
             let titles: [String: LedgerColumn] = ["name": .name, "idNumber": .idNumber, "phone": .phone, "birthDate": .birthDate,
                                                   "gender": .gender, "regionId": .regionCode]
             for (field, message) in error.fields.sorted(by: { $0.key < $1.key }) where !(field == "regionId" && node == nil) {
                 problem(titles[field] ?? .name, message)
             }
-            return CheckedLedgerRow(index: index, number: number, idNumber: nil, resident: nil, problems: problems)
+            return CheckedLedgerRow(index: index, number: number, idKey: nil, resident: nil, problems: problems)
         }
     }
 }

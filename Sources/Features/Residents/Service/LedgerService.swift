@@ -71,7 +71,8 @@ public struct LedgerService: Sendable {
         // The rows are checked batch by batch while the batches already checked are written, in
         // one transaction: all rows or none. The first problem stops the writing and rolls it
         // back; the check goes on to the end of the sheet so that every problem is reported.
-        let (ready, checking) = sheet.start(table)
+        let (ready, written, checking) = sheet.start(table)
+        defer { written.finish() }
         let total = table.rows.count
         let now = residents.clock.now().millis
         let audit = residents.audit
@@ -109,6 +110,7 @@ public struct LedgerService: Sendable {
                     try await residents.changed(tx, changed)
                     inserted += new.count
                     progress?(inserted + updated, total)
+                    written.yield()
                 }
                 try await audit.append(tx, actor: actor, action: .residentImport, entityId: "-",
                                        regionPath: actor.scope.path,

@@ -32,13 +32,21 @@ struct LedgerSheetCheck: Sendable {
     /// rolls back; `problems` then gives the whole report.
     struct ProblemsFound: Error {}
 
-    /// Starts checking `table`. `ready` yields the clean batches in order; `problems` ends
-    /// with every problem of the sheet, sorted by row and column (none: the sheet may be kept).
-    func start(_ table: SheetTable) -> (ready: AsyncThrowingStream<[Ready], any Error>, problems: Task<ProblemList, any Error>) {
+    /// Batches checked ahead of the writer at most: without a bound the checking, which runs on
+    /// every core, ran ahead of the one writer and a district's ledger waited in memory as
+    /// ready rows (docs/benchmarks.md, sixth round).
+    static let batchesAhead = 2
+
+    /// Starts checking `table`. `ready` yields the clean batches in order, and the writer says
+    /// `written` after each; `problems` ends with every problem of the sheet, sorted by row and
+    /// column (none: the sheet may be kept).
+    func start(_ table: SheetTable) -> (ready: AsyncThrowingStream<[Ready], any Error>, written: AsyncStream<Void>.Continuation,
+                                        problems: Task<ProblemList, any Error>) {
         let (ready, continuation) = AsyncThrowingStream<[Ready], any Error>.makeStream()
+        let (credits, written) = AsyncStream<Void>.makeStream()
         let task = Task {
             do {
-                let problems = try await run(table, to: continuation)
+                let problems = try await run(table, to: continuation, credits: credits)
                 continuation.finish()
                 return problems
             } catch {
@@ -46,7 +54,7 @@ struct LedgerSheetCheck: Sendable {
                 throw error
             }
         }
-        return (ready, task)
+        return (ready, written, task)
     }
 
     /// The first problems of a sheet, by row and column, and how many there are in all: a
@@ -63,9 +71,13 @@ struct LedgerSheetCheck: Sendable {
         }
     }
 
-    private func run(_ table: SheetTable, to writer: AsyncThrowingStream<[Ready], any Error>.Continuation) async throws -> ProblemList {
+    private func run(_ table: SheetTable, to writer: AsyncThrowingStream<[Ready], any Error>.Continuation,
+                     credits: AsyncStream<Void>) async throws -> ProblemList {
         var list = ProblemList()
-        var seenIDs: [String: Int] = [:]
+        var writtenSignals = credits.makeAsyncIterator()
+        var unwritten = 0
+        // By `IDNumber.key`: a district's million numbers as strings were ~100 MB of the import.
+        var seenIDs: [Int64: Int] = [:]
         var addresses: [Int64: String] = [:]
         var start = 0
         while start < table.rows.count {
@@ -76,7 +88,7 @@ struct LedgerSheetCheck: Sendable {
             var problems: [ImportProblem] = []
             for row in try await checker.check(table, rows: range) {
                 problems += row.problems
-                if let id = row.idNumber {
+                if let id = row.idKey {
                     if let first = seenIDs[id] {
                         problems.append(ImportProblem(row: row.number, column: LedgerColumn.idNumber.title, message: "与第 \(first) 行的身份证号重复"))
                         continue
@@ -99,6 +111,12 @@ struct LedgerSheetCheck: Sendable {
                 let lines = try await regions.addressLines(for: Array(unknown.values))
                 addresses.merge(lines) { a, _ in a }
             }
+            if unwritten == Self.batchesAhead {
+                // Ends with nil when the import is cancelled or its writer has stopped.
+                guard await writtenSignals.next() != nil else { throw CancellationError() }
+                unwritten -= 1
+            }
+            unwritten += 1
             writer.yield(rows.map { row in
                 let resident = row.resident
                 return Ready(present: resident.present,
